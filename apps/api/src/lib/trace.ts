@@ -1,0 +1,40 @@
+// W3C Trace Context (traceparent) parsing and creation.
+
+const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
+const TRACE_ID = /^[0-9a-f]{32}$/;
+
+function randomHex(bytes: number): string {
+  const b = crypto.getRandomValues(new Uint8Array(bytes));
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+/** A fresh non-zero 16-byte trace id. */
+export function newTraceId(): string {
+  let id = randomHex(16);
+  while (/^0+$/.test(id)) id = randomHex(16);
+  return id;
+}
+
+/** A fresh non-zero 8-byte span id. */
+export function newSpanId(): string {
+  let id = randomHex(8);
+  while (/^0+$/.test(id)) id = randomHex(8);
+  return id;
+}
+
+/** The trace id of a valid `traceparent` header, or null (version ff and all-zero ids are invalid). */
+export function parseTraceparent(value: string | undefined): { traceId: string; parentId: string } | null {
+  if (!value) return null;
+  const m = TRACEPARENT.exec(value.trim().toLowerCase());
+  if (!m) return null;
+  const [, version, traceId, parentId] = m as unknown as [string, string, string, string];
+  if (version === 'ff' || /^0+$/.test(traceId) || /^0+$/.test(parentId)) return null;
+  return { traceId, parentId };
+}
+
+/** Accepts a bare trace id (32 hex; uuids with dashes are normalised). */
+export function parseTraceId(value: string | undefined): string | null {
+  if (!value) return null;
+  const id = value.trim().toLowerCase().replaceAll('-', '');
+  return TRACE_ID.test(id) && !/^0+$/.test(id) ? id : null;
+}

@@ -1,0 +1,3 @@
+export * from './request-id';
+export * from './trace';
+export * from './services';

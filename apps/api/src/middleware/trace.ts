@@ -1,0 +1,25 @@
+import type { MiddlewareHandler } from 'hono';
+import { newSpanId, newTraceId, parseTraceId, parseTraceparent } from '../lib/trace';
+
+export interface TraceVariables {
+  traceId: string;
+  spanId: string;
+}
+
+declare module 'hono' {
+  interface ContextVariableMap extends TraceVariables {}
+}
+
+/** Continues the caller's trace (`traceparent`, else `X-Trace-Id`) or starts one; echoes both headers. */
+export function trace(): MiddlewareHandler {
+  return async function traceMiddleware(c, next) {
+    const traceId =
+      parseTraceparent(c.req.header('traceparent'))?.traceId ?? parseTraceId(c.req.header('X-Trace-Id')) ?? newTraceId();
+    const spanId = newSpanId();
+    c.set('traceId', traceId);
+    c.set('spanId', spanId);
+    await next();
+    c.header('X-Trace-Id', traceId);
+    c.header('traceparent', `00-${traceId}-${spanId}-01`);
+  };
+}

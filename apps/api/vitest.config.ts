@@ -1,0 +1,27 @@
+import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { defineProject } from 'vitest/config';
+
+// API tests run inside real workerd. global-setup.ts starts the embedded Postgres (+ proxy,
+// migrations) and the fakes on the Node side and provides their addresses as bindings.
+export default defineProject({
+  plugins: [
+    cloudflareTest(({ inject }) => ({
+      wrangler: { configPath: './wrangler.jsonc' },
+      miniflare: {
+        bindings: {
+          ENVIRONMENT: 'test',
+          LOG_LEVEL: 'warn',
+          DATABASE_URL: inject<string>('databaseUrl'),
+          DATABASE_WS_PROXY: inject<string>('databaseWsProxy'),
+        },
+      },
+    })),
+  ],
+  test: {
+    name: 'api',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: ['./test/global-setup.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+});

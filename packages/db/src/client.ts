@@ -1,0 +1,56 @@
+// One database driver for every environment: @neondatabase/serverless over WebSockets.
+// In production it talks to Neon directly; locally and in tests `wsProxy` points it at a
+// small WebSocket→TCP proxy in front of any Postgres (the embedded PGlite by default).
+import { Pool, neonConfig } from '@neondatabase/serverless';
+import { drizzle, type NeonDatabase } from 'drizzle-orm/neon-serverless';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = NeonDatabase<Schema>;
+
+export interface DbConfig {
+  /** postgres://user:pass@host:port/db — Neon or any Postgres reachable through `wsProxy`. */
+  url: string;
+  /** host:port[/path] of a WebSocket→TCP proxy; unset for Neon, which terminates WebSockets itself. */
+  wsProxy?: string | undefined;
+  /** WebSocket class, for Node (the `ws` package); Workers and browsers have a global one. */
+  webSocketConstructor?: unknown;
+  /** Most connections the pool opens (default 4). */
+  maxConnections?: number;
+}
+
+export interface DbHandle {
+  db: Db;
+  pool: Pool;
+  /** Closes every connection; call once the request or script is done. */
+  close: () => Promise<void>;
+}
+
+/** Points the Neon driver at a plain-WebSocket proxy (local dev, tests, self-hosted Postgres). */
+function configureDriver(config: DbConfig): void {
+  if (config.webSocketConstructor) {
+    neonConfig.webSocketConstructor = config.webSocketConstructor as typeof neonConfig.webSocketConstructor;
+  }
+  if (config.wsProxy) {
+    const base = config.wsProxy.includes('/') ? config.wsProxy : `${config.wsProxy}/v1`;
+    neonConfig.wsProxy = (host, port) => `${base}?address=${host}:${port}`;
+    neonConfig.useSecureWebSocket = false;
+    neonConfig.pipelineTLS = false;
+    neonConfig.pipelineConnect = false;
+  }
+}
+
+/** Creates a Drizzle database over a Neon-driver pool. Cheap: connections open on first query. */
+export function createDb(config: DbConfig): DbHandle {
+  configureDriver(config);
+  const pool = new Pool({ connectionString: config.url, max: config.maxConnections ?? 4 });
+  // An idle connection dropped by the server must not crash the process.
+  pool.on('error', () => {});
+  const db = drizzle({ client: pool, schema });
+  let closed: Promise<void> | undefined;
+  return {
+    db,
+    pool,
+    close: () => (closed ??= pool.end().catch(() => {})),
+  };
+}

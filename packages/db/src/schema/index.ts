@@ -1,0 +1,4 @@
+export * from './projects';
+export * from './components';
+export * from './jobs';
+export * from './events';

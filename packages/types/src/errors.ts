@@ -1,0 +1,62 @@
+// One error shape for every failure: routes, middleware, 404s and SSE `error` events.
+import { z } from '@hono/zod-openapi';
+
+/** Every error code the API can answer with. */
+export const ErrorCodeSchema = z
+  .enum([
+    'BAD_REQUEST',
+    'VALIDATION_FAILED',
+    'UNAUTHORIZED',
+    'FORBIDDEN',
+    'NOT_FOUND',
+    'METHOD_NOT_ALLOWED',
+    'CONFLICT',
+    'PAYLOAD_TOO_LARGE',
+    'UNPROCESSABLE',
+    'RATE_LIMITED',
+    'INTERNAL',
+    'UPSTREAM_FAILED',
+    'SERVICE_UNAVAILABLE',
+  ])
+  .openapi('ErrorCode');
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+/** HTTP status for each error code. */
+export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 422 | 429 | 500 | 502 | 503> = {
+  BAD_REQUEST: 400,
+  VALIDATION_FAILED: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNPROCESSABLE: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UPSTREAM_FAILED: 502,
+  SERVICE_UNAVAILABLE: 503,
+};
+
+/** One offending input location, as reported by a validation failure. */
+export const ErrorIssueSchema = z
+  .object({
+    path: z.string().openapi({ example: 'body.figma_url' }),
+    message: z.string(),
+    code: z.string().optional(),
+  })
+  .openapi('ErrorIssue');
+
+export const ErrorBodySchema = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+  requestId: z.string(),
+  details: z
+    .object({ issues: z.array(ErrorIssueSchema).optional() })
+    .catchall(z.unknown())
+    .optional(),
+});
+
+/** `{ error: { code, message, requestId, details? } }` */
+export const ErrorEnvelopeSchema = z.object({ error: ErrorBodySchema }).openapi('ErrorEnvelope');
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelopeSchema>;

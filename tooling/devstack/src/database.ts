@@ -1,0 +1,51 @@
+// The database side of the local stack: the embedded PGlite (default) or DATABASE_URL, always
+// fronted by the WebSocket proxy so the Worker uses the production driver, with migrations applied.
+import { runMigrations, startEmbeddedPostgres, startWsProxy, type EmbeddedPostgres, type WsProxy } from '@cogo/db/node';
+
+export interface LocalDatabase {
+  /** postgres:// URL the Worker is given as DATABASE_URL. */
+  url: string;
+  /** host:port the Worker is given as DATABASE_WS_PROXY. */
+  wsProxy: string;
+  /** 'embedded' (PGlite) or 'external' (DATABASE_URL). */
+  kind: 'embedded' | 'external';
+  stop: () => Promise<void>;
+}
+
+export interface LocalDatabaseOptions {
+  /** Use this Postgres instead of the embedded one. */
+  databaseUrl?: string | undefined;
+  /** Where the embedded database keeps its files; omit for an in-memory database. */
+  dataDir?: string | undefined;
+}
+
+/** Starts (or connects to) the database, the proxy in front of it, and applies migrations. */
+export async function startLocalDatabase(options: LocalDatabaseOptions = {}): Promise<LocalDatabase> {
+  let embedded: EmbeddedPostgres | undefined;
+  let proxy: WsProxy | undefined;
+  try {
+    let url = options.databaseUrl;
+    if (!url) {
+      embedded = await startEmbeddedPostgres(options.dataDir ? { dataDir: options.dataDir } : {});
+      url = embedded.url;
+    }
+    const host = new URL(url).hostname;
+    proxy = await startWsProxy({ allowHosts: [host] });
+    await runMigrations(url, proxy.address);
+    const p = proxy;
+    const e = embedded;
+    return {
+      url,
+      wsProxy: p.address,
+      kind: e ? 'embedded' : 'external',
+      stop: async () => {
+        await p.close();
+        await e?.stop();
+      },
+    };
+  } catch (err) {
+    await proxy?.close();
+    await embedded?.stop();
+    throw err;
+  }
+}

@@ -1,0 +1,27 @@
+// The local fakes of the outside services (Figma, OpenAI-compatible): test tooling, also served by
+// the dev command so a newcomer can run every flow with no account and no token.
+import { startFigmaFake, startOpenAIFake } from '@cogo/fakes';
+
+export interface LocalFakes {
+  figmaUrl: string;
+  openaiUrl: string;
+  stop: () => Promise<void>;
+}
+
+/** Starts both fakes on ephemeral loopback ports. */
+export async function startLocalFakes(): Promise<LocalFakes> {
+  const figma = await startFigmaFake();
+  try {
+    const openai = await startOpenAIFake();
+    return {
+      figmaUrl: figma.url,
+      openaiUrl: openai.url,
+      stop: async () => {
+        await Promise.all([figma.close(), openai.close()]);
+      },
+    };
+  } catch (err) {
+    await figma.close();
+    throw err;
+  }
+}
