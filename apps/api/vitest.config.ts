@@ -13,6 +13,13 @@ export default defineProject({
           LOG_LEVEL: 'warn',
           DATABASE_URL: inject<string>('databaseUrl'),
           DATABASE_WS_PROXY: inject<string>('databaseWsProxy'),
+          // test-only secrets, generated per run by global-setup
+          ADMIN_TOKEN: inject<string>('adminToken'),
+          JWT_SECRET: inject<string>('jwtSecret'),
+          VAULT_MASTER_KEY: inject<string>('vaultMasterKey'),
+          // tests share one client address; the rate-limit tests set their own limits
+          RATE_LIMIT_IP_PER_MIN: '1000000',
+          RATE_LIMIT_DEFAULT_PER_MIN: '1000000',
         },
       },
     })),

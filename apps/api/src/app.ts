@@ -1,10 +1,15 @@
-// createApp(): request id, trace, services, error envelope, module mounting, OpenAPI document.
+// createApp(): request id, trace, error envelope, services, metrics, module mounting, OpenAPI document.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { onError, onNotFound } from './lib/error-handler';
 import { defaultHook } from './lib/openapi';
-import { requestId, services, trace } from './middleware';
+import { requestId, requestMetrics, services, trace } from './middleware';
 import { mountDocs } from './modules/docs';
 import { healthRouter } from './modules/health';
+import { jobsRouter } from './modules/jobs';
+import { metricsRouter } from './modules/metrics';
+import { pagesRouter } from './modules/pages';
+import { projectsRouter } from './modules/projects';
+import { vaultRouter } from './modules/vault';
 
 /** Builds the whole API. Pure: no bindings are read until a request arrives. */
 export function createApp() {
@@ -14,9 +19,15 @@ export function createApp() {
   app.notFound(onNotFound);
   // Docs come before services() so they stay readable even when the env is misconfigured.
   mountDocs(app);
-  app.use('*', services());
+  app.use('*', services(), requestMetrics());
 
+  // Each route declares its own guard chain (see middleware/guard.ts); /healthz is public.
   app.route('/', healthRouter);
+  app.route('/', projectsRouter);
+  app.route('/', vaultRouter);
+  app.route('/', jobsRouter);
+  app.route('/', pagesRouter);
+  app.route('/', metricsRouter);
   return app;
 }
 

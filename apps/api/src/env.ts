@@ -1,27 +1,102 @@
 // The only reader of the Worker's environment: bindings and vars, validated once per env object.
 import { z } from 'zod';
+import type { IdempotencyKey } from './durable-objects/idempotency-key';
+import type { JobCursor } from './durable-objects/job-cursor';
+import type { NonceStore } from './durable-objects/nonce-store';
+import type { RateLimiter } from './durable-objects/rate-limiter';
 
 const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\/[^/]+/, 'must be a postgres:// URL')
   .describe('postgres:// URL of Neon or any Postgres with pgvector');
 
-export const EnvSchema = z.object({
-  ENVIRONMENT: z.enum(['development', 'test', 'production']).default('development'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  DATABASE_URL: postgresUrl,
-  /** host:port of the WebSocket→TCP proxy for non-Neon Postgres (local dev and tests). */
-  DATABASE_WS_PROXY: z
-    .string()
-    .regex(/^[\w.-]+:\d+(\/.*)?$/, 'must be host:port[/path]')
-    .optional(),
-  JOB_CURSOR: z.custom<DurableObjectNamespace>((v) => typeof v === 'object' && v !== null, 'Durable Object binding missing'),
-  EVENTS_QUEUE: z.custom<Queue<unknown>>((v) => typeof v === 'object' && v !== null, 'Queue binding missing'),
-});
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1'));
+
+const perMinute = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
+const binding = <T>(what: string) => z.custom<T>((v) => typeof v === 'object' && v !== null, `${what} binding missing`);
+const base64Key = z
+  .string()
+  .refine((v) => {
+    try {
+      return atob(v).length === 32;
+    } catch {
+      return false;
+    }
+  }, 'must be base64 of 32 bytes');
+
+export const EnvSchema = z
+  .object({
+    ENVIRONMENT: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    DATABASE_URL: postgresUrl,
+    /** host:port of the WebSocket→TCP proxy for non-Neon Postgres (local dev and tests). */
+    DATABASE_WS_PROXY: z
+      .string()
+      .regex(/^[\w.-]+:\d+(\/.*)?$/, 'must be host:port[/path]')
+      .optional(),
+
+    // auth
+    /** Bearer token for platform administration (creating projects, global metrics). */
+    ADMIN_TOKEN: z.string().min(24).optional(),
+    /** Local dev only: requests without credentials act for DEV_PROJECT_ID. Refused in production. */
+    EDGE_AUTH_OPTIONAL: bool(false),
+    DEV_PROJECT_ID: z.uuid().optional(),
+    JWT_SECRET: z.string().min(32).optional(),
+    JWT_JWKS_URL: z.url().optional(),
+    JWT_ISSUER: z.string().optional(),
+    JWT_AUDIENCE: z.string().optional(),
+    JWT_MAX_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3_600),
+    REQUIRE_HMAC: bool(false),
+    HMAC_SECRET: z.string().min(32).optional(),
+    HMAC_WINDOW_SECONDS: z.coerce.number().int().min(10).max(3_600).default(300),
+
+    // idempotency
+    REQUIRE_IDEMPOTENCY: bool(false),
+    IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(86_400),
+
+    // rate limits, requests per minute
+    RATE_LIMIT_IP_PER_MIN: perMinute(1_200),
+    RATE_LIMIT_DEFAULT_PER_MIN: perMinute(600),
+    RATE_LIMIT_HEAVY_PER_MIN: perMinute(60),
+    CHAT_RATE_LIMIT_PER_MIN: perMinute(60),
+    EMBED_RATE_LIMIT_PER_MIN: perMinute(120),
+    FIGMA_RATE_LIMIT_PER_MIN: perMinute(30),
+
+    // key vault
+    VAULT_MASTER_KEY: base64Key.optional(),
+    VAULT_MASTER_KEY_ID: z.string().regex(/^[\w.-]{1,32}$/).default('k1'),
+
+    // outbound
+    /** Comma-separated hosts outbound calls may reach (`api.figma.com`, `*.example.com`, `127.0.0.1:9000`). */
+    OUTBOUND_ALLOWLIST: z.string().default(''),
+    OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+    OUTBOUND_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+
+    JOB_CURSOR: binding<DurableObjectNamespace<JobCursor>>('Durable Object JOB_CURSOR'),
+    IDEMPOTENCY: binding<DurableObjectNamespace<IdempotencyKey>>('Durable Object IDEMPOTENCY'),
+    RATE_LIMITER: binding<DurableObjectNamespace<RateLimiter>>('Durable Object RATE_LIMITER'),
+    NONCE_STORE: binding<DurableObjectNamespace<NonceStore>>('Durable Object NONCE_STORE'),
+    EVENTS_QUEUE: binding<Queue<unknown>>('Queue EVENTS_QUEUE'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.ENVIRONMENT === 'production' && env.EDGE_AUTH_OPTIONAL) {
+      ctx.addIssue({ code: 'custom', path: ['EDGE_AUTH_OPTIONAL'], message: 'must be false in production' });
+    }
+    if (env.EDGE_AUTH_OPTIONAL && !env.DEV_PROJECT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['DEV_PROJECT_ID'], message: 'required when EDGE_AUTH_OPTIONAL=true' });
+    }
+    if (env.REQUIRE_HMAC && !env.HMAC_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['HMAC_SECRET'], message: 'required when REQUIRE_HMAC=true' });
+    }
+  });
 export type AppConfig = z.infer<typeof EnvSchema>;
 
 /** Raw bindings as the runtime hands them over. */
-export type Bindings = Record<string, unknown>;
+export type Bindings = object;
 
 export class ConfigError extends Error {
   constructor(readonly keys: string[]) {

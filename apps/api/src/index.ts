@@ -3,7 +3,10 @@ import { createApp } from './app';
 import type { Bindings } from './env';
 import { consumeBusEvents } from './queues/bus-events.consumer';
 
+export { IdempotencyKey } from './durable-objects/idempotency-key';
 export { JobCursor } from './durable-objects/job-cursor';
+export { NonceStore } from './durable-objects/nonce-store';
+export { RateLimiter } from './durable-objects/rate-limiter';
 
 const app = createApp();
 

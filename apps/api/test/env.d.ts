@@ -5,7 +5,13 @@ declare namespace Cloudflare {
     LOG_LEVEL: string;
     DATABASE_URL: string;
     DATABASE_WS_PROXY: string;
+    ADMIN_TOKEN: string;
+    JWT_SECRET: string;
+    VAULT_MASTER_KEY: string;
     JOB_CURSOR: DurableObjectNamespace<import('../src/durable-objects/job-cursor').JobCursor>;
+    IDEMPOTENCY: DurableObjectNamespace<import('../src/durable-objects/idempotency-key').IdempotencyKey>;
+    RATE_LIMITER: DurableObjectNamespace<import('../src/durable-objects/rate-limiter').RateLimiter>;
+    NONCE_STORE: DurableObjectNamespace<import('../src/durable-objects/nonce-store').NonceStore>;
     EVENTS_QUEUE: Queue<unknown>;
   }
 }

@@ -4,3 +4,6 @@ export * from './pagination';
 export * from './sse';
 export * from './health';
 export * from './events';
+export * from './projects';
+export * from './vault';
+export * from './resources';

@@ -4,18 +4,24 @@
 // object's SQLite storage; an alarm deletes everything RETENTION_MS after the job ends.
 import { DurableObject } from 'cloudflare:workers';
 
+export { jobCursorName } from './names';
+
+/** Flat metadata values (RPC types must stay shallow). */
+export type MetaValue = string | number | boolean | null;
+
 export type JobStatus = 'pending' | 'running' | 'done' | 'error' | 'cancelled';
 
 export interface JobEvent {
   id: number;
   type: string;
-  data: unknown;
+  /** The event's data as JSON text: stored and streamed as-is, never re-serialised. */
+  data: string;
 }
 
 export interface JobCursorState {
   jobId: string;
   status: JobStatus;
-  meta: Record<string, unknown>;
+  meta: Record<string, MetaValue>;
   lastEventId: number;
   createdAt: number;
   updatedAt: number;
@@ -25,17 +31,16 @@ const TERMINAL: ReadonlySet<JobStatus> = new Set(['done', 'error', 'cancelled'])
 /** How long a finished job's log stays resumable. */
 export const RETENTION_MS = 24 * 60 * 60 * 1000;
 
-/** Name of the object that holds a job. */
-export function jobCursorName(jobId: string): string {
-  return `job::${jobId}`;
-}
-
 export class JobCursor extends DurableObject {
   private readonly sql: SqlStorage;
 
   constructor(ctx: DurableObjectState, env: unknown) {
     super(ctx, env as never);
     this.sql = ctx.storage.sql;
+    this.createTables();
+  }
+
+  private createTables(): void {
     this.sql.exec(`create table if not exists meta (k text primary key, v text not null)`);
     this.sql.exec(`create table if not exists events (id integer primary key, type text not null, data text not null)`);
   }
@@ -50,7 +55,7 @@ export class JobCursor extends DurableObject {
   }
 
   /** Creates the job (idempotent: a second call returns the existing state). */
-  async init(jobId: string, meta: Record<string, unknown> = {}): Promise<JobCursorState> {
+  async init(jobId: string, meta: Record<string, MetaValue> = {}): Promise<JobCursorState> {
     const existing = this.read();
     if (existing) return existing;
     const now = Date.now();
@@ -65,14 +70,14 @@ export class JobCursor extends DurableObject {
   }
 
   /** Appends events in order and returns them with their ids. Refused once the job has ended. */
-  async append(events: Array<{ type: string; data: unknown }>, status?: JobStatus): Promise<JobEvent[]> {
+  async append(events: Array<{ type: string; data: string }>, status?: JobStatus): Promise<JobEvent[]> {
     const state = this.read();
     if (!state) throw new Error('job not initialised');
     if (TERMINAL.has(state.status)) throw new Error(`job already ${state.status}`);
     const out: JobEvent[] = [];
     for (const e of events) {
       const id = ++state.lastEventId;
-      this.sql.exec(`insert into events (id, type, data) values (?, ?, ?)`, id, e.type, JSON.stringify(e.data ?? null));
+      this.sql.exec(`insert into events (id, type, data) values (?, ?, ?)`, id, e.type, e.data);
       out.push({ id, type: e.type, data: e.data });
     }
     if (status) state.status = status;
@@ -88,11 +93,13 @@ export class JobCursor extends DurableObject {
     return this.sql
       .exec<{ id: number; type: string; data: string }>(`select id, type, data from events where id > ? order by id limit ?`, afterId, limit)
       .toArray()
-      .map((r) => ({ id: r.id, type: r.type, data: JSON.parse(r.data) as unknown }));
+      .map((r) => ({ id: r.id, type: r.type, data: r.data }));
   }
 
   /** Retention over: forget the job. */
   override async alarm(): Promise<void> {
     await this.ctx.storage.deleteAll();
+    // The instance may serve again (a late status call): it must find empty tables, not none.
+    this.createTables();
   }
 }

@@ -1,26 +1,63 @@
-// Per-request services: validated config, a logger bound to the request, and a lazily opened database.
+// Per-request services: validated config, a logger bound to the request, a lazily opened
+// database, and the event sink flushed to the queue when the response is done.
 import { createDb, type Db, type DbHandle } from '@cogo/db';
 import type { MiddlewareHandler } from 'hono';
 import { readConfig, type AppConfig } from '../env';
-import { createLogger, type Logger } from '../lib/logger';
+import { createEventSink, type EventSink } from '../lib/events';
+import { createLogger, describeError, type Logger } from '../lib/logger';
+
+/** Who a request acts for, set by authenticate(). */
+export interface Principal {
+  projectId: string;
+  kind: 'api_key' | 'jwt' | 'dev';
+  /** For audit rows and logs: `key:<prefix>`, `jwt:<sub>`, `dev`. */
+  actor: string;
+}
 
 export interface ServicesVariables {
   config: AppConfig;
   log: Logger;
   /** Opens the request's database pool on first use; it is closed when the response is done. */
   db: () => Db;
+  events: EventSink;
+  principal: Principal | undefined;
+  /** True when the request carried the admin token. */
+  admin: boolean;
 }
 
 declare module 'hono' {
   interface ContextVariableMap extends ServicesVariables {}
 }
 
-/** Wires config, logger and db into the context. Must run after requestId() and trace(). */
+/** Runs `work` after the response (waitUntil) when there is an execution context, else now. */
+function afterResponse(c: Parameters<MiddlewareHandler>[0], work: Promise<unknown>): Promise<void> | undefined {
+  try {
+    c.executionCtx.waitUntil(work);
+    return undefined;
+  } catch {
+    return work.then(() => undefined);
+  }
+}
+
+/** Wires config, logger, db and events into the context. Must run after requestId() and trace(). */
 export function services(): MiddlewareHandler {
   return async function servicesMiddleware(c, next) {
-    const config = readConfig(c.env as Record<string, unknown>);
+    const config = readConfig(c.env as object);
+    const log = createLogger(config.LOG_LEVEL, { requestId: c.get('requestId'), traceId: c.get('traceId') });
     c.set('config', config);
-    c.set('log', createLogger(config.LOG_LEVEL, { requestId: c.get('requestId'), traceId: c.get('traceId') }));
+    c.set('log', log);
+    c.set('principal', undefined);
+    c.set('admin', false);
+    c.set(
+      'events',
+      createEventSink({
+        queue: config.EVENTS_QUEUE,
+        traceId: c.get('traceId'),
+        source: 'api',
+        projectId: () => c.get('principal')?.projectId ?? null,
+        onError: (err) => log.error('event flush failed', { error: describeError(err) }),
+      }),
+    );
     let handle: DbHandle | undefined;
     c.set('db', () => {
       handle ??= createDb({ url: config.DATABASE_URL, wsProxy: config.DATABASE_WS_PROXY });
@@ -29,15 +66,9 @@ export function services(): MiddlewareHandler {
     try {
       await next();
     } finally {
-      if (handle) {
-        const closing = handle.close();
-        // A streamed response may still use the pool, so close after the response in waitUntil.
-        try {
-          c.executionCtx.waitUntil(closing);
-        } catch {
-          await closing;
-        }
-      }
+      const pending: Array<Promise<unknown>> = [c.get('events').flush()];
+      if (handle) pending.push(handle.close());
+      await afterResponse(c, Promise.all(pending));
     }
   };
 }

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { servePglite } from './pglite-server';
 
 export interface EmbeddedPostgres {
   /** postgres:// URL of the wire-protocol server. */
@@ -18,24 +18,14 @@ export interface EmbeddedPostgresOptions {
   /** Folder that keeps the data between runs; omit for an in-memory database. */
   dataDir?: string;
   port?: number;
-  /** Concurrent wire connections multiplexed onto the one PGlite session (default 16). */
-  maxConnections?: number;
 }
 
 /** Starts PGlite with pgvector and a socket server in front of it. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const db = await PGlite.create(options.dataDir ?? 'memory://', { extensions: { vector } });
-  const host = '127.0.0.1';
-  const server = new PGLiteSocketServer({
-    db,
-    host,
-    port: options.port ?? 0,
-    maxConnections: options.maxConnections ?? 16,
-  });
-  await server.start();
-  const conn = server.getServerConn();
-  const port = Number(conn.slice(conn.lastIndexOf(':') + 1));
+  const server = await servePglite(db, { port: options.port ?? 0 });
+  const { host, port } = server;
   return {
     url: `postgres://postgres:postgres@${host}:${port}/postgres`,
     host,

@@ -1,3 +1,4 @@
 export * from './embedded';
 export * from './migrate';
 export * from './ws-proxy';
+export * from './ws';

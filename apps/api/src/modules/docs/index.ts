@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Scalar } from '@scalar/hono-api-reference';
+import { ErrorEnvelopeSchema } from '@cogo/types';
 import { VERSION } from '../../version';
 
 export const OPENAPI_INFO = {
@@ -11,11 +12,18 @@ export const OPENAPI_INFO = {
 
 /** The OpenAPI 3.1 document of an app. */
 export function openApiDocument(app: OpenAPIHono) {
-  return app.getOpenAPI31Document({ openapi: '3.1.0', info: OPENAPI_INFO, tags: [{ name: 'system' }] });
+  return app.getOpenAPI31Document({ openapi: '3.1.0', info: OPENAPI_INFO, tags: ['system', 'projects', 'vault', 'jobs', 'pages', 'metrics'].map((name) => ({ name })) });
 }
 
 /** Mounts GET /openapi.json and GET /docs (Scalar reference). */
 export function mountDocs(app: OpenAPIHono): void {
+  // The envelope is part of the contract even where no route names it explicitly (404, 500).
+  app.openAPIRegistry.register('ErrorEnvelope', ErrorEnvelopeSchema);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A project API key (`cogo_…`), a short-lived JWT with a `project_id` claim, or the admin token for admin routes.',
+  });
   app.get('/openapi.json', (c) => c.json(openApiDocument(app)));
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'COGO API reference' }));
 }

@@ -1,0 +1,22 @@
+// Durable Object naming, kept apart from the classes so code outside workerd (the OpenAPI
+// generator, Node tests) can import the app without `cloudflare:workers`.
+
+/** The object that holds a job: `job::<jobId>`. */
+export function jobCursorName(jobId: string): string {
+  return `job::${jobId}`;
+}
+
+/** The object for a project's Idempotency-Key: `idem::<projectId>::<key>`. */
+export function idempotencyName(projectId: string, key: string): string {
+  return `idem::${projectId}::${key}`;
+}
+
+/** The object for a subject's fixed window: `rl::<policy>::<subject>::<windowStartMs>`. */
+export function rateLimiterName(policy: string, subject: string, windowStartMs: number): string {
+  return `rl::${policy}::${subject}::${windowStartMs}`;
+}
+
+/** The shard that remembers an HMAC signature: `nonce::<first two hex chars>`. */
+export function nonceShard(signature: string): string {
+  return `nonce::${signature.slice(0, 2)}`;
+}

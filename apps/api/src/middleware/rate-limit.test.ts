@@ -1,0 +1,93 @@
+import { schema } from '@cogo/db';
+import { ErrorEnvelopeSchema } from '@cogo/types';
+import { and, eq, inArray } from 'drizzle-orm';
+import { env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../app';
+import { rateLimiterName } from '../durable-objects/rate-limiter';
+import { createTestProject, eventually, signJwt, testDb } from '../../test/helpers';
+
+const handle = testDb();
+afterAll(() => handle.close());
+afterEach(() => vi.useRealTimers());
+
+describe('rate limits', () => {
+  it('admits exactly N of N+k concurrent requests, with IETF headers and Retry-After', async () => {
+    const p = await createTestProject();
+    const token = await signJwt({ project_id: p.id });
+    const limited = { ...env, RATE_LIMIT_DEFAULT_PER_MIN: '10' };
+    const app = createApp();
+    const responses = await Promise.all(
+      Array.from({ length: 25 }, () => app.request('/projects/current', { headers: { authorization: `Bearer ${token}`, 'cf-connecting-ip': '203.0.113.7' } }, limited)),
+    );
+    const ok = responses.filter((r) => r.status === 200);
+    const refused = responses.filter((r) => r.status === 429);
+    expect(ok).toHaveLength(10);
+    expect(refused).toHaveLength(15);
+
+    const remaining = ok.map((r) => Number(/"project-default";r=(\d+);t=\d+/.exec(r.headers.get('ratelimit') ?? '')?.[1])).sort((a, b) => a - b);
+    expect(remaining).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(ok[0]!.headers.get('ratelimit-policy')).toBe('"ip";q=1000000;w=60, "project-default";q=10;w=60');
+    const r429 = refused[0]!;
+    const retryAfter = Number(r429.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(r429.headers.get('ratelimit')).toMatch(/"project-default";r=0;t=\d+/);
+    const err = ErrorEnvelopeSchema.parse(await r429.json()).error;
+    expect(err.code).toBe('RATE_LIMITED');
+    expect(err.message).toContain('project-default');
+  });
+
+  it('counts per IP before authentication, so bad credentials are limited too', async () => {
+    const limited = { ...env, RATE_LIMIT_IP_PER_MIN: '3' };
+    const app = createApp();
+    const ip = `198.51.100.${Math.floor(Math.random() * 200) + 1}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      statuses.push((await app.request('/projects/current', { headers: { authorization: 'Bearer cogo_nope', 'cf-connecting-ip': ip } }, limited)).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+  });
+
+  it('starts a new window when the minute turns', async () => {
+    const p = await createTestProject();
+    const limited = { ...env, RATE_LIMIT_DEFAULT_PER_MIN: '2' };
+    const app = createApp();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2030-01-01T00:00:10Z'));
+    const token = await signJwt({ project_id: p.id, exp: Math.floor(Date.now() / 1000) + 600 });
+    const call = () => app.request('/projects/current', { headers: { authorization: `Bearer ${token}` } }, limited);
+    expect([(await call()).status, (await call()).status, (await call()).status]).toEqual([200, 200, 429]);
+    vi.setSystemTime(new Date('2030-01-01T00:01:00Z'));
+    expect((await call()).status).toBe(200);
+  });
+
+  it('records near-limit and limit events once per window in bus_events', async () => {
+    const p = await createTestProject();
+    const token = await signJwt({ project_id: p.id });
+    const limited = { ...env, RATE_LIMIT_DEFAULT_PER_MIN: '10' };
+    const app = createApp();
+    for (let i = 0; i < 13; i++) await app.request('/projects/current', { headers: { authorization: `Bearer ${token}` } }, limited);
+    const rows = await eventually(async () => {
+      const r = await handle.db
+        .select()
+        .from(schema.busEvents)
+        .where(and(eq(schema.busEvents.projectId, p.id), inArray(schema.busEvents.type, ['rate_limit_near', 'rate_limit_exceeded'])));
+      return r.length >= 2 ? r : undefined;
+    });
+    expect(rows.map((r) => r.type).sort()).toEqual(['rate_limit_exceeded', 'rate_limit_near']);
+    expect(rows.find((r) => r.type === 'rate_limit_near')?.payload).toMatchObject({ policy: 'project-default', limit: 10, count: 9 });
+  });
+
+  it('clears a window when its alarm fires', async () => {
+    const windowStart = Math.floor(Date.now() / 60_000) * 60_000;
+    const stub = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(rateLimiterName('test', 'subject-x', windowStart)));
+    await stub.hit(5, windowStart + 60_000);
+    await stub.hit(5, windowStart + 60_000);
+    const alarm = await runInDurableObject(stub, (_o, state) => state.storage.getAlarm());
+    expect(alarm).toBe(windowStart + 120_000);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const tables = await runInDurableObject(stub, (_o, state) => state.storage.sql.exec(`select name from sqlite_master where type = 'table' and name = 'w'`).toArray());
+    expect(tables).toEqual([]);
+  });
+});

@@ -1,0 +1,87 @@
+// Rate limits per IP and per project and route class, counted exactly by one Durable Object per
+// subject and fixed window. Headers per draft-ietf-httpapi-ratelimit-headers:
+//   RateLimit-Policy: "project-figma";q=30;w=60   RateLimit: "project-figma";r=12;t=41
+// and Retry-After on 429. The first crossing of 90% and the first refusal of a window go to bus_events.
+import type { MiddlewareHandler } from 'hono';
+import type { AppConfig } from '../env';
+import { ApiError } from '../lib/errors';
+import { rateLimiterName } from '../durable-objects/names';
+import type { HitResult } from '../durable-objects/rate-limiter';
+
+export type RouteClass = 'default' | 'heavy' | 'chat' | 'embed' | 'figma';
+
+export interface RateLimitOptions {
+  /** `ip` counts by client address (before auth); `project` by the authenticated project. */
+  subject: 'ip' | 'project';
+  routeClass?: RouteClass;
+  windowSeconds?: number;
+}
+
+/** Requests per window for a route class. */
+export function limitFor(config: AppConfig, subject: 'ip' | 'project', routeClass: RouteClass): number {
+  if (subject === 'ip') return config.RATE_LIMIT_IP_PER_MIN;
+  switch (routeClass) {
+    case 'heavy':
+      return config.RATE_LIMIT_HEAVY_PER_MIN;
+    case 'chat':
+      return config.CHAT_RATE_LIMIT_PER_MIN;
+    case 'embed':
+      return config.EMBED_RATE_LIMIT_PER_MIN;
+    case 'figma':
+      return config.FIGMA_RATE_LIMIT_PER_MIN;
+    default:
+      return config.RATE_LIMIT_DEFAULT_PER_MIN;
+  }
+}
+
+export interface RateLimitVariables {
+  /** RateLimit headers gathered by the limiters that already ran on this request. */
+  rateLimitHeaders: { policy: string; state: string } | undefined;
+}
+
+declare module 'hono' {
+  interface ContextVariableMap extends RateLimitVariables {}
+}
+
+const join = (a: string | undefined, b: string) => (a ? `${a}, ${b}` : b);
+
+/** Counts the request against its subject's window; 429 when over. */
+export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
+  const windowMs = (options.windowSeconds ?? 60) * 1000;
+  const routeClass = options.routeClass ?? 'default';
+  return async function rateLimitMiddleware(c, next) {
+    const config = c.get('config');
+    const subjectId =
+      options.subject === 'ip' ? `ip:${c.req.header('cf-connecting-ip') ?? 'unknown'}` : `project:${c.get('principal')?.projectId ?? 'anonymous'}`;
+    const policy = options.subject === 'ip' ? 'ip' : `project-${routeClass}`;
+    const limit = limitFor(config, options.subject, routeClass);
+    const now = Date.now();
+    const windowStart = Math.floor(now / windowMs) * windowMs;
+    const windowEnd = windowStart + windowMs;
+    const ns = config.RATE_LIMITER;
+    const stub = ns.get(ns.idFromName(rateLimiterName(policy, subjectId, windowStart)));
+    const hit: HitResult = await stub.hit(limit, windowEnd);
+    const resetSeconds = Math.max(1, Math.ceil((windowEnd - now) / 1000));
+    const policyItem = `"${policy}";q=${limit};w=${windowMs / 1000}`;
+    const stateItem = `"${policy}";r=${hit.remaining};t=${resetSeconds}`;
+    const events = c.get('events');
+    const eventPayload = { policy, subject: options.subject === 'ip' ? 'ip' : subjectId, limit, window_seconds: windowMs / 1000 };
+    if (hit.nearLimitCrossed) events.emit('rate_limit_near', { ...eventPayload, count: hit.count }, { source: 'rate-limit' });
+    if (hit.firstRejection) events.emit('rate_limit_exceeded', eventPayload, { source: 'rate-limit' });
+    // headers of earlier limiters on this request are merged, so every policy is reported
+    const prior = c.get('rateLimitHeaders');
+    const merged = { policy: join(prior?.policy, policyItem), state: join(prior?.state, stateItem) };
+    c.set('rateLimitHeaders', merged);
+    if (!hit.allowed) {
+      throw new ApiError('RATE_LIMITED', `rate limit of ${limit} requests per ${windowMs / 1000}s exceeded for ${policy}; retry in ${resetSeconds}s`, { policy, limit }, {
+        'Retry-After': String(resetSeconds),
+        'RateLimit-Policy': merged.policy,
+        RateLimit: merged.state,
+      });
+    }
+    await next();
+    const final = c.get('rateLimitHeaders') ?? merged;
+    c.res.headers.set('RateLimit-Policy', final.policy);
+    c.res.headers.set('RateLimit', final.state);
+  };
+}

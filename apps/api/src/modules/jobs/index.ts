@@ -1,0 +1,1 @@
+export { jobsRouter, jobView } from './jobs.handlers';

@@ -1,0 +1,62 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { TimelineEventSchema, TraceIdSchema } from '@cogo/types';
+import { errorResponses } from '../../lib/openapi';
+import { adminGuard, guard } from '../../middleware';
+
+const security = [{ bearerAuth: [] }];
+
+export const traceRoute = createRoute({
+  method: 'get',
+  path: '/metrics/trace/{traceId}',
+  tags: ['metrics'],
+  summary: "Ordered timeline of a trace's events (your project's)",
+  security,
+  middleware: guard(),
+  request: { params: z.object({ traceId: TraceIdSchema.openapi({ param: { name: 'traceId', in: 'path' } }) }) },
+  responses: {
+    200: {
+      description: 'Timeline',
+      content: { 'application/json': { schema: z.object({ trace_id: z.string(), events: z.array(TimelineEventSchema) }) } },
+    },
+    ...errorResponses(400, 401, 429),
+  },
+});
+
+const RouteStatSchema = z
+  .object({
+    route: z.string(),
+    method: z.string(),
+    count: z.number().int(),
+    error_rate: z.number().openapi({ description: 'share of 5xx' }),
+    client_error_rate: z.number().openapi({ description: 'share of 4xx' }),
+    p50_ms: z.number(),
+    p95_ms: z.number(),
+  })
+  .openapi('RouteStat');
+
+export const overviewRoute = createRoute({
+  method: 'get',
+  path: '/metrics/overview',
+  tags: ['metrics'],
+  summary: 'Per route: count, error rate, p50/p95 latency over a recent window (your project)',
+  security,
+  middleware: guard(),
+  request: { query: z.object({ window: z.enum(['5m', '1h', '24h']).default('1h') }) },
+  responses: {
+    200: {
+      description: 'Overview',
+      content: { 'application/json': { schema: z.object({ window: z.string(), since: z.string(), routes: z.array(RouteStatSchema) }) } },
+    },
+    ...errorResponses(400, 401, 429),
+  },
+});
+
+export const prometheusRoute = createRoute({
+  method: 'get',
+  path: '/metrics',
+  tags: ['metrics'],
+  summary: 'Prometheus text exposition of every request (admin)',
+  security,
+  middleware: adminGuard(),
+  responses: { 200: { description: 'text/plain; version=0.0.4', content: { 'text/plain': { schema: z.string() } } }, ...errorResponses(401, 403, 429) },
+});

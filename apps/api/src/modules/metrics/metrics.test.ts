@@ -1,0 +1,62 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { api, createTestProject, eventually } from '../../../test/helpers';
+
+interface Timeline {
+  events: Array<{ type: string; source: string; project_id: string | null }>;
+}
+
+describe('observability', () => {
+  it('shows the events of one request through two services, in order, on its trace', async () => {
+    const traceId = crypto.randomUUID().replaceAll('-', '');
+    const slug = `trace-${crypto.randomUUID().slice(0, 12)}`;
+    const res = await api('/projects', { method: 'POST', key: env.ADMIN_TOKEN, json: { slug, name: 'Traced' }, headers: { 'x-trace-id': traceId } });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('x-trace-id')).toBe(traceId);
+    const { api_key, project } = (await res.json()) as { api_key: { key: string }; project: { id: string } };
+    const timeline = await eventually(async () => {
+      const t = (await (await api(`/metrics/trace/${traceId}`, { key: api_key.key })).json()) as Timeline;
+      return t.events.length >= 2 ? t : undefined;
+    });
+    expect(timeline.events.map((e) => [e.source, e.type])).toEqual([
+      ['projects', 'project_created'],
+      ['keys', 'api_key_created'],
+    ]);
+    expect(timeline.events.every((e) => e.project_id === project.id)).toBe(true);
+
+    // another project sees nothing of it
+    const other = await createTestProject();
+    const theirs = (await (await api(`/metrics/trace/${traceId}`, { key: other.key })).json()) as Timeline;
+    expect(theirs.events).toEqual([]);
+  });
+
+  it('rejects a malformed trace id with 400', async () => {
+    const p = await createTestProject();
+    expect((await api('/metrics/trace/not-a-trace', { key: p.key })).status).toBe(400);
+  });
+
+  it('reports per-route counts, error rates and latency percentiles, and Prometheus text', async () => {
+    const p = await createTestProject();
+    for (let i = 0; i < 4; i++) await api('/projects/current', { key: p.key });
+    await api('/keys/00000000-0000-4000-8000-000000000000', { method: 'DELETE', key: p.key }); // 404
+    const overview = await eventually(async () => {
+      const o = (await (await api('/metrics/overview?window=5m', { key: p.key })).json()) as {
+        routes: Array<{ route: string; method: string; count: number; error_rate: number; client_error_rate: number; p50_ms: number; p95_ms: number }>;
+      };
+      const current = o.routes.find((r) => r.route === '/projects/current');
+      const del = o.routes.find((r) => r.route === '/keys/:id' && r.method === 'DELETE');
+      return current && current.count >= 4 && del ? { current, del } : undefined;
+    });
+    expect(overview.current).toMatchObject({ method: 'GET', count: 4, error_rate: 0, client_error_rate: 0 });
+    expect(overview.current.p95_ms).toBeGreaterThanOrEqual(overview.current.p50_ms);
+    expect(overview.current.p50_ms).toBeGreaterThan(0);
+    expect(overview.del).toMatchObject({ count: 1, client_error_rate: 1 });
+
+    const prom = await api('/metrics', { key: env.ADMIN_TOKEN });
+    expect(prom.headers.get('content-type')).toContain('text/plain; version=0.0.4');
+    const text = await prom.text();
+    expect(text).toContain('# TYPE cogo_http_requests_total counter');
+    expect(text).toMatch(/cogo_http_requests_total\{route="\/projects\/current",method="GET",status_class="2xx"\} \d+/);
+    expect((await api('/metrics', { key: p.key })).status).toBe(401);
+  });
+});

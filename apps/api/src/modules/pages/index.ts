@@ -1,0 +1,1 @@
+export { pagesRouter, pageView } from './pages.handlers';

@@ -1,0 +1,70 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { PageQuerySchema, PageSchema, pageOf, UuidSchema } from '@cogo/types';
+import { ApiError } from '../../lib/errors';
+import { createRouter, errorResponses } from '../../lib/openapi';
+import { guard, principalOf } from '../../middleware';
+import { findPage, listPages, type PageRow } from './pages.repo';
+
+const security = [{ bearerAuth: [] }];
+
+/** Public view of a page. */
+export function pageView(p: PageRow) {
+  return {
+    id: p.id,
+    file_key: p.fileKey,
+    node_id: p.nodeId,
+    name: p.name,
+    content_hash: p.contentHash,
+    created_at: p.createdAt.toISOString(),
+    updated_at: p.updatedAt.toISOString(),
+  };
+}
+
+const encodeCursor = (p: PageRow) => btoa(JSON.stringify([p.createdAt.toISOString(), p.id])).replaceAll('=', '');
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  try {
+    const [at, id] = JSON.parse(atob(cursor)) as [string, string];
+    const createdAt = new Date(at);
+    if (Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad');
+    return { createdAt, id };
+  } catch {
+    throw new ApiError('VALIDATION_FAILED', 'invalid cursor', { issues: [{ path: 'query.cursor', message: 'not a cursor this API issued' }] });
+  }
+}
+
+export const listPagesRoute = createRoute({
+  method: 'get',
+  path: '/pages',
+  tags: ['pages'],
+  summary: "Your project's pages, oldest first",
+  security,
+  middleware: guard(),
+  request: { query: PageQuerySchema },
+  responses: { 200: { description: 'A page of pages', content: { 'application/json': { schema: pageOf(PageSchema) } } }, ...errorResponses(400, 401, 429) },
+});
+
+export const getPageRoute = createRoute({
+  method: 'get',
+  path: '/pages/{id}',
+  tags: ['pages'],
+  summary: 'A page of your project',
+  security,
+  middleware: guard(),
+  request: { params: z.object({ id: UuidSchema.openapi({ param: { name: 'id', in: 'path' } }) }) },
+  responses: { 200: { description: 'The page', content: { 'application/json': { schema: PageSchema } } }, ...errorResponses(400, 401, 404, 429) },
+});
+
+/** Page reads. */
+export const pagesRouter = createRouter()
+  .openapi(listPagesRoute, async (c) => {
+    const { limit, cursor } = c.req.valid('query');
+    const rows = await listPages(c.get('db')(), principalOf(c).projectId, limit + 1, cursor ? decodeCursor(cursor) : undefined);
+    const items = rows.slice(0, limit);
+    return c.json({ items: items.map(pageView), nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!) : null }, 200);
+  })
+  .openapi(getPageRoute, async (c) => {
+    const page = await findPage(c.get('db')(), principalOf(c).projectId, c.req.valid('param').id);
+    if (!page) throw new ApiError('NOT_FOUND', 'page not found');
+    return c.json(pageView(page), 200);
+  });

@@ -1,0 +1,43 @@
+import { createRouter } from '../../lib/openapi';
+import { ApiError } from '../../lib/errors';
+import { principalOf } from '../../middleware';
+import * as repo from './projects.repo';
+import * as service from './projects.service';
+import { createKeyRoute, createProjectRoute, currentProjectRoute, listKeysRoute, revokeKeyRoute, rotateKeyRoute } from './projects.routes';
+
+const issued = (i: service.IssuedKey) => ({ ...service.keyView(i.record), key: i.key });
+
+/** Projects and API keys. */
+export const projectsRouter = createRouter()
+  .openapi(createProjectRoute, async (c) => {
+    const { slug, name } = c.req.valid('json');
+    const { project, issued: key } = await service.createProject(c.get('db')(), slug, name);
+    c.get('events').emit('project_created', { slug }, { source: 'projects', projectId: project.id });
+    c.get('events').emit('api_key_created', { prefix: key.record.prefix }, { source: 'keys', projectId: project.id });
+    return c.json({ project: service.projectView(project), api_key: issued(key) }, 201);
+  })
+  .openapi(currentProjectRoute, async (c) => {
+    const project = await repo.findProject(c.get('db')(), principalOf(c).projectId);
+    if (!project) throw new ApiError('NOT_FOUND', 'project not found');
+    return c.json(service.projectView(project), 200);
+  })
+  .openapi(listKeysRoute, async (c) => {
+    const keys = await repo.listKeys(c.get('db')(), principalOf(c).projectId);
+    return c.json({ items: keys.map(service.keyView) }, 200);
+  })
+  .openapi(createKeyRoute, async (c) => {
+    const { name, expires_in_days } = c.req.valid('json');
+    const key = await service.issueKey(c.get('db')(), principalOf(c).projectId, name, expires_in_days);
+    c.get('events').emit('api_key_created', { prefix: key.record.prefix }, { source: 'keys' });
+    return c.json(issued(key), 201);
+  })
+  .openapi(rotateKeyRoute, async (c) => {
+    const key = await service.rotateKey(c.get('db')(), principalOf(c).projectId, c.req.valid('param').id);
+    c.get('events').emit('api_key_rotated', { prefix: key.record.prefix, replaced: key.record.rotatedFrom }, { source: 'keys' });
+    return c.json(issued(key), 201);
+  })
+  .openapi(revokeKeyRoute, async (c) => {
+    const row = await service.revokeKey(c.get('db')(), principalOf(c).projectId, c.req.valid('param').id);
+    c.get('events').emit('api_key_revoked', { prefix: row.prefix }, { source: 'keys' });
+    return c.json(service.keyView(row), 200);
+  });

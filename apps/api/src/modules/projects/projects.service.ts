@@ -1,0 +1,93 @@
+// Projects and their API keys: creation, listing, rotation, revocation, authentication.
+import type { Db } from '@cogo/db';
+import { ApiError } from '../../lib/errors';
+import { keyMatches, mintKey, prefixOf } from './api-keys';
+import * as repo from './projects.repo';
+
+export interface IssuedKey {
+  record: repo.ApiKeyRow;
+  /** The full key: returned once, never stored. */
+  key: string;
+}
+
+/** Public view of a key record: never the hash. */
+export function keyView(k: repo.ApiKeyRow) {
+  return {
+    id: k.id,
+    name: k.name,
+    prefix: k.prefix,
+    created_at: k.createdAt.toISOString(),
+    last_used_at: k.lastUsedAt?.toISOString() ?? null,
+    expires_at: k.expiresAt?.toISOString() ?? null,
+    revoked_at: k.revokedAt?.toISOString() ?? null,
+    rotated_from: k.rotatedFrom,
+  };
+}
+
+/** Public view of a project. */
+export function projectView(p: repo.ProjectRow) {
+  return { id: p.id, slug: p.slug, name: p.name, created_at: p.createdAt.toISOString() };
+}
+
+/** Issues a new key for a project. */
+export async function issueKey(db: Db, projectId: string, name: string, expiresInDays?: number, rotatedFrom?: string): Promise<IssuedKey> {
+  const minted = await mintKey();
+  const record = await repo.insertKey(db, {
+    projectId,
+    name,
+    prefix: minted.prefix,
+    secretHash: minted.secretHash,
+    expiresAt: expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null,
+    rotatedFrom: rotatedFrom ?? null,
+  });
+  return { record, key: minted.key };
+}
+
+/** Creates a project with its first key; 409 when the slug is taken. */
+export async function createProject(db: Db, slug: string, name: string): Promise<{ project: repo.ProjectRow; issued: IssuedKey }> {
+  return db.transaction(async (tx) => {
+    const project = await repo.insertProject(tx, { slug, name });
+    if (!project) throw new ApiError('CONFLICT', `a project with slug "${slug}" already exists`);
+    const minted = await mintKey();
+    const record = await repo.insertKey(tx, { projectId: project.id, name: 'default', prefix: minted.prefix, secretHash: minted.secretHash });
+    return { project, issued: { record, key: minted.key } };
+  });
+}
+
+/** Replaces a live key with a new one and revokes the old, atomically. 404 for an unknown or dead key. */
+export async function rotateKey(db: Db, projectId: string, keyId: string): Promise<IssuedKey> {
+  return db.transaction(async (tx) => {
+    const old = await repo.revokeKey(tx, projectId, keyId);
+    if (!old) throw new ApiError('NOT_FOUND', `no live key ${keyId} in this project`);
+    const minted = await mintKey();
+    const record = await repo.insertKey(tx, {
+      projectId,
+      name: old.name,
+      prefix: minted.prefix,
+      secretHash: minted.secretHash,
+      expiresAt: old.expiresAt,
+      rotatedFrom: old.id,
+    });
+    return { record, key: minted.key };
+  });
+}
+
+/** Revokes a live key; 404 for an unknown or already revoked key. */
+export async function revokeKey(db: Db, projectId: string, keyId: string): Promise<repo.ApiKeyRow> {
+  const row = await repo.revokeKey(db, projectId, keyId);
+  if (!row) throw new ApiError('NOT_FOUND', `no live key ${keyId} in this project`);
+  return row;
+}
+
+export type KeyCheck = { ok: true; key: repo.ApiKeyRow } | { ok: false; reason: string };
+
+/** Checks a presented key: well formed, known, hash matches, not revoked, not expired. */
+export async function authenticateKey(db: Db, presented: string, now = new Date()): Promise<KeyCheck> {
+  const prefix = prefixOf(presented);
+  if (!prefix) return { ok: false, reason: 'malformed API key' };
+  const key = await repo.findKeyByPrefix(db, prefix);
+  if (!key || !(await keyMatches(presented, key.secretHash))) return { ok: false, reason: 'unknown API key' };
+  if (key.revokedAt) return { ok: false, reason: 'API key revoked' };
+  if (key.expiresAt && key.expiresAt <= now) return { ok: false, reason: 'API key expired' };
+  return { ok: true, key };
+}

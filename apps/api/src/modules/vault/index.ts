@@ -1,0 +1,2 @@
+export { vaultRouter, vaultContext } from './vault.handlers';
+export { resolveSecret } from './vault.service';

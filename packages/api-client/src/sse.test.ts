@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseSse, type SseFrame } from './sse';
+
+function streamOf(...chunks: string[]): ReadableStream<Uint8Array> {
+  const enc = new TextEncoder();
+  return new ReadableStream({
+    start(controller) {
+      for (const c of chunks) controller.enqueue(enc.encode(c));
+      controller.close();
+    },
+  });
+}
+
+async function collect(stream: ReadableStream<Uint8Array>): Promise<SseFrame[]> {
+  const out: SseFrame[] = [];
+  for await (const f of parseSse(stream)) out.push(f);
+  return out;
+}
+
+describe('parseSse', () => {
+  it('parses ids, event names, multi-line data and retry, ignoring comments', async () => {
+    const frames = await collect(streamOf(': keepalive\n\nid: 1\nevent: ready\ndata: {"a":1}\n\nid: 2\ndata: line1\ndata: line2\nretry: 3000\n\n'));
+    expect(frames).toEqual([
+      { id: '1', event: 'ready', data: '{"a":1}' },
+      { id: '2', event: 'message', data: 'line1\nline2', retry: 3000 },
+    ]);
+  });
+
+  it('handles frames split across chunks at any byte, including CRLF split in two', async () => {
+    const text = 'id: 7\r\nevent: page.chunk\r\ndata: {"x":"é"}\r\n\r\n';
+    const bytes = new TextEncoder().encode(text);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const stream = new ReadableStream<Uint8Array>({
+        start(c) {
+          c.enqueue(bytes.slice(0, cut));
+          c.enqueue(bytes.slice(cut));
+          c.close();
+        },
+      });
+      expect(await collect(stream)).toEqual([{ id: '7', event: 'page.chunk', data: '{"x":"é"}' }]);
+    }
+  });
+
+  it('drops an incomplete trailing frame (no blank line) as the spec says', async () => {
+    expect(await collect(streamOf('data: complete\n\ndata: cut off'))).toEqual([{ event: 'message', data: 'complete' }]);
+  });
+});

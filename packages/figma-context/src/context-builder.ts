@@ -1,0 +1,125 @@
+/**
+ * Streaming compaction: the server feeds one nodes response (one chunk) at a time; the builder keeps
+ * the style/variable/component dictionaries across chunks and ships only new entries per chunk.
+ */
+import type { GetFileNodesResponse, GetFileResponse } from '@figma/rest-api-spec';
+import { compactNode, type WalkState } from './compact-node';
+import type { ChunkOutput, CompactContext, CompactNode, Counts } from './compact-types';
+import { type RawMeta, type RawNode, isRawNode } from './raw-node';
+import { DefRegistry, emptyDefs } from './styles';
+import { type VariableIndex, type VariablesInput, indexVariables } from './variables';
+
+export interface BuilderOptions {
+  /** Local variables (response or meta) to resolve bound variable ids to names and values. */
+  variables?: VariablesInput | null;
+}
+
+/** Zeroed counters. */
+export function emptyCounts(): Counts {
+  return { pages: 0, frames: 0, components: 0, instances: 0, texts: 0, icons: 0, nodes: 0, folded: 0, hidden: 0 };
+}
+
+type NodesEntry = (RawMeta & { document?: unknown }) | null | undefined;
+
+/** Compacts a stream's responses one chunk at a time, sharing dictionaries across chunks. */
+export class ContextBuilder {
+  private readonly reg = new DefRegistry();
+  private readonly seenComponents = new Set<string>();
+  private readonly vars: VariableIndex | null;
+  private nextIndex = 0;
+
+  /** Starts a stream; `variables` resolves bound variable ids when given. */
+  constructor(options: BuilderOptions = {}) {
+    this.vars = options.variables ? indexVariables(options.variables) : null;
+  }
+
+  private state(meta: RawMeta, counts: Counts, components: ChunkOutput['components']): WalkState {
+    return { reg: this.reg, meta, vars: this.vars, components, seenComponents: this.seenComponents, counts };
+  }
+
+  private walkRoot(doc: RawNode, st: WalkState, out: CompactNode[]): void {
+    if (doc.type === 'DOCUMENT') {
+      // Pages are the roots of a whole-file response; the document node itself carries nothing.
+      for (const page of doc.children ?? []) {
+        const c = compactNode(page, doc, st);
+        if (c) out.push(c);
+      }
+      return;
+    }
+    const c = compactNode(doc, null, st);
+    if (c) out.push(c);
+  }
+
+  /** Compacts one GET /v1/files/:key/nodes response — every entry of `nodes`, in response order. */
+  addNodes(response: GetFileNodesResponse, index: number = this.nextIndex): ChunkOutput {
+    const counts = emptyCounts();
+    const components: ChunkOutput['components'] = {};
+    const nodes: CompactNode[] = [];
+    const missing: string[] = [];
+    const entries = (response.nodes ?? {}) as Record<string, NodesEntry>;
+    for (const id in entries) {
+      const entry = entries[id];
+      if (!entry || !isRawNode(entry.document)) {
+        missing.push(id);
+        continue;
+      }
+      this.walkRoot(entry.document, this.state(entry, counts, components), nodes);
+    }
+    return this.finish(index, response.name, nodes, components, counts, missing);
+  }
+
+  /** Compacts a GET /v1/files/:key response (the whole document, or a depth-limited one). */
+  addFile(response: GetFileResponse, index: number = this.nextIndex): ChunkOutput {
+    const counts = emptyCounts();
+    const components: ChunkOutput['components'] = {};
+    const nodes: CompactNode[] = [];
+    if (isRawNode(response.document)) {
+      this.walkRoot(response.document, this.state(response as RawMeta, counts, components), nodes);
+    }
+    return this.finish(index, response.name, nodes, components, counts, []);
+  }
+
+  private finish(
+    index: number,
+    name: string | undefined,
+    nodes: CompactNode[],
+    components: ChunkOutput['components'],
+    counts: Counts,
+    missing: string[],
+  ): ChunkOutput {
+    this.nextIndex = index + 1;
+    const out: ChunkOutput = { v: 1, index, nodes, defs: this.reg.takeNew(), components, counts };
+    if (name !== undefined) out.name = name;
+    if (missing.length > 0) out.missing = missing;
+    return out;
+  }
+}
+
+/** Compacts one response in one go (a fresh builder: all defs it uses are included). */
+export function compact(
+  input: GetFileResponse | GetFileNodesResponse,
+  options: BuilderOptions = {},
+): CompactContext {
+  const builder = new ContextBuilder(options);
+  const chunk = 'nodes' in input ? builder.addNodes(input) : builder.addFile(input);
+  const { index: _index, ...ctx } = chunk;
+  return ctx;
+}
+
+/** Rebuilds the whole context from a stream's chunks (what a client does with the SSE events). */
+export function mergeChunks(chunks: readonly ChunkOutput[]): CompactContext {
+  const out: CompactContext = { v: 1, nodes: [], defs: emptyDefs(), components: {}, counts: emptyCounts() };
+  const missing: string[] = [];
+  for (const chunk of chunks) {
+    if (out.name === undefined && chunk.name !== undefined) out.name = chunk.name;
+    for (const n of chunk.nodes) out.nodes.push(n);
+    for (const k of Object.keys(out.defs) as (keyof CompactContext['defs'])[]) {
+      Object.assign(out.defs[k], chunk.defs[k]);
+    }
+    Object.assign(out.components, chunk.components);
+    for (const k of Object.keys(out.counts) as (keyof Counts)[]) out.counts[k] += chunk.counts[k];
+    if (chunk.missing) missing.push(...chunk.missing);
+  }
+  if (missing.length > 0) out.missing = missing;
+  return out;
+}

@@ -1,0 +1,12 @@
+export * from './url';
+export * from './plan';
+export * from './plan-calls';
+export * from './compact-types';
+export { ContextBuilder, compact, mergeChunks, emptyCounts, type BuilderOptions } from './context-builder';
+export { toJson, fromJson, type CompactJson } from './render-json';
+export { toText, renderNodeLine } from './text-render';
+export { extractComponents, type StoredItem, type Extracted } from './extract';
+export { countRaw, type RawCounts } from './count-raw';
+export { isAutoName, parseVariantName, formatVariantName } from './names';
+export { indexVariables, type VariablesInput, type VariableIndex } from './variables';
+export { hex, paintString, effectString } from './paints';

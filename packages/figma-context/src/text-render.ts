@@ -1,0 +1,139 @@
+/**
+ * Text rendering for LLM prompts: dictionaries first (`@id …` once each), then one line per node:
+ * `<indent><type> "name" #id WxH @x,y key=value … "characters"` (one space of indent per level).
+ */
+import type {
+  CompactContext,
+  CompactNode,
+  ComponentRef,
+  EffectDef,
+  LayoutDef,
+  PaintDef,
+  TextStyleDef,
+  VarDef,
+} from './compact-types';
+
+function q(s: string): string {
+  return JSON.stringify(s);
+}
+
+/** Renders one paint or effect dictionary entry. */
+export function renderPaintDef(id: string, d: PaintDef | EffectDef): string {
+  return `@${id}${d.name !== undefined ? ` ${q(d.name)}` : ''} ${d.v.join('; ')}`;
+}
+
+/** Renders one text style entry, e.g. `@t1 Inter 600 16/24 ls=0.5 center`. */
+export function renderTextDef(id: string, d: TextStyleDef): string {
+  let s = `@${id} ${d.font ?? '?'} ${d.weight ?? '?'} ${d.size ?? '?'}/${d.lh ?? 'auto'}`;
+  if (d.ls !== undefined) s += ` ls=${d.ls}`;
+  if (d.align !== undefined) s += ` ${d.align}`;
+  if (d.valign !== undefined) s += ` valign=${d.valign}`;
+  if (d.italic) s += ' italic';
+  if (d.case !== undefined) s += ` case=${d.case}`;
+  if (d.deco !== undefined) s += ` deco=${d.deco}`;
+  if (d.ps !== undefined) s += ` ps=${d.ps}`;
+  if (d.name !== undefined) s += ` ${q(d.name)}`;
+  return s;
+}
+
+/** Renders one layout entry, e.g. `@l1 row gap=8 pad=16,24 main=center cross=center`. */
+export function renderLayoutDef(id: string, d: LayoutDef): string {
+  let s = `@${id} ${d.mode}`;
+  if (d.rows !== undefined) s += ` rows=${d.rows}`;
+  if (d.cols !== undefined) s += ` cols=${d.cols}`;
+  if (d.rowGap !== undefined) s += ` rowGap=${d.rowGap}`;
+  if (d.colGap !== undefined) s += ` colGap=${d.colGap}`;
+  if (d.gap !== undefined) s += ` gap=${d.gap}`;
+  if (d.pad !== undefined) s += ` pad=${d.pad.join(',')}`;
+  if (d.main !== undefined) s += ` main=${d.main}`;
+  if (d.cross !== undefined) s += ` cross=${d.cross}`;
+  if (d.wrap) s += ' wrap';
+  if (d.crossGap !== undefined) s += ` crossGap=${d.crossGap}`;
+  if (d.content !== undefined) s += ` content=${d.content}`;
+  return s;
+}
+
+/** Renders one variable entry, e.g. `@v1 VariableID:1:4 "white" COLOR=#fff (Primitive)`. */
+export function renderVarDef(id: string, d: VarDef): string {
+  let s = `@${id} ${d.id}`;
+  if (d.name !== undefined) s += ` ${q(d.name)}`;
+  if (d.type !== undefined || d.value !== undefined) s += ` ${d.type ?? ''}=${d.value ?? '?'}`;
+  if (d.coll !== undefined) s += ` (${d.coll})`;
+  return s;
+}
+
+function renderComponent(id: string, c: ComponentRef): string {
+  return `@c ${id} ${q(c.name)}${c.set !== undefined ? ` set=${q(c.set)}` : ''}${c.remote ? ' remote' : ''}`;
+}
+
+function bound(bv: Record<string, string | string[]>): string {
+  let s = '';
+  for (const k in bv) {
+    const v = bv[k] as string | string[];
+    s += `${s === '' ? '' : ','}${k}:${typeof v === 'string' ? v : v.join('|')}`;
+  }
+  return s;
+}
+
+/** Renders one node line (without children). */
+export function renderNodeLine(n: CompactNode, depth: number): string {
+  let s = ' '.repeat(depth) + n.t;
+  if (n.n !== undefined) s += ` ${q(n.n)}`;
+  s += ` #${n.id}`;
+  if (n.wh) s += ` ${n.wh[0]}x${n.wh[1]}`;
+  if (n.xy) s += ` @${n.xy[0]},${n.xy[1]}`;
+  if (n.sx) s += ` sx=${n.sx}`;
+  if (n.sy) s += ` sy=${n.sy}`;
+  if (n.abs) s += ' abs';
+  if (n.rot !== undefined) s += ` rot=${n.rot}`;
+  if (n.o !== undefined) s += ` o=${n.o}`;
+  if (n.l) s += ` l=${n.l}`;
+  if (n.f) s += ` f=${n.f}`;
+  if (n.s) s += ` s=${n.s}`;
+  if (n.sw !== undefined) s += ` sw=${n.sw}`;
+  if (n.sa) s += ` sa=${n.sa.toLowerCase()}`;
+  if (n.sd) s += ` sd=${n.sd.join(',')}`;
+  if (n.e) s += ` e=${n.e}`;
+  if (n.r !== undefined) s += ` r=${n.r}`;
+  if (n.mask) s += ' mask';
+  if (n.minW !== undefined) s += ` minW=${n.minW}`;
+  if (n.maxW !== undefined) s += ` maxW=${n.maxW}`;
+  if (n.minH !== undefined) s += ` minH=${n.minH}`;
+  if (n.maxH !== undefined) s += ` maxH=${n.maxH}`;
+  if (n.c) s += ` c=${n.c}`;
+  if (n.props) s += ` props=${JSON.stringify(n.props)}`;
+  if (n.vp) s += ` vp=${JSON.stringify(n.vp)}`;
+  if (n.propDefs) s += ` propDefs=${JSON.stringify(n.propDefs)}`;
+  if (n.refs) s += ` refs=${JSON.stringify(n.refs)}`;
+  if (n.bv) s += ` bv=${bound(n.bv)}`;
+  if (n.ts) s += ` t=${n.ts}`;
+  if (n.runs) s += ` runs=${n.runs.map((r) => `${r[0]}-${r[1]}:${r[2]}${r[3] ? `/${r[3]}` : ''}`).join(',')}`;
+  if (n.tx !== undefined) s += ` ${q(n.tx)}`;
+  return s;
+}
+
+function renderTree(n: CompactNode, depth: number, out: string[], shown: Set<string>): void {
+  out.push(renderNodeLine(n, depth));
+  if (n.t === 'C') shown.add(n.id);
+  if (n.ch) for (const c of n.ch) renderTree(c, depth + 1, out, shown);
+}
+
+/** Renders a context or chunk as compact indented text (dictionaries first, then the node tree). */
+export function toText(ctx: CompactContext): string {
+  const out: string[] = [];
+  if (ctx.name !== undefined) out.push(`# ${ctx.name}`);
+  const { paints, effects, text, layouts, vars } = ctx.defs;
+  for (const id in paints) out.push(renderPaintDef(id, paints[id] as PaintDef));
+  for (const id in effects) out.push(renderPaintDef(id, effects[id] as EffectDef));
+  for (const id in text) out.push(renderTextDef(id, text[id] as TextStyleDef));
+  for (const id in layouts) out.push(renderLayoutDef(id, layouts[id] as LayoutDef));
+  for (const id in vars) out.push(renderVarDef(id, vars[id] as VarDef));
+  const tree: string[] = [];
+  const shown = new Set<string>();
+  for (const n of ctx.nodes) renderTree(n, 0, tree, shown);
+  // A component whose own node is in this text already shows its name there.
+  for (const id in ctx.components) if (!shown.has(id)) out.push(renderComponent(id, ctx.components[id] as ComponentRef));
+  for (const line of tree) out.push(line);
+  if (ctx.missing && ctx.missing.length > 0) out.push(`# missing ${ctx.missing.join(',')}`);
+  return out.join('\n');
+}

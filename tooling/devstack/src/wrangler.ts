@@ -1,0 +1,92 @@
+// Runs the API under `wrangler dev` (workerd) and waits until it answers /healthz.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+export interface WranglerDev {
+  url: string;
+  child: ChildProcess;
+  stop: () => Promise<void>;
+}
+
+export interface WranglerDevOptions {
+  /** Path of the API's wrangler.jsonc. */
+  config: string;
+  port: number;
+  /** Vars and secrets for the Worker; written to an env file, never put on the command line. */
+  vars: Record<string, string>;
+  /** Folder for the env file and wrangler's local state (Durable Objects, queues). */
+  stateDir: string;
+  /** Where wrangler's own output goes. */
+  onOutput?: (line: string) => void;
+}
+
+const require = createRequire(import.meta.url);
+
+/** Starts `wrangler dev` on 127.0.0.1:port. */
+export function startWranglerDev(options: WranglerDevOptions): WranglerDev {
+  const envFile = join(options.stateDir, 'dev.vars');
+  writeFileSync(envFile, Object.entries(options.vars).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join('\n') + '\n', {
+    mode: 0o600,
+  });
+  const bin = join(dirname(require.resolve('wrangler/package.json')), 'bin', 'wrangler.js');
+  const child = spawn(
+    process.execPath,
+    [
+      bin,
+      'dev',
+      '--config',
+      options.config,
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(options.port),
+      '--env-file',
+      envFile,
+      '--persist-to',
+      join(options.stateDir, 'wrangler'),
+      '--show-interactive-dev-session=false',
+      '--log-level',
+      'warn',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' } },
+  );
+  const forward = (buf: Buffer) => {
+    for (const line of buf.toString().split('\n')) if (line.trim()) options.onOutput?.(line);
+  };
+  child.stdout?.on('data', forward);
+  child.stderr?.on('data', forward);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    url: `http://127.0.0.1:${options.port}`,
+    child,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+/** Polls `${url}/healthz` until it answers 200; rejects after `timeoutMs` or if the process exits. */
+export async function waitHealthy(url: string, child: ChildProcess, timeoutMs = 90_000): Promise<unknown> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5_000) });
+      const body = (await res.json()) as unknown;
+      if (res.status === 200) return body;
+      last = `${res.status} ${JSON.stringify(body)}`;
+    } catch (err) {
+      last = err instanceof Error ? err.message : String(err);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`API not healthy after ${timeoutMs} ms (last: ${last})`);
+}

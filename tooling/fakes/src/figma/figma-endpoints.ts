@@ -1,0 +1,93 @@
+// The three read endpoints: GET /v1/files/:key, /v1/files/:key/nodes and /v1/files/:key/variables/local.
+// Each returns a Reply (status + serialised body) so the caller can still decide to truncate it.
+import type { GetFileNodesResponse, GetFileResponse, Node } from '@figma/rest-api-spec';
+import { serializeJsonChunks } from '../http/json-chunks';
+import { FIGMA_ERRORS } from './figma-errors';
+import { parseDepth, parseIds } from './figma-query';
+import type { FileStore } from './file-store';
+import { collectRefs } from './node-index';
+import { filterToIds, pruneDepth } from './tree-prune';
+
+export interface Reply {
+  status: number;
+  chunks: Buffer[];
+}
+
+/** A Figma error as a Reply. */
+export function errorReply(status: number, err: string): Reply {
+  return { status, chunks: serializeJsonChunks({ status, err }) };
+}
+
+/** GET /v1/files/:key — the file, optionally reduced by `ids` and `depth`. */
+export function getFile(store: FileStore, key: string, query: URLSearchParams): Reply {
+  const file = store.file(key);
+  if (file === undefined) return errorReply(404, FIGMA_ERRORS.notFound);
+  const depth = parseDepth(query.get('depth'));
+  if (depth === null) return errorReply(400, 'Invalid value for depth: must be a positive integer');
+  const ids = query.has('ids') ? parseIds(query.get('ids')) : undefined;
+  const variant = `file|${depth ?? ''}|${ids?.join(',') ?? '*'}`;
+  const chunks = store.body(key, variant, () => {
+    let document = file.document;
+    if (ids !== undefined) document = filterToIds(document, store.index(key) ?? new Map(), ids);
+    return fileEnvelope(file, pruneDepth(document, depth));
+  });
+  return { status: 200, chunks };
+}
+
+/** GET /v1/files/:key/nodes?ids= — one entry per requested id; unknown ids map to null, as Figma does. */
+export function getFileNodes(store: FileStore, key: string, query: URLSearchParams): Reply {
+  const file = store.file(key);
+  if (file === undefined) return errorReply(404, FIGMA_ERRORS.notFound);
+  const ids = parseIds(query.get('ids'));
+  if (ids.length === 0) return errorReply(400, 'Missing required parameter: ids');
+  const depth = parseDepth(query.get('depth'));
+  if (depth === null) return errorReply(400, 'Invalid value for depth: must be a positive integer');
+  const index = store.index(key) ?? new Map();
+  const chunks = store.body(key, `nodes|${depth ?? ''}|${ids.join(',')}`, () => {
+    const nodes: Record<string, GetFileNodesResponse['nodes'][string] | null> = {};
+    for (const id of ids) {
+      const found = index.get(id);
+      if (found === undefined) {
+        nodes[id] = null;
+        continue;
+      }
+      const document: Node = pruneDepth(found.node, depth);
+      nodes[id] = { document, ...collectRefs(document, file), schemaVersion: file.schemaVersion };
+    }
+    return {
+      name: file.name,
+      lastModified: file.lastModified,
+      thumbnailUrl: file.thumbnailUrl ?? '',
+      version: file.version,
+      role: file.role,
+      editorType: file.editorType,
+      nodes,
+    };
+  });
+  return { status: 200, chunks };
+}
+
+/** GET /v1/files/:key/variables/local. */
+export function getLocalVariables(store: FileStore, key: string): Reply {
+  if (store.file(key) === undefined) return errorReply(404, FIGMA_ERRORS.notFound);
+  const body = { status: 200, error: false, meta: store.localVariables(key) };
+  return { status: 200, chunks: serializeJsonChunks(body) };
+}
+
+function fileEnvelope(file: GetFileResponse, document: GetFileResponse['document']): GetFileResponse {
+  // Field order as the API sends it: the document first, metadata after.
+  return {
+    document,
+    components: file.components,
+    componentSets: file.componentSets,
+    schemaVersion: file.schemaVersion,
+    styles: file.styles,
+    name: file.name,
+    lastModified: file.lastModified,
+    thumbnailUrl: file.thumbnailUrl,
+    version: file.version,
+    role: file.role,
+    editorType: file.editorType,
+    ...(file.linkAccess === undefined ? {} : { linkAccess: file.linkAccess }),
+  };
+}

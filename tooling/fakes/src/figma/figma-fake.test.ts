@@ -1,0 +1,185 @@
+import type { GetFileNodesResponse, GetFileResponse, GetLocalVariablesResponse } from '@figma/rest-api-spec';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countNodes } from '../samples/count-nodes';
+import { generateLargeFile } from '../samples/large-file';
+import { SAMPLE_FILE_KEY, sampleFiles } from '../samples/sample-files';
+import { startFigmaFake } from './figma-fake';
+import type { FigmaFake } from './figma-types';
+import { childrenOf } from './node-index';
+import { findByName, getJson } from './test-helpers';
+
+const sample = sampleFiles()[SAMPLE_FILE_KEY] as GetFileResponse;
+const homeId = findByName(sample, 'Home').id;
+const gridId = findByName(sample, 'Frame 12').id;
+const cartIconId = findByName(sample, 'Icon/Cart', 'COMPONENT').id;
+
+describe('Figma fake: files', () => {
+  let fake: FigmaFake;
+  let base: string;
+  beforeAll(async () => {
+    fake = await startFigmaFake();
+    base = `${fake.url}/v1/files/${SAMPLE_FILE_KEY}`;
+  });
+  afterAll(() => fake.close());
+
+  it('serves the whole sample file as JSON by default', async () => {
+    const { status, headers, body } = await getJson<GetFileResponse>(base);
+    expect(status).toBe(200);
+    expect(headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(body.name).toBe('COGO Sample — Storefront');
+    expect(Object.keys(body)).toEqual(expect.arrayContaining(['document', 'components', 'componentSets', 'styles', 'schemaVersion', 'version', 'role', 'editorType', 'lastModified', 'thumbnailUrl']));
+    expect(countNodes(body)).toEqual(countNodes(sample));
+    expect(body.components).toEqual(sample.components);
+  });
+
+  it('depth=1 returns only the pages, without a children key', async () => {
+    const { body } = await getJson<GetFileResponse>(`${base}?depth=1`);
+    expect(body.document.children.map((page) => page.type)).toEqual(['CANVAS', 'CANVAS', 'CANVAS']);
+    for (const page of body.document.children) expect('children' in page).toBe(false);
+    expect(countNodes(body).total).toBe(4);
+  });
+
+  it('depth=2 returns pages and their top-level children, without grandchildren', async () => {
+    const { body } = await getJson<GetFileResponse>(`${base}?depth=2`);
+    const expected = sample.document.children.map((page) => page.children.map((child) => child.id));
+    expect(body.document.children.map((page) => page.children.map((child) => child.id))).toEqual(expected);
+    for (const page of body.document.children) {
+      for (const child of page.children) expect('children' in child).toBe(false);
+    }
+    expect(countNodes(body).total).toBe(1 + 3 + expected.flat().length);
+  });
+
+  it('rejects a depth that is not a positive integer', async () => {
+    const { status, body } = await getJson(`${base}?depth=0`);
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ status: 400 });
+  });
+
+  it('ids keeps the path to each node and its whole subtree, dropping siblings', async () => {
+    const { body } = await getJson<GetFileResponse>(`${base}?ids=${gridId}`);
+    expect(body.document.children.map((page) => page.name)).toEqual(['Storefront']);
+    const page = body.document.children[0];
+    expect(page?.children.map((child) => child.id)).toEqual([homeId]);
+    const home = page?.children[0];
+    expect(childrenOf(home as never).map((child) => child.id)).toEqual([gridId]);
+    const grid = childrenOf(home as never)[0];
+    expect(countNodes(grid as never)).toEqual(countNodes(findByName(sample, 'Frame 12')));
+  });
+
+  it('ids across pages keeps each page on a path, combined with depth', async () => {
+    const { body } = await getJson<GetFileResponse>(`${base}?ids=${homeId},${cartIconId}&depth=2`);
+    expect(body.document.children.map((page) => page.name)).toEqual(['Storefront', 'Components']);
+    expect(body.document.children.map((page) => page.children.map((child) => child.id))).toEqual([[homeId], [cartIconId]]);
+    expect('children' in (body.document.children[0]?.children[0] ?? {})).toBe(false);
+  });
+
+  it('answers 404 with Figma\'s body for an unknown file', async () => {
+    const { status, body } = await getJson(`${fake.url}/v1/files/NOPE`);
+    expect(status).toBe(404);
+    expect(body).toEqual({ status: 404, err: 'Not found' });
+  });
+
+  it('serves the local variables of the sample', async () => {
+    const { status, body } = await getJson<GetLocalVariablesResponse>(`${base}/variables/local`);
+    expect(status).toBe(200);
+    expect(body.status).toBe(200);
+    expect(body.error).toBe(false);
+    expect(Object.keys(body.meta.variables).length).toBeGreaterThanOrEqual(10);
+    expect(Object.keys(body.meta.variableCollections)).toHaveLength(1);
+  });
+
+  it('serves files and variables added at runtime, and replaces a file on re-add', async () => {
+    fake.addFile('SMALL', { ...sample, name: 'First' });
+    fake.addVariables('SMALL', { variables: {}, variableCollections: {} });
+    expect((await getJson<GetFileResponse>(`${fake.url}/v1/files/SMALL`)).body.name).toBe('First');
+    fake.addFile('SMALL', { ...sample, name: 'Second' });
+    expect((await getJson<GetFileResponse>(`${fake.url}/v1/files/SMALL`)).body.name).toBe('Second');
+    expect((await getJson<GetLocalVariablesResponse>(`${fake.url}/v1/files/SMALL/variables/local`)).body.meta.variables).toEqual({});
+  });
+
+  it('serves a large generated file intact, identically on repeated requests', async () => {
+    const large = generateLargeFile({ nodes: 20_000, seed: 7 });
+    fake.addFile('LARGE', large);
+    const first = await fetch(`${fake.url}/v1/files/LARGE`);
+    const firstText = await first.text();
+    expect(Number(first.headers.get('content-length'))).toBe(Buffer.byteLength(firstText));
+    expect(countNodes(JSON.parse(firstText) as GetFileResponse)).toEqual(countNodes(large));
+    expect(await (await fetch(`${fake.url}/v1/files/LARGE`)).text()).toBe(firstText);
+  });
+});
+
+describe('Figma fake: nodes', () => {
+  let fake: FigmaFake;
+  let base: string;
+  beforeAll(async () => {
+    fake = await startFigmaFake();
+    base = `${fake.url}/v1/files/${SAMPLE_FILE_KEY}/nodes`;
+  });
+  afterAll(() => fake.close());
+
+  it('returns each requested node with the components and styles it uses, and null for unknown ids', async () => {
+    const { status, body } = await getJson<GetFileNodesResponse>(`${base}?ids=${homeId},999:999,${cartIconId}`);
+    expect(status).toBe(200);
+    expect(Object.keys(body.nodes)).toEqual([homeId, '999:999', cartIconId]);
+    expect(body.nodes['999:999']).toBeNull();
+    const home = body.nodes[homeId];
+    expect(home?.document.name).toBe('Home');
+    expect(countNodes(home?.document as never)).toEqual(countNodes(findByName(sample, 'Home')));
+    const cardId = findByName(sample, 'Product Card', 'COMPONENT').id;
+    expect(Object.keys(home?.components ?? {})).toContain(cardId);
+    expect(Object.keys(home?.componentSets ?? {})).toEqual(Object.keys(sample.componentSets));
+    expect(Object.keys(home?.styles ?? {}).length).toBeGreaterThan(0);
+    expect(Object.keys(body.nodes[cartIconId]?.components ?? {})).toEqual([cartIconId]);
+    expect(body).toMatchObject({ name: sample.name, version: sample.version, role: 'owner', editorType: 'figma' });
+  });
+
+  it('decodes URL-encoded ids, once or twice encoded', async () => {
+    const once = await getJson<GetFileNodesResponse>(`${base}?ids=${encodeURIComponent(`${homeId},${gridId}`)}`);
+    expect(Object.keys(once.body.nodes)).toEqual([homeId, gridId]);
+    const twice = await getJson<GetFileNodesResponse>(`${base}?ids=${encodeURIComponent(encodeURIComponent(homeId))}`);
+    expect(twice.body.nodes[homeId]?.document.id).toBe(homeId);
+  });
+
+  it('applies depth relative to each requested node', async () => {
+    const { body } = await getJson<GetFileNodesResponse>(`${base}?ids=${homeId}&depth=1`);
+    const home = body.nodes[homeId]?.document;
+    const children = childrenOf(home as never);
+    expect(children.length).toBe(childrenOf(findByName(sample, 'Home')).length);
+    for (const child of children) expect('children' in child).toBe(false);
+  });
+
+  it('answers 400 without ids', async () => {
+    const { status, body } = await getJson(base);
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ status: 400 });
+  });
+});
+
+describe('Figma fake: token', () => {
+  let fake: FigmaFake;
+  let base: string;
+  const token = 'figd_test_secret_value';
+  beforeAll(async () => {
+    fake = await startFigmaFake({ token });
+    base = `${fake.url}/v1/files/${SAMPLE_FILE_KEY}?depth=1`;
+  });
+  afterAll(() => fake.close());
+
+  it('answers 403 Invalid token without a token or with a wrong one', async () => {
+    const attempts: Record<string, string>[] = [{}, { 'X-Figma-Token': 'wrong' }, { Authorization: 'Bearer wrong' }];
+    for (const headers of attempts) {
+      const { status, body } = await getJson(base, headers);
+      expect(status).toBe(403);
+      expect(body).toEqual({ status: 403, err: 'Invalid token' });
+    }
+  });
+
+  it('accepts the token in X-Figma-Token or as a Bearer, and records only its presence', async () => {
+    expect((await getJson(base, { 'X-Figma-Token': token })).status).toBe(200);
+    expect((await getJson(base, { Authorization: `Bearer ${token}` })).status).toBe(200);
+    const last = fake.requests.at(-2);
+    expect(last).toMatchObject({ method: 'GET', path: `/v1/files/${SAMPLE_FILE_KEY}`, query: { depth: '1' } });
+    expect(last?.headers['x-figma-token']).toBe('[redacted]');
+    expect(JSON.stringify(fake.requests)).not.toContain(token);
+  });
+});

@@ -1,0 +1,92 @@
+// A local stand-in for the Figma REST API (files, nodes, local variables) with switchable faults.
+// Order per request: record it, apply a fault if one matches, check the token, then serve.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { recordRequest, requestUrl } from '../http/request-log';
+import type { RecordedRequest } from '../http/request-log';
+import { delayAtLeast, sendChunks, sendTruncated } from '../http/send';
+import { listen } from '../http/server-lifecycle';
+import { sampleFiles, sampleVariables } from '../samples/sample-files';
+import { FIGMA_ERRORS, sendFigmaError } from './figma-errors';
+import { errorReply, getFile, getFileNodes, getLocalVariables } from './figma-endpoints';
+import type { Reply } from './figma-endpoints';
+import { createFigmaFaultQueue, faultAnswer } from './figma-faults';
+import { parseIds } from './figma-query';
+import type { FigmaFake, FigmaFakeOptions } from './figma-types';
+import { FileStore } from './file-store';
+
+const ROUTE = /^\/v1\/files\/([^/]+)(\/nodes|\/variables\/local)?\/?$/;
+
+/** Starts the Figma REST API fake; with no `files` it serves the project's sample files. */
+export async function startFigmaFake(options: FigmaFakeOptions = {}): Promise<FigmaFake> {
+  const store = new FileStore();
+  if (options.includeSamples ?? options.files === undefined) {
+    for (const [key, file] of Object.entries(sampleFiles())) store.addFile(key, file);
+    for (const [key, meta] of Object.entries(sampleVariables())) store.addVariables(key, meta);
+  }
+  for (const [key, file] of Object.entries(options.files ?? {})) store.addFile(key, file);
+  for (const [key, meta] of Object.entries(options.variables ?? {})) store.addVariables(key, meta);
+
+  const faults = createFigmaFaultQueue();
+  const requests: RecordedRequest[] = [];
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = requestUrl(req);
+    requests.push(recordRequest(req, url));
+
+    let truncate = false;
+    const fault = faults.take(url.pathname, { idsCount: parseIds(url.searchParams.get('ids')).length });
+    if (fault !== undefined) {
+      const answer = faultAnswer(fault);
+      if (answer !== undefined) return sendFigmaError(res, answer.status, answer.err, answer.headers);
+      if (fault.kind === 'latency') await delayAtLeast(fault.ms);
+      truncate = fault.kind === 'truncated';
+    }
+
+    if (options.token !== undefined && !hasToken(req, options.token)) {
+      return sendFigmaError(res, 403, FIGMA_ERRORS.invalidToken);
+    }
+    const reply = route(store, req.method ?? 'GET', url);
+    await (truncate ? sendTruncated : sendChunks)(res, reply.status, reply.chunks);
+  };
+
+  const server = await listen(handle, options.port ?? 0, options.host ?? '127.0.0.1');
+  return {
+    url: server.origin,
+    port: server.port,
+    addFile: (key, file) => store.addFile(key, file),
+    addVariables: (key, meta) => store.addVariables(key, meta),
+    setFaults: (list) => faults.set(list),
+    clearFaults: () => faults.clear(),
+    pendingFaults: () => faults.pending(),
+    requests,
+    close: server.close,
+  };
+}
+
+function route(store: FileStore, method: string, url: URL): Reply {
+  const match = ROUTE.exec(url.pathname);
+  const rawKey = match?.[1];
+  if (method !== 'GET' || match === null || rawKey === undefined) return errorReply(404, FIGMA_ERRORS.notFound);
+  const key = safeDecode(rawKey);
+  switch (match[2]) {
+    case '/nodes':
+      return getFileNodes(store, key, url.searchParams);
+    case '/variables/local':
+      return getLocalVariables(store, key);
+    default:
+      return getFile(store, key, url.searchParams);
+  }
+}
+
+function hasToken(req: IncomingMessage, token: string): boolean {
+  // Figma accepts a personal access token in X-Figma-Token and an OAuth token as a Bearer.
+  return req.headers['x-figma-token'] === token || req.headers.authorization === `Bearer ${token}`;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,62 @@
+// Public types of the Figma REST API fake.
+import type { GetFileResponse, GetLocalVariablesResponse } from '@figma/rest-api-spec';
+import type { FaultInput } from '../http/fault-queue';
+import type { RecordedRequest } from '../http/request-log';
+
+/** The `meta` of GET /v1/files/:key/variables/local. */
+export type LocalVariablesMeta = GetLocalVariablesResponse['meta'];
+
+/** A fault the Figma fake can inject; see FaultRule for counts and path scoping. */
+export type FigmaFault =
+  | {
+      kind: 'rate-limit';
+      retryAfterSeconds: number;
+      /** X-Figma-Plan-Tier, e.g. 'starter', 'pro', 'org', 'enterprise'. Default 'starter'. */
+      planTier?: string;
+      /** X-Figma-Rate-Limit-Type: 'low' or 'high'. Default 'low'. */
+      limitType?: string;
+      /** X-Figma-Upgrade-Link. */
+      upgradeLink?: string;
+    }
+  | { kind: 'server-error'; status?: 500 | 502 | 503 }
+  | { kind: 'latency'; ms: number }
+  | { kind: 'truncated' }
+  /** Fires only when the request's `ids` list is longer than maxIds (always, when maxIds is not given). */
+  | { kind: 'too-large'; maxIds?: number }
+  | { kind: 'forbidden' }
+  | { kind: 'not-found' };
+
+export type FigmaFaultInput = FaultInput<FigmaFault>;
+
+export interface FigmaFakeOptions {
+  /** Default 0: an ephemeral port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Files served by key. When omitted the project's sample files (and their variables) are loaded. */
+  files?: Record<string, GetFileResponse>;
+  /** Local variables by file key. */
+  variables?: Record<string, LocalVariablesMeta>;
+  /** Also load the sample files when `files` is given. Default: true only when `files` is omitted. */
+  includeSamples?: boolean;
+  /** When set, requests need `X-Figma-Token: <token>` or `Authorization: Bearer <token>`. */
+  token?: string;
+}
+
+export interface FigmaFake {
+  /** Base URL without a trailing slash, e.g. http://127.0.0.1:5123 (paths start with /v1). */
+  url: string;
+  port: number;
+  /** Adds or replaces a file; files are treated as immutable afterwards (responses are cached). */
+  addFile: (key: string, file: GetFileResponse) => void;
+  /** Adds or replaces the local variables of a file. */
+  addVariables: (key: string, meta: LocalVariablesMeta) => void;
+  /** Replaces the fault rules; a plain fault applies once, a rule `{ fault, times, path }` as configured. */
+  setFaults: (faults: readonly FigmaFaultInput[]) => void;
+  clearFaults: () => void;
+  /** Number of fault rules with uses left. */
+  pendingFaults: () => number;
+  /** Every request received, in order (credentials redacted). */
+  requests: RecordedRequest[];
+  close: () => Promise<void>;
+}

@@ -1,0 +1,68 @@
+// The fake's files, their variables, a lazily built node index per file, and a small per-file cache of
+// serialised responses, so repeated requests for a huge file are served without re-serialising it.
+import type { GetFileResponse } from '@figma/rest-api-spec';
+import { serializeJsonChunks } from '../http/json-chunks';
+import { buildNodeIndex } from './node-index';
+import type { NodeIndex } from './node-index';
+import type { LocalVariablesMeta } from './figma-types';
+
+const BODIES_PER_FILE = 8;
+
+interface StoredFile {
+  file: GetFileResponse;
+  index: NodeIndex | undefined;
+  bodies: Map<string, Buffer[]>;
+}
+
+/** Files by key, with derived data that is dropped whenever a file is replaced. */
+export class FileStore {
+  private readonly files = new Map<string, StoredFile>();
+  private readonly variables = new Map<string, LocalVariablesMeta>();
+
+  /** Adds or replaces a file and forgets anything derived from the previous version. */
+  addFile(key: string, file: GetFileResponse): void {
+    this.files.set(key, { file, index: undefined, bodies: new Map() });
+  }
+
+  /** Adds or replaces a file's local variables. */
+  addVariables(key: string, meta: LocalVariablesMeta): void {
+    this.variables.set(key, meta);
+  }
+
+  /** The file stored under `key`. */
+  file(key: string): GetFileResponse | undefined {
+    return this.files.get(key)?.file;
+  }
+
+  /** The file's local variables (empty when none were added). */
+  localVariables(key: string): LocalVariablesMeta {
+    return this.variables.get(key) ?? { variables: {}, variableCollections: {} };
+  }
+
+  /** The node index of a stored file, built on first use. */
+  index(key: string): NodeIndex | undefined {
+    const stored = this.files.get(key);
+    if (stored === undefined) return undefined;
+    stored.index ??= buildNodeIndex(stored.file.document);
+    return stored.index;
+  }
+
+  /** The serialised body for (`key`, `variant`), building and caching it (LRU, a few per file) on a miss. */
+  body(key: string, variant: string, build: () => unknown): Buffer[] {
+    const stored = this.files.get(key);
+    if (stored === undefined) return serializeJsonChunks(build());
+    const hit = stored.bodies.get(variant);
+    if (hit !== undefined) {
+      stored.bodies.delete(variant);
+      stored.bodies.set(variant, hit);
+      return hit;
+    }
+    const chunks = serializeJsonChunks(build());
+    stored.bodies.set(variant, chunks);
+    if (stored.bodies.size > BODIES_PER_FILE) {
+      const oldest = stored.bodies.keys().next().value;
+      if (oldest !== undefined) stored.bodies.delete(oldest);
+    }
+    return chunks;
+  }
+}

@@ -1,0 +1,118 @@
+// Request handlers of the OpenAI fake: validate like the real API (400 with its error envelope), then answer.
+import type { ServerResponse } from 'node:http';
+import { sendJson, writeThenDestroy } from '../http/send';
+import { completionBody, streamChunks } from './chat-completions';
+import type { CompletionMeta } from './chat-completions';
+import { echoReply, estimateTokens, promptTokens, resolveReply } from './chat-reply';
+import { embedText, embeddingInputs, float32ToBase64 } from './embeddings';
+import { invalidParameter, missingParameter, sendOpenAIError } from './openai-errors';
+import type { OpenAIErrorBody } from './openai-errors';
+import type { ChatCompletionRequest, OpenAIFakeOptions } from './openai-types';
+import { sseFrame } from './sse';
+
+export interface ChatContext {
+  /** Unique per request, e.g. chatcmpl-…; also seeds tool call ids. */
+  id: string;
+  /** Destroy the connection after this many data chunks (stream-drop fault). */
+  dropAfterChunks: number | undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+type Checked = { ok: true; request: ChatCompletionRequest } | { ok: false; error: OpenAIErrorBody };
+
+/** Checks a chat completion body the way the API does, first problem wins. */
+function validateChat(body: unknown): Checked {
+  const fail = (error: OpenAIErrorBody): Checked => ({ ok: false, error });
+  if (!isRecord(body)) return fail(invalidParameter('body', 'expected a JSON object.'));
+  if (typeof body.model !== 'string' || body.model === '') return fail(missingParameter('model'));
+  if (body.messages === undefined) return fail(missingParameter('messages'));
+  if (!Array.isArray(body.messages) || body.messages.length === 0) {
+    return fail(invalidParameter('messages', 'expected a non-empty array of messages.'));
+  }
+  const badIndex = body.messages.findIndex((message) => !isRecord(message) || typeof message.role !== 'string');
+  if (badIndex !== -1) return fail(missingParameter(`messages[${badIndex}].role`));
+  return { ok: true, request: body as ChatCompletionRequest };
+}
+
+/** POST /v1/chat/completions, streaming or not. */
+export async function handleChat(
+  res: ServerResponse,
+  body: unknown,
+  options: OpenAIFakeOptions,
+  ctx: ChatContext,
+): Promise<void> {
+  const checked = validateChat(body);
+  if (!checked.ok) return sendOpenAIError(res, 400, checked.error);
+  const { request } = checked;
+  const reply = resolveReply((options.reply ?? echoReply)(request), ctx.id);
+  const meta: CompletionMeta = {
+    id: ctx.id,
+    created: Math.floor(Date.now() / 1000),
+    model: options.model ?? request.model,
+    promptTokens: promptTokens(request),
+  };
+  if (request.stream !== true) return sendJson(res, 200, completionBody(meta, reply));
+
+  const chunks = streamChunks(meta, reply, {
+    includeUsage: request.stream_options?.include_usage === true,
+    obfuscation: request.stream_options?.include_obfuscation !== false,
+  });
+  const frames = chunks.map((chunk) => sseFrame(JSON.stringify(chunk)));
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    'x-request-id': `req_${ctx.id.slice(9)}`,
+  });
+  if (ctx.dropAfterChunks !== undefined) {
+    // The connection dies mid-stream: no finish chunk necessarily, and never [DONE].
+    res.flushHeaders();
+    return writeThenDestroy(res, frames.slice(0, Math.max(0, ctx.dropAfterChunks)).join(''));
+  }
+  for (const frame of frames) res.write(frame);
+  res.end(sseFrame('[DONE]'));
+}
+
+/** POST /v1/embeddings. */
+export async function handleEmbeddings(
+  res: ServerResponse,
+  body: unknown,
+  options: OpenAIFakeOptions,
+): Promise<void> {
+  if (!isRecord(body)) return sendOpenAIError(res, 400, invalidParameter('body', 'expected a JSON object.'));
+  if (typeof body.model !== 'string' || body.model === '') return sendOpenAIError(res, 400, missingParameter('model'));
+  if (body.input === undefined) return sendOpenAIError(res, 400, missingParameter('input'));
+  const texts = embeddingInputs(body.input);
+  if (texts === undefined || texts.includes('')) {
+    const why = 'expected a non-empty string, strings, or token arrays.';
+    return sendOpenAIError(res, 400, invalidParameter('input', why));
+  }
+  const format = body.encoding_format ?? 'float';
+  if (format !== 'float' && format !== 'base64') {
+    return sendOpenAIError(res, 400, invalidParameter('encoding_format', "expected 'float' or 'base64'."));
+  }
+  const dimensions = body.dimensions ?? options.dimensions ?? 1536;
+  if (typeof dimensions !== 'number' || !Number.isInteger(dimensions) || dimensions < 1 || dimensions > 8192) {
+    return sendOpenAIError(res, 400, invalidParameter('dimensions', 'expected an integer between 1 and 8192.'));
+  }
+  const data = texts.map((text, index) => {
+    const vector = embedText(text, dimensions);
+    const embedding = format === 'base64' ? float32ToBase64(vector) : Array.from(vector);
+    return { object: 'embedding', index, embedding };
+  });
+  const tokens = texts.reduce(
+    (sum, text) => sum + (text.startsWith('tokens:') ? text.split(',').length : estimateTokens(text)),
+    0,
+  );
+  const usage = { prompt_tokens: tokens, total_tokens: tokens };
+  return sendJson(res, 200, { object: 'list', data, model: body.model, usage });
+}
+
+/** GET /v1/models: the configured model, so SDK health checks pass. */
+export function handleModels(res: ServerResponse, options: OpenAIFakeOptions): Promise<void> {
+  const ids = [options.model ?? 'gpt-4o-mini', 'text-embedding-3-small'];
+  const data = ids.map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'cogo-fake' }));
+  return sendJson(res, 200, { object: 'list', data });
+}

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import type { GetFileResponse, Node } from '@figma/rest-api-spec';
+import { describe, expect, it } from 'vitest';
+import { serializeJsonChunks } from '../http/json-chunks';
+import { countNodes } from './count-nodes';
+import { generateLargeFile } from './large-file';
+
+/** sha256 of the whole serialised file. */
+function digest(file: GetFileResponse): string {
+  const hash = createHash('sha256');
+  for (const chunk of serializeJsonChunks(file)) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+/** sha256 over every node's id, type, name, text and box: cheap enough for 200k nodes. */
+function structureDigest(file: GetFileResponse): string {
+  const hash = createHash('sha256');
+  const stack: Node[] = [file.document];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    const box = (node as { absoluteBoundingBox?: unknown }).absoluteBoundingBox;
+    const characters = node.type === 'TEXT' ? node.characters : '';
+    hash.update(`${node.id}|${node.type}|${node.name}|${characters}|${JSON.stringify(box)}\n`);
+    const children = (node as { children?: Node[] }).children;
+    if (children !== undefined) stack.push(...children);
+  }
+  return hash.digest('hex');
+}
+
+describe('generateLargeFile', () => {
+  it('builds ~200k nodes (±5%), the same nodes for the same seed', () => {
+    const first = generateLargeFile({ nodes: 200_000, seed: 42 });
+    const counts = countNodes(first);
+    expect(counts.total).toBeGreaterThanOrEqual(190_000);
+    expect(counts.total).toBeLessThanOrEqual(210_000);
+    const second = generateLargeFile({ nodes: 200_000, seed: 42 });
+    expect(countNodes(second)).toEqual(counts);
+    expect(structureDigest(second)).toBe(structureDigest(first));
+  });
+
+  it('is byte-for-byte identical for the same options', () => {
+    expect(digest(generateLargeFile({ nodes: 20_000, seed: 9 }))).toBe(digest(generateLargeFile({ nodes: 20_000, seed: 9 })));
+  });
+
+  it('mixes pages, nested auto-layout frames, texts, shapes and instances with valid component ids', () => {
+    const file = generateLargeFile({ nodes: 20_000, seed: 3 });
+    const { byType, total } = countNodes(file);
+    expect(Math.abs(total - 20_000)).toBeLessThanOrEqual(1_000);
+    expect(byType.CANVAS).toBeGreaterThanOrEqual(2);
+    for (const type of ['FRAME', 'TEXT', 'RECTANGLE', 'INSTANCE', 'COMPONENT']) expect(byType[type] ?? 0, type).toBeGreaterThan(0);
+    expect(JSON.stringify(file).match(/"componentId":"([^"]+)"/g)?.every((match) => {
+      const id = match.slice('"componentId":"'.length, -1);
+      return file.components[id] !== undefined;
+    })).toBe(true);
+  });
+
+  it('differs between seeds', () => {
+    expect(digest(generateLargeFile({ nodes: 5_000, seed: 1 }))).not.toBe(digest(generateLargeFile({ nodes: 5_000, seed: 2 })));
+  });
+});
