@@ -20,6 +20,10 @@ export default defineProject({
           // tests share one client address; the rate-limit tests set their own limits
           RATE_LIMIT_IP_PER_MIN: '1000000',
           RATE_LIMIT_DEFAULT_PER_MIN: '1000000',
+          FIGMA_RATE_LIMIT_PER_MIN: '1000000',
+          FIGMA_API_BASE: inject<string>('figmaBase'),
+          FIGMA_API_KEY: inject<string>('figmaToken'),
+          FIGMA_REQUESTS_PER_MIN: '100000',
         },
       },
     })),

@@ -4,6 +4,7 @@ import { onError, onNotFound } from './lib/error-handler';
 import { defaultHook } from './lib/openapi';
 import { requestId, requestMetrics, services, trace } from './middleware';
 import { mountDocs } from './modules/docs';
+import { figmaContextRouter } from './modules/figma-context';
 import { healthRouter } from './modules/health';
 import { jobsRouter } from './modules/jobs';
 import { metricsRouter } from './modules/metrics';
@@ -28,6 +29,7 @@ export function createApp() {
   app.route('/', jobsRouter);
   app.route('/', pagesRouter);
   app.route('/', metricsRouter);
+  app.route('/', figmaContextRouter);
   return app;
 }
 

@@ -1,5 +1,6 @@
 // The only reader of the Worker's environment: bindings and vars, validated once per env object.
 import { z } from 'zod';
+import type { FigmaPacer } from './durable-objects/figma-pacer';
 import type { IdempotencyKey } from './durable-objects/idempotency-key';
 import type { JobCursor } from './durable-objects/job-cursor';
 import type { NonceStore } from './durable-objects/nonce-store';
@@ -70,12 +71,24 @@ export const EnvSchema = z
     VAULT_MASTER_KEY: base64Key.optional(),
     VAULT_MASTER_KEY_ID: z.string().regex(/^[\w.-]{1,32}$/).default('k1'),
 
+    // figma-context
+    FIGMA_API_BASE: z.url().default('https://api.figma.com'),
+    /** Fallback token when the project has no FIGMA_API_KEY in the vault. */
+    FIGMA_API_KEY: z.string().min(1).optional(),
+    /** Calls per minute on one Figma token, across all jobs (paced by a Durable Object). */
+    FIGMA_REQUESTS_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(60),
+    /** A stream call stops starting new chunks after this long… */
+    STREAM_BUDGET_MS: z.coerce.number().int().min(500).max(60_000).default(7_000),
+    /** …and never runs longer than this. */
+    STREAM_HARD_LIMIT_MS: z.coerce.number().int().min(1_000).max(120_000).default(15_000),
+
     // outbound
     /** Comma-separated hosts outbound calls may reach (`api.figma.com`, `*.example.com`, `127.0.0.1:9000`). */
     OUTBOUND_ALLOWLIST: z.string().default(''),
     OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
     OUTBOUND_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
 
+    FIGMA_PACER: binding<DurableObjectNamespace<FigmaPacer>>('Durable Object FIGMA_PACER'),
     JOB_CURSOR: binding<DurableObjectNamespace<JobCursor>>('Durable Object JOB_CURSOR'),
     IDEMPOTENCY: binding<DurableObjectNamespace<IdempotencyKey>>('Durable Object IDEMPOTENCY'),
     RATE_LIMITER: binding<DurableObjectNamespace<RateLimiter>>('Durable Object RATE_LIMITER'),

@@ -3,6 +3,7 @@ import { createApp } from './app';
 import type { Bindings } from './env';
 import { consumeBusEvents } from './queues/bus-events.consumer';
 
+export { FigmaPacer } from './durable-objects/figma-pacer';
 export { IdempotencyKey } from './durable-objects/idempotency-key';
 export { JobCursor } from './durable-objects/job-cursor';
 export { NonceStore } from './durable-objects/nonce-store';

@@ -12,6 +12,9 @@ declare namespace Cloudflare {
     IDEMPOTENCY: DurableObjectNamespace<import('../src/durable-objects/idempotency-key').IdempotencyKey>;
     RATE_LIMITER: DurableObjectNamespace<import('../src/durable-objects/rate-limiter').RateLimiter>;
     NONCE_STORE: DurableObjectNamespace<import('../src/durable-objects/nonce-store').NonceStore>;
+    FIGMA_PACER: DurableObjectNamespace<import('../src/durable-objects/figma-pacer').FigmaPacer>;
+    FIGMA_API_BASE: string;
+    FIGMA_API_KEY: string;
     EVENTS_QUEUE: Queue<unknown>;
   }
 }

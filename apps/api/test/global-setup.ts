@@ -1,3 +1,4 @@
+import { startFigmaFake } from '@cogo/fakes';
 import { startLocalDatabase } from '@cogo/devstack/database';
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
@@ -9,6 +10,8 @@ declare module 'vitest' {
     adminToken: string;
     jwtSecret: string;
     vaultMasterKey: string;
+    figmaBase: string;
+    figmaToken: string;
   }
 }
 
@@ -20,7 +23,13 @@ export default async function setup(project: TestProject) {
   project.provide('adminToken', randomBytes(24).toString('hex'));
   project.provide('jwtSecret', randomBytes(32).toString('hex'));
   project.provide('vaultMasterKey', randomBytes(32).toString('base64'));
+  // the Figma fake checks the token like Figma does; the Worker gets it as its fallback FIGMA_API_KEY
+  const figmaToken = `figd_test_${randomBytes(8).toString('hex')}`;
+  const figma = await startFigmaFake({ token: figmaToken });
+  project.provide('figmaBase', figma.url);
+  project.provide('figmaToken', figmaToken);
   return async () => {
+    await figma.close();
     await db.stop();
   };
 }

@@ -64,3 +64,79 @@ export function eventually<T>(check: () => Promise<T | undefined | null | false>
     { timeout, interval: 100 },
   );
 }
+
+export interface StreamedEvent {
+  id: number | null;
+  event: string;
+  data: any;
+}
+
+/** Reads an SSE response to its end (or until `stopAfter` returns true, then drops the connection). */
+export async function readSse(res: Response, stopAfter?: (e: StreamedEvent) => boolean): Promise<StreamedEvent[]> {
+  const out: StreamedEvent[] = [];
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    let sep: number;
+    while ((sep = buffer.indexOf('\n\n')) >= 0) {
+      const frame = buffer.slice(0, sep);
+      buffer = buffer.slice(sep + 2);
+      const e: StreamedEvent = { id: null, event: 'message', data: undefined };
+      const data: string[] = [];
+      for (const line of frame.split('\n')) {
+        if (line.startsWith('id: ')) e.id = Number(line.slice(4));
+        else if (line.startsWith('event: ')) e.event = line.slice(7);
+        else if (line.startsWith('data: ')) data.push(line.slice(6));
+      }
+      e.data = JSON.parse(data.join('\n'));
+      out.push(e);
+      if (stopAfter?.(e)) {
+        await reader.cancel();
+        return out;
+      }
+    }
+  }
+  return out;
+}
+
+/** Drives the Figma fake's control API (the fake runs on the Node side). */
+export const figmaFake = {
+  faults: (rules: Array<{ fault: Record<string, unknown>; times?: number | null; path?: string; pathPattern?: string }>) =>
+    fetch(`${env.FIGMA_API_BASE}/__fake/faults`, { method: 'PUT', body: JSON.stringify(rules) }).then((r) => {
+      if (r.status !== 204) throw new Error(`fake refused faults: ${r.status}`);
+    }),
+  clear: () => fetch(`${env.FIGMA_API_BASE}/__fake/faults`, { method: 'DELETE' }),
+  putFile: (key: string, file: unknown) =>
+    fetch(`${env.FIGMA_API_BASE}/__fake/files/${key}`, { method: 'PUT', body: JSON.stringify(file) }).then((r) => {
+      if (r.status !== 204) throw new Error(`fake refused file: ${r.status}`);
+    }),
+};
+
+/** Starts a figma-context job and streams it to the end, following next_cursor; returns every event. */
+export async function runFigmaJob(key: string, body: Record<string, unknown>, app?: { request: (p: string, i: RequestInit, e: unknown) => Response | Promise<Response> }, bindings?: unknown) {
+  const call = (path: string, json: unknown, headers: Record<string, string> = {}) => {
+    const init = { method: 'POST', body: JSON.stringify(json), headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, ...headers } };
+    return app ? Promise.resolve(app.request(path, init, bindings)) : SELF.fetch(`${BASE}${path}`, init);
+  };
+  const started = await call('/figma-context/start', body);
+  if (started.status !== 201) throw new Error(`start failed: ${started.status} ${await started.text()}`);
+  const job = (await started.json()) as { job_id: string; plan: { chunks: number; calls: number } };
+  const events: StreamedEvent[] = [];
+  let cursor = '0';
+  let calls = 0;
+  for (;;) {
+    calls++;
+    const res = await call('/figma-context/stream', { job_id: job.job_id, cursor });
+    if (res.status !== 200) throw new Error(`stream failed: ${res.status} ${await res.text()}`);
+    const batch = await readSse(res);
+    events.push(...batch);
+    const last = batch.filter((e) => e.id !== null).at(-1);
+    if (!last || last.event === 'done' || last.event === 'error') break;
+    cursor = String(last.id);
+    if (calls > 200) throw new Error('too many stream calls');
+  }
+  return { job, events, calls };
+}

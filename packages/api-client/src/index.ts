@@ -24,3 +24,8 @@ export function createCogoClient(options: CogoClientOptions): CogoClient {
   if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
   return createClient<paths>({ baseUrl: options.baseUrl.replace(/\/$/, ''), headers, ...(options.fetch ? { fetch: options.fetch } : {}) });
 }
+export * from './figma-types';
+export * from './figma-jobs';
+export * from './figma-stream';
+export * from './figma-apply';
+export * from './figma-collect';

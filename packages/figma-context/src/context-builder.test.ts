@@ -186,3 +186,30 @@ describe('countRaw', () => {
     expect([...c.variableIds]).toEqual(['VariableID:1']);
   });
 });
+
+describe('ContextBuilder snapshot (a stream continued by another request)', () => {
+  it('gives the same chunks as one builder, shipping no dictionary entry twice', () => {
+    const Builder = ContextBuilder;
+    const mk = (id: string, color: number) => ({
+      name: 'f',
+      nodes: {
+        [id]: {
+          document: { id, name: 'Card', type: 'FRAME', visible: true, fills: [{ type: 'SOLID', color: { r: color, g: 0, b: 0, a: 1 } }], children: [] },
+          components: {},
+          componentSets: {},
+          styles: {},
+          schemaVersion: 0,
+        },
+      },
+    });
+    const responses = [mk('1:1', 1), mk('1:2', 1), mk('1:3', 0)] as never[];
+    const one = new Builder();
+    const expected = responses.map((r) => one.addNodes(r));
+    const a = new Builder();
+    const first = a.addNodes(responses[0]!);
+    const b = new Builder({ resume: JSON.parse(JSON.stringify(a.snapshot())) });
+    const rest = [b.addNodes(responses[1]!), b.addNodes(responses[2]!)];
+    expect([first, ...rest]).toEqual(expected);
+    expect(Object.keys(rest[0]!.defs.paints)).toEqual([]);
+  });
+});

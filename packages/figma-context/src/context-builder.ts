@@ -6,12 +6,21 @@ import type { GetFileNodesResponse, GetFileResponse } from '@figma/rest-api-spec
 import { compactNode, type WalkState } from './compact-node';
 import type { ChunkOutput, CompactContext, CompactNode, Counts } from './compact-types';
 import { type RawMeta, type RawNode, isRawNode } from './raw-node';
-import { DefRegistry, emptyDefs } from './styles';
+import { DefRegistry, emptyDefs, type RegistrySnapshot } from './styles';
 import { type VariableIndex, type VariablesInput, indexVariables } from './variables';
 
 export interface BuilderOptions {
   /** Local variables (response or meta) to resolve bound variable ids to names and values. */
   variables?: VariablesInput | null;
+  /** Continue a stream from a snapshot taken by an earlier builder (another request). */
+  resume?: BuilderSnapshot | null;
+}
+
+/** What a builder must remember between stream calls: dictionary ids, components seen, next index. */
+export interface BuilderSnapshot {
+  defs: RegistrySnapshot;
+  components: string[];
+  nextIndex: number;
 }
 
 /** Zeroed counters. */
@@ -23,14 +32,22 @@ type NodesEntry = (RawMeta & { document?: unknown }) | null | undefined;
 
 /** Compacts a stream's responses one chunk at a time, sharing dictionaries across chunks. */
 export class ContextBuilder {
-  private readonly reg = new DefRegistry();
-  private readonly seenComponents = new Set<string>();
+  private readonly reg: DefRegistry;
+  private readonly seenComponents: Set<string>;
   private readonly vars: VariableIndex | null;
-  private nextIndex = 0;
+  private nextIndex: number;
 
-  /** Starts a stream; `variables` resolves bound variable ids when given. */
+  /** Starts (or, with `resume`, continues) a stream; `variables` resolves bound variable ids when given. */
   constructor(options: BuilderOptions = {}) {
     this.vars = options.variables ? indexVariables(options.variables) : null;
+    this.reg = options.resume ? DefRegistry.restore(options.resume.defs) : new DefRegistry();
+    this.seenComponents = new Set(options.resume?.components ?? []);
+    this.nextIndex = options.resume?.nextIndex ?? 0;
+  }
+
+  /** The state to pass as `resume` to the builder of the next call. */
+  snapshot(): BuilderSnapshot {
+    return { defs: this.reg.snapshot(), components: [...this.seenComponents], nextIndex: this.nextIndex };
   }
 
   private state(meta: RawMeta, counts: Counts, components: ChunkOutput['components']): WalkState {

@@ -2,7 +2,7 @@ export * from './url';
 export * from './plan';
 export * from './plan-calls';
 export * from './compact-types';
-export { ContextBuilder, compact, mergeChunks, emptyCounts, type BuilderOptions } from './context-builder';
+export { ContextBuilder, compact, mergeChunks, emptyCounts, type BuilderOptions, type BuilderSnapshot } from './context-builder';
 export { toJson, fromJson, type CompactJson } from './render-json';
 export { toText, renderNodeLine } from './text-render';
 export { extractComponents, type StoredItem, type Extracted } from './extract';

@@ -15,6 +15,9 @@ export function emptyDefs(): Defs {
 }
 
 /** Interns paints, effects, text styles, layouts and variables to short ids. */
+/** Serializable state of a registry: per kind, [key, id] pairs. */
+export type RegistrySnapshot = Record<Kind, Array<[string, string]>>;
+
 export class DefRegistry {
   private readonly ids: Record<Kind, Map<string, string>> = {
     paints: new Map(),
@@ -59,6 +62,20 @@ export class DefRegistry {
   /** Short id of a Figma variable id (resolved through `vars` the first time it is seen). */
   variable(id: string, vars: VariableIndex | null): string {
     return this.ids.vars.get(id) ?? this.add<VarDef>('vars', id, vars ? vars.resolve(id) : { id });
+  }
+
+  /** The key → id maps, for a stream that continues in another process (the next SSE call). */
+  snapshot(): RegistrySnapshot {
+    const out = {} as RegistrySnapshot;
+    for (const kind of Object.keys(this.ids) as Kind[]) out[kind] = [...this.ids[kind]];
+    return out;
+  }
+
+  /** A registry that continues a snapshot: known styles keep their ids and are not shipped again. */
+  static restore(snapshot: RegistrySnapshot): DefRegistry {
+    const reg = new DefRegistry();
+    for (const kind of Object.keys(reg.ids) as Kind[]) for (const [k, v] of snapshot[kind] ?? []) reg.ids[kind].set(k, v);
+    return reg;
   }
 
   /** The entries added since the last call (what the current chunk must ship). */

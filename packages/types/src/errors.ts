@@ -17,6 +17,13 @@ export const ErrorCodeSchema = z
     'INTERNAL',
     'UPSTREAM_FAILED',
     'SERVICE_UNAVAILABLE',
+    'CANCELLED',
+    'FIGMA_FORBIDDEN',
+    'FIGMA_NOT_FOUND',
+    'FIGMA_RATE_LIMITED',
+    'FIGMA_TOO_LARGE',
+    'FIGMA_BAD_RESPONSE',
+    'FIGMA_UPSTREAM',
   ])
   .openapi('ErrorCode');
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -36,6 +43,13 @@ export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 409 |
   INTERNAL: 500,
   UPSTREAM_FAILED: 502,
   SERVICE_UNAVAILABLE: 503,
+  CANCELLED: 409,
+  FIGMA_FORBIDDEN: 422,
+  FIGMA_NOT_FOUND: 404,
+  FIGMA_RATE_LIMITED: 429,
+  FIGMA_TOO_LARGE: 413,
+  FIGMA_BAD_RESPONSE: 502,
+  FIGMA_UPSTREAM: 502,
 };
 
 /** One offending input location, as reported by a validation failure. */

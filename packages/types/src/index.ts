@@ -7,3 +7,4 @@ export * from './events';
 export * from './projects';
 export * from './vault';
 export * from './resources';
+export * from './figma-context';

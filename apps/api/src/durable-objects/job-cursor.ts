@@ -1,7 +1,9 @@
 // JobCursor — one Durable Object per job: id = idFromName(`job::<jobId>`).
-// Holds the job's status and its ordered event log (monotonic ids) so an SSE client that
-// reconnects with Last-Event-ID gets exactly the events it missed. State lives in the
-// object's SQLite storage; an alarm deletes everything RETENTION_MS after the job ends.
+// Holds the job's status, its plan (chunks of node ids), the producer's position, and the ordered
+// event log (monotonic ids), so an SSE client that reconnects with Last-Event-ID gets exactly the
+// events it missed. One stream call at a time produces, under a lease; events and the producer's
+// position are committed together, so a chunk is never logged twice. State lives in the object's
+// SQLite storage; an alarm deletes everything RETENTION_MS after the job ends.
 import { DurableObject } from 'cloudflare:workers';
 
 export { jobCursorName } from './names';
@@ -18,6 +20,13 @@ export interface JobEvent {
   data: string;
 }
 
+export interface NewEvent {
+  type: string;
+  data: string;
+  /** Set `next_cursor` in the data to this event's own id (progress events). */
+  selfCursor?: boolean;
+}
+
 export interface JobCursorState {
   jobId: string;
   status: JobStatus;
@@ -25,6 +34,20 @@ export interface JobCursorState {
   lastEventId: number;
   createdAt: number;
   updatedAt: number;
+}
+
+export interface StoredChunk {
+  index: number;
+  pageId: string | null;
+  ids: string[];
+}
+
+/** Where the producer is: next chunk to fetch and the builder's state (JSON text). */
+export interface ProducerState {
+  nextChunk: number;
+  chunksTotal: number;
+  snapshot: string | null;
+  counts: string;
 }
 
 const TERMINAL: ReadonlySet<JobStatus> = new Set(['done', 'error', 'cancelled']);
@@ -43,48 +66,101 @@ export class JobCursor extends DurableObject {
   private createTables(): void {
     this.sql.exec(`create table if not exists meta (k text primary key, v text not null)`);
     this.sql.exec(`create table if not exists events (id integer primary key, type text not null, data text not null)`);
+    this.sql.exec(`create table if not exists chunks (idx integer primary key, page_id text, ids text not null)`);
+    this.sql.exec(`create table if not exists applied (page text not null, node text not null, primary key (page, node))`);
   }
 
-  private read(): JobCursorState | null {
-    const row = this.sql.exec<{ v: string }>(`select v from meta where k = 'state'`).toArray()[0];
-    return row ? (JSON.parse(row.v) as JobCursorState) : null;
+  private get<T>(key: string): T | null {
+    const row = this.sql.exec<{ v: string }>(`select v from meta where k = ?`, key).toArray()[0];
+    return row ? (JSON.parse(row.v) as T) : null;
   }
 
-  private write(state: JobCursorState): void {
-    this.sql.exec(`insert into meta (k, v) values ('state', ?) on conflict (k) do update set v = excluded.v`, JSON.stringify(state));
+  private put(key: string, value: unknown): void {
+    this.sql.exec(`insert into meta (k, v) values (?, ?) on conflict (k) do update set v = excluded.v`, key, JSON.stringify(value));
   }
 
   /** Creates the job (idempotent: a second call returns the existing state). */
   async init(jobId: string, meta: Record<string, MetaValue> = {}): Promise<JobCursorState> {
-    const existing = this.read();
+    const existing = this.get<JobCursorState>('state');
     if (existing) return existing;
     const now = Date.now();
     const state: JobCursorState = { jobId, status: 'pending', meta, lastEventId: 0, createdAt: now, updatedAt: now };
-    this.write(state);
+    this.put('state', state);
     return state;
   }
 
   /** Current state, or null for an unknown job. */
   async state(): Promise<JobCursorState | null> {
-    return this.read();
+    return this.get<JobCursorState>('state');
   }
 
-  /** Appends events in order and returns them with their ids. Refused once the job has ended. */
-  async append(events: Array<{ type: string; data: string }>, status?: JobStatus): Promise<JobEvent[]> {
-    const state = this.read();
+  /** Stores the plan's chunks and the producer's start; `extra` is JSON text kept for producers (variables). */
+  async setPlan(chunks: Array<{ pageId: string | null; ids: string[] }>, extra: string | null = null): Promise<void> {
+    if (this.get('producer')) return;
+    chunks.forEach((c, i) => this.sql.exec(`insert into chunks (idx, page_id, ids) values (?, ?, ?)`, i, c.pageId, JSON.stringify(c.ids)));
+    this.put('producer', { nextChunk: 0, chunksTotal: chunks.length, snapshot: null, counts: '{}' } satisfies ProducerState);
+    if (extra !== null) this.put('extra', extra);
+  }
+
+  /** The chunk at `index`, or null past the end. */
+  async chunkAt(index: number): Promise<StoredChunk | null> {
+    const row = this.sql.exec<{ page_id: string | null; ids: string }>(`select page_id, ids from chunks where idx = ?`, index).toArray()[0];
+    return row ? { index, pageId: row.page_id, ids: JSON.parse(row.ids) as string[] } : null;
+  }
+
+  /** Page of every chunk, in order (to know where pages start). */
+  async chunkPages(): Promise<Array<string | null>> {
+    return this.sql.exec<{ page_id: string | null }>(`select page_id from chunks order by idx`).toArray().map((r) => r.page_id);
+  }
+
+  /** The JSON text given to setPlan as `extra`. */
+  async extra(): Promise<string | null> {
+    return this.get<string>('extra');
+  }
+
+  /** Takes the producer lease for `leaseMs`; fails while another live holder has it or the job has ended. */
+  async claim(leaseId: string, leaseMs: number): Promise<{ ok: boolean; producer: ProducerState | null; state: JobCursorState | null }> {
+    const state = this.get<JobCursorState>('state');
+    const producer = this.get<ProducerState>('producer');
+    const lease = this.get<{ id: string; until: number }>('lease');
+    const free = !lease || lease.id === leaseId || lease.until <= Date.now();
+    if (!state || TERMINAL.has(state.status) || !free) return { ok: false, producer, state };
+    this.put('lease', { id: leaseId, until: Date.now() + leaseMs });
+    return { ok: true, producer, state };
+  }
+
+  /** Gives the lease up. */
+  async release(leaseId: string): Promise<void> {
+    const lease = this.get<{ id: string }>('lease');
+    if (lease?.id === leaseId) this.sql.exec(`delete from meta where k = 'lease'`);
+  }
+
+  /**
+   * Appends events in order (and, with `producer`, moves the producer) in one step. With a
+   * `leaseId`, refused unless that lease is held. Refused once the job has ended.
+   */
+  async append(events: NewEvent[], status?: JobStatus, leaseId?: string, producer?: ProducerState): Promise<JobEvent[]> {
+    const state = this.get<JobCursorState>('state');
     if (!state) throw new Error('job not initialised');
     if (TERMINAL.has(state.status)) throw new Error(`job already ${state.status}`);
+    if (leaseId !== undefined && this.get<{ id: string }>('lease')?.id !== leaseId) throw new Error('producer lease lost');
     const out: JobEvent[] = [];
     for (const e of events) {
       const id = ++state.lastEventId;
-      this.sql.exec(`insert into events (id, type, data) values (?, ?, ?)`, id, e.type, e.data);
-      out.push({ id, type: e.type, data: e.data });
+      let data = e.data;
+      if (e.selfCursor) data = JSON.stringify({ ...(JSON.parse(data) as object), next_cursor: String(id) });
+      this.sql.exec(`insert into events (id, type, data) values (?, ?, ?)`, id, e.type, data);
+      out.push({ id, type: e.type, data });
     }
+    if (producer) this.put('producer', producer);
     if (status) state.status = status;
     else if (state.status === 'pending') state.status = 'running';
     state.updatedAt = Date.now();
-    this.write(state);
-    if (TERMINAL.has(state.status)) await this.ctx.storage.setAlarm(Date.now() + RETENTION_MS);
+    this.put('state', state);
+    if (TERMINAL.has(state.status)) {
+      this.sql.exec(`delete from meta where k = 'lease'`);
+      await this.ctx.storage.setAlarm(Date.now() + RETENTION_MS);
+    }
     return out;
   }
 
@@ -94,6 +170,21 @@ export class JobCursor extends DurableObject {
       .exec<{ id: number; type: string; data: string }>(`select id, type, data from events where id > ? order by id limit ?`, afterId, limit)
       .toArray()
       .map((r) => ({ id: r.id, type: r.type, data: r.data }));
+  }
+
+  /** Producer position (for status). */
+  async producer(): Promise<ProducerState | null> {
+    return this.get<ProducerState>('producer');
+  }
+
+  /**
+   * Records the node ids applied for a page in this job; returns every id applied so far for it
+   * (the union across batches). `reset` starts the page's set again (a new single-batch apply).
+   */
+  async recordApplied(page: string, nodes: string[], reset: boolean): Promise<string[]> {
+    if (reset) this.sql.exec(`delete from applied where page = ?`, page);
+    for (const n of nodes) this.sql.exec(`insert into applied (page, node) values (?, ?) on conflict do nothing`, page, n);
+    return this.sql.exec<{ node: string }>(`select node from applied where page = ?`, page).toArray().map((r) => r.node);
   }
 
   /** Retention over: forget the job. */

@@ -20,3 +20,8 @@ export function rateLimiterName(policy: string, subject: string, windowStartMs: 
 export function nonceShard(signature: string): string {
   return `nonce::${signature.slice(0, 2)}`;
 }
+
+/** The pacer of a Figma token, named by a hash prefix so the token itself is never an id: `figma::<hex>`. */
+export function figmaPacerName(tokenHash: string): string {
+  return `figma::${tokenHash.slice(0, 32)}`;
+}

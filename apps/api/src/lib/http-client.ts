@@ -15,6 +15,8 @@ export interface HttpClientOptions {
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** Statuses retried (default 408, 429, 500, 502, 503, 504); a caller that paces itself drops 429. */
+  retryStatuses?: number[];
   /** Called before each retry (for debug events and logs). */
   onRetry?: (info: { attempt: number; delayMs: number; status?: number; error?: string; url: string }) => void;
 }
@@ -78,6 +80,7 @@ export function createHttpClient(options: HttpClientOptions) {
   const base = options.baseDelayMs ?? 250;
   const cap = options.maxDelayMs ?? 8_000;
   const maxRetryAfter = options.maxRetryAfterMs ?? 60_000;
+  const retryStatus = options.retryStatuses ? new Set(options.retryStatuses) : RETRY_STATUS;
 
   /** fetch() with the guards; resolves with the last response (even a non-2xx) or throws. */
   return async function outboundFetch(input: string | URL, init: OutboundInit = {}): Promise<Response> {
@@ -101,7 +104,7 @@ export function createHttpClient(options: HttpClientOptions) {
         if (init.signal?.aborted) throw err;
         error = err instanceof Error ? (err.name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : err.message) : String(err);
       }
-      const retryable = res ? RETRY_STATUS.has(res.status) : true;
+      const retryable = res ? retryStatus.has(res.status) : true;
       if (!retryable || !canRetry || attempt > retries) {
         if (res) return res;
         throw new OutboundError(`${method} ${url.host}${url.pathname} failed after ${attempt} attempt(s): ${error}`, url.href, attempt);

@@ -183,3 +183,30 @@ describe('Figma fake: token', () => {
     expect(JSON.stringify(fake.requests)).not.toContain(token);
   });
 });
+
+describe('control API (/__fake/…)', () => {
+  it('sets faults, adds files and lists requests over HTTP', async () => {
+    const fake = await startFigmaFake();
+    try {
+      const put = await fetch(`${fake.url}/__fake/faults`, {
+        method: 'PUT',
+        body: JSON.stringify([{ fault: { kind: 'rate-limit', retryAfterSeconds: 3 }, times: 1, pathPattern: '/nodes$' }]),
+      });
+      expect(put.status).toBe(204);
+      const limited = await fetch(`${fake.url}/v1/files/${SAMPLE_FILE_KEY}/nodes?ids=0:1`);
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('retry-after')).toBe('3');
+      expect((await fetch(`${fake.url}/v1/files/${SAMPLE_FILE_KEY}/nodes?ids=0:1`)).status).toBe(200);
+
+      const file = { ...sampleFiles()[SAMPLE_FILE_KEY]!, name: 'Uploaded over HTTP' };
+      expect((await fetch(`${fake.url}/__fake/files/NEWKEY123`, { method: 'PUT', body: JSON.stringify(file) })).status).toBe(204);
+      expect(((await (await fetch(`${fake.url}/v1/files/NEWKEY123?depth=1`)).json()) as { name: string }).name).toBe('Uploaded over HTTP');
+
+      const requests = (await (await fetch(`${fake.url}/__fake/requests`)).json()) as Array<{ path: string }>;
+      expect(requests.map((r) => r.path)).toEqual([`/v1/files/${SAMPLE_FILE_KEY}/nodes`, `/v1/files/${SAMPLE_FILE_KEY}/nodes`, '/v1/files/NEWKEY123']);
+      expect((await fetch(`${fake.url}/__fake/faults`, { method: 'PUT', body: '{"not":"a list"}' })).status).toBe(400);
+    } finally {
+      await fake.close();
+    }
+  });
+});

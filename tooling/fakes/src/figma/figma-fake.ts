@@ -9,6 +9,7 @@ import { sampleFiles, sampleVariables } from '../samples/sample-files';
 import { FIGMA_ERRORS, sendFigmaError } from './figma-errors';
 import { errorReply, getFile, getFileNodes, getLocalVariables } from './figma-endpoints';
 import type { Reply } from './figma-endpoints';
+import { handleControl } from './figma-control';
 import { createFigmaFaultQueue, faultAnswer } from './figma-faults';
 import { parseIds } from './figma-query';
 import type { FigmaFake, FigmaFakeOptions } from './figma-types';
@@ -29,8 +30,15 @@ export async function startFigmaFake(options: FigmaFakeOptions = {}): Promise<Fi
   const faults = createFigmaFaultQueue();
   const requests: RecordedRequest[] = [];
 
+  const control = {
+    addFile: (key: string, file: Parameters<FigmaFake['addFile']>[1]) => store.addFile(key, file),
+    setFaults: (list: Parameters<FigmaFake['setFaults']>[0]) => faults.set(list),
+    clearFaults: () => faults.clear(),
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = requestUrl(req);
+    if (await handleControl(control, requests, req, res, url)) return;
     requests.push(recordRequest(req, url));
 
     let truncate = false;
@@ -53,10 +61,10 @@ export async function startFigmaFake(options: FigmaFakeOptions = {}): Promise<Fi
   return {
     url: server.origin,
     port: server.port,
-    addFile: (key, file) => store.addFile(key, file),
+    addFile: control.addFile,
     addVariables: (key, meta) => store.addVariables(key, meta),
-    setFaults: (list) => faults.set(list),
-    clearFaults: () => faults.clear(),
+    setFaults: control.setFaults,
+    clearFaults: control.clearFaults,
     pendingFaults: () => faults.pending(),
     requests,
     close: server.close,

@@ -1,0 +1,116 @@
+// POST /figma-context/apply (seed 000 §6): pages/components in one transaction per call,
+// deterministic component ids (project, file key, node id), replace-mode by page, ≤ 300 per call.
+// Re-applying the same data changes no row: a row is only written when its content hash differs.
+import { deterministicUuid, schema } from '@cogo/db';
+import { FIGMA_LIMITS, type ApplyFigmaContext } from '@cogo/types';
+import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { sha256Hex } from '../../lib/crypto';
+import { ApiError } from '../../lib/errors';
+import { principalOf } from '../../middleware';
+import { findJob } from './figma-context.repo';
+
+/** Job kinds whose output can be applied. */
+export const APPLICABLE_KINDS = ['figma-context', 'figma-ingest'];
+
+/** JSON with sorted keys, so equal content hashes equally. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value as object)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** Applies one page (or one batch of it); returns the counts. */
+export async function applyPage(c: Context, body: ApplyFigmaContext) {
+  const { page, batch } = body;
+  if (page.components.length > FIGMA_LIMITS.maxComponentsPerApply) {
+    throw new ApiError(
+      'PAYLOAD_TOO_LARGE',
+      `at most ${FIGMA_LIMITS.maxComponentsPerApply} components per apply call, got ${page.components.length}: split the page into calls with batch { index, count }`,
+      { max: FIGMA_LIMITS.maxComponentsPerApply, got: page.components.length },
+    );
+  }
+  const seen = new Set<string>();
+  for (const comp of page.components) {
+    if (seen.has(comp.node_id)) throw new ApiError('VALIDATION_FAILED', `component ${comp.node_id} appears twice`, { issues: [{ path: 'json.page.components', message: `duplicate node_id ${comp.node_id}` }] });
+    seen.add(comp.node_id);
+  }
+  const projectId = principalOf(c).projectId;
+  const db = c.get('db')();
+  const job = await findJob(db, projectId, body.job_id, APPLICABLE_KINDS);
+  if (!job) throw new ApiError('NOT_FOUND', 'job not found');
+  const fileKey = String((job.input as { file_key?: string }).file_key ?? '');
+  const ns = c.get('config').JOB_CURSOR;
+  const cursor = ns.get(ns.idFromName(`job::${job.id}`));
+  const final = !batch || batch.index === batch.count - 1;
+  const union = await cursor.recordApplied(page.node_id, [...seen], !batch || batch.index === 0);
+
+  const rows = await Promise.all(
+    page.components.map(async (comp) => {
+      const props = comp.props ?? {};
+      return {
+        id: await deterministicUuid(projectId, fileKey, comp.node_id),
+        nodeId: comp.node_id,
+        name: comp.name,
+        type: comp.type,
+        props,
+        contentHash: (await sha256Hex(canonical({ name: comp.name, type: comp.type, props }))).slice(0, 32),
+      };
+    }),
+  );
+
+  const result = await db.transaction(async (tx) => {
+    const p = schema.pages;
+    let [pageRow] = await tx
+      .insert(p)
+      .values({ projectId, fileKey, nodeId: page.node_id, name: page.name })
+      .onConflictDoUpdate({ target: [p.projectId, p.fileKey, p.nodeId], set: { name: page.name, updatedAt: new Date() }, setWhere: sql`${p.name} is distinct from ${page.name}` })
+      .returning({ id: p.id });
+    pageRow ??= (await tx.select({ id: p.id }).from(p).where(and(eq(p.projectId, projectId), eq(p.fileKey, fileKey), eq(p.nodeId, page.node_id))))[0];
+    const pageId = pageRow!.id;
+
+    const cmp = schema.components;
+    const before = rows.length
+      ? await tx.select({ id: cmp.id, hash: cmp.contentHash, pageId: cmp.pageId }).from(cmp).where(and(eq(cmp.projectId, projectId), inArray(cmp.id, rows.map((r) => r.id))))
+      : [];
+    const known = new Map(before.map((b) => [b.id, b]));
+    let inserted = 0;
+    let updated = 0;
+    let unchanged = 0;
+    for (const r of rows) {
+      const prev = known.get(r.id);
+      if (!prev) inserted++;
+      else if (prev.hash !== r.contentHash || prev.pageId !== pageId) updated++;
+      else unchanged++;
+    }
+    const changed = rows.filter((r) => {
+      const prev = known.get(r.id);
+      return !prev || prev.hash !== r.contentHash || prev.pageId !== pageId;
+    });
+    if (changed.length) {
+      await tx
+        .insert(cmp)
+        .values(changed.map((r) => ({ ...r, projectId, pageId, fileKey })))
+        .onConflictDoUpdate({
+          target: cmp.id,
+          set: { name: sql`excluded.name`, type: sql`excluded.type`, props: sql`excluded.props`, contentHash: sql`excluded.content_hash`, pageId: sql`excluded.page_id`, updatedAt: new Date() },
+        });
+    }
+    let deleted = 0;
+    if (final) {
+      const gone = await tx
+        .delete(cmp)
+        .where(and(eq(cmp.projectId, projectId), eq(cmp.pageId, pageId), union.length ? notInArray(cmp.nodeId, union) : undefined))
+        .returning({ id: cmp.id });
+      deleted = gone.length;
+    }
+    return { page_id: pageId, inserted, updated, deleted, unchanged };
+  });
+  c.get('events').emit('figma_apply_done', { job_id: job.id, page: page.node_id, ...result }, { source: 'figma-context' });
+  return result;
+}

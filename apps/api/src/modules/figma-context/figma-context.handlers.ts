@@ -1,0 +1,103 @@
+import { createDb } from '@cogo/db';
+import { createRouter } from '../../lib/openapi';
+import { ApiError } from '../../lib/errors';
+import { createEventSink } from '../../lib/events';
+import { describeError } from '../../lib/logger';
+import { sseResponse } from '../../lib/sse';
+import { principalOf } from '../../middleware';
+import { applyPage } from './apply';
+import { figmaChunkSource } from './chunk-source';
+import { figmaClientFor } from './figma-context.outbound';
+import { findJob, updateJob } from './figma-context.repo';
+import { applyRoute, cancelRoute, healthRoute, startRoute, statusRoute, streamRoute } from './figma-context.routes';
+import { figmaTokenFor } from './figma-context.token';
+import { jobStatus } from './status';
+import { startFigmaJob } from './start';
+import { runStreamCall } from './producer';
+import { ingestChunkSource } from './ingest-source';
+
+const KINDS = ['figma-context', 'figma-ingest'];
+
+/** figma-context routes. */
+export const figmaContextRouter = createRouter()
+  .openapi(startRoute, async (c) => c.json(await startFigmaJob(c, c.req.valid('json')), 201))
+  .openapi(streamRoute, async (c) => {
+    const { job_id, cursor } = c.req.valid('json');
+    const lastEventId = c.req.valid('header')['last-event-id'];
+    const after = Math.max(Number(cursor), Number(lastEventId ?? 0));
+    const config = c.get('config');
+    const job = await findJob(c.get('db')(), principalOf(c).projectId, job_id, KINDS);
+    if (!job) throw new ApiError('NOT_FOUND', 'job not found');
+    const stub = config.JOB_CURSOR.get(config.JOB_CURSOR.idFromName(`job::${job.id}`));
+    const state = await stub.state();
+    if (!state) throw new ApiError('NOT_FOUND', 'job log expired');
+    const live = state.status === 'pending' || state.status === 'running';
+    // resolved now: the request's database is closed once this handler returns the stream
+    const token = live && job.kind === 'figma-context' ? (await figmaTokenFor(c)).token : null;
+    const startedAt = Date.now();
+    const traceId = c.get('traceId');
+    const log = c.get('log');
+    const handle = createDb({ url: config.DATABASE_URL, wsProxy: config.DATABASE_WS_PROXY, maxConnections: 1 });
+    const events = createEventSink({ queue: config.EVENTS_QUEUE, traceId, source: 'figma-context', projectId: () => job.projectId });
+    const abort = new AbortController();
+    const { response, done } = sseResponse(
+      (sink) => {
+        sink.signal.addEventListener('abort', () => abort.abort(), { once: true });
+        return runStreamCall(
+          sink,
+          {
+            stub,
+            jobId: job.id,
+            requestId: c.get('requestId'),
+            leaseId: crypto.randomUUID(),
+            startedAt,
+            budgetMs: config.STREAM_BUDGET_MS,
+            hardLimitMs: config.STREAM_HARD_LIMIT_MS,
+            events,
+            log,
+            source: async () =>
+              token
+                ? figmaChunkSource(
+                    figmaClientFor(config, token, traceId, abort.signal, () => Math.max(0, startedAt + config.STREAM_HARD_LIMIT_MS - 3_000 - Date.now())),
+                    String((job.input as { file_key?: string }).file_key),
+                  )
+                : ingestChunkSource(config, job.id),
+            onProgress: (patch) => updateJob(handle.db, job.id, patch),
+          },
+          after,
+        );
+      },
+      { requestSignal: c.req.raw.signal, onError: (err) => log.error('stream failed', { error: describeError(err) }) },
+    );
+    const cleanup = done.finally(() => Promise.all([events.flush(), handle.close()]));
+    try {
+      c.executionCtx.waitUntil(cleanup);
+    } catch {
+      // no execution context (app.request in tests): the stream's own end runs the cleanup
+    }
+    return response as never;
+  })
+  .openapi(statusRoute, async (c) => c.json(await jobStatus(c, c.req.valid('query').job_id), 200))
+  .openapi(cancelRoute, async (c) => {
+    const { job_id } = c.req.valid('json');
+    const config = c.get('config');
+    const job = await findJob(c.get('db')(), principalOf(c).projectId, job_id, KINDS);
+    if (!job) throw new ApiError('NOT_FOUND', 'job not found');
+    const stub = config.JOB_CURSOR.get(config.JOB_CURSOR.idFromName(`job::${job.id}`));
+    const state = await stub.state();
+    if (!state || !(state.status === 'pending' || state.status === 'running')) throw new ApiError('CONFLICT', `job already ${state?.status ?? 'gone'}`);
+    const message = 'cancelled by the client';
+    await stub.append([{ type: 'error', data: JSON.stringify({ error: { code: 'CANCELLED', message, requestId: c.get('requestId') } }) }], 'cancelled');
+    await updateJob(c.get('db')(), job.id, { status: 'cancelled', error: { code: 'CANCELLED', message } });
+    c.get('events').emit('figma_job_cancelled', { job_id: job.id }, { source: 'figma-context' });
+    return c.json(await jobStatus(c, job.id), 200);
+  })
+  .openapi(applyRoute, async (c) => c.json(await applyPage(c, c.req.valid('json')), 200))
+  .openapi(healthRoute, async (c) => {
+    const config = c.get('config');
+    const token = await figmaTokenFor(c).then(
+      (t) => t.source,
+      () => 'missing' as const,
+    );
+    return c.json({ status: 'ok' as const, figma_api_base: config.FIGMA_API_BASE, token }, 200);
+  });

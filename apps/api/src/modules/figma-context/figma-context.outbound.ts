@@ -1,0 +1,25 @@
+import type { AppConfig } from '../../env';
+import { createHttpClient } from '../../lib/http-client';
+import { createFigmaClient } from './figma.client';
+
+/** The Figma client of a job: the shared outbound client (429 left to the pacer) with the job's trace. */
+export function figmaClientFor(config: AppConfig, token: string, traceId: string, signal?: AbortSignal, maxWaitMs?: () => number) {
+  const base = new URL(config.FIGMA_API_BASE);
+  const allow = [...config.OUTBOUND_ALLOWLIST.split(','), base.port ? `${base.hostname}:${base.port}` : base.hostname];
+  const http = createHttpClient({
+    allowHosts: allow,
+    timeoutMs: config.OUTBOUND_TIMEOUT_MS,
+    retries: config.OUTBOUND_RETRIES,
+    retryStatuses: [408, 500, 502, 503, 504],
+    traceId,
+  });
+  return createFigmaClient({
+    baseUrl: config.FIGMA_API_BASE,
+    token,
+    http,
+    pacer: config.FIGMA_PACER,
+    intervalMs: Math.floor(60_000 / config.FIGMA_REQUESTS_PER_MIN),
+    ...(signal ? { signal } : {}),
+    ...(maxWaitMs ? { maxWaitMs } : {}),
+  });
+}

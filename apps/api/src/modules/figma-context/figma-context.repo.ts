@@ -1,0 +1,30 @@
+import { schema, type Db } from '@cogo/db';
+import { and, eq } from 'drizzle-orm';
+
+export type JobRow = typeof schema.jobs.$inferSelect;
+
+/** Creates the job row. */
+export async function insertJob(db: Db, values: { projectId: string; kind: string; input: Record<string, unknown>; traceId: string; progress: Record<string, unknown> }): Promise<JobRow> {
+  const rows = await db.insert(schema.jobs).values({ ...values, status: 'running' }).returning();
+  return rows[0]!;
+}
+
+/** A project's job of a kind (null for another project's, or another kind). */
+export async function findJob(db: Db, projectId: string, id: string, kinds: string[]): Promise<JobRow | null> {
+  const rows = await db.select().from(schema.jobs).where(and(eq(schema.jobs.projectId, projectId), eq(schema.jobs.id, id)));
+  const row = rows[0];
+  return row && kinds.includes(row.kind) ? row : null;
+}
+
+/** Records progress, and the outcome when the job ended. */
+export async function updateJob(
+  db: Db,
+  id: string,
+  patch: { status?: string; progress?: Record<string, unknown>; result?: Record<string, unknown>; error?: { code: string; message: string } | null },
+): Promise<void> {
+  const ended = patch.status === 'done' || patch.status === 'error' || patch.status === 'cancelled';
+  await db
+    .update(schema.jobs)
+    .set({ ...patch, updatedAt: new Date(), ...(ended ? { finishedAt: new Date() } : {}) })
+    .where(eq(schema.jobs.id, id));
+}

@@ -1,0 +1,1 @@
+export { figmaContextRouter } from './figma-context.handlers';

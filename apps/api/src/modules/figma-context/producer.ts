@@ -1,0 +1,161 @@
+// One /figma-context/stream call (seed 000 §3, §9): replay the log after the client's cursor, then —
+// holding the job's producer lease — fetch, compact and log chunks until the budget is spent
+// (≤ STREAM_BUDGET_MS to start a chunk, ≤ STREAM_HARD_LIMIT_MS in all). A call that stops early ends
+// with a `progress` event whose next_cursor resumes it. Exactly one terminal `done` or `error`.
+import { ContextBuilder, emptyCounts, extractComponents, toJson, type Counts, type PlanChunk } from '@cogo/figma-context';
+import type { ErrorCode } from '@cogo/types';
+import type { JobCursor, NewEvent, ProducerState } from '../../durable-objects/job-cursor';
+import type { EventSink } from '../../lib/events';
+import type { Logger } from '../../lib/logger';
+import { describeError } from '../../lib/logger';
+import type { SseSink } from '../../lib/sse';
+import type { ChunkSource } from './chunk-source';
+import { FigmaError } from './figma.client';
+
+export interface ProducerDeps {
+  stub: DurableObjectStub<JobCursor>;
+  source: () => Promise<ChunkSource>;
+  jobId: string;
+  requestId: string;
+  leaseId: string;
+  startedAt: number;
+  budgetMs: number;
+  hardLimitMs: number;
+  events: EventSink;
+  log: Logger;
+  /** Persists progress/outcome on the jobs row. */
+  onProgress: (patch: { status?: string; progress?: Record<string, unknown>; result?: Record<string, unknown>; error?: { code: string; message: string } }) => Promise<void>;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const json = (v: unknown) => JSON.stringify(v);
+const addCounts = (a: Counts, b: Counts) => {
+  for (const k of Object.keys(a) as (keyof Counts)[]) a[k] += b[k];
+};
+
+/** Runs one stream call against `sink`, after event `afterId`. */
+export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: number): Promise<void> {
+  const { stub } = deps;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const deadline = deps.startedAt + deps.budgetMs;
+  const hard = deps.startedAt + deps.hardLimitMs;
+  let last = afterId;
+
+  const replay = async (): Promise<boolean> => {
+    for (;;) {
+      const batch = await stub.eventsAfter(last, 200);
+      for (const e of batch) {
+        if (!(await sink.send({ id: e.id, event: e.type, data: e.data }))) return false;
+        last = e.id;
+      }
+      if (batch.length < 200) return true;
+    }
+  };
+  if (!(await replay())) return;
+
+  let claim = await stub.claim(deps.leaseId, deps.hardLimitMs + 5_000);
+  while (!claim.ok) {
+    const status = claim.state?.status;
+    if (!claim.state || status === 'done' || status === 'error' || status === 'cancelled') return;
+    // another call is producing: follow its events until it is done or our budget is spent
+    if (Date.now() > deadline || sink.signal.aborted) {
+      await sink.send({ event: 'progress', data: json({ chunks_done: -1, chunks_total: -1, next_cursor: String(last), tailing: true }) });
+      return;
+    }
+    await sleep(250);
+    if (!(await replay())) return;
+    claim = await stub.claim(deps.leaseId, deps.hardLimitMs + 5_000);
+  }
+
+  const commit = async (events: NewEvent[], producer?: ProducerState, status?: 'done' | 'error'): Promise<void> => {
+    const appended = await stub.append(events, status, deps.leaseId, producer);
+    for (const e of appended) {
+      last = e.id;
+      await sink.send({ id: e.id, event: e.type, data: e.data });
+    }
+  };
+  const fail = async (code: ErrorCode, message: string) => {
+    await commit([{ type: 'error', data: json({ error: { code, message, requestId: deps.requestId } }) }], undefined, 'error');
+    await deps.onProgress({ status: 'error', error: { code, message } });
+    deps.events.emit('figma_job_failed', { job_id: deps.jobId, code }, { source: 'figma-context' });
+  };
+
+  try {
+    let p = claim.producer!;
+    const counts: Counts = { ...emptyCounts(), ...(JSON.parse(p.counts) as Partial<Counts>) };
+    const state = claim.state!;
+    const pages = await stub.chunkPages();
+    const extra = JSON.parse((await stub.extra()) ?? '{}') as { variables?: unknown; pages?: Array<{ id: string; name: string }> };
+    const pageName = (id: string | null) => extra.pages?.find((pg) => pg.id === id)?.name ?? id ?? 'selection';
+    const builder = new ContextBuilder({ variables: (extra.variables ?? null) as never, resume: p.snapshot ? JSON.parse(p.snapshot) : null });
+    if (state.lastEventId === 0) {
+      await commit([{ type: 'ready', data: json({ job_id: deps.jobId, file_key: state.meta.fileKey, name: state.meta.name ?? null, chunks_total: p.chunksTotal, resumed_after: afterId }) }]);
+    }
+    let source: ChunkSource | undefined;
+    let producedThisCall = 0;
+    while (p.nextChunk < p.chunksTotal) {
+      if (sink.signal.aborted || (producedThisCall > 0 && Date.now() > deadline)) break;
+      const stored = (await stub.chunkAt(p.nextChunk))!;
+      const chunk: PlanChunk = { index: stored.index, pageId: stored.pageId, ids: stored.ids };
+      const pageId = stored.pageId ?? 'selection';
+      let responses;
+      try {
+        source ??= await deps.source();
+        responses = await source.fetch(chunk);
+      } catch (err) {
+        if (err instanceof FigmaError && err.code === 'FIGMA_RATE_LIMITED') {
+          const wait = err.info.retryAfterMs ?? 60_000;
+          await commit([{ type: 'debug', data: json({ message: err.message, retry_after_ms: wait, plan_tier: err.info.planTier ?? null, limit_type: err.info.limitType ?? null }) }]);
+          if (Date.now() + wait < hard - 3_000 && !sink.signal.aborted) {
+            await sleep(wait);
+            continue;
+          }
+          break;
+        }
+        if (err instanceof FigmaError) return await fail(err.code, err.message);
+        throw err;
+      }
+      const pre: NewEvent[] = [];
+      if (p.nextChunk === 0 || pages[p.nextChunk - 1] !== stored.pageId) {
+        pre.push({ type: 'page.ready', data: json({ page_id: pageId, name: pageName(stored.pageId), chunks: pages.filter((x) => x === stored.pageId).length }) });
+      }
+      pre.push({ type: 'page.includes', data: json({ page_id: pageId, chunk_index: chunk.index, node_ids: chunk.ids }) });
+      const parts = responses.map((r, part) => {
+        const out = builder.addNodes(r, chunk.index);
+        addCounts(counts, out.counts);
+        const components = extractComponents(out, stored.pageId ?? undefined).items.map((i) => ({
+          node_id: i.id,
+          name: i.name,
+          type: i.type,
+          props: { ...i.props, ...(i.setId ? { set_id: i.setId } : {}), ...(i.key ? { key: i.key } : {}) },
+        }));
+        return { type: 'page.chunk', data: json({ page_id: pageId, chunk_index: chunk.index, part, parts: responses.length, context: toJson(out), components }) };
+      });
+      p = { nextChunk: p.nextChunk + 1, chunksTotal: p.chunksTotal, snapshot: json(builder.snapshot()), counts: json(counts) };
+      const progress = { type: 'progress', data: json({ chunks_done: p.nextChunk, chunks_total: p.chunksTotal, next_cursor: null }), selfCursor: true };
+      await commit([...pre, ...parts, progress], p);
+      producedThisCall++;
+      deps.events.emit('figma_job_chunk_done', { job_id: deps.jobId, chunk: chunk.index, parts: responses.length }, { source: 'figma-context' });
+    }
+    if (p.nextChunk >= p.chunksTotal) {
+      const duration = Date.now() - state.createdAt;
+      await commit([{ type: 'done', data: json({ job_id: deps.jobId, chunks_total: p.chunksTotal, counts, duration_ms: duration }) }], p, 'done');
+      await deps.onProgress({ status: 'done', progress: { chunks_done: p.nextChunk, chunks_total: p.chunksTotal }, result: { counts, duration_ms: duration } });
+      deps.events.emit('figma_job_done', { job_id: deps.jobId, chunks: p.chunksTotal, counts }, { source: 'figma-context' });
+      return;
+    }
+    if (producedThisCall === 0) {
+      await commit([{ type: 'progress', data: json({ chunks_done: p.nextChunk, chunks_total: p.chunksTotal, next_cursor: null }), selfCursor: true }]);
+    }
+    await deps.onProgress({ progress: { chunks_done: p.nextChunk, chunks_total: p.chunksTotal } });
+  } catch (err) {
+    if (err instanceof Error && /already (done|error|cancelled)|lease lost/.test(err.message)) {
+      await replay(); // cancelled (or taken over) meanwhile: hand the client what is logged
+      return;
+    }
+    deps.log.error('figma stream failed', { jobId: deps.jobId, error: describeError(err) });
+    await fail('INTERNAL', 'extraction failed unexpectedly').catch(() => {});
+  } finally {
+    await stub.release(deps.leaseId).catch(() => {});
+  }
+}

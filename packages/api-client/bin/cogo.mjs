@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// `cogo` without a build step: tsx (a devDependency of this package) loads the TypeScript CLI
+// through a scoped loader, so nothing else in the process is transformed.
+import { tsImport } from 'tsx/esm/api';
+
+const { runCli } = await tsImport('../src/cli.ts', import.meta.url);
+
+const controller = new AbortController();
+// first Ctrl-C stops the run cleanly (runCli reports and exits 130); a second one kills at once
+process.once('SIGINT', () => {
+  controller.abort();
+  process.once('SIGINT', () => process.exit(130));
+});
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  isTTY: Boolean(process.stderr.isTTY),
+  signal: controller.signal,
+});
+process.exitCode = code;

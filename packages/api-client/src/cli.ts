@@ -1,0 +1,122 @@
+// `cogo extract`: start a figma job, stream it to the end (resuming as needed), optionally apply
+// the pages. The core takes its I/O as arguments so tests run it without spawning a process.
+import { USAGE, UsageError, parseCliArgs, type CliCommand } from './cli-args';
+import { createProgressReporter } from './cli-progress';
+import { CogoApiError } from './errors';
+import { applyFigmaPage, type ApplyPageResult } from './figma-apply';
+import { FigmaPageCollector, toApplyPage } from './figma-collect';
+import { startFigmaJob } from './figma-jobs';
+import { FigmaStreamError, streamFigmaJob } from './figma-stream';
+import type { FigmaConnection, FigmaStreamEventData } from './figma-types';
+
+/** The process around the CLI: streams, environment, terminal, network. */
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  env: Record<string, string | undefined>;
+  /** Whether stderr (where progress goes) is a terminal. */
+  isTTY: boolean;
+  fetch?: (request: Request) => Promise<Response>;
+  now?: () => number;
+  /** Aborts the run (Ctrl-C). */
+  signal?: AbortSignal;
+}
+
+/** Runs `cogo` with argv (without node and the script); resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let command: CliCommand;
+  try {
+    command = parseCliArgs(argv, io.env);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.stderr.write(`cogo: ${err.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (command.command === 'help') {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  try {
+    await extract(command, io);
+    return 0;
+  } catch (err) {
+    io.stderr.write(`${describeError(err)}\n`);
+    return io.signal?.aborted ? 130 : 1;
+  }
+}
+
+async function extract(cmd: Extract<CliCommand, { command: 'extract' }>, io: CliIo): Promise<void> {
+  const conn: FigmaConnection = {
+    baseUrl: cmd.baseUrl,
+    ...(cmd.apiKey ? { apiKey: cmd.apiKey } : {}),
+    ...(io.fetch ? { fetch: io.fetch } : {}),
+    ...(io.signal ? { signal: io.signal } : {}),
+  };
+  const started = await startFigmaJob(conn, cmd.start);
+  const say = (text: string) => io.stderr.write(text);
+  if (!io.isTTY) say(`job ${started.job_id}: file ${started.file_key}, ${started.plan.pages.length} pages, ${started.plan.chunks} chunks\n`);
+
+  const progress = createProgressReporter({ write: say, isTTY: io.isTTY, now: io.now ?? (() => performance.now()), plan: started.plan });
+  const collector = new FigmaPageCollector();
+  let done: FigmaStreamEventData['done'] | undefined;
+  try {
+    for await (const event of streamFigmaJob({ ...conn, jobId: started.job_id, cursor: started.first_cursor })) {
+      collector.add(event);
+      progress.update(event, collector);
+      if (event.event === 'done') done = event.data;
+    }
+  } finally {
+    // the error message, if any, must start on a fresh line
+    progress.finish();
+  }
+
+  const pages = collector.pages();
+  const applied: { page_id: string; name: string; result: ApplyPageResult }[] = [];
+  if (cmd.apply) {
+    for (const page of pages) {
+      const result = await applyFigmaPage(conn, { jobId: started.job_id, page: toApplyPage(page) });
+      applied.push({ page_id: page.page_id, name: page.name, result });
+      if (!cmd.json) {
+        const { inserted, updated, deleted, unchanged } = result;
+        io.stdout.write(`applied ${page.name} (${page.page_id}): ${JSON.stringify({ inserted, updated, deleted, unchanged })}\n`);
+      }
+    }
+  }
+
+  const components = pages.reduce((n, p) => n + p.components.length, 0);
+  const chunks = done?.chunks_total ?? pages.reduce((n, p) => n + p.chunks_received, 0);
+  if (cmd.json) {
+    const result = {
+      job_id: started.job_id,
+      file_key: started.file_key,
+      node_id: started.node_id,
+      pages: pages.map((p) => ({ page_id: p.page_id, name: p.name, chunks: p.chunks_received, components: p.components })),
+      counts: { pages: pages.length, chunks, components },
+      server_counts: done?.counts ?? {},
+      duration_ms: done?.duration_ms ?? null,
+      ...(cmd.apply ? { applied } : {}),
+    };
+    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
+  io.stdout.write(`job ${started.job_id} (file ${started.file_key}): ${pages.length} pages, ${chunks} chunks, ${components} components\n`);
+  for (const p of pages) io.stdout.write(`  ${p.name} (${p.page_id}): ${p.components.length} components\n`);
+}
+
+/** The one-line message for a failure: `cogo: <code>: <message> (request <id>)`. */
+export function describeError(err: unknown): string {
+  if (err instanceof CogoApiError) {
+    if (!err.body) return `cogo: HTTP_${err.status}: the API answered ${err.status} without an error body`;
+    const { code, message, requestId } = err.body.error;
+    return `cogo: ${code}: ${message} (request ${requestId})`;
+  }
+  if (err instanceof FigmaStreamError) return `cogo: ${err.code}: ${err.message}`;
+  if (err instanceof Error) {
+    if (err.name === 'AbortError') return 'cogo: ABORTED: interrupted';
+    // fetch hides the reason (refused, DNS, reset) in its cause
+    const cause = err.cause instanceof Error ? ` (${err.cause.message})` : '';
+    const code = err instanceof TypeError && err.message === 'fetch failed' ? 'NETWORK_ERROR' : 'ERROR';
+    return `cogo: ${code}: ${err.message}${cause}`;
+  }
+  return `cogo: ERROR: ${String(err)}`;
+}

@@ -1,0 +1,126 @@
+// figma-context contract (seed 000 §3–§9): start → stream (SSE, resumable) → apply.
+import { z } from '@hono/zod-openapi';
+import { ErrorBodySchema } from './errors';
+import { UuidSchema } from './ids';
+
+/** Limits of the seed: ≤ 500 node ids per stream call, ≤ 100 nodes per chunk, ≤ 300 components per apply. */
+export const FIGMA_LIMITS = { maxIdsPerCall: 500, maxNodesPerChunk: 100, maxComponentsPerApply: 300 } as const;
+
+export const StartFigmaContextSchema = z
+  .object({
+    figma_url: z.string().min(1).max(4096).optional().openapi({ example: 'https://www.figma.com/design/COGOSAMPLE0001/Storefront?node-id=1-2' }),
+    file_key: z.string().regex(/^[A-Za-z0-9]{6,128}$/, 'a Figma file key').optional(),
+    node_id: z.string().min(1).max(200).optional().openapi({ example: '9:5240' }),
+    options: z
+      .object({
+        max_ids_per_call: z.number().int().min(1).max(FIGMA_LIMITS.maxIdsPerCall).optional(),
+        max_nodes_per_chunk: z.number().int().min(1).max(FIGMA_LIMITS.maxNodesPerChunk).optional(),
+      })
+      .optional(),
+  })
+  .refine((v) => Boolean(v.figma_url) !== Boolean(v.file_key), { message: 'give either figma_url or file_key', path: ['figma_url'] })
+  .openapi('StartFigmaContext');
+export type StartFigmaContext = z.infer<typeof StartFigmaContextSchema>;
+
+export const FigmaPlanSchema = z
+  .object({
+    pages: z.array(z.object({ id: z.string(), name: z.string(), frame_count: z.number().int() })),
+    chunks: z.number().int(),
+    calls: z.number().int().openapi({ description: 'stream calls needed at ≤ max_ids_per_call ids each' }),
+    node_count_estimate: z.number().int(),
+  })
+  .openapi('FigmaPlan');
+
+export const StartFigmaContextResponseSchema = z
+  .object({
+    job_id: UuidSchema,
+    first_cursor: z.string().openapi({ example: '0' }),
+    file_key: z.string(),
+    node_id: z.string().nullable(),
+    plan: FigmaPlanSchema,
+  })
+  .openapi('StartFigmaContextResponse');
+
+/** A cursor is the id of the last event the client has (as in Last-Event-ID); `0` = from the start. */
+export const CursorSchema = z.string().regex(/^\d{1,12}$/, 'a decimal event id');
+
+export const StreamFigmaContextSchema = z
+  .object({ job_id: UuidSchema, cursor: CursorSchema.default('0') })
+  .openapi('StreamFigmaContext');
+
+export const JobIdBodySchema = z.object({ job_id: UuidSchema }).openapi('JobIdBody');
+
+export const FigmaJobStatusSchema = z
+  .object({
+    job_id: UuidSchema,
+    kind: z.string(),
+    status: z.enum(['pending', 'running', 'done', 'error', 'cancelled']),
+    file_key: z.string().nullable(),
+    node_id: z.string().nullable(),
+    progress: z.object({ chunks_done: z.number().int(), chunks_total: z.number().int(), last_event_id: z.number().int() }),
+    counts: z.record(z.string(), z.number()),
+    last_error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .openapi('FigmaJobStatus');
+
+export const ApplyComponentSchema = z
+  .object({
+    node_id: z.string().min(1).max(200),
+    name: z.string().max(500),
+    type: z.string().min(1).max(40),
+    props: z.record(z.string(), z.unknown()).optional(),
+  })
+  .openapi('ApplyComponent');
+
+export const ApplyFigmaContextSchema = z
+  .object({
+    job_id: UuidSchema,
+    page: z.object({
+      node_id: z.string().min(1).max(200).openapi({ description: 'Figma node id of the page (CANVAS) or top-level frame' }),
+      name: z.string().max(500),
+      components: z.array(ApplyComponentSchema).openapi({ description: `At most ${FIGMA_LIMITS.maxComponentsPerApply} per call; split larger pages with batch` }),
+    }),
+    batch: z
+      .object({ index: z.number().int().min(0), count: z.number().int().min(1).max(1000) })
+      .refine((b) => b.index < b.count, { message: 'index must be < count', path: ['index'] })
+      .optional()
+      .openapi({ description: 'For pages split across calls: components absent from every batch are removed after the last one' }),
+  })
+  .openapi('ApplyFigmaContext');
+export type ApplyFigmaContext = z.infer<typeof ApplyFigmaContextSchema>;
+
+export const ApplyResultSchema = z
+  .object({
+    page_id: UuidSchema,
+    inserted: z.number().int(),
+    updated: z.number().int(),
+    deleted: z.number().int(),
+    unchanged: z.number().int(),
+  })
+  .openapi('ApplyResult');
+
+/** Data of each SSE event of /figma-context/stream, by event name. */
+export const FigmaStreamEvents = {
+  ready: z.object({ job_id: z.string(), file_key: z.string(), name: z.string().nullable(), chunks_total: z.number().int(), resumed_after: z.number().int() }),
+  'page.ready': z.object({ page_id: z.string(), name: z.string(), chunks: z.number().int() }),
+  'page.includes': z.object({ page_id: z.string(), chunk_index: z.number().int(), node_ids: z.array(z.string()) }),
+  'page.chunk': z.object({
+    page_id: z.string(),
+    chunk_index: z.number().int(),
+    part: z.number().int(),
+    parts: z.number().int(),
+    /** the compact context of this chunk (see @cogo/figma-context): nodes plus only the dictionary entries new in it */
+    context: z.record(z.string(), z.unknown()),
+    /** components/frames ready for /figma-context/apply */
+    components: z.array(ApplyComponentSchema),
+  }),
+  progress: z.object({ chunks_done: z.number().int(), chunks_total: z.number().int(), next_cursor: z.string().nullable() }),
+  debug: z.object({ message: z.string() }).catchall(z.unknown()),
+  keepalive: z.object({ at: z.string() }),
+  done: z.object({ job_id: z.string(), chunks_total: z.number().int(), counts: z.record(z.string(), z.number()), duration_ms: z.number() }),
+  error: z.object({ error: ErrorBodySchema }),
+} as const;
+export type FigmaStreamEventName = keyof typeof FigmaStreamEvents;
+export type FigmaStreamEvent = { [K in FigmaStreamEventName]: { id: number | null; event: K; data: z.infer<(typeof FigmaStreamEvents)[K]> } }[FigmaStreamEventName];

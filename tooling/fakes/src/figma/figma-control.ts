@@ -1,0 +1,73 @@
+// The Figma fake's control API, for tests that cannot reach the fake object (Worker tests run in
+// workerd) and for people poking the dev stack by hand. Never part of Figma's API:
+//   PUT    /__fake/faults            JSON [{ fault, times?: number|null (null = always), path?, pathPattern? }]
+//   DELETE /__fake/faults
+//   PUT    /__fake/files/:key        JSON GetFileResponse
+//   GET    /__fake/requests          the recorded requests (credentials redacted)
+//   DELETE /__fake/requests
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GetFileResponse } from '@figma/rest-api-spec';
+import type { RecordedRequest } from '../http/request-log';
+import { readBody, sendJson } from '../http/send';
+import type { FigmaFake, FigmaFaultInput } from './figma-types';
+
+export const CONTROL_PREFIX = '/__fake/';
+
+function noContent(res: ServerResponse): void {
+  res.writeHead(204).end();
+}
+
+interface WireRule {
+  fault: unknown;
+  times?: number | null;
+  path?: string;
+  pathPattern?: string;
+}
+
+/** Handles a control request; false when the path is not a control path. */
+export async function handleControl(fake: Pick<FigmaFake, 'addFile' | 'setFaults' | 'clearFaults'>, requests: RecordedRequest[], req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+  if (!url.pathname.startsWith(CONTROL_PREFIX)) return false;
+  const method = req.method ?? 'GET';
+  const rest = url.pathname.slice(CONTROL_PREFIX.length);
+  try {
+    if (rest === 'faults' && method === 'PUT') {
+      const rules = JSON.parse((await readBody(req)).toString('utf8')) as WireRule[];
+      if (!Array.isArray(rules)) throw new Error('expected an array of fault rules');
+      fake.setFaults(
+        rules.map(
+          (r) =>
+            ({
+              fault: r.fault,
+              times: r.times === null ? Number.POSITIVE_INFINITY : (r.times ?? 1),
+              ...(r.pathPattern ? { path: new RegExp(r.pathPattern) } : r.path ? { path: r.path } : {}),
+            }) as FigmaFaultInput,
+        ),
+      );
+      noContent(res);
+      return true;
+    }
+    if (rest === 'faults' && method === 'DELETE') {
+      fake.clearFaults();
+      noContent(res);
+      return true;
+    }
+    if (rest.startsWith('files/') && method === 'PUT') {
+      fake.addFile(decodeURIComponent(rest.slice('files/'.length)), JSON.parse((await readBody(req)).toString('utf8')) as GetFileResponse);
+      noContent(res);
+      return true;
+    }
+    if (rest === 'requests' && method === 'GET') {
+      await sendJson(res, 200, requests);
+      return true;
+    }
+    if (rest === 'requests' && method === 'DELETE') {
+      requests.length = 0;
+      noContent(res);
+      return true;
+    }
+    await sendJson(res, 404, { error: `no control route ${method} ${url.pathname}` });
+  } catch (err) {
+    await sendJson(res, 400, { error: err instanceof Error ? err.message : String(err) });
+  }
+  return true;
+}
