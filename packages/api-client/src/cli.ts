@@ -60,7 +60,11 @@ async function extract(cmd: Extract<CliCommand, { command: 'extract' }>, io: Cli
   const collector = new FigmaPageCollector();
   let done: FigmaStreamEventData['done'] | undefined;
   try {
-    for await (const event of streamFigmaJob({ ...conn, jobId: started.job_id, cursor: started.first_cursor })) {
+    const onReconnect = ({ attempt, cursor, waitMs, error }: { attempt: number; cursor: string; waitMs: number; error: unknown }) => {
+      // a bar would be broken by a line; on a terminal the bar just pauses
+      if (!io.isTTY) say(`reconnecting after event ${cursor} in ${waitMs} ms (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}\n`);
+    };
+    for await (const event of streamFigmaJob({ ...conn, jobId: started.job_id, cursor: started.first_cursor, onReconnect })) {
       collector.add(event);
       progress.update(event, collector);
       if (event.event === 'done') done = event.data;
@@ -71,6 +75,13 @@ async function extract(cmd: Extract<CliCommand, { command: 'extract' }>, io: Cli
   }
 
   const pages = collector.pages();
+  const components = pages.reduce((n, p) => n + p.components.length, 0);
+  const chunks = done?.chunks_total ?? pages.reduce((n, p) => n + p.chunks_received, 0);
+  if (!cmd.json) {
+    io.stdout.write(`job ${started.job_id} (file ${started.file_key}): ${pages.length} pages, ${chunks} chunks, ${components} components\n`);
+    for (const p of pages) io.stdout.write(`  ${p.name} (${p.page_id}): ${p.components.length} components\n`);
+  }
+
   const applied: { page_id: string; name: string; result: ApplyPageResult }[] = [];
   if (cmd.apply) {
     for (const page of pages) {
@@ -83,8 +94,6 @@ async function extract(cmd: Extract<CliCommand, { command: 'extract' }>, io: Cli
     }
   }
 
-  const components = pages.reduce((n, p) => n + p.components.length, 0);
-  const chunks = done?.chunks_total ?? pages.reduce((n, p) => n + p.chunks_received, 0);
   if (cmd.json) {
     const result = {
       job_id: started.job_id,
@@ -97,10 +106,7 @@ async function extract(cmd: Extract<CliCommand, { command: 'extract' }>, io: Cli
       ...(cmd.apply ? { applied } : {}),
     };
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    return;
   }
-  io.stdout.write(`job ${started.job_id} (file ${started.file_key}): ${pages.length} pages, ${chunks} chunks, ${components} components\n`);
-  for (const p of pages) io.stdout.write(`  ${p.name} (${p.page_id}): ${p.components.length} components\n`);
 }
 
 /** The one-line message for a failure: `cogo: <code>: <message> (request <id>)`. */

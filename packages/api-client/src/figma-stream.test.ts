@@ -70,7 +70,8 @@ describe('streamFigmaJob', () => {
         4: { kind: 'refuse' }, // fetch itself fails
       },
     });
-    const events = await readFigmaJob({ ...base, reconnectDelayMs: (n) => n * 100 });
+    const reconnects: [number, string][] = [];
+    const events = await readFigmaJob({ ...base, reconnectDelayMs: (n) => n * 100, onReconnect: (r) => reconnects.push([r.attempt, r.cursor]) });
 
     const ids = events.filter((e) => e.id !== null).map((e) => e.id);
     expect(ids).toEqual(range(api.log(job.id).length));
@@ -80,6 +81,11 @@ describe('streamFigmaJob', () => {
     expect(api.streamCalls.map((c) => c.lastEventId)).toEqual(['0', '5', '5', '16', '16']);
     // two failures in a row after call 1, the counter reset by call 3's events
     expect(sleeps).toEqual([100, 200, 100]);
+    expect(reconnects).toEqual([
+      [1, '5'],
+      [2, '5'],
+      [1, '16'],
+    ]);
   });
 
   it('ignores replayed events it already holds', async () => {

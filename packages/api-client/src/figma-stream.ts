@@ -17,6 +17,8 @@ export interface StreamFigmaJobOptions extends FigmaConnection {
   reconnectDelayMs?: (attempt: number) => number;
   /** Called with each event just before it is yielded. */
   onEvent?: (event: FigmaStreamEvent) => void;
+  /** Called before waiting to reconnect after a failed connection. */
+  onReconnect?: (info: { attempt: number; cursor: string; waitMs: number; error: unknown }) => void;
 }
 
 /** Why the stream could not be read to its end (not an error reported by the API). */
@@ -68,8 +70,10 @@ export async function* streamFigmaJob(options: StreamFigmaJobOptions): AsyncGene
         { cause: error },
       );
     }
-    await sleep(waitMs ?? reconnectDelay(failures), options.signal);
     cursor = String(last);
+    const wait = waitMs ?? reconnectDelay(failures);
+    options.onReconnect?.({ attempt: failures, cursor, waitMs: wait, error });
+    await sleep(wait, options.signal);
   };
 
   for (;;) {

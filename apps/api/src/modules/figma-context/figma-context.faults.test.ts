@@ -1,0 +1,82 @@
+// Figma's faults during a job: 429 with Retry-After, 5xx, truncated bodies, 400 too large, 403/404.
+import { SAMPLE_FILE_KEY } from '@cogo/fakes/samples';
+import { ErrorEnvelopeSchema } from '@cogo/types';
+import { afterEach, describe, expect, it } from 'vitest';
+import { api, createTestProject, figmaFake, readSse, runFigmaJob, type StreamedEvent } from '../../../test/helpers';
+
+afterEach(() => figmaFake.clear());
+
+const URL_OF_SAMPLE = `https://www.figma.com/design/${SAMPLE_FILE_KEY}/Storefront`;
+const NODES = `/v1/files/${SAMPLE_FILE_KEY}/nodes`;
+const chunkIds = (events: StreamedEvent[]) => events.filter((e) => e.event === 'page.chunk').map((e) => `${e.data.chunk_index}.${e.data.part}`);
+
+async function baseline(key: string) {
+  return chunkIds((await runFigmaJob(key, { figma_url: URL_OF_SAMPLE, options: { max_nodes_per_chunk: 4 } })).events);
+}
+
+describe('figma-context under Figma faults', () => {
+  it('waits out a 429 (Retry-After), reports plan tier and limit type in a debug event, and completes', async () => {
+    const p = await createTestProject();
+    const expected = await baseline(p.key);
+    await figmaFake.faults([{ fault: { kind: 'rate-limit', retryAfterSeconds: 1, planTier: 'starter', limitType: 'low' }, times: 1, path: NODES }]);
+    const started = Date.now();
+    const { events } = await runFigmaJob(p.key, { figma_url: URL_OF_SAMPLE, options: { max_nodes_per_chunk: 4 } });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    const debug = events.find((e) => e.event === 'debug')!;
+    expect(debug.data).toMatchObject({ retry_after_ms: 1000, plan_tier: 'starter', limit_type: 'low' });
+    expect(chunkIds(events)).toEqual(expected);
+    expect(events.at(-1)!.event).toBe('done');
+  });
+
+  it('retries 5xx and truncated bodies transparently', async () => {
+    const p = await createTestProject();
+    const expected = await baseline(p.key);
+    await figmaFake.faults([
+      { fault: { kind: 'server-error', status: 502 }, times: 2, path: NODES },
+      { fault: { kind: 'truncated' }, times: 1, path: NODES },
+    ]);
+    const { events } = await runFigmaJob(p.key, { figma_url: URL_OF_SAMPLE, options: { max_nodes_per_chunk: 4 } });
+    expect(chunkIds(events)).toEqual(expected);
+    expect(events.at(-1)!.event).toBe('done');
+  });
+
+  it('splits a chunk Figma calls too large and keeps every node', async () => {
+    const p = await createTestProject();
+    const whole = (await runFigmaJob(p.key, { figma_url: URL_OF_SAMPLE, options: { max_nodes_per_chunk: 4 } })).events;
+    await figmaFake.faults([{ fault: { kind: 'too-large', maxIds: 1 }, times: null, path: NODES }]);
+    const { events } = await runFigmaJob(p.key, { figma_url: URL_OF_SAMPLE, options: { max_nodes_per_chunk: 4 } });
+    const chunks = events.filter((e) => e.event === 'page.chunk');
+    expect(chunks.some((e) => e.data.parts > 1)).toBe(true);
+    const nodeIds = (es: StreamedEvent[]) => es.filter((e) => e.event === 'page.chunk').flatMap((e) => e.data.context.nodes.map((n: { id: string }) => n.id));
+    expect(nodeIds(events)).toEqual(nodeIds(whole));
+    expect(events.at(-1)!.event).toBe('done');
+  });
+
+  it('ends the job with one terminal error when Figma refuses the token mid-stream', async () => {
+    const p = await createTestProject();
+    const started = (await (await api('/figma-context/start', { method: 'POST', key: p.key, json: { figma_url: URL_OF_SAMPLE } })).json()) as { job_id: string };
+    await figmaFake.faults([{ fault: { kind: 'forbidden' }, times: null, path: NODES }]);
+    const events = await readSse(await api('/figma-context/stream', { method: 'POST', key: p.key, json: { job_id: started.job_id, cursor: '0' } }));
+    const terminal = events.filter((e) => e.event === 'done' || e.event === 'error');
+    expect(terminal).toHaveLength(1);
+    expect(terminal[0]!.data.error).toMatchObject({ code: 'FIGMA_FORBIDDEN' });
+    const status = (await (await api(`/figma-context/status?job_id=${started.job_id}`, { key: p.key })).json()) as { status: string; last_error: { code: string } };
+    expect(status.status).toBe('error');
+    expect(status.last_error.code).toBe('FIGMA_FORBIDDEN');
+    // a later call replays the same single terminal event and produces nothing more
+    const again = await readSse(await api('/figma-context/stream', { method: 'POST', key: p.key, json: { job_id: started.job_id, cursor: '0' } }));
+    expect(again.filter((e) => e.id !== null).map((e) => e.id)).toEqual(events.filter((e) => e.id !== null).map((e) => e.id));
+  });
+
+  it('answers start with the Figma error: 404 unknown file, 422 refused token, 429 with Retry-After', async () => {
+    const p = await createTestProject();
+    await figmaFake.faults([{ fault: { kind: 'forbidden' }, times: 1 }]);
+    const forbidden = await api('/figma-context/start', { method: 'POST', key: p.key, json: { figma_url: URL_OF_SAMPLE } });
+    expect(forbidden.status).toBe(422);
+    expect(ErrorEnvelopeSchema.parse(await forbidden.json()).error.code).toBe('FIGMA_FORBIDDEN');
+    await figmaFake.faults([{ fault: { kind: 'rate-limit', retryAfterSeconds: 30 }, times: 1 }]);
+    const limited = await api('/figma-context/start', { method: 'POST', key: p.key, json: { figma_url: URL_OF_SAMPLE } });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('30');
+  });
+});
