@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startLocalDatabase } from './database';
+import { ensureDevProject, loadDevCredentials } from './dev-credentials';
 import { startLocalFakes } from './fakes';
 import { startWranglerDev, waitHealthy } from './wrangler';
 
@@ -11,6 +12,8 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface DevOptions {
   port: number;
+  /** Real Figma instead of the fake: FIGMA_API_KEY (and optionally FIGMA_API_BASE) from the environment. */
+  figma?: { base: string; token: string } | undefined;
   dataDir: string;
   databaseUrl?: string | undefined;
   check: boolean;
@@ -21,6 +24,9 @@ export interface DevOptions {
 
 export interface DevReady {
   apiUrl: string;
+  apiKey: string;
+  projectId: string;
+  sampleUrl: string;
   databaseUrl: string;
   databaseWsProxy: string;
 }
@@ -33,6 +39,7 @@ export function devOptionsFrom(argv: string[], env: NodeJS.ProcessEnv): DevOptio
     port,
     dataDir: env.COGO_DATA_DIR ?? `${ROOT}.data`,
     databaseUrl: env.DATABASE_URL || undefined,
+    figma: env.FIGMA_API_KEY ? { base: env.FIGMA_API_BASE || 'https://api.figma.com', token: env.FIGMA_API_KEY } : undefined,
     check: argv.includes('--check'),
     log: (line) => console.log(line),
   };
@@ -51,8 +58,10 @@ export async function runDev(options: DevOptions): Promise<number> {
   try {
     const db = await startLocalDatabase({ databaseUrl: options.databaseUrl, dataDir: `${options.dataDir}/pglite` });
     cleanups.push(db.stop);
-    const fakes = await startLocalFakes();
+    const creds = loadDevCredentials(options.dataDir);
+    const fakes = await startLocalFakes(creds.figmaToken);
     cleanups.push(fakes.stop);
+    const figma = options.figma ?? { base: fakes.figmaUrl, token: creds.figmaToken };
     const api = startWranglerDev({
       config: `${ROOT}apps/api/wrangler.jsonc`,
       port: options.port,
@@ -61,11 +70,17 @@ export async function runDev(options: DevOptions): Promise<number> {
         ENVIRONMENT: 'development',
         DATABASE_URL: db.url,
         DATABASE_WS_PROXY: db.wsProxy,
+        ADMIN_TOKEN: creds.adminToken,
+        VAULT_MASTER_KEY: creds.vaultMasterKey,
+        FIGMA_API_BASE: figma.base,
+        FIGMA_API_KEY: figma.token,
       },
       onOutput: (line) => log(`[wrangler] ${line}`),
     });
     cleanups.push(api.stop);
     const health = (await waitHealthy(api.url, api.child)) as { db: { serverVersion?: string; migrations?: number } };
+    const project = await ensureDevProject(api.url, options.dataDir, creds);
+    const sampleUrl = 'https://www.figma.com/design/COGOSAMPLE0001/COGO-Sample-Storefront';
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     log('');
     log(`COGO is up in ${seconds}s`);
@@ -74,8 +89,17 @@ export async function runDev(options: DevOptions): Promise<number> {
     log(`  OpenAPI    ${api.url}/openapi.json`);
     log(`  Health     ${api.url}/healthz   (Postgres ${health.db.serverVersion}, ${health.db.migrations} migrations)`);
     log(`  Database   ${db.kind === 'embedded' ? `embedded PGlite, data in ${options.dataDir}/pglite` : 'DATABASE_URL'}`);
-    log(`  Figma fake ${fakes.figmaUrl}   OpenAI fake ${fakes.openaiUrl}`);
-    await options.onReady?.({ apiUrl: api.url, databaseUrl: db.url, databaseWsProxy: db.wsProxy });
+    log(`  Figma      ${options.figma ? options.figma.base : `fake at ${fakes.figmaUrl} (sample file COGOSAMPLE0001)`}   OpenAI fake ${fakes.openaiUrl}`);
+    log('');
+    log(`  Dev project ${project.projectId}${project.created ? ' (created)' : ''}`);
+    log(`  API key     ${project.apiKey}`);
+    log(`  Admin token ${creds.adminToken}   (all kept in ${options.dataDir}/dev-credentials.json)`);
+    log('');
+    log('  Try it:');
+    log(`    COGO_API_URL=${api.url} COGO_API_KEY=${project.apiKey} ./cogo extract ${sampleUrl}`);
+    log(`    curl -s -H 'authorization: Bearer ${project.apiKey}' -H 'content-type: application/json' \\`);
+    log(`      -d '{"figma_url":"${sampleUrl}"}' ${api.url}/figma-context/start`);
+    await options.onReady?.({ apiUrl: api.url, apiKey: project.apiKey, projectId: project.projectId, sampleUrl, databaseUrl: db.url, databaseWsProxy: db.wsProxy });
     if (options.check) {
       const docs = await fetch(`${api.url}/docs`);
       if (docs.status !== 200) throw new Error(`/docs answered ${docs.status}`);

@@ -8,9 +8,9 @@ export interface LocalFakes {
   stop: () => Promise<void>;
 }
 
-/** Starts both fakes on ephemeral loopback ports. */
-export async function startLocalFakes(): Promise<LocalFakes> {
-  const figma = await startFigmaFake();
+/** Starts both fakes on ephemeral loopback ports; the Figma fake checks `figmaToken` like Figma does. */
+export async function startLocalFakes(figmaToken?: string): Promise<LocalFakes> {
+  const figma = await startFigmaFake(figmaToken ? { token: figmaToken } : {});
   try {
     const openai = await startOpenAIFake();
     return {
