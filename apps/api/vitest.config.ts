@@ -24,6 +24,7 @@ export default defineProject({
           FIGMA_API_BASE: inject<string>('figmaBase'),
           FIGMA_API_KEY: inject<string>('figmaToken'),
           FIGMA_REQUESTS_PER_MIN: '100000',
+          UPLOAD_SIGNING_KEY: inject<string>('jwtSecret').split('').reverse().join(''),
         },
       },
     })),

@@ -10,6 +10,7 @@ import { jobsRouter } from './modules/jobs';
 import { metricsRouter } from './modules/metrics';
 import { pagesRouter } from './modules/pages';
 import { projectsRouter } from './modules/projects';
+import { uuiRouter } from './modules/uui';
 import { vaultRouter } from './modules/vault';
 
 /** Builds the whole API. Pure: no bindings are read until a request arrives. */
@@ -30,6 +31,7 @@ export function createApp() {
   app.route('/', pagesRouter);
   app.route('/', metricsRouter);
   app.route('/', figmaContextRouter);
+  app.route('/', uuiRouter);
   return app;
 }
 

@@ -82,6 +82,12 @@ export const EnvSchema = z
     /** …and never runs longer than this. */
     STREAM_HARD_LIMIT_MS: z.coerce.number().int().min(1_000).max(120_000).default(15_000),
 
+    // plugin-only ingest
+    /** Signs upload URLs from /figma-compat/uui/presign; uploads are refused while unset. */
+    UPLOAD_SIGNING_KEY: z.string().min(32).optional(),
+    MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(25 * 1024 * 1024),
+    UPLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+
     // outbound
     /** Comma-separated hosts outbound calls may reach (`api.figma.com`, `*.example.com`, `127.0.0.1:9000`). */
     OUTBOUND_ALLOWLIST: z.string().default(''),
@@ -94,6 +100,7 @@ export const EnvSchema = z
     RATE_LIMITER: binding<DurableObjectNamespace<RateLimiter>>('Durable Object RATE_LIMITER'),
     NONCE_STORE: binding<DurableObjectNamespace<NonceStore>>('Durable Object NONCE_STORE'),
     EVENTS_QUEUE: binding<Queue<unknown>>('Queue EVENTS_QUEUE'),
+    UPLOADS: binding<R2Bucket>('R2 bucket UPLOADS'),
   })
   .superRefine((env, ctx) => {
     if (env.ENVIRONMENT === 'production' && env.EDGE_AUTH_OPTIONAL) {

@@ -16,5 +16,7 @@ declare namespace Cloudflare {
     FIGMA_API_BASE: string;
     FIGMA_API_KEY: string;
     EVENTS_QUEUE: Queue<unknown>;
+    UPLOADS: R2Bucket;
+    UPLOAD_SIGNING_KEY: string;
   }
 }

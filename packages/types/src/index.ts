@@ -8,3 +8,4 @@ export * from './projects';
 export * from './vault';
 export * from './resources';
 export * from './figma-context';
+export * from './uui';

@@ -12,7 +12,7 @@ export const OPENAPI_INFO = {
 
 /** The OpenAPI 3.1 document of an app. */
 export function openApiDocument(app: OpenAPIHono) {
-  return app.getOpenAPI31Document({ openapi: '3.1.0', info: OPENAPI_INFO, tags: ['system', 'projects', 'vault', 'jobs', 'pages', 'metrics', 'figma-context'].map((name) => ({ name })) });
+  return app.getOpenAPI31Document({ openapi: '3.1.0', info: OPENAPI_INFO, tags: ['system', 'projects', 'vault', 'jobs', 'pages', 'metrics', 'figma-context', 'figma-compat'].map((name) => ({ name })) });
 }
 
 /** Mounts GET /openapi.json and GET /docs (Scalar reference). */

@@ -61,7 +61,7 @@ export const figmaContextRouter = createRouter()
                     figmaClientFor(config, token, traceId, abort.signal, () => Math.max(0, startedAt + config.STREAM_HARD_LIMIT_MS - 3_000 - Date.now())),
                     String((job.input as { file_key?: string }).file_key),
                   )
-                : ingestChunkSource(config, job.id),
+                : ingestChunkSource(config, job.projectId, String((job.input as { upload_id?: string }).upload_id)),
             onProgress: (patch) => updateJob(handle.db, job.id, patch),
           },
           after,

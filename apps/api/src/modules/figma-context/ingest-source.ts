@@ -1,11 +1,15 @@
+import type { GetFileNodesResponse } from '@figma/rest-api-spec';
 import type { AppConfig } from '../../env';
+import { chunkKey } from '../uui/upload-url';
 import type { ChunkSource } from './chunk-source';
 
-/** Chunks of an uploaded plugin export (plugin-only mode). */
-export function ingestChunkSource(_config: AppConfig, jobId: string): ChunkSource {
+/** Chunks of an uploaded plugin export (plugin-only mode), stored per chunk at ingest. */
+export function ingestChunkSource(config: AppConfig, projectId: string, uploadId: string): ChunkSource {
   return {
-    async fetch() {
-      throw new Error(`job ${jobId} has no chunk source`);
+    async fetch(chunk) {
+      const object = await config.UPLOADS.get(chunkKey(projectId, uploadId, chunk.index));
+      if (!object) throw new Error(`chunk ${chunk.index} of upload ${uploadId} is missing`);
+      return [JSON.parse(await object.text()) as GetFileNodesResponse];
     },
   };
 }

@@ -1,0 +1,1 @@
+export { uuiRouter } from './uui.handlers';
