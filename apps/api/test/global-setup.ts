@@ -1,5 +1,6 @@
 import { startFigmaFake } from '@cogo/fakes';
 import { startLocalDatabase } from '@cogo/devstack/database';
+import { loadConformance } from './conformance-fixtures';
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 
@@ -12,6 +13,7 @@ declare module 'vitest' {
     vaultMasterKey: string;
     figmaBase: string;
     figmaToken: string;
+    conformance: string;
   }
 }
 
@@ -25,7 +27,9 @@ export default async function setup(project: TestProject) {
   project.provide('vaultMasterKey', randomBytes(32).toString('base64'));
   // the Figma fake checks the token like Figma does; the Worker gets it as its fallback FIGMA_API_KEY
   const figmaToken = `figd_test_${randomBytes(8).toString('hex')}`;
-  const figma = await startFigmaFake({ token: figmaToken });
+  const conformance = loadConformance();
+  const figma = await startFigmaFake({ token: figmaToken, files: conformance.files as never, includeSamples: true });
+  project.provide('conformance', JSON.stringify(conformance.cases));
   project.provide('figmaBase', figma.url);
   project.provide('figmaToken', figmaToken);
   return async () => {
