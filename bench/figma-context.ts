@@ -5,19 +5,31 @@
  * sizes against the peer (Framelink v0.13.2, MANIFEST.md) and CPU time: "cold" is the first compact()
  * in a fresh process (what the peer's single-run figure measures), "median" is over N warm runs.
  * Then, when @cogo/fakes exports generateLargeFile, a 200,000-node file is streamed chunk by chunk.
+ * Last, the stream pipeline over HTTP against the Figma fake (bench/lib/pipeline.ts): every fixture, the
+ * sample file and a generated 200,000-node file, skeleton → plan → nodes per chunk → page.chunk context.
+ * --json prints every figure as one JSON object instead of the tables.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { ContextBuilder, callsOf, compact, planChunks, toJson, toText } from '@cogo/figma-context';
+import type { FakeFixture } from './lib/figma-fake-worker';
+import { runPipeline, type PipelineResult, type PipelineRow } from './lib/pipeline';
 
 const FIXTURES = '/work/shared/fixtures/figma';
 const MANIFEST = '/work/shared/fixtures/MANIFEST.md';
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
 const SYNTHETIC_NODES = Number(process.env.BENCH_SYNTHETIC_NODES ?? 200_000);
+const PIPE_RUNS = Number(process.env.BENCH_PIPE_RUNS ?? 5);
+const PIPE_LARGE_RUNS = Number(process.env.BENCH_PIPE_LARGE_RUNS ?? 1);
+const LARGE_KEY = 'BENCHLARGE200K';
+const JSON_OUT = process.argv.includes('--json');
 const gc = (globalThis as { gc?: () => void }).gc;
+const log = (...a: unknown[]) => {
+  if (!JSON_OUT) console.log(...a);
+};
 
 // The root package does not depend on @figma/rest-api-spec; take the types from the API itself.
 type Raw = Parameters<typeof compact>[0];
@@ -69,7 +81,22 @@ function coldRun(path: string): number {
   return Number.parseFloat(out);
 }
 
-function fixtureTable(): void {
+interface FixtureFigures {
+  fixture: string;
+  rawBytes: number;
+  jsonBytes: number;
+  textBytes: number;
+  peer: { ms: number; json: number; tree: number; out: number } | null;
+  coldMs: number;
+  medianMs: number;
+  cpuPerRunMs: number;
+  mbPerS: number;
+  heapBytes: number;
+  bars: string;
+}
+
+function fixtureTable(): FixtureFigures[] {
+  const figures: FixtureFigures[] = [];
   const peer = peers();
   const header = ['fixture', 'raw', 'json', 'j/raw', 'text', 'peerJ', 'peerT', 'cold', 'median', 'cpu/run', 'peer', 'x(cold)', 'x(med)', 'MB/s', 'heap', 'bars'];
   const rows: string[][] = [];
@@ -114,6 +141,10 @@ function fixtureTable(): void {
         ? json / keptNodes <= p.json / p.out && text / keptNodes <= p.tree / p.out ? 'size ok/node*' : 'SIZE MISS'
         : json <= p.json && text <= p.tree ? 'size ok' : 'SIZE MISS';
       const timeOk = p === undefined ? '?' : p.ms / cold >= 3 ? 'cpu ok' : p.ms / med >= 3 ? 'cpu ok warm' : 'CPU MISS';
+      figures.push({
+        fixture: rel, rawBytes, jsonBytes: json, textBytes: text, peer: p ?? null, coldMs: cold, medianMs: med, cpuPerRunMs: cpuPerRun,
+        mbPerS: rawBytes / 1048576 / (med / 1000), heapBytes: heap, bars: `${sizeOk}, ${timeOk}`,
+      });
       rows.push([
         f.slice(0, 34),
         kb(rawBytes),
@@ -134,12 +165,17 @@ function fixtureTable(): void {
       ]);
     }
   }
+  printTable(header, rows);
+  log(`(N=${RUNS} warm runs; cold = first run in a fresh process, median of ${COLD_RUNS}; cpu/run = process CPU incl. GC/JIT threads; x = peer time / ours; * = per kept node, peer keeps 1 of 31 ids)`);
+  return figures;
+}
+
+function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-  for (const r of rows) console.log(line(r));
-  console.log(`(N=${RUNS} warm runs; cold = first run in a fresh process, median of ${COLD_RUNS}; cpu/run = process CPU incl. GC/JIT threads; x = peer time / ours; * = per kept node, peer keeps 1 of 31 ids)`);
+  log(line(header));
+  log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const r of rows) log(line(r));
 }
 
 type Node = { id: string; type: string; children?: Node[] };
@@ -149,18 +185,33 @@ function depthTwo(node: Node, depth = 0): Node {
   return depth >= 2 || !children ? rest : { ...rest, children: children.map((c) => depthTwo(c, depth + 1)) };
 }
 
-async function synthetic(): Promise<void> {
+interface SyntheticFigures {
+  name: string;
+  nodes: number;
+  chunks: number;
+  calls: number;
+  wallMs: number;
+  cpuMs: number;
+  jsonBytes: number;
+  textBytes: number;
+  kept: number;
+  heapPeak: number;
+  heapOverFile: number;
+}
+
+async function synthetic(): Promise<SyntheticFigures | { skipped: string }> {
   let generate: ((o: { nodes: number; seed?: number }) => GetFileResponse) | undefined;
   try {
     const fakes = (await import('@cogo/fakes')) as { generateLargeFile?: typeof generate };
     generate = fakes.generateLargeFile;
   } catch (e) {
-    console.log(`\nsynthetic: @cogo/fakes not importable (${(e as Error).message.split('\n')[0]}); skipped`);
-    return;
+    const skipped = `@cogo/fakes not importable (${(e as Error).message.split('\n')[0]})`;
+    log(`\nsynthetic: ${skipped}; skipped`);
+    return { skipped };
   }
   if (typeof generate !== 'function') {
-    console.log('\nsynthetic: @cogo/fakes has no generateLargeFile yet; skipped');
-    return;
+    log('\nsynthetic: @cogo/fakes has no generateLargeFile yet; skipped');
+    return { skipped: '@cogo/fakes has no generateLargeFile' };
   }
   const file = generate({ nodes: SYNTHETIC_NODES, seed: 1 });
   const byId = new Map<string, Node>();
@@ -200,19 +251,95 @@ async function synthetic(): Promise<void> {
   }
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  console.log(
+  log(
     `\nsynthetic ${file.name}: ${byId.size} nodes, ${plan.chunks.length} chunks / ${callsOf(plan).length} calls; ` +
       `compact+render ${ms.toFixed(0)}ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)}ms CPU ` +
       `(${((byId.size / ms) * 1000).toFixed(0)} nodes/s); out ${kb(jsonBytes)} JSON, ${kb(textBytes)} text, ${kept} nodes kept; ` +
       `peak heap ${(heapPeak / 1048576).toFixed(0)}MB (+${((heapPeak - heapBase) / 1048576).toFixed(0)}MB over the loaded file)`,
   );
+  return {
+    name: file.name, nodes: byId.size, chunks: plan.chunks.length, calls: callsOf(plan).length, wallMs: ms, cpuMs: (cpu.user + cpu.system) / 1000,
+    jsonBytes, textBytes, kept, heapPeak, heapOverFile: heapPeak - heapBase,
+  };
+}
+
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)}M`;
+const ms = (x: number) => (x < 10 ? `${x.toFixed(1)}ms` : `${x.toFixed(0)}ms`);
+
+function fixtureList(): FakeFixture[] {
+  const list: FakeFixture[] = [];
+  for (const kind of ['files', 'nodes'] as const) {
+    const dir = `${FIXTURES}/${kind}`;
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).sort()) list.push({ key: `BENCH${kind.toUpperCase()}${String(list.length).padStart(2, '0')}`, label: `figma/${kind}/${f}`, path: `${dir}/${f}`, kind });
+  }
+  return list;
+}
+
+/** The stream pipeline over HTTP against the Figma fake (see bench/lib/pipeline.ts). */
+async function pipeline(fixtures: FixtureFigures[]): Promise<PipelineResult> {
+  const t0 = performance.now();
+  const result = await runPipeline({ fixtures: fixtureList(), large: { key: LARGE_KEY, nodes: SYNTHETIC_NODES, seed: 1 }, runs: PIPE_RUNS, largeRuns: PIPE_LARGE_RUNS });
+  const oneShot = new Map(fixtures.map((f) => [f.fixture, f.jsonBytes]));
+  log('\npipeline over HTTP (skeleton depth=2 → planChunks → nodes?ids= per chunk → addNodes → toJson → JSON.stringify, as the stream does)');
+  const header = ['file', 'raw', 'nodes', 'chunks', 'fetched', 'context', 'ctx/raw', 'ctx/1shot', '1st chunk', 'total', 'MB/s', 'fetch', 'build', 'fake busy', 'heap+', 'heap'];
+  const rowOf = (r: PipelineRow): string[] => {
+    const s = r.summary;
+    const one = oneShot.get(r.label);
+    return [
+      r.label.replace(/^figma\/(files|nodes)\//, '$1/').slice(0, 40),
+      kb(r.rawBytes),
+      String(r.nodes),
+      String(s.chunks),
+      kb(s.fetchedBytes),
+      kb(s.contextBytes),
+      `${((s.contextBytes / r.rawBytes) * 100).toFixed(1)}%`,
+      one === undefined ? '-' : `${((s.contextBytes / one) * 100).toFixed(0)}%`,
+      ms(s.firstChunkMs),
+      ms(s.totalMs),
+      (r.rawBytes / 1048576 / (s.totalMs / 1000)).toFixed(0),
+      ms(s.fetchMs),
+      ms(s.buildMs),
+      ms(s.fakeBusyMs),
+      mb(s.heapPeak - s.heapBase),
+      mb(s.heapPeak),
+    ];
+  };
+  const small = result.rows.filter((r) => r.kind !== 'generated');
+  if (small.length > 0) printTable(header, small.map(rowOf));
+  for (const r of result.rows.filter((x) => x.kind === 'generated')) {
+    const s = r.summary;
+    log(
+      `\n${r.label} served by the fake as ${r.key}: ${r.nodes} nodes, ${mb(r.rawBytes)} as JSON (generated in ${ms(r.buildMs ?? Number.NaN)}, in the fake's worker)\n` +
+        `  ${s.chunks} chunks / ${s.calls} stream calls; fetched ${mb(s.fetchedBytes)}, context ${mb(s.contextBytes)} (${((s.contextBytes / r.rawBytes) * 100).toFixed(1)}% of raw)\n` +
+        `  skeleton ${ms(s.skeletonMs)}, first page.chunk ${ms(s.firstChunkMs)}, total ${ms(s.totalMs)} (${(r.rawBytes / 1048576 / (s.totalMs / 1000)).toFixed(0)} MB/s of raw; ${((r.nodes / s.totalMs) * 1000).toFixed(0)} nodes/s)\n` +
+        `  of which awaiting the fake ${ms(s.fetchMs)} (fake busy ${ms(s.fakeBusyMs)}; ${s.fakeRequests} requests, ${ms(s.fakeServeMs)} request→response-finish summed), our build ${ms(s.buildMs)}\n` +
+        `  pipeline peak heap +${mb(s.heapPeak - s.heapBase)} over a ${mb(s.heapBase)} baseline (${mb(s.heapPeak)} absolute) vs ${mb(r.rawBytes)} raw file` +
+        (r.runs.length > 1 ? ` (worst of ${r.runs.length} runs; times median)` : ''),
+    );
+  }
+  if (result.error) log(`pipeline: stopped: ${result.error}`);
+  log(
+    `(pipeline: median of ${PIPE_RUNS} runs per file (${PIPE_LARGE_RUNS} for the generated file), peak heap = worst run; ${((performance.now() - t0) / 1000).toFixed(1)}s in all. The fake runs in a worker thread of this\n` +
+      ` process (its heap ${mb(result.fakeHeap.heapUsed + result.fakeHeap.arrayBuffers)} with every file loaded is NOT in heap+/heap; its CPU competes with ours on this machine's cores).\n` +
+      ` raw = fixture bytes on disk (nodes fixtures are served wrapped as one CANVAS page of a file; the sample/generated file: its JSON); nodes = nodes served;\n` +
+      ` fetched = response bytes received (skeleton + chunks); context = bytes of JSON.stringify(toJson(out)) summed over chunks (the page.chunk context);\n` +
+      ` ctx/1shot = context vs compact() of the whole fixture above; 1st chunk = skeleton request start → first chunk's context serialised (time to first page.chunk);\n` +
+      ` total = to the last chunk's context; MB/s = raw / total; fetch = time awaiting HTTP responses incl. JSON.parse; build = addNodes + toJson + stringify;\n` +
+      ` fake busy = the fake worker's event-loop active time during the run (serving cost, same process); heap+ = peak (heapUsed + arrayBuffers, sampled every 2ms\n` +
+      ` and after each fetch/chunk) above a post-GC baseline taken just before the run; heap = that peak, absolute.)`,
+  );
+  return result;
 }
 
 const coldIndex = process.argv.indexOf('--cold');
 if (coldIndex >= 0) {
   coldChild(process.argv[coldIndex + 1] ?? '');
 } else {
-  if (existsSync(FIXTURES)) fixtureTable();
-  else console.log(`no fixtures at ${FIXTURES}`);
-  await synthetic();
+  let fixtures: FixtureFigures[] = [];
+  if (existsSync(FIXTURES)) fixtures = fixtureTable();
+  else log(`no fixtures at ${FIXTURES}`);
+  const synth = await synthetic();
+  const pipe = await pipeline(fixtures);
+  if (JSON_OUT) console.log(JSON.stringify({ fixtures, synthetic: synth, pipeline: pipe }, null, 2));
 }
