@@ -17,8 +17,8 @@ import { ContextBuilder, callsOf, compact, planChunks, toJson, toText } from '@c
 import type { FakeFixture } from './lib/figma-fake-worker';
 import { runPipeline, type PipelineResult, type PipelineRow } from './lib/pipeline';
 
-const FIXTURES = '/work/shared/fixtures/figma';
-const MANIFEST = '/work/shared/fixtures/MANIFEST.md';
+const FIXTURES = process.env.BENCH_FIXTURES ?? '/work/shared/fixtures/figma';
+const MANIFEST = `${FIXTURES}/../MANIFEST.md`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
 const SYNTHETIC_NODES = Number(process.env.BENCH_SYNTHETIC_NODES ?? 200_000);
@@ -282,7 +282,7 @@ async function pipeline(fixtures: FixtureFigures[]): Promise<PipelineResult> {
   const result = await runPipeline({ fixtures: fixtureList(), large: { key: LARGE_KEY, nodes: SYNTHETIC_NODES, seed: 1 }, runs: PIPE_RUNS, largeRuns: PIPE_LARGE_RUNS });
   const oneShot = new Map(fixtures.map((f) => [f.fixture, f.jsonBytes]));
   log('\npipeline over HTTP (skeleton depth=2 → planChunks → nodes?ids= per chunk → addNodes → toJson → JSON.stringify, as the stream does)');
-  const header = ['file', 'raw', 'nodes', 'chunks', 'fetched', 'context', 'ctx/raw', 'ctx/1shot', '1st chunk', 'total', 'MB/s', 'fetch', 'build', 'fake busy', 'heap+', 'heap'];
+  const header = ['file', 'raw', 'nodes', 'chunks', 'fetched', 'context', 'ctx/raw', 'ctx/1shot', '1st chunk', 'total', 'MB/s', 'fetch', 'parse', 'build', 'fake busy', 'heap+', 'heap'];
   const rowOf = (r: PipelineRow): string[] => {
     const s = r.summary;
     const one = oneShot.get(r.label);
@@ -299,6 +299,7 @@ async function pipeline(fixtures: FixtureFigures[]): Promise<PipelineResult> {
       ms(s.totalMs),
       (r.rawBytes / 1048576 / (s.totalMs / 1000)).toFixed(0),
       ms(s.fetchMs),
+      ms(s.parseMs),
       ms(s.buildMs),
       ms(s.fakeBusyMs),
       mb(s.heapPeak - s.heapBase),
@@ -313,9 +314,11 @@ async function pipeline(fixtures: FixtureFigures[]): Promise<PipelineResult> {
       `\n${r.label} served by the fake as ${r.key}: ${r.nodes} nodes, ${mb(r.rawBytes)} as JSON (generated in ${ms(r.buildMs ?? Number.NaN)}, in the fake's worker)\n` +
         `  ${s.chunks} chunks / ${s.calls} stream calls; fetched ${mb(s.fetchedBytes)}, context ${mb(s.contextBytes)} (${((s.contextBytes / r.rawBytes) * 100).toFixed(1)}% of raw)\n` +
         `  skeleton ${ms(s.skeletonMs)}, first page.chunk ${ms(s.firstChunkMs)}, total ${ms(s.totalMs)} (${(r.rawBytes / 1048576 / (s.totalMs / 1000)).toFixed(0)} MB/s of raw; ${((r.nodes / s.totalMs) * 1000).toFixed(0)} nodes/s)\n` +
-        `  of which awaiting the fake ${ms(s.fetchMs)} (fake busy ${ms(s.fakeBusyMs)}; ${s.fakeRequests} requests, ${ms(s.fakeServeMs)} request→response-finish summed), our build ${ms(s.buildMs)}\n` +
-        `  pipeline peak heap +${mb(s.heapPeak - s.heapBase)} over a ${mb(s.heapBase)} baseline (${mb(s.heapPeak)} absolute) vs ${mb(r.rawBytes)} raw file` +
-        (r.runs.length > 1 ? ` (worst of ${r.runs.length} runs; times median)` : ''),
+        `  of which awaiting the fake's bodies ${ms(s.fetchMs)} (fake busy ${ms(s.fakeBusyMs)}; ${s.fakeRequests} requests, ${ms(s.fakeServeMs)} request→response-finish summed),\n` +
+        `  JSON.parse ${ms(s.parseMs)}, our build (addNodes + toJson + stringify) ${ms(s.buildMs)}\n` +
+        `  pipeline peak heap +${mb(s.heapPeak - s.heapBase)} over a ${mb(s.heapBase)} baseline (${mb(s.heapPeak)} absolute) vs ${mb(r.rawBytes)} raw file; largest response ${mb(s.maxResponseBytes)}` +
+        (r.runs.length > 1 ? ` (worst of ${r.runs.length} runs; times median)` : '') +
+        (r.gcRun ? `\n  with a full GC between chunks (extra run, ${ms(r.gcRun.totalMs)}): peak heap +${mb(r.gcRun.heapPeak - r.gcRun.heapBase)} (${mb(r.gcRun.heapPeak)} absolute) — what one chunk really holds` : ''),
     );
   }
   if (result.error) log(`pipeline: stopped: ${result.error}`);
@@ -325,7 +328,7 @@ async function pipeline(fixtures: FixtureFigures[]): Promise<PipelineResult> {
       ` raw = fixture bytes on disk (nodes fixtures are served wrapped as one CANVAS page of a file; the sample/generated file: its JSON); nodes = nodes served;\n` +
       ` fetched = response bytes received (skeleton + chunks); context = bytes of JSON.stringify(toJson(out)) summed over chunks (the page.chunk context);\n` +
       ` ctx/1shot = context vs compact() of the whole fixture above; 1st chunk = skeleton request start → first chunk's context serialised (time to first page.chunk);\n` +
-      ` total = to the last chunk's context; MB/s = raw / total; fetch = time awaiting HTTP responses incl. JSON.parse; build = addNodes + toJson + stringify;\n` +
+      ` total = to the last chunk's context; MB/s = raw / total; fetch = awaiting the HTTP bodies (as text); parse = JSON.parse; build = addNodes + toJson + stringify;\n` +
       ` fake busy = the fake worker's event-loop active time during the run (serving cost, same process); heap+ = peak (heapUsed + arrayBuffers, sampled every 2ms\n` +
       ` and after each fetch/chunk) above a post-GC baseline taken just before the run; heap = that peak, absolute.)`,
   );

@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { SAMPLE_FILE_KEY, countNodes, generateLargeFile, sampleFiles, serializeJsonChunks, startFigmaFake } from '@cogo/fakes';
 
-type FakeFile = Parameters<typeof countNodes>[0];
+type FakeFile = NonNullable<NonNullable<Parameters<typeof startFigmaFake>[0]>['files']>[string];
 type AnyNode = { id: string; type: string; children?: AnyNode[] };
 
 export interface FakeFixture {

@@ -57,8 +57,12 @@ export interface PipelineRun {
   firstChunkMs: number;
   totalMs: number;
   skeletonMs: number;
-  /** Time awaiting the fake (request → body parsed), all requests. */
+  /** Time awaiting the fake (request → whole body received as text), all requests. */
   fetchMs: number;
+  /** JSON.parse of the response bodies, all requests. */
+  parseMs: number;
+  /** The biggest single response body (one chunk's nodes response, or the skeleton). */
+  maxResponseBytes: number;
   /** addNodes + toJson + JSON.stringify, all chunks. */
   buildMs: number;
   chunks: number;
@@ -85,6 +89,8 @@ export interface PipelineRow {
   runs: PipelineRun[];
   /** Median over runs of the time figures; max over runs of heap peak. */
   summary: PipelineRun;
+  /** Generated file only: one more run with a full GC between chunks (its heap = memory really retained). */
+  gcRun?: PipelineRun;
   buildMs?: number;
 }
 
@@ -110,6 +116,7 @@ function summarise(runs: PipelineRun[]): PipelineRun {
     totalMs: med('totalMs'),
     skeletonMs: med('skeletonMs'),
     fetchMs: med('fetchMs'),
+    parseMs: med('parseMs'),
     buildMs: med('buildMs'),
     fakeBusyMs: med('fakeBusyMs'),
     fakeServeMs: med('fakeServeMs'),
@@ -143,25 +150,30 @@ class FakeHandle {
   }
 }
 
-async function getJson<T>(url: string): Promise<{ body: T; bytes: number }> {
+async function getJson<T>(url: string): Promise<{ body: T; bytes: number; fetchMs: number; parseMs: number }> {
+  const t0 = performance.now();
   const res = await fetch(url, { headers: { accept: 'application/json' } });
   const text = await res.text();
   if (!res.ok) throw new Error(`${res.status} from fake for ${url.slice(0, 120)}: ${text.slice(0, 200)}`);
-  return { body: JSON.parse(text) as T, bytes: Buffer.byteLength(text) };
+  const t1 = performance.now();
+  const body = JSON.parse(text) as T;
+  return { body, bytes: Buffer.byteLength(text), fetchMs: t1 - t0, parseMs: performance.now() - t1 };
 }
 
-async function runOnce(base: string, key: string, fake: FakeHandle): Promise<PipelineRun> {
+/** One pipeline run; with `gcBetweenChunks` a full GC runs after each chunk is discarded (live-memory check). */
+async function runOnce(base: string, key: string, fake: FakeHandle, gcBetweenChunks = false): Promise<PipelineRun> {
   const file = `${base}/v1/files/${encodeURIComponent(key)}`;
   const heap = new HeapPeak();
   const f0 = await fake.mark();
   heap.start();
   const t0 = performance.now();
-  let fetchMs = 0;
   let buildMs = 0;
   const sk = await getJson<Skeleton>(`${file}?depth=2`);
   const skeletonMs = performance.now() - t0;
-  fetchMs += skeletonMs;
+  let fetchMs = sk.fetchMs;
+  let parseMs = sk.parseMs;
   let fetchedBytes = sk.bytes;
+  let maxResponseBytes = sk.bytes;
   heap.sample();
   const planned = planChunks(sk.body);
   if (!planned.ok) throw new Error(`${key}: ${planned.message}`);
@@ -170,11 +182,13 @@ async function runOnce(base: string, key: string, fake: FakeHandle): Promise<Pip
   let contextBytes = 0;
   let firstChunkMs = Number.NaN;
   for (const chunk of plan.chunks) {
-    const tf = performance.now();
+    if (gcBetweenChunks) forceGc();
     const r = await getJson<NodesResponse>(`${file}/nodes?ids=${chunk.ids.map(encodeURIComponent).join(',')}`);
     const tb = performance.now();
-    fetchMs += tb - tf;
+    fetchMs += r.fetchMs;
+    parseMs += r.parseMs;
     fetchedBytes += r.bytes;
+    maxResponseBytes = Math.max(maxResponseBytes, r.bytes);
     heap.sample();
     const out = builder.addNodes(r.body, chunk.index);
     const streamed = JSON.stringify(toJson(out));
@@ -193,6 +207,8 @@ async function runOnce(base: string, key: string, fake: FakeHandle): Promise<Pip
     totalMs,
     skeletonMs,
     fetchMs,
+    parseMs,
+    maxResponseBytes,
     buildMs,
     chunks: plan.chunks.length,
     calls: callsOf(plan).length,
@@ -218,7 +234,11 @@ export async function runPipeline(opts: { fixtures: FakeFixture[]; large: FakeWo
       const n = info.kind === 'generated' ? opts.largeRuns : opts.runs;
       const runs: PipelineRun[] = [];
       for (let i = 0; i < Math.max(1, n); i++) runs.push(await runOnce(ready.url, info.key, fake));
-      rows.push({ key: info.key, label: info.label, kind: info.kind, rawBytes: info.rawBytes, nodes: info.nodes, runs, summary: summarise(runs), ...(info.buildMs === undefined ? {} : { buildMs: info.buildMs }) });
+      const gcRun = info.kind === 'generated' ? await runOnce(ready.url, info.key, fake, true) : undefined;
+      rows.push({
+        key: info.key, label: info.label, kind: info.kind, rawBytes: info.rawBytes, nodes: info.nodes, runs, summary: summarise(runs),
+        ...(gcRun ? { gcRun } : {}), ...(info.buildMs === undefined ? {} : { buildMs: info.buildMs }),
+      });
     }
     await fake.ask({ type: 'close' });
     return { rows, fakeHeap: ready.heap };

@@ -9,6 +9,7 @@ export interface DevCredentials {
   adminToken: string;
   vaultMasterKey: string;
   figmaToken: string;
+  uploadSigningKey: string;
   projectId?: string;
   apiKey?: string;
 }
@@ -21,6 +22,7 @@ export function loadDevCredentials(dataDir: string): DevCredentials {
     adminToken: saved.adminToken ?? `cogo_admin_${randomBytes(24).toString('hex')}`,
     vaultMasterKey: saved.vaultMasterKey ?? randomBytes(32).toString('base64'),
     figmaToken: saved.figmaToken ?? `figd_dev_${randomBytes(12).toString('hex')}`,
+    uploadSigningKey: saved.uploadSigningKey ?? randomBytes(32).toString('hex'),
     ...(saved.projectId ? { projectId: saved.projectId } : {}),
     ...(saved.apiKey ? { apiKey: saved.apiKey } : {}),
   };

@@ -72,6 +72,7 @@ export async function runDev(options: DevOptions): Promise<number> {
         DATABASE_WS_PROXY: db.wsProxy,
         ADMIN_TOKEN: creds.adminToken,
         VAULT_MASTER_KEY: creds.vaultMasterKey,
+        UPLOAD_SIGNING_KEY: creds.uploadSigningKey,
         FIGMA_API_BASE: figma.base,
         FIGMA_API_KEY: figma.token,
       },

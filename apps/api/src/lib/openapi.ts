@@ -20,3 +20,16 @@ export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 
   }
   return out;
 }
+
+/** A JSON response entry for a route's `responses`. */
+export function jsonResponse<T extends import('zod').ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+/** A required JSON request body for a route's `request`. */
+export function jsonBody<T extends import('zod').ZodType>(schema: T) {
+  return { body: { required: true, content: { 'application/json': { schema } } } };
+}
+
+/** Routes that take `Authorization: Bearer` (see the bearerAuth security scheme). */
+export const BEARER = [{ bearerAuth: [] }];

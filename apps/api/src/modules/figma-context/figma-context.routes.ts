@@ -9,12 +9,9 @@ import {
   StreamFigmaContextSchema,
   UuidSchema,
 } from '@cogo/types';
-import { errorResponses } from '../../lib/openapi';
+import { BEARER, errorResponses, jsonBody, jsonResponse } from '../../lib/openapi';
 import { guard } from '../../middleware';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
-const security = [{ bearerAuth: [] }];
 const tags = ['figma-context'];
 
 export const startRoute = createRoute({
@@ -23,10 +20,10 @@ export const startRoute = createRoute({
   tags,
   summary: 'Plan the extraction of a Figma file or node',
   description: 'Reads the file at depth 2 (pages and top-level frames) — or the subtree of `node-id` — and plans chunks of ≤ 100 nodes, ≤ 500 per stream call.',
-  security,
+  security: BEARER,
   middleware: guard('figma'),
-  request: body(StartFigmaContextSchema),
-  responses: { 201: json(StartFigmaContextResponseSchema, 'Job planned'), ...errorResponses(400, 401, 404, 413, 422, 429, 502) },
+  request: jsonBody(StartFigmaContextSchema),
+  responses: { 201: jsonResponse(StartFigmaContextResponseSchema, 'Job planned'), ...errorResponses(400, 401, 404, 413, 422, 429, 502) },
 });
 
 export const streamRoute = createRoute({
@@ -36,9 +33,9 @@ export const streamRoute = createRoute({
   summary: 'Stream the extracted context (SSE, resumable)',
   description:
     'Events `ready`, `page.ready`, `page.includes`, `page.chunk`, `progress`, `debug`, `keepalive`, `done`, `error`. Every logged event has an increasing `id`; reconnect with `Last-Event-ID` (or `cursor`) to get the rest, none lost or repeated. A call that stops within its time budget ends with `progress` carrying `next_cursor`. `keepalive` carries no id.',
-  security,
+  security: BEARER,
   middleware: guard('figma'),
-  request: { ...body(StreamFigmaContextSchema), headers: z.object({ 'last-event-id': z.string().regex(/^\d{1,12}$/).optional() }) },
+  request: { ...jsonBody(StreamFigmaContextSchema), headers: z.object({ 'last-event-id': z.string().regex(/^\d{1,12}$/).optional() }) },
   responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: z.string() } } }, ...errorResponses(400, 401, 404, 429) },
 });
 
@@ -47,10 +44,10 @@ export const statusRoute = createRoute({
   path: '/figma-context/status',
   tags,
   summary: 'State, progress, counts and last error of a job',
-  security,
+  security: BEARER,
   middleware: guard(),
   request: { query: z.object({ job_id: UuidSchema }) },
-  responses: { 200: json(FigmaJobStatusSchema, 'Status'), ...errorResponses(400, 401, 404, 429) },
+  responses: { 200: jsonResponse(FigmaJobStatusSchema, 'Status'), ...errorResponses(400, 401, 404, 429) },
 });
 
 export const cancelRoute = createRoute({
@@ -58,10 +55,10 @@ export const cancelRoute = createRoute({
   path: '/figma-context/cancel',
   tags,
   summary: 'Cancel a job (its stream ends with an `error` event, code CANCELLED)',
-  security,
+  security: BEARER,
   middleware: guard(),
-  request: body(JobIdBodySchema),
-  responses: { 200: json(FigmaJobStatusSchema, 'Cancelled'), ...errorResponses(400, 401, 404, 409, 429) },
+  request: jsonBody(JobIdBodySchema),
+  responses: { 200: jsonResponse(FigmaJobStatusSchema, 'Cancelled'), ...errorResponses(400, 401, 404, 409, 429) },
 });
 
 export const applyRoute = createRoute({
@@ -69,10 +66,10 @@ export const applyRoute = createRoute({
   path: '/figma-context/apply',
   tags,
   summary: 'Store a page and its components (idempotent, replace-mode by page, ≤ 300 per call)',
-  security,
+  security: BEARER,
   middleware: guard('heavy'),
-  request: body(ApplyFigmaContextSchema),
-  responses: { 200: json(ApplyResultSchema, 'Applied'), ...errorResponses(400, 401, 404, 409, 413, 422, 429) },
+  request: jsonBody(ApplyFigmaContextSchema),
+  responses: { 200: jsonResponse(ApplyResultSchema, 'Applied'), ...errorResponses(400, 401, 404, 409, 413, 422, 429) },
 });
 
 export const healthRoute = createRoute({
@@ -80,10 +77,10 @@ export const healthRoute = createRoute({
   path: '/figma-context/healthz',
   tags,
   summary: 'figma-context configuration for your project',
-  security,
+  security: BEARER,
   middleware: guard(),
   responses: {
-    200: json(z.object({ status: z.literal('ok'), figma_api_base: z.string(), token: z.enum(['vault', 'env', 'missing']) }), 'Module health'),
+    200: jsonResponse(z.object({ status: z.literal('ok'), figma_api_base: z.string(), token: z.enum(['vault', 'env', 'missing']) }), 'Module health'),
     ...errorResponses(401, 429),
   },
 });

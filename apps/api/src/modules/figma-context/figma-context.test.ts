@@ -2,11 +2,11 @@ import { schema } from '@cogo/db';
 import { SAMPLE_FILE_KEY, sampleFiles } from '@cogo/fakes/samples';
 import { countRaw, mergeChunks } from '@cogo/figma-context';
 import { ErrorEnvelopeSchema } from '@cogo/types';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { env } from 'cloudflare:test';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
-import { api, createTestProject, eventually, figmaFake, readSse, runFigmaJob, testDb, type StreamedEvent } from '../../../test/helpers';
+import { api, createTestProject, figmaFake, readSse, runFigmaJob, testDb, type StreamedEvent } from '../../../test/helpers';
 
 const handle = testDb();
 afterAll(() => handle.close());

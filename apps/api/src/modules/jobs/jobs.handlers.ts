@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { JobSchema, UuidSchema } from '@cogo/types';
 import { ApiError } from '../../lib/errors';
-import { createRouter, errorResponses } from '../../lib/openapi';
+import { BEARER, createRouter, errorResponses } from '../../lib/openapi';
 import { guard, principalOf } from '../../middleware';
 import { findJob, type JobRow } from './jobs.repo';
 
@@ -26,7 +26,7 @@ export const getJobRoute = createRoute({
   path: '/jobs/{id}',
   tags: ['jobs'],
   summary: 'A job of your project',
-  security: [{ bearerAuth: [] }],
+  security: BEARER,
   middleware: guard(),
   request: { params: z.object({ id: UuidSchema.openapi({ param: { name: 'id', in: 'path' } }) }) },
   responses: { 200: { description: 'The job', content: { 'application/json': { schema: JobSchema } } }, ...errorResponses(400, 401, 404, 429) },

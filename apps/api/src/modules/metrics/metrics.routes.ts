@@ -1,16 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { TimelineEventSchema, TraceIdSchema } from '@cogo/types';
-import { errorResponses } from '../../lib/openapi';
+import { BEARER, errorResponses } from '../../lib/openapi';
 import { adminGuard, guard } from '../../middleware';
 
-const security = [{ bearerAuth: [] }];
 
 export const traceRoute = createRoute({
   method: 'get',
   path: '/metrics/trace/{traceId}',
   tags: ['metrics'],
   summary: "Ordered timeline of a trace's events (your project's)",
-  security,
+  security: BEARER,
   middleware: guard(),
   request: { params: z.object({ traceId: TraceIdSchema.openapi({ param: { name: 'traceId', in: 'path' } }) }) },
   responses: {
@@ -39,7 +38,7 @@ export const overviewRoute = createRoute({
   path: '/metrics/overview',
   tags: ['metrics'],
   summary: 'Per route: count, error rate, p50/p95 latency over a recent window (your project)',
-  security,
+  security: BEARER,
   middleware: guard(),
   request: { query: z.object({ window: z.enum(['5m', '1h', '24h']).default('1h') }) },
   responses: {
@@ -56,7 +55,7 @@ export const prometheusRoute = createRoute({
   path: '/metrics',
   tags: ['metrics'],
   summary: 'Prometheus text exposition of every request (admin)',
-  security,
+  security: BEARER,
   middleware: adminGuard(),
   responses: { 200: { description: 'text/plain; version=0.0.4', content: { 'text/plain': { schema: z.string() } } }, ...errorResponses(401, 403, 429) },
 });

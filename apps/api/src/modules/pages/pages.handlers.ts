@@ -1,11 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { PageQuerySchema, PageSchema, pageOf, UuidSchema } from '@cogo/types';
 import { ApiError } from '../../lib/errors';
-import { createRouter, errorResponses } from '../../lib/openapi';
+import { BEARER, createRouter, errorResponses } from '../../lib/openapi';
 import { guard, principalOf } from '../../middleware';
 import { findPage, listPages, type PageRow } from './pages.repo';
 
-const security = [{ bearerAuth: [] }];
 
 /** Public view of a page. */
 export function pageView(p: PageRow) {
@@ -38,7 +37,7 @@ export const listPagesRoute = createRoute({
   path: '/pages',
   tags: ['pages'],
   summary: "Your project's pages, oldest first",
-  security,
+  security: BEARER,
   middleware: guard(),
   request: { query: PageQuerySchema },
   responses: { 200: { description: 'A page of pages', content: { 'application/json': { schema: pageOf(PageSchema) } } }, ...errorResponses(400, 401, 429) },
@@ -49,7 +48,7 @@ export const getPageRoute = createRoute({
   path: '/pages/{id}',
   tags: ['pages'],
   summary: 'A page of your project',
-  security,
+  security: BEARER,
   middleware: guard(),
   request: { params: z.object({ id: UuidSchema.openapi({ param: { name: 'id', in: 'path' } }) }) },
   responses: { 200: { description: 'The page', content: { 'application/json': { schema: PageSchema } } }, ...errorResponses(400, 401, 404, 429) },

@@ -1,10 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ApiKeySchema, CreateApiKeySchema, CreatedProjectSchema, CreateProjectSchema, IssuedApiKeySchema, ProjectSchema, UuidSchema } from '@cogo/types';
-import { errorResponses } from '../../lib/openapi';
+import { BEARER, errorResponses, jsonBody, jsonResponse } from '../../lib/openapi';
 import { adminGuard, guard } from '../../middleware';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const security = [{ bearerAuth: [] }];
 const KeyIdParam = z.object({ id: UuidSchema.openapi({ param: { name: 'id', in: 'path' } }) });
 
 export const createProjectRoute = createRoute({
@@ -12,10 +10,10 @@ export const createProjectRoute = createRoute({
   path: '/projects',
   tags: ['projects'],
   summary: 'Create a project and its first API key (admin)',
-  security,
+  security: BEARER,
   middleware: adminGuard(),
-  request: { body: { required: true, content: { 'application/json': { schema: CreateProjectSchema } } } },
-  responses: { 201: json(CreatedProjectSchema, 'Created; the key is shown once'), ...errorResponses(400, 401, 403, 409, 429) },
+  request: jsonBody(CreateProjectSchema),
+  responses: { 201: jsonResponse(CreatedProjectSchema, 'Created; the key is shown once'), ...errorResponses(400, 401, 403, 409, 429) },
 });
 
 export const currentProjectRoute = createRoute({
@@ -23,9 +21,9 @@ export const currentProjectRoute = createRoute({
   path: '/projects/current',
   tags: ['projects'],
   summary: 'The project the credentials act for',
-  security,
+  security: BEARER,
   middleware: guard(),
-  responses: { 200: json(ProjectSchema, 'The project'), ...errorResponses(401, 404, 429) },
+  responses: { 200: jsonResponse(ProjectSchema, 'The project'), ...errorResponses(401, 404, 429) },
 });
 
 export const listKeysRoute = createRoute({
@@ -33,9 +31,9 @@ export const listKeysRoute = createRoute({
   path: '/keys',
   tags: ['projects'],
   summary: "The project's API keys (prefixes only)",
-  security,
+  security: BEARER,
   middleware: guard(),
-  responses: { 200: json(z.object({ items: z.array(ApiKeySchema) }), 'Keys'), ...errorResponses(401, 429) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(ApiKeySchema) }), 'Keys'), ...errorResponses(401, 429) },
 });
 
 export const createKeyRoute = createRoute({
@@ -43,10 +41,10 @@ export const createKeyRoute = createRoute({
   path: '/keys',
   tags: ['projects'],
   summary: 'Issue a new API key',
-  security,
+  security: BEARER,
   middleware: guard(),
-  request: { body: { required: true, content: { 'application/json': { schema: CreateApiKeySchema } } } },
-  responses: { 201: json(IssuedApiKeySchema, 'Issued; the key is shown once'), ...errorResponses(400, 401, 409, 422, 429) },
+  request: jsonBody(CreateApiKeySchema),
+  responses: { 201: jsonResponse(IssuedApiKeySchema, 'Issued; the key is shown once'), ...errorResponses(400, 401, 409, 422, 429) },
 });
 
 export const rotateKeyRoute = createRoute({
@@ -54,10 +52,10 @@ export const rotateKeyRoute = createRoute({
   path: '/keys/{id}/rotate',
   tags: ['projects'],
   summary: 'Replace a key with a new one; the old one stops working at once',
-  security,
+  security: BEARER,
   middleware: guard(),
   request: { params: KeyIdParam },
-  responses: { 201: json(IssuedApiKeySchema, 'The new key, shown once'), ...errorResponses(401, 404, 409, 422, 429) },
+  responses: { 201: jsonResponse(IssuedApiKeySchema, 'The new key, shown once'), ...errorResponses(401, 404, 409, 422, 429) },
 });
 
 export const revokeKeyRoute = createRoute({
@@ -65,8 +63,8 @@ export const revokeKeyRoute = createRoute({
   path: '/keys/{id}',
   tags: ['projects'],
   summary: 'Revoke a key',
-  security,
+  security: BEARER,
   middleware: guard(),
   request: { params: KeyIdParam },
-  responses: { 200: json(ApiKeySchema, 'The revoked key'), ...errorResponses(401, 404, 409, 422, 429) },
+  responses: { 200: jsonResponse(ApiKeySchema, 'The revoked key'), ...errorResponses(401, 404, 409, 422, 429) },
 });

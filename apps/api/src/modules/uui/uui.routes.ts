@@ -1,10 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { FigmaJobStatusSchema, IngestSchema, PresignResponseSchema, PresignSchema, StartFigmaContextResponseSchema, UploadResultSchema, UuidSchema } from '@cogo/types';
-import { errorResponses } from '../../lib/openapi';
+import { BEARER, errorResponses, jsonBody, jsonResponse } from '../../lib/openapi';
 import { guard, rateLimit } from '../../middleware';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const security = [{ bearerAuth: [] }];
 const tags = ['figma-compat'];
 
 export const presignRoute = createRoute({
@@ -12,10 +10,10 @@ export const presignRoute = createRoute({
   path: '/figma-compat/uui/presign',
   tags,
   summary: 'An upload URL for a plugin export (plugin-only mode: no Figma token needed)',
-  security,
+  security: BEARER,
   middleware: guard(),
-  request: { body: { required: true, content: { 'application/json': { schema: PresignSchema } } } },
-  responses: { 201: json(PresignResponseSchema, 'Upload URL'), ...errorResponses(400, 401, 413, 429, 503) },
+  request: jsonBody(PresignSchema),
+  responses: { 201: jsonResponse(PresignResponseSchema, 'Upload URL'), ...errorResponses(400, 401, 413, 429, 503) },
 });
 
 export const uploadRoute = createRoute({
@@ -29,7 +27,7 @@ export const uploadRoute = createRoute({
     params: z.object({ upload_id: UuidSchema.openapi({ param: { name: 'upload_id', in: 'path' } }) }),
     query: z.object({ p: z.string(), e: z.string(), s: z.string() }),
   },
-  responses: { 200: json(UploadResultSchema, 'Stored'), ...errorResponses(400, 401, 413, 429, 503) },
+  responses: { 200: jsonResponse(UploadResultSchema, 'Stored'), ...errorResponses(400, 401, 413, 429, 503) },
 });
 
 export const ingestRoute = createRoute({
@@ -37,10 +35,10 @@ export const ingestRoute = createRoute({
   path: '/figma-compat/uui/ingest',
   tags,
   summary: 'Plan an uploaded export as a job; stream and apply it like /figma-context',
-  security,
+  security: BEARER,
   middleware: guard('heavy'),
-  request: { body: { required: true, content: { 'application/json': { schema: IngestSchema } } } },
-  responses: { 201: json(StartFigmaContextResponseSchema, 'Job planned'), ...errorResponses(400, 401, 404, 413, 422, 429) },
+  request: jsonBody(IngestSchema),
+  responses: { 201: jsonResponse(StartFigmaContextResponseSchema, 'Job planned'), ...errorResponses(400, 401, 404, 413, 422, 429) },
 });
 
 export const ingestResultRoute = createRoute({
@@ -48,8 +46,8 @@ export const ingestResultRoute = createRoute({
   path: '/figma-compat/uui/ingest/result',
   tags,
   summary: 'State and result of an ingest job',
-  security,
+  security: BEARER,
   middleware: guard(),
   request: { query: z.object({ job_id: UuidSchema }) },
-  responses: { 200: json(FigmaJobStatusSchema, 'Status'), ...errorResponses(400, 401, 404, 429) },
+  responses: { 200: jsonResponse(FigmaJobStatusSchema, 'Status'), ...errorResponses(400, 401, 404, 429) },
 });

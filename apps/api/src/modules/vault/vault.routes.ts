@@ -1,10 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { PutSecretSchema, SecretAliasSchema, SecretAuditSchema, SecretVersionSchema } from '@cogo/types';
-import { errorResponses } from '../../lib/openapi';
+import { BEARER, errorResponses, jsonBody, jsonResponse } from '../../lib/openapi';
 import { guard } from '../../middleware';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const security = [{ bearerAuth: [] }];
 const AliasParam = z.object({ alias: SecretAliasSchema.openapi({ param: { name: 'alias', in: 'path' } }) });
 
 export const listSecretsRoute = createRoute({
@@ -12,9 +10,9 @@ export const listSecretsRoute = createRoute({
   path: '/vault/secrets',
   tags: ['vault'],
   summary: 'Every secret version of the project (metadata only)',
-  security,
+  security: BEARER,
   middleware: guard(),
-  responses: { 200: json(z.object({ items: z.array(SecretVersionSchema) }), 'Versions'), ...errorResponses(401, 429) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(SecretVersionSchema) }), 'Versions'), ...errorResponses(401, 429) },
 });
 
 export const putSecretRoute = createRoute({
@@ -22,10 +20,10 @@ export const putSecretRoute = createRoute({
   path: '/vault/secrets/{alias}',
   tags: ['vault'],
   summary: 'Set a secret (a new version; the previous one is retired)',
-  security,
+  security: BEARER,
   middleware: guard(),
-  request: { params: AliasParam, body: { required: true, content: { 'application/json': { schema: PutSecretSchema } } } },
-  responses: { 201: json(SecretVersionSchema, 'Stored'), ...errorResponses(400, 401, 409, 422, 429, 503) },
+  request: { params: AliasParam, ...jsonBody(PutSecretSchema) },
+  responses: { 201: jsonResponse(SecretVersionSchema, 'Stored'), ...errorResponses(400, 401, 409, 422, 429, 503) },
 });
 
 export const rotateSecretRoute = createRoute({
@@ -33,10 +31,10 @@ export const rotateSecretRoute = createRoute({
   path: '/vault/secrets/{alias}/rotate',
   tags: ['vault'],
   summary: 'Rotate an existing secret to a new value',
-  security,
+  security: BEARER,
   middleware: guard(),
-  request: { params: AliasParam, body: { required: true, content: { 'application/json': { schema: PutSecretSchema } } } },
-  responses: { 201: json(SecretVersionSchema, 'Rotated'), ...errorResponses(400, 401, 404, 409, 422, 429, 503) },
+  request: { params: AliasParam, ...jsonBody(PutSecretSchema) },
+  responses: { 201: jsonResponse(SecretVersionSchema, 'Rotated'), ...errorResponses(400, 401, 404, 409, 422, 429, 503) },
 });
 
 export const revokeSecretRoute = createRoute({
@@ -44,10 +42,10 @@ export const revokeSecretRoute = createRoute({
   path: '/vault/secrets/{alias}',
   tags: ['vault'],
   summary: 'Revoke every version of a secret',
-  security,
+  security: BEARER,
   middleware: guard(),
   request: { params: AliasParam },
-  responses: { 200: json(z.object({ items: z.array(SecretVersionSchema) }), 'Revoked versions'), ...errorResponses(401, 404, 409, 422, 429) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(SecretVersionSchema) }), 'Revoked versions'), ...errorResponses(401, 404, 409, 422, 429) },
 });
 
 export const secretAuditRoute = createRoute({
@@ -55,8 +53,8 @@ export const secretAuditRoute = createRoute({
   path: '/vault/secrets/{alias}/audit',
   tags: ['vault'],
   summary: 'Audit trail of a secret: every change and every use',
-  security,
+  security: BEARER,
   middleware: guard(),
   request: { params: AliasParam },
-  responses: { 200: json(z.object({ items: z.array(SecretAuditSchema) }), 'Audit rows'), ...errorResponses(401, 429) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(SecretAuditSchema) }), 'Audit rows'), ...errorResponses(401, 429) },
 });
