@@ -25,14 +25,20 @@ export function createProgressReporter(options: ProgressOptions): ProgressReport
 }
 
 function lineReporter({ write }: ProgressOptions): ProgressReporter {
+  // chunk_index is job-wide; a person reads "chunk k of this page"
+  const perPage = new Map<string, Set<number>>();
   return {
     update(event, pages) {
       if (event.event !== 'page.chunk') return;
       const { page_id, chunk_index, part, parts, components } = event.data;
+      const seen = perPage.get(page_id) ?? new Set<number>();
+      seen.add(chunk_index);
+      perPage.set(page_id, seen);
+      const ordinal = [...seen].sort((a, b) => a - b).indexOf(chunk_index) + 1;
       const page = pages.pages().find((p) => p.page_id === page_id);
       const of = page?.chunks == null ? '?' : String(page.chunks);
       const partText = parts > 1 ? ` (part ${part + 1}/${parts})` : '';
-      write(`page ${page?.name ?? page_id}: chunk ${chunk_index + 1}/${of}${partText}, +${components.length} components\n`);
+      write(`page ${page?.name ?? page_id}: chunk ${ordinal}/${of}${partText}, +${components.length} components\n`);
     },
     finish() {},
   };

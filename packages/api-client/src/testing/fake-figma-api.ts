@@ -60,6 +60,8 @@ interface Job {
   todo: { event: string; data: Record<string, unknown> }[];
   chunksDone: number;
   chunksTotal: number;
+  /** Job-wide indexes of the last chunk of each page. */
+  lastOfPage: Set<number>;
 }
 
 /** Starts the fake on 127.0.0.1 and a free port. */
@@ -81,14 +83,17 @@ export async function startFakeFigmaApi(options: FakeFigmaApiOptions = {}) {
       { event: 'debug', data: { message: 'plan ready', pages: pages.length } },
     ];
     let chunkNo = 0;
+    const lastOfPage = new Set<number>();
     for (const p of pages) {
       todo.push({ event: 'page.ready', data: { page_id: p.id, name: p.name, chunks: p.chunks } });
       for (let c = 0; c < p.chunks; c++) {
         if (options.failWith && chunkNo === options.failWith.afterChunks) break;
         const comps = Array.from({ length: p.componentsPerChunk }, (_, i) => ({ node_id: `${p.id}:c${c}-${i}`, name: `${p.name} ${c}.${i}`, type: 'FRAME' }));
-        todo.push({ event: 'page.includes', data: { page_id: p.id, chunk_index: c, node_ids: comps.map((x) => x.node_id) } });
-        todo.push({ event: 'page.chunk', data: { page_id: p.id, chunk_index: c, part: 0, parts: 1, context: { nodes: comps.length }, components: comps } });
+        // chunk_index is the job-wide plan index, as the API sends it
+        todo.push({ event: 'page.includes', data: { page_id: p.id, chunk_index: chunkNo, node_ids: comps.map((x) => x.node_id) } });
+        todo.push({ event: 'page.chunk', data: { page_id: p.id, chunk_index: chunkNo, part: 0, parts: 1, context: { nodes: comps.length }, components: comps } });
         chunkNo++;
+        if (c === p.chunks - 1) lastOfPage.add(chunkNo - 1);
       }
       if (options.failWith && chunkNo === options.failWith.afterChunks) break;
     }
@@ -98,7 +103,7 @@ export async function startFakeFigmaApi(options: FakeFigmaApiOptions = {}) {
         ? { event: 'error', data: { error: { code: fail.code, message: fail.message, requestId: 'req-job' } } }
         : { event: 'done', data: { job_id: id, chunks_total: chunksTotal, counts: { pages: pages.length }, duration_ms: 1 } },
     );
-    const job: Job = { id, fileKey, nodeId, log: [], todo, chunksDone: 0, chunksTotal };
+    const job: Job = { id, fileKey, nodeId, log: [], todo, chunksDone: 0, chunksTotal, lastOfPage };
     jobs.set(id, job);
     return job;
   };
@@ -163,9 +168,8 @@ export async function startFakeFigmaApi(options: FakeFigmaApiOptions = {}) {
       if (ends(e)) return void res.end();
       if (e.event === 'page.chunk') {
         keepalive();
-        const page = pages.find((p) => p.id === e.data.page_id);
         // a page's last chunk is followed by a plain progress event (no next_cursor)
-        if (page && e.data.chunk_index === page.chunks - 1) {
+        if (job.lastOfPage.has(Number(e.data.chunk_index))) {
           if (!write(append('progress', { chunks_done: job.chunksDone, chunks_total: job.chunksTotal, next_cursor: null }))) return;
         }
       }
