@@ -59,7 +59,8 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
     if (!claim.state || status === 'done' || status === 'error' || status === 'cancelled') return;
     // another call is producing: follow its events until it is done or our budget is spent
     if (Date.now() > deadline || sink.signal.aborted) {
-      await sink.send({ event: 'progress', data: json({ chunks_done: -1, chunks_total: -1, next_cursor: String(last), tailing: true }) });
+      const pos = claim.producer;
+      await sink.send({ event: 'progress', data: json({ chunks_done: pos?.nextChunk ?? 0, chunks_total: pos?.chunksTotal ?? 0, next_cursor: String(last), tailing: true }) });
       return;
     }
     await sleep(250);
