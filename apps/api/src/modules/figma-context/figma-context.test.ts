@@ -139,3 +139,39 @@ describe('figma-context: bad input', () => {
     expect(apply.status).toBe(404);
   });
 });
+
+describe('figma-context: concurrent stream calls on one job', () => {
+  it('lets one call produce while the other follows the log: no event twice in a call, one done, the full log', async () => {
+    const p = await createTestProject();
+    const slow = { ...env, FIGMA_REQUESTS_PER_MIN: '600' }; // 100 ms between Figma calls, so the calls overlap
+    const app = createApp();
+    const call = (cursor: string) =>
+      Promise.resolve(
+        app.request(
+          '/figma-context/stream',
+          { method: 'POST', body: JSON.stringify({ job_id: started.job_id, cursor }), headers: { 'content-type': 'application/json', authorization: `Bearer ${p.key}` } },
+          slow,
+        ),
+      );
+    const started = (await (
+      await app.request(
+        '/figma-context/start',
+        { method: 'POST', body: JSON.stringify({ figma_url: URL_OF_SAMPLE, options: { max_nodes_per_chunk: 1 } }), headers: { 'content-type': 'application/json', authorization: `Bearer ${p.key}` } },
+        slow,
+      )
+    ).json()) as { job_id: string; plan: { chunks: number } };
+    const [a, b] = await Promise.all([call('0').then(readSse), call('0').then(readSse)]);
+    for (const events of [a, b]) {
+      const ids = logged(events).map((e) => e.id!);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).toEqual([...ids].sort((x, y) => x - y));
+    }
+    // finish whatever is left, then the log is whole: every chunk once, one done
+    const rest = await readSse(await call(String(Math.max(...logged([...a, ...b]).map((e) => e.id!)))));
+    const all = new Map([...a, ...b, ...rest].filter((e) => e.id !== null).map((e) => [e.id, e]));
+    const log = [...all.values()].sort((x, y) => x.id! - y.id!);
+    expect(log.map((e) => e.id)).toEqual(Array.from({ length: log.length }, (_, i) => i + 1));
+    expect(chunksOf(log).map((e) => e.data.chunk_index)).toEqual(Array.from({ length: started.plan.chunks }, (_, i) => i));
+    expect(log.filter((e) => e.event === 'done')).toHaveLength(1);
+  });
+});
