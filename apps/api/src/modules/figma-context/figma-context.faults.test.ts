@@ -74,9 +74,38 @@ describe('figma-context under Figma faults', () => {
     const forbidden = await api('/figma-context/start', { method: 'POST', key: p.key, json: { figma_url: URL_OF_SAMPLE } });
     expect(forbidden.status).toBe(422);
     expect(ErrorEnvelopeSchema.parse(await forbidden.json()).error.code).toBe('FIGMA_FORBIDDEN');
-    await figmaFake.faults([{ fault: { kind: 'rate-limit', retryAfterSeconds: 30 }, times: 1 }]);
+    await figmaFake.faults([{ fault: { kind: 'rate-limit', retryAfterSeconds: 2 }, times: 1 }]);
     const limited = await api('/figma-context/start', { method: 'POST', key: p.key, json: { figma_url: URL_OF_SAMPLE } });
     expect(limited.status).toBe(429);
-    expect(limited.headers.get('retry-after')).toBe('30');
+    expect(limited.headers.get('retry-after')).toBe('2');
+  });
+});
+
+describe('figma-context stream limits', () => {
+  it('stops an in-flight Figma call at the hard limit without failing the job; the next call finishes it', async () => {
+    const { createApp } = await import('../../app');
+    const { env } = await import('cloudflare:test');
+    const p = await createTestProject();
+    const tight = { ...env, STREAM_BUDGET_MS: '500', STREAM_HARD_LIMIT_MS: '1500' };
+    const app = createApp();
+    const post = (path: string, body: unknown) =>
+      Promise.resolve(app.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', authorization: `Bearer ${p.key}` } }, tight));
+    const started = (await (await post('/figma-context/start', { figma_url: URL_OF_SAMPLE })).json()) as { job_id: string };
+    await figmaFake.faults([{ fault: { kind: 'latency', ms: 4000 }, times: 1, path: NODES }]);
+    const t0 = Date.now();
+    const first = await readSse(await post('/figma-context/stream', { job_id: started.job_id, cursor: '0' }));
+    expect(Date.now() - t0).toBeLessThan(3500);
+    expect(first.some((e) => e.event === 'error')).toBe(false);
+    const progress = first.filter((e) => e.event === 'progress').at(-1)!;
+    expect(progress.data.next_cursor).toBe(String(progress.id));
+    let cursor = progress.data.next_cursor as string;
+    let tail: StreamedEvent[] = [];
+    for (let i = 0; i < 20 && tail.at(-1)?.event !== 'done'; i++) {
+      tail = await readSse(await post('/figma-context/stream', { job_id: started.job_id, cursor }));
+
+      const last = tail.filter((e) => e.id !== null).at(-1);
+      if (last) cursor = String(last.id);
+    }
+    expect(tail.at(-1)?.event).toBe('done');
   });
 });

@@ -39,7 +39,9 @@ export const figmaContextRouter = createRouter()
     const log = c.get('log');
     const handle = createDb({ url: config.DATABASE_URL, wsProxy: config.DATABASE_WS_PROXY, maxConnections: 1 });
     const events = createEventSink({ queue: config.EVENTS_QUEUE, traceId, source: 'figma-context', projectId: () => job.projectId });
+    // stops in-flight Figma calls when the client leaves or the hard limit is reached
     const abort = new AbortController();
+    const hardStop = setTimeout(() => abort.abort(), Math.max(0, config.STREAM_HARD_LIMIT_MS - 500));
     const { response, done } = sseResponse(
       (sink) => {
         sink.signal.addEventListener('abort', () => abort.abort(), { once: true });
@@ -51,6 +53,7 @@ export const figmaContextRouter = createRouter()
             requestId: c.get('requestId'),
             leaseId: crypto.randomUUID(),
             startedAt,
+            stopSignal: abort.signal,
             budgetMs: config.STREAM_BUDGET_MS,
             hardLimitMs: config.STREAM_HARD_LIMIT_MS,
             events,
@@ -69,7 +72,10 @@ export const figmaContextRouter = createRouter()
       },
       { requestSignal: c.req.raw.signal, onError: (err) => log.error('stream failed', { error: describeError(err) }) },
     );
-    const cleanup = done.finally(() => Promise.all([events.flush(), handle.close()]));
+    const cleanup = done.finally(() => {
+      clearTimeout(hardStop);
+      return Promise.all([events.flush(), handle.close()]);
+    });
     try {
       c.executionCtx.waitUntil(cleanup);
     } catch {

@@ -23,6 +23,8 @@ export interface ProducerDeps {
   hardLimitMs: number;
   events: EventSink;
   log: Logger;
+  /** Aborted when the call must stop at once (client gone, or the hard limit reached). */
+  stopSignal?: AbortSignal;
   /** Persists progress/outcome on the jobs row. */
   onProgress: (patch: { status?: string; progress?: Record<string, unknown>; result?: Record<string, unknown>; error?: { code: string; message: string } }) => Promise<void>;
   sleep?: (ms: number) => Promise<void>;
@@ -40,6 +42,7 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
   const deadline = deps.startedAt + deps.budgetMs;
   const hard = deps.startedAt + deps.hardLimitMs;
   let last = afterId;
+  const stopped = () => sink.signal.aborted || (deps.stopSignal?.aborted ?? false);
 
   const replay = async (): Promise<boolean> => {
     for (;;) {
@@ -95,7 +98,7 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
     let source: ChunkSource | undefined;
     let producedThisCall = 0;
     while (p.nextChunk < p.chunksTotal) {
-      if (sink.signal.aborted || (producedThisCall > 0 && Date.now() > deadline)) break;
+      if (stopped() || (producedThisCall > 0 && Date.now() > deadline)) break;
       const stored = (await stub.chunkAt(p.nextChunk))!;
       const chunk: PlanChunk = { index: stored.index, pageId: stored.pageId, ids: stored.ids };
       const pageId = stored.pageId ?? 'selection';
@@ -104,10 +107,12 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
         source ??= await deps.source();
         responses = await source.fetch(chunk);
       } catch (err) {
+        // an in-flight fetch aborted because the client left or the hard limit came: stop, the job goes on
+        if (stopped()) break;
         if (err instanceof FigmaError && err.code === 'FIGMA_RATE_LIMITED') {
           const wait = err.info.retryAfterMs ?? 60_000;
           await commit([{ type: 'debug', data: json({ message: err.message, retry_after_ms: wait, plan_tier: err.info.planTier ?? null, limit_type: err.info.limitType ?? null }) }]);
-          if (Date.now() + wait < hard - 3_000 && !sink.signal.aborted) {
+          if (Date.now() + wait < hard - 3_000 && !stopped()) {
             await sleep(wait);
             continue;
           }
@@ -145,7 +150,7 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
       deps.events.emit('figma_job_done', { job_id: deps.jobId, chunks: p.chunksTotal, counts }, { source: 'figma-context' });
       return;
     }
-    if (producedThisCall === 0) {
+    if (producedThisCall === 0 && !sink.signal.aborted) {
       await commit([{ type: 'progress', data: json({ chunks_done: p.nextChunk, chunks_total: p.chunksTotal, next_cursor: null }), selfCursor: true }]);
     }
     await deps.onProgress({ progress: { chunks_done: p.nextChunk, chunks_total: p.chunksTotal } });

@@ -10,6 +10,9 @@ import { figmaClientFor } from './figma-context.outbound';
 import { insertJob } from './figma-context.repo';
 import { figmaTokenFor } from './figma-context.token';
 
+/** Longest a start waits for the token's next Figma slot. */
+export const START_MAX_WAIT_MS = 5_000;
+
 /** A Figma failure as an API error (429 keeps Retry-After). */
 export function apiErrorOf(err: FigmaError): ApiError {
   const headers: Record<string, string> = err.info.retryAfterMs ? { 'Retry-After': String(Math.ceil(err.info.retryAfterMs / 1000)) } : {};
@@ -37,7 +40,8 @@ export async function startFigmaJob(c: Context, body: StartFigmaContext) {
   const config = c.get('config');
   const target = resolveTarget(body);
   const { token, source } = await figmaTokenFor(c);
-  const figma = figmaClientFor(config, token, c.get('traceId'));
+  // a start never hangs on a paced or rate-limited token: it answers 429 with the wait instead
+  const figma = figmaClientFor(config, token, c.get('traceId'), undefined, () => START_MAX_WAIT_MS);
   let skeleton;
   let variables: unknown = null;
   try {
