@@ -77,6 +77,8 @@ export const EnvSchema = z
     FIGMA_API_KEY: z.string().min(1).optional(),
     /** Calls per minute on one Figma token, across all jobs (paced by a Durable Object). */
     FIGMA_REQUESTS_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(60),
+    /** Largest Figma response a stream call holds; a larger chunk is split (Workers have 128 MB). */
+    FIGMA_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(12 * 1024 * 1024),
     /** A stream call stops starting new chunks after this long… */
     STREAM_BUDGET_MS: z.coerce.number().int().min(500).max(60_000).default(7_000),
     /** …and never runs longer than this. */

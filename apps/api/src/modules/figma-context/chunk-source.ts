@@ -17,7 +17,7 @@ export function figmaChunkSource(figma: FigmaClient, fileKey: string): ChunkSour
     } catch (err) {
       if (!(err instanceof FigmaError) || err.code !== 'FIGMA_TOO_LARGE' || depth > 10) throw err;
       const halves = splitChunk(chunk);
-      if (!halves.ok) throw new FigmaError('FIGMA_TOO_LARGE', `node ${halves.id} alone is too large for Figma to return`, 400);
+      if (!halves.ok) throw new FigmaError('FIGMA_TOO_LARGE', `node ${halves.id} alone is too large to fetch (over what Figma returns or FIGMA_MAX_RESPONSE_BYTES allows)`, 400);
       const out: GetFileNodesResponse[] = [];
       for (const half of halves.chunks) out.push(...(await fetchSplit(half, depth + 1)));
       return out;

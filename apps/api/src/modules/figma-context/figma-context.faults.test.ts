@@ -109,3 +109,47 @@ describe('figma-context stream limits', () => {
     expect(tail.at(-1)?.event).toBe('done');
   });
 });
+
+/** Byte sizes, straight from the fake, of the skeleton and of each top-level unit's nodes response. */
+async function sampleSizes() {
+  const { env } = await import('cloudflare:test');
+  const get = (path: string) => fetch(`${env.FIGMA_API_BASE}${path}`, { headers: { 'x-figma-token': env.FIGMA_API_KEY } }).then((r) => r.arrayBuffer());
+  const skeleton = await get(`/v1/files/${SAMPLE_FILE_KEY}?depth=2`);
+  const pages = (JSON.parse(new TextDecoder().decode(skeleton)) as { document: { children: Array<{ children?: Array<{ id: string }> }> } }).document.children;
+  const units = pages.flatMap((pg) => pg.children ?? []);
+  const size = async (ids: string[]) => (await get(`${NODES}?ids=${ids.map(encodeURIComponent).join(',')}`)).byteLength;
+  const unitSizes = await Promise.all(units.map((u) => size([u.id])));
+  const pageSizes = await Promise.all(pages.map((pg) => size((pg.children ?? []).map((u) => u.id))));
+  return { skeleton: skeleton.byteLength, largestUnit: Math.max(...unitSizes), largestPage: Math.max(...pageSizes) };
+}
+
+describe('figma-context memory bound', () => {
+  it('never holds a response over FIGMA_MAX_RESPONSE_BYTES: big chunks are split, every node still streamed', async () => {
+    const { createApp } = await import('../../app');
+    const { env } = await import('cloudflare:test');
+    const p = await createTestProject();
+    const sizes = await sampleSizes();
+    const whole = (await runFigmaJob(p.key, { figma_url: URL_OF_SAMPLE })).events;
+    // every unit fits, but the chunk of a whole page does not
+    const budget = Math.max(sizes.largestUnit, sizes.skeleton) + 1;
+    expect(sizes.largestPage).toBeGreaterThan(budget);
+    const { events } = await runFigmaJob(p.key, { figma_url: URL_OF_SAMPLE }, createApp(), { ...env, FIGMA_MAX_RESPONSE_BYTES: String(budget) });
+    const nodeIds = (es: StreamedEvent[]) => es.filter((e) => e.event === 'page.chunk').flatMap((e) => e.data.context.nodes.map((n: { id: string }) => n.id));
+    expect(events.filter((e) => e.event === 'page.chunk').some((e) => e.data.parts > 1)).toBe(true);
+    expect(nodeIds(events)).toEqual(nodeIds(whole));
+    expect(events.at(-1)!.event).toBe('done');
+  });
+
+  it('fails the job clearly when a single node is over the budget', async () => {
+    const { createApp } = await import('../../app');
+    const { env } = await import('cloudflare:test');
+    const p = await createTestProject();
+    const sizes = await sampleSizes();
+    expect(sizes.largestUnit).toBeGreaterThan(sizes.skeleton + 1);
+    const { events } = await runFigmaJob(p.key, { figma_url: URL_OF_SAMPLE }, createApp(), { ...env, FIGMA_MAX_RESPONSE_BYTES: String(sizes.skeleton + 1) });
+    const terminal = events.filter((e) => e.event === 'done' || e.event === 'error');
+    expect(terminal).toHaveLength(1);
+    expect(terminal[0]!.data.error.code).toBe('FIGMA_TOO_LARGE');
+    expect(terminal[0]!.data.error.message).toMatch(/^node \S+ alone is too large to fetch/);
+  });
+});

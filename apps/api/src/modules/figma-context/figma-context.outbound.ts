@@ -19,6 +19,7 @@ export function figmaClientFor(config: AppConfig, token: string, traceId: string
     http,
     pacer: config.FIGMA_PACER,
     intervalMs: Math.floor(60_000 / config.FIGMA_REQUESTS_PER_MIN),
+    maxResponseBytes: config.FIGMA_MAX_RESPONSE_BYTES,
     ...(signal ? { signal } : {}),
     ...(maxWaitMs ? { maxWaitMs } : {}),
   });

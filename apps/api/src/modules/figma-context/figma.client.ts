@@ -33,6 +33,27 @@ export interface FigmaClientOptions {
   signal?: AbortSignal;
   /** Longest the caller will wait for a pacing slot; a longer wait is reported as a rate limit, unsent. */
   maxWaitMs?: () => number;
+  /** Largest response body read; past it the download is cancelled and the answer is "too large". */
+  maxResponseBytes?: number;
+}
+
+/** Reads a body as text, cancelling the download once it passes `limit` bytes (null then). */
+export async function readBounded(body: ReadableStream<Uint8Array> | null, limit: number): Promise<string | null> {
+  if (!body) return '';
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
 }
 
 /** Creates a client for one token. */
@@ -53,8 +74,22 @@ export function createFigmaClient(options: FigmaClientOptions) {
       ...(options.signal ? { signal: options.signal } : {}),
     });
     if (res.ok) {
+      const limit = options.maxResponseBytes ?? Number.POSITIVE_INFINITY;
+      const declared = Number(res.headers.get('content-length') ?? NaN);
+      if (declared > limit) {
+        await res.body?.cancel().catch(() => {});
+        throw new FigmaError('FIGMA_TOO_LARGE', `response of ${declared} bytes is over the ${limit}-byte budget`, 413);
+      }
+      let text: string | null;
       try {
-        return (await res.json()) as T;
+        text = await readBounded(res.body, limit);
+      } catch {
+        throw new FigmaError('FIGMA_BAD_RESPONSE', 'Figma sent an incomplete body', res.status);
+      }
+      // bounded memory: a body past the budget is never held; the caller splits the request instead
+      if (text === null) throw new FigmaError('FIGMA_TOO_LARGE', `response over the ${limit}-byte budget`, 413);
+      try {
+        return JSON.parse(text) as T;
       } catch {
         throw new FigmaError('FIGMA_BAD_RESPONSE', 'Figma sent an incomplete or invalid JSON body', res.status);
       }
