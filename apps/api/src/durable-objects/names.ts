@@ -25,3 +25,8 @@ export function nonceShard(signature: string): string {
 export function figmaPacerName(tokenHash: string): string {
   return `figma::${tokenHash.slice(0, 32)}`;
 }
+
+/** The JobCursor stub of a job (the namespace is typed by the caller's binding). */
+export function jobCursorOf<T extends Rpc.DurableObjectBranded | undefined>(ns: DurableObjectNamespace<T>, jobId: string): DurableObjectStub<T> {
+  return ns.get(ns.idFromName(jobCursorName(jobId)));
+}

@@ -1,6 +1,7 @@
 // Per-request services: validated config, a logger bound to the request, a lazily opened
 // database, and the event sink flushed to the queue when the response is done.
-import { createDb, type Db, type DbHandle } from '@cogo/db';
+import type { Db, DbHandle } from '@cogo/db';
+import { dbFromConfig } from '../lib/db';
 import type { MiddlewareHandler } from 'hono';
 import { readConfig, type AppConfig } from '../env';
 import { createEventSink, type EventSink } from '../lib/events';
@@ -60,7 +61,7 @@ export function services(): MiddlewareHandler {
     );
     let handle: DbHandle | undefined;
     c.set('db', () => {
-      handle ??= createDb({ url: config.DATABASE_URL, wsProxy: config.DATABASE_WS_PROXY });
+      handle ??= dbFromConfig(config);
       return handle.db;
     });
     try {

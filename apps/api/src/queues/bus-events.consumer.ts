@@ -1,7 +1,8 @@
 // Consumer of the `cogo-events` queue: bus events → bus_events, request metrics → request_metrics,
 // one insert per table per batch. A malformed message is acked and logged (a retry could never fix
 // it); a database failure retries the whole batch, which the queue redelivers with backoff.
-import { createDb, schema } from '@cogo/db';
+import { schema } from '@cogo/db';
+import { dbFromConfig } from '../lib/db';
 import { QueueMessageSchema, type BusEventMessage, type RequestMetricMessage } from '@cogo/types';
 import { readConfig, type Bindings } from '../env';
 import { createLogger, describeError } from '../lib/logger';
@@ -25,7 +26,7 @@ export async function consumeBusEvents(batch: MessageBatch<unknown>, env: Bindin
     else events.push(parsed.data);
   }
   if (valid.length === 0) return;
-  const handle = createDb({ url: config.DATABASE_URL, wsProxy: config.DATABASE_WS_PROXY, maxConnections: 1 });
+  const handle = dbFromConfig(config, 1);
   try {
     if (events.length) {
       await handle.db.insert(schema.busEvents).values(

@@ -1,6 +1,7 @@
 // POST /figma-context/apply (seed 000 §6): pages/components in one transaction per call,
 // deterministic component ids (project, file key, node id), replace-mode by page, ≤ 300 per call.
 // Re-applying the same data changes no row: a row is only written when its content hash differs.
+import { jobCursorOf } from '../../durable-objects/names';
 import { deterministicUuid, schema } from '@cogo/db';
 import { FIGMA_LIMITS, type ApplyFigmaContext } from '@cogo/types';
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
@@ -8,10 +9,7 @@ import type { Context } from 'hono';
 import { sha256Hex } from '../../lib/crypto';
 import { ApiError } from '../../lib/errors';
 import { principalOf } from '../../middleware';
-import { findJob } from './figma-context.repo';
-
-/** Job kinds whose output can be applied. */
-export const APPLICABLE_KINDS = ['figma-context', 'figma-ingest'];
+import { FIGMA_JOB_KINDS, findJob } from './figma-context.repo';
 
 /** JSON with sorted keys, so equal content hashes equally. */
 function canonical(value: unknown): string {
@@ -42,11 +40,10 @@ export async function applyPage(c: Context, body: ApplyFigmaContext) {
   }
   const projectId = principalOf(c).projectId;
   const db = c.get('db')();
-  const job = await findJob(db, projectId, body.job_id, APPLICABLE_KINDS);
+  const job = await findJob(db, projectId, body.job_id, FIGMA_JOB_KINDS);
   if (!job) throw new ApiError('NOT_FOUND', 'job not found');
   const fileKey = String((job.input as { file_key?: string }).file_key ?? '');
-  const ns = c.get('config').JOB_CURSOR;
-  const cursor = ns.get(ns.idFromName(`job::${job.id}`));
+  const cursor = jobCursorOf(c.get('config').JOB_CURSOR, job.id);
   const final = !batch || batch.index === batch.count - 1;
   const union = await cursor.recordApplied(page.node_id, [...seen], !batch || batch.index === 0);
 

@@ -1,4 +1,5 @@
-import { createDb } from '@cogo/db';
+import { dbFromConfig } from '../../lib/db';
+import { jobCursorOf } from '../../durable-objects/names';
 import { createRouter } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { createEventSink } from '../../lib/events';
@@ -8,15 +9,13 @@ import { principalOf } from '../../middleware';
 import { applyPage } from './apply';
 import { figmaChunkSource } from './chunk-source';
 import { figmaClientFor } from './figma-context.outbound';
-import { findJob, updateJob } from './figma-context.repo';
+import { FIGMA_JOB_KINDS, findJob, updateJob } from './figma-context.repo';
 import { applyRoute, cancelRoute, healthRoute, startRoute, statusRoute, streamRoute } from './figma-context.routes';
 import { figmaTokenFor } from './figma-context.token';
 import { jobStatus } from './status';
 import { startFigmaJob } from './start';
 import { runStreamCall } from './producer';
 import { ingestChunkSource } from './ingest-source';
-
-const KINDS = ['figma-context', 'figma-ingest'];
 
 /** figma-context routes. */
 export const figmaContextRouter = createRouter()
@@ -26,9 +25,9 @@ export const figmaContextRouter = createRouter()
     const lastEventId = c.req.valid('header')['last-event-id'];
     const after = Math.max(Number(cursor), Number(lastEventId ?? 0));
     const config = c.get('config');
-    const job = await findJob(c.get('db')(), principalOf(c).projectId, job_id, KINDS);
+    const job = await findJob(c.get('db')(), principalOf(c).projectId, job_id, FIGMA_JOB_KINDS);
     if (!job) throw new ApiError('NOT_FOUND', 'job not found');
-    const stub = config.JOB_CURSOR.get(config.JOB_CURSOR.idFromName(`job::${job.id}`));
+    const stub = jobCursorOf(config.JOB_CURSOR, job.id);
     const state = await stub.state();
     if (!state) throw new ApiError('NOT_FOUND', 'job log expired');
     const live = state.status === 'pending' || state.status === 'running';
@@ -37,7 +36,7 @@ export const figmaContextRouter = createRouter()
     const startedAt = Date.now();
     const traceId = c.get('traceId');
     const log = c.get('log');
-    const handle = createDb({ url: config.DATABASE_URL, wsProxy: config.DATABASE_WS_PROXY, maxConnections: 1 });
+    const handle = dbFromConfig(config, 1);
     const events = createEventSink({ queue: config.EVENTS_QUEUE, traceId, source: 'figma-context', projectId: () => job.projectId });
     // stops in-flight Figma calls when the client leaves or the hard limit is reached
     const abort = new AbortController();
@@ -87,9 +86,9 @@ export const figmaContextRouter = createRouter()
   .openapi(cancelRoute, async (c) => {
     const { job_id } = c.req.valid('json');
     const config = c.get('config');
-    const job = await findJob(c.get('db')(), principalOf(c).projectId, job_id, KINDS);
+    const job = await findJob(c.get('db')(), principalOf(c).projectId, job_id, FIGMA_JOB_KINDS);
     if (!job) throw new ApiError('NOT_FOUND', 'job not found');
-    const stub = config.JOB_CURSOR.get(config.JOB_CURSOR.idFromName(`job::${job.id}`));
+    const stub = jobCursorOf(config.JOB_CURSOR, job.id);
     const state = await stub.state();
     if (!state || !(state.status === 'pending' || state.status === 'running')) throw new ApiError('CONFLICT', `job already ${state?.status ?? 'gone'}`);
     const message = 'cancelled by the client';

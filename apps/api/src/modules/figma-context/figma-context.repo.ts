@@ -3,6 +3,9 @@ import { and, eq } from 'drizzle-orm';
 
 export type JobRow = typeof schema.jobs.$inferSelect;
 
+/** Job kinds streamed, applied and reported by figma-context: token-based and plugin-uploaded. */
+export const FIGMA_JOB_KINDS = ['figma-context', 'figma-ingest'];
+
 /** Creates the job row. */
 export async function insertJob(db: Db, values: { projectId: string; kind: string; input: Record<string, unknown>; traceId: string; progress: Record<string, unknown> }): Promise<JobRow> {
   const rows = await db.insert(schema.jobs).values({ ...values, status: 'running' }).returning();

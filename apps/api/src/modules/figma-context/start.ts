@@ -1,5 +1,6 @@
 // POST /figma-context/start: parse the URL, read the skeleton (depth 2 — never the whole file),
 // plan the chunks, and create the job row and its cursor object.
+import { jobCursorOf } from '../../durable-objects/names';
 import { fileKeyAndNode, parseFigmaUrl, planChunks, callsOf } from '@cogo/figma-context';
 import type { StartFigmaContext } from '@cogo/types';
 import type { Context } from 'hono';
@@ -68,8 +69,7 @@ export async function startFigmaJob(c: Context, body: StartFigmaContext) {
     traceId: c.get('traceId'),
     progress: { chunks_done: 0, chunks_total: plan.chunks.length },
   });
-  const ns = config.JOB_CURSOR;
-  const stub = ns.get(ns.idFromName(`job::${job.id}`));
+  const stub = jobCursorOf(config.JOB_CURSOR, job.id);
   await stub.init(job.id, { projectId, fileKey: target.fileKey, nodeId: target.nodeId ?? null, name: skeleton.name ?? null, source: 'figma', tokenSource: source });
   await stub.setPlan(
     plan.chunks.map((ch) => ({ pageId: ch.pageId, ids: ch.ids })),

@@ -1,14 +1,15 @@
 import type { Context } from 'hono';
+import { jobCursorOf } from '../../durable-objects/names';
 import { ApiError } from '../../lib/errors';
 import { principalOf } from '../../middleware';
-import { findJob } from './figma-context.repo';
+import { FIGMA_JOB_KINDS, findJob } from './figma-context.repo';
 
 /** Status of a job: its row, with the cursor object's live position. */
 export async function jobStatus(c: Context, jobId: string) {
   const config = c.get('config');
-  const job = await findJob(c.get('db')(), principalOf(c).projectId, jobId, ['figma-context', 'figma-ingest']);
+  const job = await findJob(c.get('db')(), principalOf(c).projectId, jobId, FIGMA_JOB_KINDS);
   if (!job) throw new ApiError('NOT_FOUND', 'job not found');
-  const stub = config.JOB_CURSOR.get(config.JOB_CURSOR.idFromName(`job::${job.id}`));
+  const stub = jobCursorOf(config.JOB_CURSOR, job.id);
   const [state, producer] = await Promise.all([stub.state(), stub.producer()]);
   const input = job.input as { file_key?: string; node_id?: string | null };
   const counts = producer ? (JSON.parse(producer.counts) as Record<string, number>) : ((job.result as { counts?: Record<string, number> } | null)?.counts ?? {});

@@ -1,5 +1,6 @@
 // POST /figma-compat/uui/ingest: read the uploaded export, plan it like a Figma file, store one
 // nodes-response object per chunk, and create a job streamed and applied exactly like figma-context.
+import { jobCursorOf } from '../../durable-objects/names';
 import { callsOf, planChunks } from '@cogo/figma-context';
 import type { Context } from 'hono';
 import { ApiError } from '../../lib/errors';
@@ -48,7 +49,7 @@ export async function ingestUpload(c: Context, body: { upload_id: string; file_k
       return config.UPLOADS.put(chunkKey(projectId, body.upload_id, i), JSON.stringify({ name: doc.name, nodes }), { httpMetadata: { contentType: 'application/json' } });
     }),
   );
-  const stub = config.JOB_CURSOR.get(config.JOB_CURSOR.idFromName(`job::${job.id}`));
+  const stub = jobCursorOf(config.JOB_CURSOR, job.id);
   await stub.init(job.id, { projectId, fileKey, nodeId: null, name: doc.name, source: 'upload', uploadId: body.upload_id });
   await stub.setPlan(
     plan.chunks.map((ch) => ({ pageId: ch.pageId, ids: ch.ids })),
