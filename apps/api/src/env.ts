@@ -1,4 +1,5 @@
 // The only reader of the Worker's environment: bindings and vars, validated once per env object.
+import { REQUEST_LIMITS } from '@cogo/types';
 import { z } from 'zod';
 import type { FigmaPacer } from './durable-objects/figma-pacer';
 import type { IdempotencyKey } from './durable-objects/idempotency-key';
@@ -89,6 +90,10 @@ export const EnvSchema = z
     UPLOAD_SIGNING_KEY: z.string().min(32).optional(),
     MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(25 * 1024 * 1024),
     UPLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+
+    // requests
+    /** Largest request body of any API route; bigger is 413 before it is parsed (uploads have MAX_UPLOAD_BYTES). */
+    MAX_JSON_BODY_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(REQUEST_LIMITS.maxJsonBodyBytes),
 
     // outbound
     /** Comma-separated hosts outbound calls may reach (`api.figma.com`, `*.example.com`, `127.0.0.1:9000`). */

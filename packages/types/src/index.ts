@@ -9,3 +9,4 @@ export * from './vault';
 export * from './resources';
 export * from './figma-context';
 export * from './uui';
+export * from './limits';

@@ -177,14 +177,18 @@ export class JobCursor extends DurableObject {
     return this.get<ProducerState>('producer');
   }
 
+  /** The node ids of a page's accepted apply batches in this job so far. */
+  async appliedFor(page: string): Promise<string[]> {
+    return this.sql.exec<{ node: string }>(`select node from applied where page = ?`, page).toArray().map((r) => r.node);
+  }
+
   /**
-   * Records the node ids applied for a page in this job; returns every id applied so far for it
-   * (the union across batches). `reset` starts the page's set again (a new single-batch apply).
+   * Records the node ids of an apply batch whose transaction has committed (never before: a batch
+   * that fails must not count). `reset` starts the page's set again (the first or only batch).
    */
-  async recordApplied(page: string, nodes: string[], reset: boolean): Promise<string[]> {
+  async recordApplied(page: string, nodes: string[], reset: boolean): Promise<void> {
     if (reset) this.sql.exec(`delete from applied where page = ?`, page);
     for (const n of nodes) this.sql.exec(`insert into applied (page, node) values (?, ?) on conflict do nothing`, page, n);
-    return this.sql.exec<{ node: string }>(`select node from applied where page = ?`, page).toArray().map((r) => r.node);
   }
 
   /** Retention over: forget the job. */

@@ -1,18 +1,19 @@
 import type { MiddlewareHandler } from 'hono';
 import { authenticate, requireAdmin } from './authenticate';
+import { bodyGuard } from './body-guard';
 import { idempotency } from './idempotency';
 import { rateLimit, type RouteClass } from './rate-limit';
 import { verifySignature } from './verify-signature';
 
 /**
- * The guard chain of a project route, in order: per-IP limit (before any work), signature,
+ * The guard chain of a project route, in order: per-IP limit (before any work), body limits, signature,
  * credentials, per-project limit for the route class, idempotency of writes.
  */
 export function guard(routeClass: RouteClass = 'default'): MiddlewareHandler[] {
-  return [rateLimit({ subject: 'ip' }), verifySignature(), authenticate(), rateLimit({ subject: 'project', routeClass }), idempotency()];
+  return [rateLimit({ subject: 'ip' }), bodyGuard(), verifySignature(), authenticate(), rateLimit({ subject: 'project', routeClass }), idempotency()];
 }
 
 /** The guard chain of an admin route. */
 export function adminGuard(): MiddlewareHandler[] {
-  return [rateLimit({ subject: 'ip' }), verifySignature(), requireAdmin(), idempotency()];
+  return [rateLimit({ subject: 'ip' }), bodyGuard(), verifySignature(), requireAdmin(), idempotency()];
 }

@@ -7,3 +7,4 @@ export * from './verify-signature';
 export * from './rate-limit';
 export * from './idempotency';
 export * from './guard';
+export * from './body-guard';

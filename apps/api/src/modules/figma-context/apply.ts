@@ -6,22 +6,11 @@ import { deterministicUuid, schema } from '@cogo/db';
 import { FIGMA_LIMITS, type ApplyFigmaContext } from '@cogo/types';
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
+import { canonicalJson } from '../../lib/canonical-json';
 import { sha256Hex } from '../../lib/crypto';
 import { ApiError } from '../../lib/errors';
 import { principalOf } from '../../middleware';
 import { FIGMA_JOB_KINDS, findJob } from './figma-context.repo';
-
-/** JSON with sorted keys, so equal content hashes equally. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value as object)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
 
 /** Applies one page (or one batch of it); returns the counts. */
 export async function applyPage(c: Context, body: ApplyFigmaContext) {
@@ -45,7 +34,9 @@ export async function applyPage(c: Context, body: ApplyFigmaContext) {
   const fileKey = String((job.input as { file_key?: string }).file_key ?? '');
   const cursor = jobCursorOf(c.get('config').JOB_CURSOR, job.id);
   const final = !batch || batch.index === batch.count - 1;
-  const union = await cursor.recordApplied(page.node_id, [...seen], !batch || batch.index === 0);
+  const first = !batch || batch.index === 0;
+  // the page's accepted batches so far plus this one; this one is recorded only once it has committed
+  const union = first ? [...seen] : [...new Set([...(await cursor.appliedFor(page.node_id)), ...seen])];
 
   const rows = await Promise.all(
     page.components.map(async (comp) => {
@@ -56,7 +47,7 @@ export async function applyPage(c: Context, body: ApplyFigmaContext) {
         name: comp.name,
         type: comp.type,
         props,
-        contentHash: (await sha256Hex(canonical({ name: comp.name, type: comp.type, props }))).slice(0, 32),
+        contentHash: (await sha256Hex(canonicalJson({ name: comp.name, type: comp.type, props }))).slice(0, 32),
       };
     }),
   );
@@ -108,6 +99,7 @@ export async function applyPage(c: Context, body: ApplyFigmaContext) {
     }
     return { page_id: pageId, inserted, updated, deleted, unchanged };
   });
+  await cursor.recordApplied(page.node_id, [...seen], first);
   c.get('events').emit('figma_apply_done', { job_id: job.id, page: page.node_id, ...result }, { source: 'figma-context' });
   return result;
 }

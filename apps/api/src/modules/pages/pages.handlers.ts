@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { PageQuerySchema, PageSchema, pageOf, UuidSchema } from '@cogo/types';
 import { ApiError } from '../../lib/errors';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../../lib/keyset-cursor';
 import { BEARER, createRouter, errorResponses } from '../../lib/openapi';
 import { guard, principalOf } from '../../middleware';
 import { findPage, listPages, type PageRow } from './pages.repo';
-
 
 /** Public view of a page. */
 export function pageView(p: PageRow) {
@@ -17,19 +17,6 @@ export function pageView(p: PageRow) {
     created_at: p.createdAt.toISOString(),
     updated_at: p.updatedAt.toISOString(),
   };
-}
-
-const encodeCursor = (p: PageRow) => btoa(JSON.stringify([p.createdAt.toISOString(), p.id])).replaceAll('=', '');
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const [at, id] = JSON.parse(atob(cursor)) as [string, string];
-    const createdAt = new Date(at);
-    if (Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad');
-    return { createdAt, id };
-  } catch {
-    throw new ApiError('VALIDATION_FAILED', 'invalid cursor', { issues: [{ path: 'query.cursor', message: 'not a cursor this API issued' }] });
-  }
 }
 
 export const listPagesRoute = createRoute({
@@ -58,9 +45,9 @@ export const getPageRoute = createRoute({
 export const pagesRouter = createRouter()
   .openapi(listPagesRoute, async (c) => {
     const { limit, cursor } = c.req.valid('query');
-    const rows = await listPages(c.get('db')(), principalOf(c).projectId, limit + 1, cursor ? decodeCursor(cursor) : undefined);
+    const rows = await listPages(c.get('db')(), principalOf(c).projectId, limit + 1, cursor ? decodeKeysetCursor(cursor) : undefined);
     const items = rows.slice(0, limit);
-    return c.json({ items: items.map(pageView), nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!) : null }, 200);
+    return c.json({ items: items.map(pageView), nextCursor: rows.length > limit ? encodeKeysetCursor(items[items.length - 1]!) : null }, 200);
   })
   .openapi(getPageRoute, async (c) => {
     const page = await findPage(c.get('db')(), principalOf(c).projectId, c.req.valid('param').id);

@@ -40,4 +40,27 @@ describe('tenancy of pages and jobs', () => {
     expect(seen.sort()).toEqual(Array.from({ length: 7 }, (_, i) => `2:${i}`).sort());
     expect((await api('/pages?cursor=garbage', { key: p.key })).status).toBe(400);
   });
+
+  it('answers crafted cursors with 400 in the envelope, never 500', async () => {
+    const p = await createTestProject();
+    const enc = (v: unknown) => btoa(JSON.stringify(v)).replaceAll('=', '');
+    const crafted = [
+      enc(['2026-01-01T00:00:00.000Z', '-'.repeat(36)]),
+      enc(['+275760-09-13T00:00:00.000Z', crypto.randomUUID()]),
+      enc(['1970-01-01', crypto.randomUUID()]),
+      enc(['2026-01-01T00:00:00.000Z', crypto.randomUUID(), 'extra']),
+      enc({ a: 1 }),
+      enc('x'),
+      enc(null),
+      '%E0%A4%A',
+      '!!!!',
+    ];
+    for (const cursor of crafted) {
+      const res = await api(`/pages?cursor=${cursor}`, { key: p.key });
+      expect(res.status, cursor).toBe(400);
+      const body = (await res.json()) as { error: { code: string; details: { issues: Array<{ path: string }> } } };
+      expect(body.error.code).toBe('VALIDATION_FAILED');
+      expect(body.error.details.issues[0]!.path).toBe('query.cursor');
+    }
+  });
 });

@@ -1,0 +1,42 @@
+// Keyset pagination cursors: base64url of `[created_at ISO, uuid]`. A cursor is checked in full
+// (shape, a real UUID, a timestamp Postgres can hold and this API could have written) before it
+// reaches a query, so a crafted one is a 400, never a database error.
+import { ApiError } from './errors';
+
+export interface KeysetPosition {
+  createdAt: Date;
+  id: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+const b64url = (s: string) => btoa(s).replaceAll('+', '-').replaceAll('/', '_').replaceAll('=', '');
+
+/** The cursor of the page after `position`. */
+export function encodeKeysetCursor(position: KeysetPosition): string {
+  return b64url(JSON.stringify([position.createdAt.toISOString(), position.id]));
+}
+
+function invalid(): ApiError {
+  return new ApiError('VALIDATION_FAILED', 'invalid request: query.cursor', {
+    issues: [{ path: 'query.cursor', message: 'not a cursor this API issued', code: 'invalid_cursor' }],
+  });
+}
+
+/** The position a cursor names; 400 VALIDATION_FAILED for anything this API did not issue. */
+export function decodeKeysetCursor(cursor: string): KeysetPosition {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(atob(cursor.replaceAll('-', '+').replaceAll('_', '/')));
+  } catch {
+    throw invalid();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 2) throw invalid();
+  const [at, id] = parsed as unknown[];
+  if (typeof at !== 'string' || typeof id !== 'string' || !ISO.test(at) || !UUID.test(id)) throw invalid();
+  const createdAt = new Date(at);
+  // the ISO shape has a 4-digit year; a date that does not round-trip (2026-02-31) was not issued by us
+  if (Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== at) throw invalid();
+  return { createdAt, id };
+}

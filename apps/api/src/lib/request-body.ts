@@ -1,0 +1,109 @@
+// What the API refuses in a request before any handler sees it: bodies over a byte limit (read is
+// stopped at the limit, never buffered whole), JSON nested deeper than a limit (scanned before
+// parsing) and U+0000 in any string (Postgres text and jsonb cannot store it).
+import { ApiError } from './errors';
+
+/** The byte limit of a body: 413 from Content-Length alone, or once a streamed body passes it. */
+export async function readCapped(request: Request, maxBytes: number): Promise<ArrayBuffer> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes, Number(declared));
+  if (!request.body) return new ArrayBuffer(0);
+  const reader = request.body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(maxBytes);
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out.buffer;
+}
+
+function tooLarge(maxBytes: number, got?: number): ApiError {
+  return new ApiError('PAYLOAD_TOO_LARGE', `request body is over the limit of ${maxBytes} bytes`, { max_bytes: maxBytes, ...(got ? { got } : {}) });
+}
+
+const OPEN_OBJECT = 0x7b;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_OBJECT = 0x7d;
+const CLOSE_ARRAY = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** Deepest nesting of objects/arrays in JSON text, stopping as soon as it passes `limit` (no parse, no recursion). */
+export function jsonDepthOver(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === BACKSLASH) i++;
+      else if (ch === QUOTE) inString = false;
+    } else if (ch === QUOTE) inString = true;
+    else if (ch === OPEN_OBJECT || ch === OPEN_ARRAY) {
+      if (++depth > limit) return true;
+    } else if (ch === CLOSE_OBJECT || ch === CLOSE_ARRAY) depth--;
+  }
+  return false;
+}
+
+/** Refuses JSON nested deeper than `limit` with a 400 naming the limit. */
+export function assertJsonDepth(text: string, limit: number, what = 'request body'): void {
+  if (jsonDepthOver(text, limit)) {
+    throw new ApiError('BAD_REQUEST', `${what} is nested deeper than ${limit} levels`, { max_depth: limit });
+  }
+}
+
+const NUL = '\u0000';
+
+/** The path (`a.b.0.c`) of the first string or key holding U+0000 in a parsed JSON value, or null. Iterative. */
+export function nulPathOf(value: unknown): string | null {
+  const stack: Array<{ v: unknown; path: string }> = [{ v: value, path: '' }];
+  const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
+  while (stack.length) {
+    const { v, path } = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes(NUL)) return path || '(root)';
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: join(path, i) });
+    } else if (v && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) {
+        if (k.includes(NUL)) return join(path, k.replaceAll(NUL, '\\u0000'));
+        stack.push({ v: child, path: join(path, k) });
+      }
+    }
+  }
+  return null;
+}
+
+/** The one refusal of U+0000, wherever it was sent (`json.…`, `query.…`, `param`). */
+export function nulRefused(path: string): ApiError {
+  return new ApiError('VALIDATION_FAILED', `invalid request: ${path} contains U+0000 (NUL), which is not accepted in text`, {
+    issues: [{ path, message: 'must not contain U+0000 (NUL)', code: 'invalid_string' }],
+  });
+}
+
+/** Refuses U+0000 anywhere in JSON text: raw, or escaped as \u0000 in a string or key. */
+export function assertNoNulInJson(text: string, prefix = 'json'): void {
+  if (!text.includes(NUL) && !text.includes('\\u0000')) return;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    if (text.includes(NUL)) throw nulRefused(prefix);
+    return; // malformed JSON is the validator's to report
+  }
+  const path = nulPathOf(parsed);
+  if (path !== null) throw nulRefused(path === '(root)' ? prefix : `${prefix}.${path}`);
+}
