@@ -54,18 +54,27 @@ function visible(node: RawNode): boolean {
   return node.visible !== false;
 }
 
+// The walkers below are iterative: an upload may nest nodes as deep as the API accepts.
 function countVisible(node: RawNode): number {
-  if (!visible(node)) return 0;
-  let n = 1;
-  for (const child of node.children ?? []) n += countVisible(child);
+  let n = 0;
+  const stack = [node];
+  while (stack.length) {
+    const next = stack.pop()!;
+    if (!visible(next)) continue;
+    n++;
+    for (const child of next.children ?? []) stack.push(child);
+  }
   return n;
 }
 
+/** Visible descendants' ids in document order (depth-first, pre-order). */
 function flatten(node: RawNode, out: string[]): void {
-  for (const child of node.children ?? []) {
+  const stack = [...(node.children ?? [])].reverse();
+  while (stack.length) {
+    const child = stack.pop()!;
     if (!visible(child)) continue;
     out.push(child.id);
-    flatten(child, out);
+    for (let i = (child.children?.length ?? 0) - 1; i >= 0; i--) stack.push(child.children![i]!);
   }
 }
 
@@ -112,10 +121,11 @@ function scopeRoot(skeleton: GetFileResponse | GetFileNodesResponse, nodeId?: st
 }
 
 function findNode(node: RawNode, id: string): RawNode | null {
-  if (node.id === id) return node;
-  for (const child of node.children ?? []) {
-    const hit = findNode(child, id);
-    if (hit) return hit;
+  const stack = [node];
+  while (stack.length) {
+    const next = stack.pop()!;
+    if (next.id === id) return next;
+    for (let i = (next.children?.length ?? 0) - 1; i >= 0; i--) stack.push(next.children![i]!);
   }
   return null;
 }

@@ -22,6 +22,21 @@ export interface NormalizedExport {
 const isNode = (v: unknown): v is RawNode =>
   typeof v === 'object' && v !== null && typeof (v as RawNode).id === 'string' && typeof (v as RawNode).type === 'string';
 
+/** Why a tree cannot be walked (a `children` that is not an array of nodes), or null. Iterative. */
+function shapeProblem(root: RawNode): string | null {
+  const stack: RawNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.children === undefined) continue;
+    if (!Array.isArray(n.children)) return `node ${n.id}: \`children\` must be an array of nodes`;
+    for (const c of n.children) {
+      if (!isNode(c)) return `node ${n.id}: every entry of \`children\` must be a node with an id and a type`;
+      stack.push(c);
+    }
+  }
+  return null;
+}
+
 /** Normalises an upload, or returns why it cannot be used. */
 export function normalizeExport(input: unknown, fallbackName: string): { ok: true; value: NormalizedExport } | { ok: false; message: string } {
   const maps = { components: {}, componentSets: {}, styles: {} } as Pick<NormalizedExport, 'components' | 'componentSets' | 'styles'>;
@@ -33,8 +48,11 @@ export function normalizeExport(input: unknown, fallbackName: string): { ok: tru
   };
   const loose: RawNode[] = [];
   const pages: RawNode[] = [];
+  let problem: string | null = null;
   const take = (node: RawNode) => {
-    if (node.type === 'DOCUMENT') pages.push(...(node.children ?? []).filter(isNode));
+    problem ??= shapeProblem(node);
+    if (problem) return;
+    if (node.type === 'DOCUMENT') pages.push(...(node.children ?? []));
     else if (node.type === 'CANVAS') pages.push(node);
     else loose.push(node);
   };
@@ -58,6 +76,7 @@ export function normalizeExport(input: unknown, fallbackName: string): { ok: tru
       return { ok: false, message: 'no `document` or `nodes` found: upload a Figma REST response or a JSON_REST_V1 export' };
     }
   }
+  if (problem) return { ok: false, message: problem };
   if (loose.length) pages.push({ id: '0:0', type: 'CANVAS', name: 'Selection', children: loose });
   if (pages.length === 0) return { ok: false, message: 'the export holds no nodes' };
   return { ok: true, value: { name, document: { id: '0:-1', type: 'DOCUMENT', name: 'Document', children: pages }, ...maps } };
@@ -70,7 +89,7 @@ export function indexNodes(root: RawNode): Map<string, RawNode> {
   while (stack.length) {
     const n = stack.pop()!;
     out.set(n.id, n);
-    if (n.children) for (const c of n.children) if (isNode(c)) stack.push(c);
+    for (const c of n.children ?? []) stack.push(c);
   }
   return out;
 }

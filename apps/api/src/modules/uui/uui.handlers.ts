@@ -1,5 +1,6 @@
 import { createRouter } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
+import { readCapped } from '../../lib/request-body';
 import { principalOf } from '../../middleware';
 import { jobStatus } from '../figma-context/status';
 import { ingestUpload } from './ingest';
@@ -39,10 +40,8 @@ export const uuiRouter = createRouter()
     const { upload_id } = c.req.valid('param');
     const check = await verifyUploadUrl(key, upload_id, new URL(c.req.url).searchParams);
     if (!check.ok) throw new ApiError('UNAUTHORIZED', check.reason);
-    const declared = Number(c.req.header('content-length') ?? NaN);
-    if (declared > config.MAX_UPLOAD_BYTES) throw new ApiError('PAYLOAD_TOO_LARGE', `uploads are limited to ${config.MAX_UPLOAD_BYTES} bytes`);
-    const body = await c.req.arrayBuffer();
-    if (body.byteLength > config.MAX_UPLOAD_BYTES) throw new ApiError('PAYLOAD_TOO_LARGE', `uploads are limited to ${config.MAX_UPLOAD_BYTES} bytes`);
+    // the read stops at the limit: an oversized upload is never buffered whole
+    const body = await readCapped(c.req.raw, config.MAX_UPLOAD_BYTES);
     if (body.byteLength === 0) throw new ApiError('BAD_REQUEST', 'empty upload');
     await config.UPLOADS.put(uploadKey(check.projectId, upload_id), body, { httpMetadata: { contentType: 'application/json' } });
     c.get('events').emit('figma_upload_stored', { upload_id, bytes: body.byteLength }, { source: 'uui', projectId: check.projectId });
