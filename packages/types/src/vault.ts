@@ -11,7 +11,7 @@ export const SecretVersionSchema = z
     alias: z.string(),
     version: z.number().int(),
     status: z.enum(['active', 'rotated', 'revoked']),
-    last4: z.string(),
+    last4: z.string().nullable().openapi({ description: 'Last 4 characters of the value; null when it has under 12' }),
     created_at: z.string(),
     updated_at: z.string(),
     revoked_at: z.string().nullable(),

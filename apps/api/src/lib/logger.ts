@@ -1,4 +1,5 @@
 // Structured JSON logs: one line per event, always with the request id and trace id.
+import { dbErrorInfo } from '@cogo/db';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -11,10 +12,26 @@ export interface Logger {
   child(fields: Record<string, unknown>): Logger;
 }
 
-/** Serialises an unknown thrown value without leaking anything but name, message and stack. */
+// a stack's first line repeats the message (drizzle's holds the query's params): keep only the frames
+const framesOf = (err: Error) => err.stack?.split('\n').filter((l) => /^\s+at /.test(l)).join('\n');
+// a driver message may quote the connection string, password included
+const redact = (text: string) => text.replace(/postgres(ql)?:\/\/\S+/g, '[url]');
+
+/**
+ * Serialises a thrown value for a log line: name, message, stack frames and cause. A database
+ * failure becomes its SQLSTATE, message, object names and SQL text: never its parameters or detail.
+ */
 export function describeError(err: unknown): Record<string, unknown> {
-  if (err instanceof Error) return { name: err.name, message: err.message, stack: err.stack };
-  return { value: String(err) };
+  return describe(err, 0);
+}
+
+function describe(err: unknown, depth: number): Record<string, unknown> {
+  if (!(err instanceof Error)) return { value: redact(String(err)) };
+  const db = dbErrorInfo(err);
+  if (db) return { name: 'DatabaseError', ...db, message: redact(db.message), stack: framesOf(err) };
+  const out: Record<string, unknown> = { name: err.name, message: redact(err.message), stack: framesOf(err) };
+  if (err.cause !== undefined && depth < 3) out.cause = describe(err.cause, depth + 1);
+  return out;
 }
 
 /** A logger that writes JSON lines through console (Workers Logs picks them up). */

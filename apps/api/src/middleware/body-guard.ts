@@ -17,12 +17,14 @@ export function bodyGuard(): MiddlewareHandler {
     if (!BODY_METHODS.has(c.req.method)) return next();
 
     const bytes = await readCapped(c.req.raw, c.get('config').MAX_JSON_BODY_BYTES);
-    c.req.bodyCache.arrayBuffer = Promise.resolve(bytes);
+    // Hono keeps promises of the read body in bodyCache (its type names the resolved values)
+    const cache = c.req.bodyCache as Record<string, Promise<unknown>>;
+    cache.arrayBuffer = Promise.resolve(bytes);
     if (bytes.byteLength > 0) {
       const text = new TextDecoder().decode(bytes);
       if (/json/i.test(c.req.header('content-type') ?? '')) assertJsonDepth(text, REQUEST_LIMITS.maxJsonDepth);
       assertNoNulInJson(text);
-      c.req.bodyCache.text = Promise.resolve(text);
+      cache.text = Promise.resolve(text);
     }
     return next();
   };

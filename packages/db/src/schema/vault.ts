@@ -19,7 +19,8 @@ export const secureKeys = pgTable(
     iv: text('iv').notNull(),
     /** Id of the master key that encrypted it, so master keys can rotate too. */
     masterKeyId: text('master_key_id').notNull(),
-    last4: text('last4').notNull(),
+    /** Last 4 characters of the value, null when it has under 12 (plaintext: no more may be shown). */
+    last4: text('last4'),
     /** active | rotated | revoked */
     status: text('status').notNull().default('active'),
     revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),

@@ -1,6 +1,6 @@
 // Key vault: set / rotate / revoke secrets by alias, resolve them for internal services.
 // Plaintext never leaves this file except as the return value of resolveSecret().
-import type { Db } from '@cogo/db';
+import { isUniqueViolation, type Db } from '@cogo/db';
 import { ApiError } from '../../lib/errors';
 import { openSecret, sealSecret } from './vault.crypto';
 import * as repo from './vault.repo';
@@ -32,7 +32,14 @@ function requireMaster(ctx: VaultContext): string {
   return ctx.masterKey;
 }
 
-const isUniqueViolation = (err: unknown) => /duplicate key|unique constraint/i.test(String((err as { cause?: unknown })?.cause ?? err));
+/** Shortest value whose last 4 characters may be shown: of a shorter one they are too large a share. */
+export const LAST4_MIN_LENGTH = 12;
+
+/** The hint stored and shown for a value: its last 4 characters, or null when it is under LAST4_MIN_LENGTH. */
+export function last4Of(value: string): string | null {
+  const chars = Array.from(value); // code points: never half a surrogate pair
+  return chars.length < LAST4_MIN_LENGTH ? null : chars.slice(-4).join('');
+}
 
 /** Stores a new version of `alias` (the previous active one becomes `rotated`). `mustExist` = rotate. */
 export async function putSecret(ctx: VaultContext, projectId: string, alias: string, value: string, mustExist: boolean): Promise<repo.SecretRow> {
@@ -49,7 +56,7 @@ export async function putSecret(ctx: VaultContext, projectId: string, alias: str
         version,
         ...sealed,
         masterKeyId: ctx.masterKeyId,
-        last4: value.slice(-4),
+        last4: last4Of(value),
         status: 'active',
       });
       await repo.audit(tx, [
