@@ -1,6 +1,7 @@
 import { startFigmaFake } from '@cogo/fakes';
 import { startLocalDatabase } from '@cogo/devstack/database';
 import { loadConformance } from './conformance-fixtures';
+import { startJwksFake } from './jwks-fake';
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 
@@ -14,6 +15,8 @@ declare module 'vitest' {
     figmaBase: string;
     figmaToken: string;
     conformance: string;
+    jwksBase: string;
+    jwksDownUrl: string;
   }
 }
 
@@ -32,7 +35,11 @@ export default async function setup(project: TestProject) {
   project.provide('conformance', JSON.stringify(conformance.cases));
   project.provide('figmaBase', figma.url);
   project.provide('figmaToken', figmaToken);
+  const jwks = await startJwksFake();
+  project.provide('jwksBase', jwks.url);
+  project.provide('jwksDownUrl', jwks.downUrl);
   return async () => {
+    await jwks.close();
     await figma.close();
     await db.stop();
   };

@@ -3,15 +3,25 @@
 // runs and its response is stored for the TTL; a retry with the same fingerprint replays it; a
 // different fingerprint is a 422; a retry while the first still runs is a 409. A request that
 // fails with 5xx (or dies) releases the key so a retry can run. The alarm forgets the key at TTL.
+// An answer that carried a secret shown once (a new API key) is stored without its body: only what it
+// created (`withheld`), so a retry is told which key exists and no plaintext secret sits here for the TTL.
 import { DurableObject } from 'cloudflare:workers';
 
 export { idempotencyName } from './names';
 
+/** What a secret-bearing answer created, kept instead of its body. */
+export interface WithheldSecret {
+  api_key_id: string;
+  prefix: string;
+  project_id?: string;
+}
+
 export interface StoredResponse {
   status: number;
   headers: Array<[string, string]>;
-  /** base64 body */
+  /** base64 body ('' when withheld) */
   body: string;
+  withheld?: WithheldSecret;
 }
 
 export type BeginResult =

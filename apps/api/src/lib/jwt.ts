@@ -1,6 +1,7 @@
 // JWT verification (RFC 7519 / 7515) with Web Crypto: HS256 under a shared secret, RS256/ES256
 // under keys from a JWKS URL. Only what COGO needs: compact JWS, no nested or encrypted tokens.
 import { fromBase64 } from './crypto';
+import { singleFlight } from './single-flight';
 
 export interface JwtClaims {
   sub?: string;
@@ -74,8 +75,13 @@ export async function verifyJwt(token: string, options: JwtVerifyOptions): Promi
   if (typeof claims.exp !== 'number') throw new JwtError('token has no exp');
   if (claims.exp + leeway <= now) throw new JwtError('token expired');
   if (typeof claims.nbf === 'number' && claims.nbf - leeway > now) throw new JwtError('token not yet valid');
-  const issuedAt = typeof claims.iat === 'number' ? claims.iat : now;
+  if (claims.iat !== undefined && typeof claims.iat !== 'number') throw new JwtError('malformed iat');
+  // a future iat would let `exp - iat` pass the cap for a token valid for years: refuse it beyond the skew,
+  // and cap what is left of the lifetime too (which also covers tokens without iat)
+  if (typeof claims.iat === 'number' && claims.iat - leeway > now) throw new JwtError('token issued in the future');
+  const issuedAt = claims.iat ?? now;
   if (claims.exp - issuedAt > options.maxTtlSeconds) throw new JwtError(`token lifetime over ${options.maxTtlSeconds}s`);
+  if (claims.exp - now > options.maxTtlSeconds + leeway) throw new JwtError(`token expires more than ${options.maxTtlSeconds}s from now`);
   if (options.issuer && claims.iss !== options.issuer) throw new JwtError('wrong issuer');
   if (options.audience) {
     const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
@@ -88,17 +94,95 @@ interface Jwk extends JsonWebKey {
   kid?: string;
 }
 
-/** A JWKS resolver with a cache: keys are fetched once per `ttlMs` (and again for an unknown kid). */
-export function jwksResolver(fetchJwks: () => Promise<{ keys: Jwk[] }>, ttlMs = 10 * 60_000) {
+/** The JWKS could not be fetched, so a token signed by one of its keys cannot be checked now (503, not 401). */
+export class JwksUnavailableError extends Error {
+  override name = 'JwksUnavailableError';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface JwksResolverOptions {
+  /** A key set older than this is fetched again (default 10 min). */
+  ttlMs?: number;
+  /** At most one refetch per this long for a kid the set lacks (default 30 s): random kids cannot drive fetches. */
+  refreshFloorMs?: number;
+  /** A kid missing from a fetched set triggers no refetch for this long (default 2 min). */
+  unknownKidTtlMs?: number;
+  /** After a failed fetch none is tried for this long; tokens that need one are "unavailable" (default 5 s). */
+  failureCooldownMs?: number;
+  /** How long past its TTL a set may still verify tokens while the JWKS is unreachable (default 1 h). */
+  maxStaleMs?: number;
+  /** How long a caller waits on another caller's fetch before fetching itself (default 10 s). */
+  patienceMs?: number;
+  now?: () => number;
+}
+
+const MAX_UNKNOWN_KIDS = 1_000;
+const MAX_KID_LENGTH = 128;
+
+/**
+ * A cached JWKS resolver: one shared fetch at a time, refetched after `ttlMs`, or for an unknown kid at most
+ * once per `refreshFloorMs` (and never again for that kid within `unknownKidTtlMs`). Resolves null when no key
+ * matches; throws JwksUnavailableError when a key is needed and the JWKS cannot be fetched.
+ */
+export function jwksResolver(fetchJwks: () => Promise<{ keys: Jwk[] }>, options: JwksResolverOptions = {}) {
+  const ttl = options.ttlMs ?? 10 * 60_000;
+  const floor = options.refreshFloorMs ?? 30_000;
+  const unknownTtl = options.unknownKidTtlMs ?? 2 * 60_000;
+  const cooldown = options.failureCooldownMs ?? 5_000;
+  const maxStale = options.maxStaleMs ?? 60 * 60_000;
+  const now = options.now ?? (() => Date.now());
+  const flight = singleFlight<void>(options.patienceMs ?? 10_000);
   let cached: { at: number; keys: Jwk[] } | undefined;
+  let failedAt: number | undefined;
+  const unknownKids = new Map<string, number>();
   const imported = new Map<string, CryptoKey>();
+
+  const find = (kid: string | undefined, alg: string) =>
+    cached?.keys.find((k) => (kid ? k.kid === kid : true) && (alg === 'RS256' ? k.kty === 'RSA' : k.kty === 'EC'));
+  const unavailable = (t: number, cause: string) =>
+    new JwksUnavailableError(`JWKS unavailable: ${cause}`, Math.max(1, Math.ceil(((failedAt ?? t) + cooldown - t) / 1000)));
+
+  const refresh = () =>
+    flight('jwks', async () => {
+      try {
+        const body = await fetchJwks();
+        if (!Array.isArray(body?.keys)) throw new Error('the JWKS has no keys array');
+        cached = { at: now(), keys: body.keys };
+        imported.clear();
+        failedAt = undefined;
+      } catch (err) {
+        failedAt = now();
+        throw unavailable(failedAt, err instanceof Error ? err.message : String(err));
+      }
+    });
+
   return async (kid: string | undefined, alg: string): Promise<CryptoKey | null> => {
-    const find = () => cached?.keys.find((k) => (kid ? k.kid === kid : true) && (alg === 'RS256' ? k.kty === 'RSA' : k.kty === 'EC'));
-    let jwk = cached && Date.now() - cached.at < ttlMs ? find() : undefined;
-    if (!jwk) {
-      cached = { at: Date.now(), keys: (await fetchJwks()).keys };
-      imported.clear();
-      jwk = find();
+    if (kid && kid.length > MAX_KID_LENGTH) return null;
+    const t = now();
+    const age = cached ? t - cached.at : Infinity;
+    let jwk = age < ttl + maxStale ? find(kid, alg) : undefined;
+    const kidKey = kid ?? '';
+    // a fresh set that lacks the kid is refetched only past the floor, and only for a kid not already missed
+    const wanted = age >= ttl || (!jwk && age >= floor && (unknownKids.get(kidKey) ?? 0) <= t);
+    if (wanted) {
+      const cooling = failedAt !== undefined && t - failedAt < cooldown;
+      try {
+        if (cooling) throw unavailable(t, 'the last fetch failed moments ago');
+        await refresh();
+        jwk = find(kid, alg);
+        if (!jwk) {
+          if (unknownKids.size >= MAX_UNKNOWN_KIDS) unknownKids.delete(unknownKids.keys().next().value!);
+          unknownKids.set(kidKey, now() + unknownTtl);
+        }
+      } catch (err) {
+        // a key from the last good set keeps working while the JWKS is unreachable (up to maxStale)
+        if (!(err instanceof JwksUnavailableError) || !jwk) throw err;
+      }
     }
     if (!jwk) return null;
     const id = `${jwk.kid ?? ''}:${alg}`;

@@ -1,11 +1,13 @@
 // Authentication: project API keys (`Authorization: Bearer cogo_…`), short-lived JWTs (HS256 secret
 // and/or JWKS), the admin token, and — local dev only — EDGE_AUTH_OPTIONAL.
+// A JWT must name a project that exists (401 otherwise); a JWKS that cannot be fetched when a token
+// needs it answers 503 with Retry-After: the credential may be fine, it just cannot be checked now.
 import type { MiddlewareHandler } from 'hono';
 import { timingSafeEqual } from '../lib/crypto';
 import { ApiError } from '../lib/errors';
 import { createHttpClient } from '../lib/http-client';
-import { jwksResolver, JwtError, looksLikeJwt, verifyJwt } from '../lib/jwt';
-import { authenticateKey } from '../modules/projects/projects.service';
+import { jwksResolver, JwksUnavailableError, JwtError, looksLikeJwt, verifyJwt } from '../lib/jwt';
+import { authenticateKey, projectExists } from '../modules/projects/projects.service';
 import { touchKey } from '../modules/projects/projects.repo';
 import type { AppConfig } from '../env';
 
@@ -30,10 +32,14 @@ function jwksFor(config: AppConfig) {
   if (!url) return undefined;
   let r = resolvers.get(url);
   if (!r) {
-    const http = createHttpClient({ allowHosts: [new URL(url).host], timeoutMs: 5_000, retries: 1 });
+    // short timeout, one retry: callers wait on this fetch (the resolver shares it and caches the set)
+    const http = createHttpClient({ allowHosts: [new URL(url).host], timeoutMs: 3_000, retries: 1 });
     r = jwksResolver(async () => {
       const res = await http(url);
-      if (!res.ok) throw new JwtError(`JWKS fetch failed with ${res.status}`);
+      if (!res.ok) {
+        await res.body?.cancel();
+        throw new Error(`JWKS fetch answered ${res.status}`);
+      }
       return (await res.json()) as { keys: JsonWebKey[] };
     });
     resolvers.set(url, r);
@@ -74,11 +80,20 @@ export function authenticate(): MiddlewareHandler {
         });
       } catch (err) {
         if (err instanceof JwtError) throw unauthorized(`invalid token: ${err.message}`);
+        if (err instanceof JwksUnavailableError) {
+          c.get('log').warn('JWKS unavailable', { error: err.message });
+          throw new ApiError('SERVICE_UNAVAILABLE', 'cannot check the token now: its signing keys (JWKS) are unreachable; retry later', undefined, {
+            'Retry-After': String(err.retryAfterSeconds),
+          });
+        }
         throw err;
       }
-      const projectId = claims.project_id;
-      if (typeof projectId !== 'string' || !UUID.test(projectId)) throw unauthorized('invalid token: no project_id claim');
-      c.set('principal', { projectId: projectId.toLowerCase(), kind: 'jwt', actor: `jwt:${claims.sub ?? 'anonymous'}` });
+      const claimed = claims.project_id;
+      if (typeof claimed !== 'string' || !UUID.test(claimed)) throw unauthorized('invalid token: no project_id claim');
+      const projectId = claimed.toLowerCase();
+      // otherwise reads answer empty lists and writes fail on the foreign key
+      if (!(await projectExists(() => c.get('db')(), projectId))) throw unauthorized('invalid token: its project does not exist');
+      c.set('principal', { projectId, kind: 'jwt', actor: `jwt:${claims.sub ?? 'anonymous'}` });
       return next();
     }
     throw unauthorized('unrecognised credentials');

@@ -1,9 +1,10 @@
 import { schema } from '@cogo/db';
 import { ErrorEnvelopeSchema } from '@cogo/types';
 import { eq } from 'drizzle-orm';
-import { env } from 'cloudflare:test';
+import { env, runInDurableObject } from 'cloudflare:test';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
+import { idempotencyName } from '../durable-objects/names';
 import { api, createTestProject, signJwt, testDb } from '../../test/helpers';
 
 const handle = testDb();
@@ -12,8 +13,19 @@ afterAll(() => handle.close());
 const keyCount = async (projectId: string) =>
   (await handle.db.select().from(schema.projectApiKeys).where(eq(schema.projectApiKeys.projectId, projectId))).length;
 
+/** Everything the IdempotencyKey object of (scope, key) holds, as text, with stored bodies decoded from base64. */
+const storedEntry = async (scope: string, key: string) => {
+  const stub = env.IDEMPOTENCY.get(env.IDEMPOTENCY.idFromName(idempotencyName(scope, key)));
+  const rows = await runInDurableObject(stub, (_o, state) => state.storage.sql.exec<{ response: string | null }>('select * from entry').toArray());
+  const bodies = rows.map((r) => {
+    const body = r.response ? (JSON.parse(r.response) as { body?: string }).body : undefined;
+    return body ? new TextDecoder().decode(Uint8Array.from(atob(body), (ch) => ch.charCodeAt(0))) : '';
+  });
+  return JSON.stringify({ rows, bodies });
+};
+
 describe('Idempotency-Key', () => {
-  it('runs 200 concurrent identical requests exactly once; every answer is the same 201 or a 409', async () => {
+  it('runs 200 concurrent identical requests exactly once; every other answer is a 409', async () => {
     const p = await createTestProject();
     // a JWT keeps authentication off the database, so only the one execution touches it
     const token = await signJwt({ project_id: p.id });
@@ -24,30 +36,92 @@ describe('Idempotency-Key', () => {
     const statuses = responses.map((r) => r.status);
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
     const created = responses.filter((r) => r.status === 201);
-    expect(created.length).toBeGreaterThanOrEqual(1);
-    const bodies = new Set(await Promise.all(created.map((r) => r.text())));
-    expect(bodies.size).toBe(1);
+    // the created key's secret is shown once: no retry, concurrent or later, sees it again
+    expect(created).toHaveLength(1);
+    const issued = (await created[0]!.json()) as { id: string; prefix: string };
     for (const r of responses.filter((r) => r.status === 409)) {
-      expect(ErrorEnvelopeSchema.parse(await r.json()).error.code).toBe('CONFLICT');
-      expect(r.headers.get('retry-after')).toBe('1');
+      const err = ErrorEnvelopeSchema.parse(await r.json()).error;
+      expect(err.code).toBe('CONFLICT');
+      // still running → retry shortly; done → the answer names the key that was created
+      if (r.headers.get('retry-after') !== '1') expect(err.details).toMatchObject({ api_key_id: issued.id, prefix: issued.prefix });
     }
     expect(await keyCount(p.id)).toBe(2); // the project's first key + exactly one more
   });
 
   it('replays the stored response after completion, marked as a replay', async () => {
     const p = await createTestProject();
+    const extra = (await (await api('/keys', { method: 'POST', key: p.key, json: { name: 'doomed' } })).json()) as { id: string };
+    const idem = `idem-${crypto.randomUUID()}`;
+    const send = () => api(`/keys/${extra.id}`, { method: 'DELETE', key: p.key, headers: { 'idempotency-key': idem } });
+    const first = await send();
+    expect(first.status).toBe(200);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    const firstBody = await first.text();
+    // without the key a second revoke is a 404: the 200 below is the stored answer
+    const again = await send();
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.text()).toBe(firstBody);
+    expect(again.headers.get('content-type')).toContain('application/json');
+    expect((await api(`/keys/${extra.id}`, { method: 'DELETE', key: p.key })).status).toBe(404);
+  });
+
+  it('never stores a secret shown once: a retry of POST /keys after success is a 409 naming the created key', async () => {
+    const p = await createTestProject();
     const idem = `idem-${crypto.randomUUID()}`;
     const send = () => api('/keys', { method: 'POST', key: p.key, json: { name: 'once' }, headers: { 'idempotency-key': idem } });
     const first = await send();
     expect(first.status).toBe(201);
-    expect(first.headers.get('idempotent-replayed')).toBeNull();
-    const firstBody = await first.text();
+    const issued = (await first.json()) as { id: string; prefix: string; key: string };
     const again = await send();
-    expect(again.status).toBe(201);
+    expect(again.status).toBe(409);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
-    expect(await again.text()).toBe(firstBody);
-    expect(again.headers.get('content-type')).toContain('application/json');
+    expect(again.headers.get('retry-after')).toBeNull();
+    const text = await again.text();
+    expect(text).not.toContain(issued.key);
+    const err = ErrorEnvelopeSchema.parse(JSON.parse(text)).error;
+    expect(err.code).toBe('CONFLICT');
+    expect(err.message).toBe(
+      `this Idempotency-Key already created API key ${issued.prefix} (id ${issued.id}); its secret was shown once and is not stored — rotate the key if it was lost`,
+    );
+    expect(err.details).toEqual({ api_key_id: issued.id, prefix: issued.prefix });
     expect(await keyCount(p.id)).toBe(2);
+    const stored = await storedEntry(p.id, idem);
+    expect(stored).toContain(issued.prefix); // the entry is there, holding what was created…
+    expect(stored).not.toContain(issued.key.slice(-32)); // …but not the secret
+  });
+
+  it('treats POST /keys/{id}/rotate and POST /projects the same way', async () => {
+    const p = await createTestProject();
+    const idem = `rot-${crypto.randomUUID()}`;
+    const rotate = () => api(`/keys/${p.keyId}/rotate`, { method: 'POST', key: p.key, headers: { 'idempotency-key': idem } });
+    const rotated = await rotate();
+    expect(rotated.status).toBe(201);
+    const next = (await rotated.json()) as { id: string; prefix: string; key: string };
+    // the old key is revoked now; authenticate the retry with the new one (same project, same scope)
+    const retry = await api(`/keys/${p.keyId}/rotate`, { method: 'POST', key: next.key, headers: { 'idempotency-key': idem } });
+    expect(retry.status).toBe(409);
+    expect(ErrorEnvelopeSchema.parse(await retry.json()).error.details).toEqual({ api_key_id: next.id, prefix: next.prefix });
+    expect(await keyCount(p.id)).toBe(2);
+    const stored = await storedEntry(p.id, idem);
+    expect(stored).toContain(next.prefix);
+    expect(stored).not.toContain(next.key.slice(-32));
+
+    const slug = `t-${crypto.randomUUID().slice(0, 18)}`;
+    const pidem = `proj-${crypto.randomUUID()}`;
+    const create = () => api('/projects', { method: 'POST', key: env.ADMIN_TOKEN, json: { slug, name: 'Once' }, headers: { 'idempotency-key': pidem } });
+    const made = await create();
+    expect(made.status).toBe(201);
+    const body = (await made.json()) as { project: { id: string }; api_key: { id: string; prefix: string; key: string } };
+    const again = await create();
+    expect(again.status).toBe(409);
+    const err = ErrorEnvelopeSchema.parse(await again.json()).error;
+    expect(err.details).toEqual({ api_key_id: body.api_key.id, prefix: body.api_key.prefix, project_id: body.project.id });
+    expect(err.message).toContain('rotate the key');
+    expect(await keyCount(body.project.id)).toBe(1);
+    const storedProject = await storedEntry('admin', pidem);
+    expect(storedProject).toContain(body.api_key.prefix);
+    expect(storedProject).not.toContain(body.api_key.key.slice(-32));
   });
 
   it('answers 422 when the key is reused with a different body, without executing', async () => {
@@ -66,8 +140,10 @@ describe('Idempotency-Key', () => {
     const a = await api('/keys', { method: 'POST', key: p.key, json: { name: 'x', idempotency_key: idem } });
     const b = await api('/keys', { method: 'POST', key: p.key, json: { name: 'x', idempotency_key: idem } });
     expect(a.status).toBe(201);
+    expect(b.status).toBe(409);
     expect(b.headers.get('idempotent-replayed')).toBe('true');
-    expect(await b.text()).toBe(await a.text());
+    expect(ErrorEnvelopeSchema.parse(await b.json()).error.details?.api_key_id).toBe(((await a.json()) as { id: string }).id);
+    expect(await keyCount(p.id)).toBe(2);
   });
 
   it('scopes keys per project: the same key in two projects runs twice', async () => {

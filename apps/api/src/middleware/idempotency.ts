@@ -1,9 +1,11 @@
 // Idempotency keys on writes (Stripe semantics, draft-ietf-httpapi-idempotency-key-header):
 // `Idempotency-Key` header or body field `idempotency_key`. See durable-objects/idempotency-key.ts.
-import type { MiddlewareHandler } from 'hono';
+// An answer holding a secret shown once (a new API key) is never stored or replayed: a retry after it
+// succeeded is a 409 naming the key that was created (rotate it if the secret was lost).
+import type { Context, MiddlewareHandler } from 'hono';
 import { fromBase64, sha256Hex, toBase64 } from '../lib/crypto';
 import { ApiError } from '../lib/errors';
-import type { StoredResponse } from '../durable-objects/idempotency-key';
+import type { StoredResponse, WithheldSecret } from '../durable-objects/idempotency-key';
 import { idempotencyName } from '../durable-objects/names';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -16,6 +18,29 @@ const LOCK_MS = 60_000;
 const KEPT_HEADERS = ['content-type', 'location', 'x-request-id', 'x-trace-id'];
 
 export const REPLAY_HEADER = 'Idempotent-Replayed';
+
+export interface IdempotencyVariables {
+  /** Set by a handler whose answer holds a secret shown once; see withholdFromReplay. */
+  idempotencyWithheld: WithheldSecret | undefined;
+}
+
+declare module 'hono' {
+  interface ContextVariableMap extends IdempotencyVariables {}
+}
+
+/** Marks this answer as holding a secret shown once: it is not stored, and a retry gets a 409 naming `created`. */
+export function withholdFromReplay(c: Context, created: WithheldSecret): void {
+  c.set('idempotencyWithheld', created);
+}
+
+function alreadyCreated(created: WithheldSecret): ApiError {
+  return new ApiError(
+    'CONFLICT',
+    `this Idempotency-Key already created API key ${created.prefix} (id ${created.api_key_id}); its secret was shown once and is not stored — rotate the key if it was lost`,
+    { ...created },
+    { [REPLAY_HEADER]: 'true' },
+  );
+}
 
 async function keyOf(header: string | undefined, body: ArrayBuffer, contentType: string | undefined): Promise<string | undefined> {
   if (header !== undefined) return header;
@@ -56,6 +81,7 @@ export function idempotency(): MiddlewareHandler {
     }
     if (begun.kind === 'replay') {
       const stored = begun.response;
+      if (stored.withheld) throw alreadyCreated(stored.withheld);
       const headers = new Headers(stored.headers);
       headers.set(REPLAY_HEADER, 'true');
       c.res = new Response(stored.status === 204 ? null : fromBase64(stored.body), { status: stored.status, headers });
@@ -73,6 +99,11 @@ export function idempotency(): MiddlewareHandler {
     const streaming = res.headers.get('content-type')?.includes('text/event-stream');
     if (res.status >= 500 || NOT_STORED.has(res.status) || streaming) {
       if (!released) await stub.release(fingerprint);
+      return;
+    }
+    const withheld = c.get('idempotencyWithheld');
+    if (withheld) {
+      await stub.complete(fingerprint, { status: res.status, headers: [], body: '', withheld }, config.IDEMPOTENCY_TTL_SECONDS * 1000);
       return;
     }
     const bytes = await res.clone().arrayBuffer();

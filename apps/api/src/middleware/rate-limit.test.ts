@@ -39,12 +39,29 @@ describe('rate limits', () => {
   });
 
   it('counts per IP before authentication, so bad credentials are limited too', async () => {
-    const limited = { ...env, RATE_LIMIT_IP_PER_MIN: '3' };
+    // production: Cloudflare sets CF-Connecting-IP (overwriting any client value), so it names the client
+    const limited = { ...env, ENVIRONMENT: 'production', RATE_LIMIT_IP_PER_MIN: '3' };
     const app = createApp();
     const ip = `198.51.100.${Math.floor(Math.random() * 200) + 1}`;
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
       statuses.push((await app.request('/projects/current', { headers: { authorization: 'Bearer cogo_nope', 'cf-connecting-ip': ip } }, limited)).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+  });
+
+  it('outside production a client cannot pick its own IP bucket with CF-Connecting-IP', async () => {
+    // locally wrangler/miniflare sets CF-Connecting-IP only when the client did not, so the header is
+    // the client's choice: every local request counts against one bucket, whatever it claims
+    const limited = { ...env, ENVIRONMENT: 'development', RATE_LIMIT_IP_PER_MIN: '3' };
+    const app = createApp();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    // a minute no other test uses, so the shared local bucket starts empty
+    vi.setSystemTime(new Date(Date.UTC(2031, 0, 1) + Math.floor(Math.random() * 500_000) * 60_000 + 5_000));
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const ip = `198.51.100.${i + 1}`;
+      statuses.push((await app.request('/projects/current', { headers: { authorization: 'Bearer cogo_nope', 'cf-connecting-ip': ip, 'x-forwarded-for': ip } }, limited)).status);
     }
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
   });

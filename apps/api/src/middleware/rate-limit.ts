@@ -2,6 +2,10 @@
 // subject and fixed window. Headers per draft-ietf-httpapi-ratelimit-headers:
 //   RateLimit-Policy: "project-figma";q=30;w=60   RateLimit: "project-figma";r=12;t=41
 // and Retry-After on 429. The first crossing of 90% and the first refusal of a window go to bus_events.
+// The client address is CF-Connecting-IP only in production, where Cloudflare sets it and overwrites any
+// value the client sent. Locally (wrangler dev / miniflare) the header is set from the peer address only
+// when the client did not send one, and workerd's peer address (request.cf.clientIp) never reaches the
+// Worker, so the header is the client's choice: outside production every request counts as one client.
 import type { MiddlewareHandler } from 'hono';
 import type { AppConfig } from '../env';
 import { ApiError } from '../lib/errors';
@@ -15,6 +19,12 @@ export interface RateLimitOptions {
   subject: 'ip' | 'project';
   routeClass?: RouteClass;
   windowSeconds?: number;
+}
+
+/** The per-IP subject: the client's address in production, one shared `local` bucket elsewhere. */
+export function clientSubject(config: AppConfig, header: (name: string) => string | undefined): string {
+  if (config.ENVIRONMENT !== 'production') return 'ip:local';
+  return `ip:${header('cf-connecting-ip')?.trim() || 'unknown'}`;
 }
 
 /** Requests per window for a route class. */
@@ -52,7 +62,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
   return async function rateLimitMiddleware(c, next) {
     const config = c.get('config');
     const subjectId =
-      options.subject === 'ip' ? `ip:${c.req.header('cf-connecting-ip') ?? 'unknown'}` : `project:${c.get('principal')?.projectId ?? 'anonymous'}`;
+      options.subject === 'ip' ? clientSubject(config, (name) => c.req.header(name)) : `project:${c.get('principal')?.projectId ?? 'anonymous'}`;
     const policy = options.subject === 'ip' ? 'ip' : `project-${routeClass}`;
     const limit = limitFor(config, options.subject, routeClass);
     const now = Date.now();

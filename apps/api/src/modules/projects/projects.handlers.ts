@@ -1,10 +1,11 @@
 import { createRouter } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
-import { principalOf } from '../../middleware';
+import { principalOf, withholdFromReplay } from '../../middleware';
 import * as repo from './projects.repo';
 import * as service from './projects.service';
 import { createKeyRoute, createProjectRoute, currentProjectRoute, listKeysRoute, revokeKeyRoute, rotateKeyRoute } from './projects.routes';
 
+// answers holding a new key are marked with withholdFromReplay: an Idempotency-Key retry never sees the secret again
 const issued = (i: service.IssuedKey) => ({ ...service.keyView(i.record), key: i.key });
 
 /** Projects and API keys. */
@@ -14,6 +15,7 @@ export const projectsRouter = createRouter()
     const { project, issued: key } = await service.createProject(c.get('db')(), slug, name);
     c.get('events').emit('project_created', { slug }, { source: 'projects', projectId: project.id });
     c.get('events').emit('api_key_created', { prefix: key.record.prefix }, { source: 'keys', projectId: project.id });
+    withholdFromReplay(c, { api_key_id: key.record.id, prefix: key.record.prefix, project_id: project.id });
     return c.json({ project: service.projectView(project), api_key: issued(key) }, 201);
   })
   .openapi(currentProjectRoute, async (c) => {
@@ -29,11 +31,13 @@ export const projectsRouter = createRouter()
     const { name, expires_in_days } = c.req.valid('json');
     const key = await service.issueKey(c.get('db')(), principalOf(c).projectId, name, expires_in_days);
     c.get('events').emit('api_key_created', { prefix: key.record.prefix }, { source: 'keys' });
+    withholdFromReplay(c, { api_key_id: key.record.id, prefix: key.record.prefix });
     return c.json(issued(key), 201);
   })
   .openapi(rotateKeyRoute, async (c) => {
     const key = await service.rotateKey(c.get('db')(), principalOf(c).projectId, c.req.valid('param').id);
     c.get('events').emit('api_key_rotated', { prefix: key.record.prefix, replaced: key.record.rotatedFrom }, { source: 'keys' });
+    withholdFromReplay(c, { api_key_id: key.record.id, prefix: key.record.prefix });
     return c.json(issued(key), 201);
   })
   .openapi(revokeKeyRoute, async (c) => {

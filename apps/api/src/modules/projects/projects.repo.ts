@@ -18,6 +18,12 @@ export async function findProject(db: Queryable, id: string): Promise<ProjectRow
   return rows[0] ?? null;
 }
 
+/** True when a project with this id exists (a primary-key lookup that reads no row data). */
+export async function projectIdExists(db: Queryable, id: string): Promise<boolean> {
+  const rows = await db.select({ id: schema.projects.id }).from(schema.projects).where(eq(schema.projects.id, id)).limit(1);
+  return rows.length > 0;
+}
+
 /** A project by slug. */
 export async function findProjectBySlug(db: Queryable, slug: string): Promise<ProjectRow | null> {
   const rows = await db.select().from(schema.projects).where(eq(schema.projects.slug, slug));

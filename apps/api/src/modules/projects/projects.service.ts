@@ -1,6 +1,7 @@
 // Projects and their API keys: creation, listing, rotation, revocation, authentication.
 import type { Db } from '@cogo/db';
 import { ApiError } from '../../lib/errors';
+import { singleFlight } from '../../lib/single-flight';
 import { keyMatches, mintKey, prefixOf } from './api-keys';
 import * as repo from './projects.repo';
 
@@ -90,4 +91,26 @@ export async function authenticateKey(db: Db, presented: string, now = new Date(
   if (key.revokedAt) return { ok: false, reason: 'API key revoked' };
   if (key.expiresAt && key.expiresAt <= now) return { ok: false, reason: 'API key expired' };
   return { ok: true, key };
+}
+
+const KNOWN_PROJECT_TTL_MS = 60_000;
+const MAX_KNOWN_PROJECTS = 10_000;
+/** Per isolate: project ids seen to exist, until when. Only a yes is kept, so a new project is found at once. */
+const knownProjects = new Map<string, number>();
+const projectLookups = singleFlight<boolean>(5_000);
+
+/**
+ * True when the project exists. Token claims name projects the database may not have; a yes is cached per
+ * isolate for a minute and concurrent lookups of one id share a query, so `db` is opened only on a miss.
+ */
+export async function projectExists(db: () => Db, projectId: string): Promise<boolean> {
+  const until = knownProjects.get(projectId);
+  if (until !== undefined && until > Date.now()) return true;
+  const found = await projectLookups(projectId, () => repo.projectIdExists(db(), projectId));
+  if (found) {
+    if (knownProjects.size >= MAX_KNOWN_PROJECTS) knownProjects.delete(knownProjects.keys().next().value!);
+    knownProjects.delete(projectId);
+    knownProjects.set(projectId, Date.now() + KNOWN_PROJECT_TTL_MS);
+  }
+  return found;
 }
