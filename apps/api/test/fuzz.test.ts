@@ -49,6 +49,7 @@ interface FuzzRequest {
   query: string;
   body: { kind: 'json'; value: unknown } | { kind: 'raw'; text: string; contentType: string } | { kind: 'none' };
   auth: 'right' | 'none' | 'garbage';
+  headers: Record<string, string>;
 }
 
 const isAdmin = (op: Operation) => /\(admin\)/.test(op.summary ?? '');
@@ -57,6 +58,7 @@ function requestArbitrary(path: string, op: Operation): fc.Arbitrary<FuzzRequest
   const params = op.parameters ?? [];
   const pathParams = params.filter((p) => p.in === 'path');
   const queryParams = params.filter((p) => p.in === 'query');
+  const headerParams = params.filter((p) => p.in === 'header');
   const asText = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v) ?? '');
   const pathArb = fc
     .tuple(...pathParams.map((p) => valueFor(doc, p.schema ?? {})))
@@ -78,11 +80,15 @@ function requestArbitrary(path: string, op: Operation): fc.Arbitrary<FuzzRequest
       )
     : fc.constant({ kind: 'none' as const });
   const authArb = fc.constantFrom<FuzzRequest['auth']>('right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'none', 'garbage');
-  return fc.record({ path: pathArb, query: queryArb, body: bodyArb, auth: authArb });
+  // header values are what fetch can send: printable ASCII
+  const headersArb = fc
+    .tuple(...headerParams.map((p) => fc.option(valueFor(doc, p.schema ?? {}), { freq: 2 })))
+    .map((values) => Object.fromEntries(values.flatMap((v, i) => (v !== null && /^[\x20-\x7e]*$/.test(asText(v)) ? [[headerParams[i]!.name, asText(v)]] : []))));
+  return fc.record({ path: pathArb, query: queryArb, body: bodyArb, auth: authArb, headers: headersArb });
 }
 
 async function send(method: string, op: Operation, req: FuzzRequest): Promise<Response> {
-  const headers = new Headers();
+  const headers = new Headers(req.headers);
   if (req.auth === 'right') headers.set('authorization', `Bearer ${isAdmin(op) ? env.ADMIN_TOKEN : project.key}`);
   if (req.auth === 'garbage') headers.set('authorization', 'Bearer cogo_not_a_key');
   let body: string | undefined;
