@@ -5,7 +5,7 @@ import { defaultHook } from './lib/openapi';
 import { requestId, requestMetrics, services, trace } from './middleware';
 import { mountDocs } from './modules/docs';
 import { figmaContextRouter } from './modules/figma-context';
-import { healthRouter } from './modules/health';
+import { healthRouter, livenessRouter } from './modules/health';
 import { jobsRouter } from './modules/jobs';
 import { metricsRouter } from './modules/metrics';
 import { pagesRouter } from './modules/pages';
@@ -21,6 +21,8 @@ export function createApp() {
   app.notFound(onNotFound);
   // Docs come before services() so they stay readable even when the env is misconfigured.
   mountDocs(app);
+  // Liveness too: a slow database or a bad var must not read as a dead process.
+  app.route('/', livenessRouter);
   app.use('*', services(), requestMetrics());
 
   // Each route declares its own guard chain (see middleware/guard.ts); /healthz is public.

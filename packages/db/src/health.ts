@@ -1,6 +1,24 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from './client';
 
+/**
+ * application_name of the health probe's connection. The local wire server (node/pglite-server.ts)
+ * gives such a connection the next turn on its one session instead of the back of the queue.
+ */
+export const HEALTH_APPLICATION_NAME = 'cogo-health';
+
+/** `url` with application_name=cogo-health, so the probe says who it is (elsewhere it only shows in pg_stat_activity). */
+export function healthDatabaseUrl(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return url; // unparsable: the driver's own error says what is wrong, and the probe reports it
+  }
+  u.searchParams.set('application_name', HEALTH_APPLICATION_NAME);
+  return u.toString();
+}
+
 export interface DbStatus {
   serverVersion: string;
   vectorVersion: string | null;

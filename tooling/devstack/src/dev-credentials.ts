@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DevFetch } from './dev-client';
 
 export interface DevCredentials {
   adminToken: string;
@@ -35,16 +36,25 @@ export function saveDevCredentials(dataDir: string, creds: DevCredentials): void
   writeFileSync(join(dataDir, 'dev-credentials.json'), `${JSON.stringify(creds, null, 2)}\n`, { mode: 0o600 });
 }
 
-/** Makes sure the dev project exists and its key works; creates them through the admin API if not. */
-export async function ensureDevProject(apiUrl: string, dataDir: string, creds: DevCredentials): Promise<{ projectId: string; apiKey: string; created: boolean }> {
+/**
+ * Makes sure the dev project exists and its key works; creates them through the admin API if not.
+ * `call` reaches the running API (signed when the stack has an HMAC secret); `adminToken` is the one
+ * the Worker was given (the saved one unless ADMIN_TOKEN came from the environment).
+ */
+export async function ensureDevProject(
+  call: DevFetch,
+  adminToken: string,
+  dataDir: string,
+  creds: DevCredentials,
+): Promise<{ projectId: string; apiKey: string; created: boolean }> {
   if (creds.apiKey && creds.projectId) {
-    const res = await fetch(`${apiUrl}/projects/current`, { headers: { authorization: `Bearer ${creds.apiKey}` } });
+    const res = await call('/projects/current', { headers: { authorization: `Bearer ${creds.apiKey}` } });
     if (res.status === 200) return { projectId: creds.projectId, apiKey: creds.apiKey, created: false };
   }
   for (const slug of ['dev', `dev-${randomBytes(3).toString('hex')}`]) {
-    const res = await fetch(`${apiUrl}/projects`, {
+    const res = await call('/projects', {
       method: 'POST',
-      headers: { authorization: `Bearer ${creds.adminToken}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ slug, name: 'Dev project' }),
     });
     if (res.status === 409) continue;

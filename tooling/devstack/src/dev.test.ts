@@ -1,5 +1,6 @@
 // The README's run command end to end: embedded Postgres + proxy + migrations + fakes + wrangler dev.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,10 +8,25 @@ import { createDb, schema } from '@cogo/db';
 import { ws } from '@cogo/db/node';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runDev, type DevReady } from './dev';
+import { devOptionsFrom, runDev, type DevReady } from './dev';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'cogo-dev-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const dirs = [dataDir];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cogo-dev-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** Signs like README "Signing" describes it, written here independently of the dev stack's signer. */
+function signed(secret: string, method: string, pathWithQuery: string, body = ''): Record<string, string> {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const bodyHash = createHash('sha256').update(body).digest('hex');
+  const mac = createHmac('sha256', secret).update(`${method}\n${pathWithQuery}\n${timestamp}\n${bodyHash}`).digest('hex');
+  return { 'x-timestamp': timestamp, 'x-signature': `v1=${mac}` };
+}
 
 async function freePort(): Promise<number> {
   const srv = createServer();
@@ -82,5 +98,60 @@ describe('./cogo dev', () => {
       console.error = original;
     }
     expect(errors.join('\n')).toMatch(/^dev failed: /m);
+  });
+
+  it('gives the Worker the guard settings of its environment and of the .dev.vars file, and signs its own calls', async () => {
+    const dir = tempDir();
+    const secret = `hmac-${randomBytes(24).toString('hex')}`;
+    const varsFile = join(dir, 'test.dev.vars');
+    writeFileSync(varsFile, '# per-IP limit from the file\nRATE_LIMIT_IP_PER_MIN=50\nRATE_LIMIT_DEFAULT_PER_MIN=999\n');
+    const options = await devOptionsFrom(['--check'], {
+      PORT: String(await freePort()),
+      COGO_DATA_DIR: dir,
+      COGO_DEV_VARS: varsFile,
+      REQUIRE_HMAC: 'true',
+      HMAC_SECRET: secret,
+      // the environment wins over the file
+      RATE_LIMIT_DEFAULT_PER_MIN: '7',
+    });
+    const lines: string[] = [];
+    const seen: { unsigned?: number; unsignedMessage?: string; signed?: number; policy?: string | null } = {};
+    const code = await runDev({
+      ...options,
+      log: (l) => lines.push(l),
+      onReady: async ({ apiUrl, apiKey }) => {
+        const auth = { authorization: `Bearer ${apiKey}` };
+        const unsigned = await fetch(`${apiUrl}/projects/current`, { headers: auth });
+        seen.unsigned = unsigned.status;
+        seen.unsignedMessage = ((await unsigned.json()) as { error?: { message: string } }).error?.message;
+        const ok = await fetch(`${apiUrl}/projects/current`, { headers: { ...auth, ...signed(secret, 'GET', '/projects/current') } });
+        seen.signed = ok.status;
+        seen.policy = ok.headers.get('ratelimit-policy');
+      },
+    });
+    expect(code).toBe(0);
+    expect(seen).toEqual({
+      unsigned: 401,
+      unsignedMessage: 'request signature rejected: X-Timestamp and X-Signature are required',
+      signed: 200,
+      policy: '"ip";q=50;w=60, "project-default";q=7;w=60',
+    });
+    const printed = lines.join('\n');
+    // names of the variables it passed on, never their values
+    expect(printed).toMatch(/Worker vars .*HMAC_SECRET.*REQUIRE_HMAC/);
+    expect(printed).not.toContain(secret);
+  });
+
+  it('stops at once, naming the var, when the Worker refuses a var from the environment', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (line: unknown) => void errors.push(String(line));
+    try {
+      const options = await devOptionsFrom(['--check'], { PORT: String(await freePort()), COGO_DATA_DIR: tempDir(), RATE_LIMIT_DEFAULT_PER_MIN: '0' });
+      expect(await runDev({ ...options, log: () => {} })).toBe(1);
+    } finally {
+      console.error = original;
+    }
+    expect(errors.join('\n')).toContain('dev failed: the API refused its vars: server configuration invalid: RATE_LIMIT_DEFAULT_PER_MIN');
   });
 });

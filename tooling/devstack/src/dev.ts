@@ -1,11 +1,15 @@
 // The dev command: embedded Postgres (or DATABASE_URL) + WebSocket proxy + migrations + the
 // Figma/OpenAI fakes + the API under `wrangler dev`, then prints where everything is.
 //   --check   start, verify /healthz and /docs, stop (used by the tests and bench/dev-start)
+// Worker vars (every EnvSchema key) come from the environment, else from .dev.vars, else the
+// stack's defaults; wrangler itself would ignore the environment.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startLocalDatabase } from './database';
+import { devFetch } from './dev-client';
 import { ensureDevProject, loadDevCredentials } from './dev-credentials';
 import { startLocalFakes } from './fakes';
+import { pickWorkerVars, readDevVars, workerVarNames } from './worker-vars';
 import { startWranglerDev, waitHealthy } from './wrangler';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -18,6 +22,8 @@ export interface DevOptions {
   databaseUrl?: string | undefined;
   check: boolean;
   log: (line: string) => void;
+  /** Worker vars from the environment and .dev.vars; they override the stack's defaults (not its database or Figma wiring). */
+  workerVars?: Record<string, string> | undefined;
   /** Called once the API is healthy (tests use it to act on the running system). */
   onReady?: (ready: DevReady) => Promise<void>;
 }
@@ -31,8 +37,13 @@ export interface DevReady {
   databaseWsProxy: string;
 }
 
-/** Reads the dev command's options from argv and the environment. */
-export function devOptionsFrom(argv: string[], env: NodeJS.ProcessEnv): DevOptions {
+/**
+ * Reads the dev command's options from argv, the environment and the .dev.vars file beside `./cogo`
+ * (or the one COGO_DEV_VARS names); a variable set in the environment wins over the file.
+ */
+export async function devOptionsFrom(argv: string[], processEnv: NodeJS.ProcessEnv): Promise<DevOptions> {
+  const file = processEnv.COGO_DEV_VARS ? readDevVars(processEnv.COGO_DEV_VARS, true) : readDevVars(`${ROOT}.dev.vars`);
+  const env: Record<string, string | undefined> = { ...file, ...processEnv };
   const port = Number(env.PORT ?? 8787);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a TCP port, got ${env.PORT}`);
   return {
@@ -40,6 +51,7 @@ export function devOptionsFrom(argv: string[], env: NodeJS.ProcessEnv): DevOptio
     dataDir: env.COGO_DATA_DIR ?? `${ROOT}.data`,
     databaseUrl: env.DATABASE_URL || undefined,
     figma: env.FIGMA_API_KEY ? { base: env.FIGMA_API_BASE || 'https://api.figma.com', token: env.FIGMA_API_KEY } : undefined,
+    workerVars: pickWorkerVars(env, await workerVarNames()),
     check: argv.includes('--check'),
     log: (line) => console.log(line),
   };
@@ -62,25 +74,32 @@ export async function runDev(options: DevOptions): Promise<number> {
     const fakes = await startLocalFakes(creds.figmaToken);
     cleanups.push(fakes.stop);
     const figma = options.figma ?? { base: fakes.figmaUrl, token: creds.figmaToken };
+    const given = options.workerVars ?? {};
+    const vars: Record<string, string> = {
+      ENVIRONMENT: 'development',
+      ADMIN_TOKEN: creds.adminToken,
+      VAULT_MASTER_KEY: creds.vaultMasterKey,
+      UPLOAD_SIGNING_KEY: creds.uploadSigningKey,
+      // the local Figma fake has no quota: pacing it at a real plan's 10 calls a minute only slows the demo
+      ...(options.figma || given.FIGMA_PLAN_TIER || given.FIGMA_SEAT ? {} : { FIGMA_REQUESTS_PER_MIN: '600' }),
+      ...given,
+      DATABASE_URL: db.url,
+      DATABASE_WS_PROXY: db.wsProxy,
+      FIGMA_API_BASE: figma.base,
+      FIGMA_API_KEY: figma.token,
+    };
+    const adminToken = vars.ADMIN_TOKEN!;
     const api = startWranglerDev({
       config: `${ROOT}apps/api/wrangler.jsonc`,
       port: options.port,
       stateDir: options.dataDir,
-      vars: {
-        ENVIRONMENT: 'development',
-        DATABASE_URL: db.url,
-        DATABASE_WS_PROXY: db.wsProxy,
-        ADMIN_TOKEN: creds.adminToken,
-        VAULT_MASTER_KEY: creds.vaultMasterKey,
-        UPLOAD_SIGNING_KEY: creds.uploadSigningKey,
-        FIGMA_API_BASE: figma.base,
-        FIGMA_API_KEY: figma.token,
-      },
+      vars,
       onOutput: (line) => log(`[wrangler] ${line}`),
     });
     cleanups.push(api.stop);
     const health = (await waitHealthy(api.url, api.child)) as { db: { serverVersion?: string; migrations?: number } };
-    const project = await ensureDevProject(api.url, options.dataDir, creds);
+    // signed whenever there is a secret: harmless without REQUIRE_HMAC, required with it
+    const project = await ensureDevProject(devFetch(api.url, vars.HMAC_SECRET), adminToken, options.dataDir, creds);
     const sampleUrl = 'https://www.figma.com/design/COGOSAMPLE0001/COGO-Sample-Storefront';
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     log('');
@@ -91,12 +110,16 @@ export async function runDev(options: DevOptions): Promise<number> {
     log(`  Health     ${api.url}/healthz   (Postgres ${health.db.serverVersion}, ${health.db.migrations} migrations)`);
     log(`  Database   ${db.kind === 'embedded' ? `embedded PGlite, data in ${options.dataDir}/pglite` : 'DATABASE_URL'}`);
     log(`  Figma      ${options.figma ? options.figma.base : `fake at ${fakes.figmaUrl} (sample file COGOSAMPLE0001)`}   OpenAI fake ${fakes.openaiUrl}`);
+    // names only: several of these are secrets
+    const givenNames = Object.keys(given).sort();
+    if (givenNames.length) log(`  Worker vars ${givenNames.join(', ')}   (from the environment / .dev.vars)`);
     log('');
     log(`  Dev project ${project.projectId}${project.created ? ' (created)' : ''}`);
     log(`  API key     ${project.apiKey}`);
-    log(`  Admin token ${creds.adminToken}   (all kept in ${options.dataDir}/dev-credentials.json)`);
+    log(`  Admin token ${given.ADMIN_TOKEN ? '(the ADMIN_TOKEN you set)' : creds.adminToken}   (credentials kept in ${options.dataDir}/dev-credentials.json)`);
     log('');
     log('  Try it:');
+    if (vars.HMAC_SECRET && /^(true|1)$/.test(vars.REQUIRE_HMAC ?? '')) log('    (REQUIRE_HMAC is on: sign every request, see README "Signing")');
     log(`    COGO_API_URL=${api.url} COGO_API_KEY=${project.apiKey} ./cogo extract ${sampleUrl}`);
     log(`    curl -s -H 'authorization: Bearer ${project.apiKey}' -H 'content-type: application/json' \\`);
     log(`      -d '{"figma_url":"${sampleUrl}"}' ${api.url}/figma-context/start`);
@@ -125,6 +148,9 @@ export async function runDev(options: DevOptions): Promise<number> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const code = await runDev(devOptionsFrom(process.argv.slice(2), process.env));
-  process.exit(code);
+  const options = await devOptionsFrom(process.argv.slice(2), process.env).catch((err: unknown) => {
+    console.error(`dev failed: ${err instanceof Error ? err.message : String(err)}`);
+    return process.exit(1);
+  });
+  process.exit(await runDev(options));
 }

@@ -72,7 +72,13 @@ export function startWranglerDev(options: WranglerDevOptions): WranglerDev {
   };
 }
 
-/** Polls `${url}/healthz` until it answers 200; rejects after `timeoutMs` or if the process exits. */
+class ConfigRefused extends Error {
+  constructor(message: string) {
+    super(`the API refused its vars: ${message}`);
+  }
+}
+
+/** Polls `${url}/healthz` until it answers 200; rejects after `timeoutMs`, if the process exits, or at once on a refused var. */
 export async function waitHealthy(url: string, child: ChildProcess, timeoutMs = 90_000): Promise<unknown> {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
@@ -80,10 +86,14 @@ export async function waitHealthy(url: string, child: ChildProcess, timeoutMs = 
     if (child.exitCode !== null) throw new Error(`wrangler dev exited with code ${child.exitCode}`);
     try {
       const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5_000) });
-      const body = (await res.json()) as unknown;
+      const body = (await res.json()) as { error?: { message?: string } };
       if (res.status === 200) return body;
+      // a var it refuses stays refused: say which one now rather than after the timeout
+      const message = body.error?.message ?? '';
+      if (message.startsWith('server configuration invalid')) throw new ConfigRefused(message);
       last = `${res.status} ${JSON.stringify(body)}`;
     } catch (err) {
+      if (err instanceof ConfigRefused) throw err;
       last = err instanceof Error ? err.message : String(err);
     }
     await new Promise((r) => setTimeout(r, 250));

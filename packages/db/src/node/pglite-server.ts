@@ -3,32 +3,51 @@
 // transaction (after Sync or a simple Query with ReadyForQuery 'I'), so the Parse/Bind/Execute
 // of concurrent clients never interleave and a transaction never sees another client's statements.
 // A connection that dies inside a transaction is rolled back. Local dev and tests only.
+// Turns are FIFO, except for a connection whose startup says application_name=cogo-health: the
+// health probe goes next (after the current owner) instead of queueing behind every user query,
+// so /healthz measures the database rather than the queue. PGlite runs synchronously, so a turn
+// is never granted inside a socket callback but on the next pass of the event loop, one turn per
+// pass: otherwise one pass would run a query for every readable socket before reading another
+// byte, and each message of the probe would wait a whole round of them just to be read.
 import { createServer, type Server, type Socket } from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
+import { HEALTH_APPLICATION_NAME } from '../health';
 
 const SSL_REQUEST = 80877103;
 const GSSENC_REQUEST = 80877104;
 const CANCEL_REQUEST = 80877102;
 
-/** A FIFO lock on the session, owned by one connection at a time. */
+/** Startup parameters (user, database, application_name, …) of a StartupMessage. */
+function startupParams(message: Uint8Array): Map<string, string> {
+  const params = new Map<string, string>();
+  const text = Buffer.from(message.subarray(8)).toString('utf8');
+  const parts = text.split('\0');
+  for (let i = 0; i + 1 < parts.length && parts[i]; i += 2) params.set(parts[i]!, parts[i + 1]!);
+  return params;
+}
+
+/** A lock on the session, owned by one connection at a time: FIFO, with priority waiters first. */
 class SessionLock {
   private owner: number | null = null;
-  private readonly waiters: Array<{ id: number; resolve: () => void }> = [];
+  private readonly waiters: Array<{ id: number; priority: boolean; resolve: () => void }> = [];
+  private granting = false;
 
-  async acquire(id: number): Promise<void> {
+  async acquire(id: number, priority = false): Promise<void> {
     if (this.owner === id) return;
-    if (this.owner === null) {
-      this.owner = id;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiters.push({ id, resolve }));
+    await new Promise<void>((resolve) => {
+      const waiter = { id, priority, resolve };
+      // behind the other priority waiters (FIFO among them), ahead of everyone else
+      const at = priority ? this.waiters.findIndex((w) => !w.priority) : -1;
+      if (at >= 0) this.waiters.splice(at, 0, waiter);
+      else this.waiters.push(waiter);
+      this.grantSoon();
+    });
   }
 
   release(id: number): void {
     if (this.owner !== id) return;
-    const next = this.waiters.shift();
-    this.owner = next ? next.id : null;
-    next?.resolve();
+    this.owner = null;
+    this.grantSoon();
   }
 
   /** Drops a connection that is waiting (it went away before its turn). */
@@ -41,31 +60,52 @@ class SessionLock {
   holds(id: number): boolean {
     return this.owner === id;
   }
+
+  get waiting(): number {
+    return this.waiters.length;
+  }
+
+  /** Grants the next turn after the event loop has read the sockets again (see the header). */
+  private grantSoon(): void {
+    if (this.granting || this.owner !== null || this.waiters.length === 0) return;
+    this.granting = true;
+    setImmediate(() => {
+      this.granting = false;
+      if (this.owner !== null) return;
+      const next = this.waiters.shift();
+      if (!next) return;
+      this.owner = next.id;
+      next.resolve();
+    });
+  }
 }
 
 export interface PgliteServer {
   port: number;
   host: string;
+  /** How many connections are waiting for their turn on the session (tests, diagnostics). */
+  waiting: () => number;
   stop: () => Promise<void>;
 }
 
 /** Serves `db` on host:port (0 = any free port). */
 export async function servePglite(db: PGlite, options: { host?: string; port?: number } = {}): Promise<PgliteServer> {
   const lock = new SessionLock();
-  const sockets = new Set<Socket>();
+  // each open connection → closes it and resolves after its last turn (stop waits for those)
+  const connections = new Map<Socket, () => Promise<void>>();
   let nextId = 1;
 
   const handle = (socket: Socket) => {
     const id = nextId++;
-    sockets.add(socket);
     socket.setNoDelay(true);
     let buffer = Buffer.alloc(0);
     let started = false;
     let chain = Promise.resolve();
     let closed = false;
+    let priority = false;
 
     const run = async (message: Uint8Array, type: string | null) => {
-      await lock.acquire(id);
+      await lock.acquire(id, priority);
       if (closed) return lock.release(id);
       await db.execProtocolRawStream(message, {
         onRawData: (chunk) => {
@@ -76,15 +116,24 @@ export async function servePglite(db: PGlite, options: { host?: string; port?: n
       if ((type === null || type === 'S' || type === 'Q') && !db.isInTransaction()) lock.release(id);
     };
 
-    const onClose = () => {
-      if (closed) return;
+    const onClose = (): Promise<void> => {
+      if (closed) return chain;
       closed = true;
-      sockets.delete(socket);
-      chain = chain.then(async () => {
-        if (lock.holds(id) && db.isInTransaction()) await db.exec('ROLLBACK').catch(() => {});
-        lock.forget(id);
-      });
+      chain = chain
+        .then(async () => {
+          if (lock.holds(id) && db.isInTransaction()) await db.exec('ROLLBACK').catch(() => {});
+        })
+        .catch(() => {})
+        .finally(() => {
+          lock.forget(id);
+          connections.delete(socket);
+        });
+      return chain;
     };
+    connections.set(socket, () => {
+      socket.destroy();
+      return onClose();
+    });
 
     socket.on('data', (data) => {
       buffer = Buffer.concat([buffer, data]);
@@ -105,8 +154,9 @@ export async function servePglite(db: PGlite, options: { host?: string; port?: n
             return;
           }
           started = true;
+          priority = startupParams(msg).get('application_name') === HEALTH_APPLICATION_NAME;
           const copy = new Uint8Array(msg);
-          chain = chain.then(() => run(copy, null));
+          chain = chain.then(() => run(copy, null)).catch(() => void socket.destroy());
           continue;
         }
         if (buffer.length < 5) return;
@@ -137,9 +187,12 @@ export async function servePglite(db: PGlite, options: { host?: string; port?: n
   return {
     host,
     port: typeof addr === 'object' && addr ? addr.port : 0,
+    waiting: () => lock.waiting,
     stop: async () => {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closing = new Promise<void>((resolve) => server.close(() => resolve()));
+      // a turn already running finishes before the caller closes the database under it
+      await Promise.all([...connections.values()].map((close) => close()));
+      await closing;
     },
   };
 }

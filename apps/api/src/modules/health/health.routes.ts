@@ -1,14 +1,26 @@
 import { createRoute } from '@hono/zod-openapi';
-import { HealthSchema } from '@cogo/types';
+import { HealthSchema, LivenessSchema } from '@cogo/types';
 
 export const healthRoute = createRoute({
   method: 'get',
   path: '/healthz',
   tags: ['system'],
-  summary: 'Liveness and database reachability',
-  description: '200 when the database answers, 503 (same body, `status: degraded`) when it does not.',
+  summary: 'Readiness: the database answers',
+  description:
+    "200 when the database answers, 503 (same body, `status: degraded`) when it does not within 3 s. The probe uses a connection of its own (application_name `cogo-health`), so it does not queue behind user queries; `db.connectMs` and `db.latencyMs` say how long it waited. Use it to decide whether to send traffic; use `/livez` to decide whether to restart.",
   responses: {
-    200: { description: 'Healthy', content: { 'application/json': { schema: HealthSchema } } },
+    200: { description: 'Ready', content: { 'application/json': { schema: HealthSchema } } },
     503: { description: 'Database unreachable', content: { 'application/json': { schema: HealthSchema } } },
+  },
+});
+
+export const livenessRoute = createRoute({
+  method: 'get',
+  path: '/livez',
+  tags: ['system'],
+  summary: 'Liveness: the process answers',
+  description: 'Always 200 while the Worker runs: touches neither the database nor the configuration, so a slow or down database or a bad var never reads as a dead process (see `/healthz` for readiness).',
+  responses: {
+    200: { description: 'Alive', content: { 'application/json': { schema: LivenessSchema } } },
   },
 });

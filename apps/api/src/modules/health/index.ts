@@ -1,1 +1,1 @@
-export { healthRouter } from './health.handlers';
+export { healthRouter, livenessRouter } from './health.handlers';

@@ -1,0 +1,27 @@
+// The readiness probe's database access: a one-connection pool of its own whose connection names
+// itself cogo-health, never the request's shared pool. On Neon that is simply a separate
+// connection; the local wire server (@cogo/db node/pglite-server) also gives it the next turn on
+// its one session, so the probe does not queue behind user queries.
+import { healthDatabaseUrl, probeDb, type DbHandle, type DbStatus } from '@cogo/db';
+import type { AppConfig } from '../../env';
+import { dbFromConfig } from '../../lib/db';
+
+export interface HealthProbe extends DbStatus {
+  /** ms until the connection was ready (connecting, and locally waiting for a turn). */
+  connectMs: number;
+}
+
+/** Opens the probe's own pool (one connection, application_name=cogo-health). Close it when done. */
+export function openHealthDb(config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_WS_PROXY'>): DbHandle {
+  return dbFromConfig({ DATABASE_URL: healthDatabaseUrl(config.DATABASE_URL), DATABASE_WS_PROXY: config.DATABASE_WS_PROXY }, 1);
+}
+
+/** Connects (timed on its own: that is where waiting shows), then probes; latencyMs covers both. */
+export async function probeHealthDb(handle: DbHandle): Promise<HealthProbe> {
+  const started = Date.now();
+  const client = await handle.pool.connect();
+  const connectMs = Date.now() - started;
+  client.release();
+  const status = await probeDb(handle.db);
+  return { ...status, connectMs, latencyMs: Date.now() - started };
+}

@@ -1,0 +1,44 @@
+// The Worker variables the dev command passes on from its environment and from a .dev.vars file.
+// Their names come from the Worker's own EnvSchema (apps/api/src/env.ts), loaded at run time: a
+// package dependency on @cogo/api would be a cycle (it depends on this package for its tests), and
+// typechecking env.ts here would need the Workers runtime types.
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+
+const ENV_MODULE = new URL('../../../apps/api/src/env.ts', import.meta.url).href;
+
+/** Vars the dev stack wires itself: the database it started and the Figma it chose (fake or real). */
+export const STACK_OWNED_VARS = ['DATABASE_URL', 'DATABASE_WS_PROXY', 'FIGMA_API_BASE', 'FIGMA_API_KEY'] as const;
+
+interface EnvSchemaLike {
+  shape: Record<string, { _zod: { def: { type: string } } }>;
+}
+
+/** Names of the Worker's vars and secrets: every EnvSchema key except the bindings. */
+export async function workerVarNames(): Promise<string[]> {
+  const { EnvSchema } = (await import(ENV_MODULE)) as { EnvSchema: EnvSchemaLike };
+  // bindings (Durable Objects, queue, R2) are z.custom and come from wrangler.jsonc, never from vars
+  return Object.entries(EnvSchema.shape)
+    .filter(([, schema]) => schema._zod.def.type !== 'custom')
+    .map(([name]) => name);
+}
+
+/** Reads a .dev.vars file (dotenv syntax); `{}` when `required` is false and there is none. */
+export function readDevVars(path: string, required = false): Record<string, string> {
+  if (!existsSync(path)) {
+    if (required) throw new Error(`COGO_DEV_VARS names ${path}, which does not exist`);
+    return {};
+  }
+  return parseEnv(readFileSync(path, 'utf8')) as Record<string, string>;
+}
+
+/** The Worker vars set in `env`, except those the dev stack wires itself. */
+export function pickWorkerVars(env: Record<string, string | undefined>, names: readonly string[]): Record<string, string> {
+  const owned = new Set<string>(STACK_OWNED_VARS);
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const value = env[name];
+    if (value !== undefined && value !== '' && !owned.has(name)) out[name] = value;
+  }
+  return out;
+}
