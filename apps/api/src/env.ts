@@ -1,6 +1,7 @@
 // The only reader of the Worker's environment: bindings and vars, validated once per env object.
 import { REQUEST_LIMITS } from '@cogo/types';
 import { z } from 'zod';
+import { FIGMA_PLAN_TIERS, FIGMA_SEATS } from './durable-objects/figma-budget';
 import type { FigmaPacer } from './durable-objects/figma-pacer';
 import type { IdempotencyKey } from './durable-objects/idempotency-key';
 import type { JobCursor } from './durable-objects/job-cursor';
@@ -76,8 +77,12 @@ export const EnvSchema = z
     FIGMA_API_BASE: z.url().default('https://api.figma.com'),
     /** Fallback token when the project has no FIGMA_API_KEY in the vault. */
     FIGMA_API_KEY: z.string().min(1).optional(),
-    /** Calls per minute on one Figma token, across all jobs (paced by a Durable Object). */
-    FIGMA_REQUESTS_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(60),
+    /** Plan of the files read: sets each endpoint tier's budget per token (Figma's table, durable-objects/figma-budget.ts). */
+    FIGMA_PLAN_TIER: z.enum(FIGMA_PLAN_TIERS).default('pro'),
+    /** Seat of the token's owner: view/collab get Figma's low limits (Tier 1: 6 calls a month). */
+    FIGMA_SEAT: z.enum(FIGMA_SEATS).default('full'),
+    /** Explicit override: this many calls per minute on one Figma token for every tier, whatever the plan. Unset: the plan's budgets. */
+    FIGMA_REQUESTS_PER_MIN: z.coerce.number().int().min(1).max(100_000).optional(),
     /** Largest Figma response a stream call holds; a larger chunk is split (Workers have 128 MB). */
     FIGMA_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(12 * 1024 * 1024),
     /** A stream call stops starting new chunks after this long… */

@@ -1,5 +1,7 @@
 // `cogo extract`: start a figma job, stream it to the end (resuming as needed), optionally apply
-// the pages. The core takes its I/O as arguments so tests run it without spawning a process.
+// the pages. The core takes its I/O as arguments so tests run it without spawning a process, and
+// runExtract takes a parsed command, so it runs inside workerd too (which lacks node:util parseArgs):
+// the API's tests drive it against the real Worker.
 import { USAGE, UsageError, parseCliArgs, type CliCommand } from './cli-args';
 import { createProgressReporter } from './cli-progress';
 import { CogoApiError } from './errors';
@@ -36,6 +38,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout.write(USAGE);
     return 0;
   }
+  return runExtract(command, io);
+}
+
+/** The parsed `extract` command. */
+export type ExtractCommand = Extract<CliCommand, { command: 'extract' }>;
+
+/** Runs a parsed `extract` (what runCli does after parsing argv); resolves to the exit code. */
+export async function runExtract(command: ExtractCommand, io: CliIo): Promise<number> {
   try {
     await extract(command, io);
     return 0;
@@ -45,7 +55,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-async function extract(cmd: Extract<CliCommand, { command: 'extract' }>, io: CliIo): Promise<void> {
+async function extract(cmd: ExtractCommand, io: CliIo): Promise<void> {
   const conn: FigmaConnection = {
     baseUrl: cmd.baseUrl,
     ...(cmd.apiKey ? { apiKey: cmd.apiKey } : {}),

@@ -1,6 +1,7 @@
-// Reading a figma job's event stream to its end: one call per time budget (following
-// progress.next_cursor), reconnecting from the last event id after a drop, and yielding every
-// logged event exactly once in id order.
+// Reading a figma job's event stream to its end: one call per time budget, each read to its end —
+// a call that stops before the job is done ends with a `progress` carrying next_cursor, the only
+// sign that the end was meant (anything else ending a call is a drop). Reconnects from the last
+// event id after a drop, and yields every logged event exactly once in id order.
 import { CogoApiError, type ErrorEnvelope } from './errors';
 import { defaultBackoffMs, defaultSleep, errorFromResponse, figmaHeaders, figmaUrl, isRetryableStatus, retryAfterMs, send } from './figma-http';
 import { FIGMA_STREAM_EVENT_NAMES, type FigmaConnection, type FigmaStreamEvent } from './figma-types';
@@ -104,7 +105,8 @@ export async function* streamFigmaJob(options: StreamFigmaJobOptions): AsyncGene
 
     const body = res.body;
     const frames = parseSse(body);
-    let next: string | null = null;
+    // set by a progress with a cursor, cleared by any later event: only the call's last event may end it cleanly
+    let next: number | null = null;
     let dropped: unknown = new Error('stream ended before progress, done or error');
     try {
       for (;;) {
@@ -132,18 +134,18 @@ export async function* streamFigmaJob(options: StreamFigmaJobOptions): AsyncGene
         yield event;
         if (event.event === 'done') return;
         if (event.event === 'error') throw new FigmaJobFailedError(event.data, event.id);
-        if (event.event === 'progress' && event.data.next_cursor !== null) {
-          // the call's time budget is spent: the server closes now, continue where it says
-          next = String(parseId(event.data.next_cursor, 'progress.next_cursor', String(last)));
-          break;
-        }
+        if (event.event === 'keepalive') continue;
+        const cursor = event.event === 'progress' ? event.data.next_cursor : null;
+        // not a reason to stop reading: more events may follow in this call
+        next = typeof cursor === 'string' ? parseId(cursor, 'progress.next_cursor', String(last)) : null;
       }
     } finally {
       await frames.return(undefined);
       await body.cancel().catch(() => undefined);
     }
     if (next !== null) {
-      cursor = next;
+      // the call's budget was spent; never resume past what we hold
+      cursor = String(Math.min(next, last));
       continue;
     }
     await failed(dropped, null);
@@ -171,8 +173,9 @@ function toEvent(frame: SseFrame, cursor: string): FigmaStreamEvent | undefined 
   } catch {
     throw new FigmaStreamError('STREAM_PROTOCOL', `event ${frame.event} carried invalid JSON`, cursor);
   }
-  // SSE's last-event-id carries over to frames without an id line, so a keepalive would inherit the
-  // previous event's id: keepalives are not in the log and never have one
-  const id = frame.event === 'keepalive' || frame.id === undefined || frame.id === '' ? null : parseId(frame.id, 'event id', cursor);
+  // SSE's last-event-id carries over to frames without an id line, so a keepalive or a call's closing
+  // progress would inherit the previous event's id: they are not in the log, and only a frame's own id counts
+  const own = frame.event === 'keepalive' || frame.idInherited === true || frame.id === '' ? undefined : frame.id;
+  const id = own === undefined ? null : parseId(own, 'event id', cursor);
   return { id, event: frame.event, data } as FigmaStreamEvent;
 }

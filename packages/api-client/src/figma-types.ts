@@ -84,6 +84,7 @@ export interface ApplyResult {
 /** Data of each SSE event of /figma-context/stream, by event name. */
 export interface FigmaStreamEventData {
   ready: { job_id: string; file_key: string; name: string | null; chunks_total: number; resumed_after: number };
+  /** One per planned page, in plan order; `chunks: 0` for an empty page. */
   'page.ready': { page_id: string; name: string; chunks: number };
   'page.includes': { page_id: string; chunk_index: number; node_ids: string[] };
   'page.chunk': {
@@ -94,9 +95,11 @@ export interface FigmaStreamEventData {
     context: Record<string, unknown>;
     components: ApplyComponent[];
   };
+  /** `next_cursor` is null but on a call's closing progress (no id of its own): resume there once the call ends. */
   progress: { chunks_done: number; chunks_total: number; next_cursor: string | null };
   debug: { message: string; [key: string]: unknown };
   keepalive: { at: string };
+  /** `counts.pages` counts every planned page, `counts.empty_pages` those with no chunk. */
   done: { job_id: string; chunks_total: number; counts: Record<string, number>; duration_ms: number };
   error: ErrorEnvelope;
 }

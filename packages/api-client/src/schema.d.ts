@@ -1,7 +1,7 @@
 // Generated from the COGO API's OpenAPI document by `pnpm --filter @cogo/api-client gen`.
 // Do not edit: change the zod route definitions in apps/api and regenerate.
 export interface paths {
-    "/healthz": {
+    "/livez": {
         parameters: {
             query?: never;
             header?: never;
@@ -9,8 +9,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Liveness and database reachability
-         * @description 200 when the database answers, 503 (same body, `status: degraded`) when it does not.
+         * Liveness: the process answers
+         * @description Always 200 while the Worker runs: touches neither the database nor the configuration, so a slow or down database or a bad var never reads as a dead process (see `/healthz` for readiness).
          */
         get: {
             parameters: {
@@ -21,7 +21,46 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Healthy */
+                /** @description Alive */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Liveness"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: the database answers
+         * @description 200 when the database answers, 503 (same body, `status: degraded`) when it does not within 3 s. The probe uses a connection of its own (application_name `cogo-health`), so it does not queue behind user queries; `db.connectMs` and `db.latencyMs` say how long it waited. Use it to decide whether to send traffic; use `/livez` to decide whether to restart.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Ready */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2158,12 +2197,20 @@ export interface components {
             };
         };
         /** @enum {string} */
-        ErrorCode: "BAD_REQUEST" | "VALIDATION_FAILED" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "UPSTREAM_FAILED" | "SERVICE_UNAVAILABLE" | "CANCELLED" | "FIGMA_FORBIDDEN" | "FIGMA_NOT_FOUND" | "FIGMA_RATE_LIMITED" | "FIGMA_TOO_LARGE" | "FIGMA_BAD_RESPONSE" | "FIGMA_UPSTREAM";
+        ErrorCode: "BAD_REQUEST" | "VALIDATION_FAILED" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNPROCESSABLE" | "RATE_LIMITED" | "INTERNAL" | "UPSTREAM_FAILED" | "SERVICE_UNAVAILABLE" | "CANCELLED" | "FIGMA_FORBIDDEN" | "FIGMA_NOT_FOUND" | "FIGMA_RATE_LIMITED" | "FIGMA_QUOTA_EXHAUSTED" | "FIGMA_TOO_LARGE" | "FIGMA_BAD_RESPONSE" | "FIGMA_UPSTREAM";
         ErrorIssue: {
             /** @example body.figma_url */
             path: string;
             message: string;
             code?: string;
+        };
+        Liveness: {
+            /** @enum {string} */
+            status: "ok";
+            /** @example 0.1.0 */
+            version: string;
+            /** @example 2026-11-22T02:00:00.000Z */
+            time: string;
         };
         Health: {
             /** @enum {string} */
@@ -2177,6 +2224,9 @@ export interface components {
                 serverVersion?: string;
                 vectorVersion?: string | null;
                 migrations?: number;
+                /** @description ms until the probe's own connection was ready; locally this includes waiting for the embedded database's turn */
+                connectMs?: number;
+                /** @description ms until the probe was answered, connecting included */
                 latencyMs?: number;
                 error?: string;
             };
@@ -2233,7 +2283,8 @@ export interface components {
             version: number;
             /** @enum {string} */
             status: "active" | "rotated" | "revoked";
-            last4: string;
+            /** @description Last 4 characters of the value; null when it has under 12 */
+            last4: string | null;
             created_at: string;
             updated_at: string;
             revoked_at: string | null;

@@ -41,6 +41,15 @@ describe('parseSse', () => {
     }
   });
 
+  it('carries the last id over to a frame without an id line, and says it was carried over', async () => {
+    const frames = await collect(streamOf('id: 4\nevent: progress\ndata: {}\n\nevent: progress\ndata: {"next_cursor":"4"}\n\n\nid: 5\ndata: x\n\n'));
+    expect(frames).toEqual([
+      { id: '4', event: 'progress', data: '{}' },
+      { id: '4', idInherited: true, event: 'progress', data: '{"next_cursor":"4"}' },
+      { id: '5', event: 'message', data: 'x' },
+    ]);
+  });
+
   it('drops an incomplete trailing frame (no blank line) as the spec says', async () => {
     expect(await collect(streamOf('data: complete\n\ndata: cut off'))).toEqual([{ event: 'message', data: 'complete' }]);
   });

@@ -2,7 +2,10 @@
 // comments, CRLF/CR/LF line ends, multi-line data, dispatch on a blank line.
 
 export interface SseFrame {
+  /** The last event id (the spec carries it over to frames without an `id:` line of their own). */
   id?: string;
+  /** Set when `id` was carried over from an earlier frame: this frame had no `id:` line. */
+  idInherited?: true;
   event: string;
   data: string;
   retry?: number;
@@ -17,19 +20,23 @@ export async function* parseSse(body: ReadableStream<Uint8Array>): AsyncGenerato
   let id: string | undefined;
   let retry: number | undefined;
   let hasData = false;
+  let ownId = false;
 
   const line = (raw: string): SseFrame | undefined => {
     if (raw === '') {
       if (!hasData) {
         event = '';
+        ownId = false;
         return undefined;
       }
       const frame: SseFrame = { event: event || 'message', data: data.join('\n') };
       if (id !== undefined) frame.id = id;
+      if (id !== undefined && !ownId) frame.idInherited = true;
       if (retry !== undefined) frame.retry = retry;
       data = [];
       event = '';
       hasData = false;
+      ownId = false;
       return frame;
     }
     if (raw.startsWith(':')) return undefined;
@@ -41,7 +48,10 @@ export async function* parseSse(body: ReadableStream<Uint8Array>): AsyncGenerato
       data.push(value);
       hasData = true;
     } else if (field === 'event') event = value;
-    else if (field === 'id' && !value.includes('\0')) id = value;
+    else if (field === 'id' && !value.includes('\0')) {
+      id = value;
+      ownId = true;
+    }
     else if (field === 'retry' && /^\d+$/.test(value)) retry = Number(value);
     return undefined;
   };

@@ -21,6 +21,7 @@ export const ErrorCodeSchema = z
     'FIGMA_FORBIDDEN',
     'FIGMA_NOT_FOUND',
     'FIGMA_RATE_LIMITED',
+    'FIGMA_QUOTA_EXHAUSTED',
     'FIGMA_TOO_LARGE',
     'FIGMA_BAD_RESPONSE',
     'FIGMA_UPSTREAM',
@@ -47,6 +48,8 @@ export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 409 |
   FIGMA_FORBIDDEN: 422,
   FIGMA_NOT_FOUND: 404,
   FIGMA_RATE_LIMITED: 429,
+  /** Figma's Retry-After is longer than a job waits (days, for a monthly quota): retry time, limit type and upgrade link in details. */
+  FIGMA_QUOTA_EXHAUSTED: 429,
   FIGMA_TOO_LARGE: 413,
   FIGMA_BAD_RESPONSE: 502,
   FIGMA_UPSTREAM: 502,

@@ -103,7 +103,26 @@ export const ApplyResultSchema = z
 
 /** Data of each SSE event of /figma-context/stream, by event name. */
 export const FigmaStreamEvents = {
-  ready: z.object({ job_id: z.string(), file_key: z.string(), name: z.string().nullable(), chunks_total: z.number().int(), resumed_after: z.number().int() }),
+  ready: z.object({
+    job_id: z.string(),
+    file_key: z.string(),
+    name: z.string().nullable(),
+    chunks_total: z.number().int(),
+    resumed_after: z.number().int(),
+    /** What became of the file's local variables at start (Figma jobs): `ok`, or `unavailable` with why — 403 `not_enterprise` is normal below Enterprise. */
+    variables: z
+      .object({
+        status: z.enum(['ok', 'unavailable']),
+        count: z.number().int().optional(),
+        reason: z.enum(['not_enterprise', 'not_found', 'rate_limited', 'quota_exhausted', 'upstream']).optional(),
+        message: z.string().optional(),
+        retry_at: z.string().optional(),
+        limit_type: z.string().nullable().optional(),
+        upgrade_link: z.string().nullable().optional(),
+      })
+      .optional(),
+  }),
+  /** one per planned page, in plan order; `chunks: 0` for a page with nothing to fetch (no page.chunk follows) */
   'page.ready': z.object({ page_id: z.string(), name: z.string(), chunks: z.number().int() }),
   'page.includes': z.object({ page_id: z.string(), chunk_index: z.number().int(), node_ids: z.array(z.string()) }),
   'page.chunk': z.object({
@@ -116,9 +135,14 @@ export const FigmaStreamEvents = {
     /** components/frames ready for /figma-context/apply */
     components: z.array(ApplyComponentSchema),
   }),
+  /**
+   * logged after each chunk with `next_cursor: null`; a call that stops before the job ends closes with one
+   * progress NOT logged (no id of its own) whose next_cursor is the id of the last event it sent: resume there
+   */
   progress: z.object({ chunks_done: z.number().int(), chunks_total: z.number().int(), next_cursor: z.string().nullable() }),
   debug: z.object({ message: z.string() }).catchall(z.unknown()),
   keepalive: z.object({ at: z.string() }),
+  /** counts: nodes kept by kind, `pages` (every planned page, empty ones too) and `empty_pages` */
   done: z.object({ job_id: z.string(), chunks_total: z.number().int(), counts: z.record(z.string(), z.number()), duration_ms: z.number() }),
   error: z.object({ error: ErrorBodySchema }),
 } as const;

@@ -1,26 +1,113 @@
 // FigmaPacer — one Durable Object per Figma token: id = idFromName(`figma::<sha256(token) prefix>`).
-// Every call to Figma with that token first asks for a slot, so concurrent jobs on one token are
-// spaced `intervalMs` apart instead of tripping Figma's limit together; a 429's Retry-After pushes
-// every later slot back. The slots are kept in memory on purpose: an object is only evicted after
-// it has been idle, and an idle token needs no spacing, so nothing is stored and nothing to clean up.
+// Every call to Figma with that token first asks for a slot on its endpoint tier (figma-budget.ts), so
+// concurrent jobs on one token share Figma's budget instead of tripping it together. Each tier is a GCRA
+// meter (theoretical arrival time `tat`: per-minute budgets are spaced one interval apart, the monthly one
+// may burst its 6 calls); a 429 blocks that tier of that token until its Retry-After and teaches the token's
+// plan (X-Figma-Plan-Tier, X-Figma-Rate-Limit-Type). State is stored, because a Retry-After of days and a
+// monthly budget must outlive the object's eviction; an alarm deletes it once nothing in it matters any more.
 import { DurableObject } from 'cloudflare:workers';
+import { budgetFor, LEARNED_TTL_MS, parseLimitType, parsePlanTier, type FigmaBudget, type FigmaLimitType, type FigmaPacing, type FigmaPlanTier, type FigmaTier } from './figma-budget';
 
 export { figmaPacerName } from './names';
 
-export class FigmaPacer extends DurableObject {
-  private nextAt = 0;
-  private blockedUntil = 0;
+/** What Figma's 429 said, kept with the penalty so later refusals can name it without asking again. */
+export interface FigmaPenalty {
+  planTier: string | null;
+  limitType: string | null;
+  upgradeLink: string | null;
+}
 
-  /** Reserves the next slot; returns how many ms the caller must wait before sending. */
-  async acquire(intervalMs: number): Promise<number> {
-    const now = Date.now();
-    const slot = Math.max(now, this.nextAt, this.blockedUntil);
-    this.nextAt = slot + intervalMs;
-    return slot - now;
+export interface SlotRequest extends FigmaPacing {
+  tier: FigmaTier;
+  /** Longest wait the caller accepts; a longer one is refused and reserves nothing. */
+  maxWaitMs?: number;
+}
+
+export type Slot =
+  | { ok: true; waitMs: number; budget: FigmaBudget }
+  | { ok: false; waitMs: number; retryAt: number; penalty: FigmaPenalty | null; budget: FigmaBudget };
+
+interface TierState {
+  tat: number;
+  blockedUntil: number;
+  penalty: FigmaPenalty | null;
+}
+
+interface PacerState {
+  tiers: Record<FigmaTier, TierState>;
+  learned: { planTier: FigmaPlanTier | null; limitType: FigmaLimitType | null; until: number } | null;
+}
+
+const KEY = 'state';
+const fresh = (): PacerState => ({
+  tiers: { 1: { tat: 0, blockedUntil: 0, penalty: null }, 2: { tat: 0, blockedUntil: 0, penalty: null }, 3: { tat: 0, blockedUntil: 0, penalty: null } },
+  learned: null,
+});
+
+export class FigmaPacer extends DurableObject {
+  private state: PacerState = fresh();
+  private alarmAt = 0;
+
+  constructor(ctx: DurableObjectState, env: unknown) {
+    super(ctx, env as never);
+    void ctx.blockConcurrencyWhile(async () => {
+      this.state = (await ctx.storage.get<PacerState>(KEY)) ?? fresh();
+      this.alarmAt = (await ctx.storage.getAlarm()) ?? 0;
+    });
   }
 
-  /** Figma said to wait until `untilMs`: nobody on this token sends before then. */
-  async penalize(untilMs: number): Promise<void> {
-    this.blockedUntil = Math.max(this.blockedUntil, untilMs);
+  /** Reserves the next slot on `tier`, or refuses (reserving nothing) when it is further away than maxWaitMs. */
+  async acquire(request: SlotRequest): Promise<Slot> {
+    const now = Date.now();
+    const budget = budgetFor(request.tier, request, this.state.learned, now);
+    const interval = budget.perMs / budget.calls;
+    const tolerance = (budget.burst - 1) * interval;
+    const tier = this.state.tiers[request.tier];
+    // a 429 means Figma's bucket is full until blockedUntil: the meter may not run ahead of that
+    const tat = Math.max(tier.tat, now, tier.blockedUntil + tolerance);
+    const slot = Math.max(now, tat - tolerance);
+    const waitMs = slot - now;
+    if (waitMs > (request.maxWaitMs ?? Number.POSITIVE_INFINITY)) {
+      return { ok: false, waitMs, retryAt: slot, penalty: tier.blockedUntil > now ? tier.penalty : null, budget };
+    }
+    tier.tat = tat + interval;
+    await this.save(tier.tat);
+    return { ok: true, waitMs, budget };
+  }
+
+  /** Figma answered 429 on `tier`: nobody on this token calls that tier before `untilMs`; learn the plan it named. */
+  async penalize(tier: FigmaTier, untilMs: number, said: { planTier?: string | null; limitType?: string | null; upgradeLink?: string | null }): Promise<void> {
+    const state = this.state.tiers[tier];
+    state.blockedUntil = Math.max(state.blockedUntil, untilMs);
+    state.penalty = { planTier: said.planTier ?? null, limitType: said.limitType ?? null, upgradeLink: said.upgradeLink ?? null };
+    const planTier = parsePlanTier(said.planTier);
+    const limitType = parseLimitType(said.limitType);
+    if (planTier || limitType) this.state.learned = { planTier, limitType, until: Date.now() + LEARNED_TTL_MS };
+    await this.save(Math.max(state.blockedUntil, this.state.learned?.until ?? 0));
+  }
+
+  /** Forgets the token once every meter has run down and nothing learned is fresh. */
+  override async alarm(): Promise<void> {
+    const until = this.expiry();
+    this.alarmAt = 0;
+    if (until <= Date.now()) {
+      this.state = fresh();
+      await this.ctx.storage.deleteAll();
+    } else {
+      await this.save(until);
+    }
+  }
+
+  private expiry(): number {
+    const tiers = Object.values(this.state.tiers).map((t) => Math.max(t.tat, t.blockedUntil));
+    return Math.max(...tiers, this.state.learned?.until ?? 0);
+  }
+
+  private async save(relevantUntil: number): Promise<void> {
+    await this.ctx.storage.put(KEY, this.state);
+    if (relevantUntil > this.alarmAt) {
+      this.alarmAt = relevantUntil;
+      await this.ctx.storage.setAlarm(relevantUntil);
+    }
   }
 }

@@ -3,12 +3,16 @@
 //   PUT    /__fake/faults            JSON [{ fault, times?: number|null (null = always), path?, pathPattern? }]
 //   DELETE /__fake/faults
 //   PUT    /__fake/files/:key        JSON GetFileResponse
+//   PUT    /__fake/quota             JSON FigmaQuota ({ planTier, limitType?, upgradeLink? }): tiered 429s per token
+//   DELETE /__fake/quota
+//   PUT    /__fake/tokens/:token     accept another token (its own quota buckets)
 //   GET    /__fake/requests          the recorded requests (credentials redacted)
 //   DELETE /__fake/requests
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GetFileResponse } from '@figma/rest-api-spec';
 import type { RecordedRequest } from '../http/request-log';
 import { readBody, sendJson } from '../http/send';
+import type { FigmaQuota } from './figma-quota';
 import type { FigmaFake, FigmaFaultInput } from './figma-types';
 
 export const CONTROL_PREFIX = '/__fake/';
@@ -25,7 +29,7 @@ interface WireRule {
 }
 
 /** Handles a control request; false when the path is not a control path. */
-export async function handleControl(fake: Pick<FigmaFake, 'addFile' | 'setFaults' | 'clearFaults'>, requests: RecordedRequest[], req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+export async function handleControl(fake: Pick<FigmaFake, 'addFile' | 'setFaults' | 'clearFaults' | 'setQuota' | 'addToken'>, requests: RecordedRequest[], req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
   if (!url.pathname.startsWith(CONTROL_PREFIX)) return false;
   const method = req.method ?? 'GET';
   const rest = url.pathname.slice(CONTROL_PREFIX.length);
@@ -53,6 +57,18 @@ export async function handleControl(fake: Pick<FigmaFake, 'addFile' | 'setFaults
     }
     if (rest.startsWith('files/') && method === 'PUT') {
       fake.addFile(decodeURIComponent(rest.slice('files/'.length)), JSON.parse((await readBody(req)).toString('utf8')) as GetFileResponse);
+      noContent(res);
+      return true;
+    }
+    if (rest === 'quota' && (method === 'PUT' || method === 'DELETE')) {
+      const quota = method === 'PUT' ? (JSON.parse((await readBody(req)).toString('utf8')) as FigmaQuota) : null;
+      if (quota !== null && !['starter', 'pro', 'org', 'enterprise'].includes(quota.planTier)) throw new Error('planTier must be starter, pro, org or enterprise');
+      fake.setQuota(quota);
+      noContent(res);
+      return true;
+    }
+    if (rest.startsWith('tokens/') && method === 'PUT') {
+      fake.addToken(decodeURIComponent(rest.slice('tokens/'.length)));
       noContent(res);
       return true;
     }

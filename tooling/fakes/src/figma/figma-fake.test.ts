@@ -57,7 +57,12 @@ describe('Figma fake: files', () => {
 
   it('ids keeps the path to each node and its whole subtree, dropping siblings', async () => {
     const { body } = await getJson<GetFileResponse>(`${base}?ids=${gridId}`);
-    expect(body.document.children.map((page) => page.name)).toEqual(['Storefront']);
+    // as Figma documents: every page comes back (an empty one off the paths), with the local main
+    // components the subtree's instances use, recursively, and their own ancestors
+    expect(body.document.children.map((page) => page.name)).toEqual(['Storefront', 'Components', 'Archive']);
+    expect(body.document.children.map((page) => page.children.map((child) => child.id))).toEqual([[homeId], ['10:1', '10:15', '10:16', '10:19'], []]);
+    const set = body.document.children[1]?.children[1];
+    expect(childrenOf(set as never).map((child) => child.id)).toEqual(['10:12']);
     const page = body.document.children[0];
     expect(page?.children.map((child) => child.id)).toEqual([homeId]);
     const home = page?.children[0];
@@ -68,9 +73,21 @@ describe('Figma fake: files', () => {
 
   it('ids across pages keeps each page on a path, combined with depth', async () => {
     const { body } = await getJson<GetFileResponse>(`${base}?ids=${homeId},${cartIconId}&depth=2`);
-    expect(body.document.children.map((page) => page.name)).toEqual(['Storefront', 'Components']);
-    expect(body.document.children.map((page) => page.children.map((child) => child.id))).toEqual([[homeId], [cartIconId]]);
+    expect(body.document.children.map((page) => page.name)).toEqual(['Storefront', 'Components', 'Archive']);
+    // Home's instances need Icon/Cart, Button (set), Badge and Product Card: the path to each, cut at depth 2
+    expect(body.document.children.map((page) => page.children.map((child) => child.id))).toEqual([[homeId], [cartIconId, '10:15', '10:16', '10:19'], []]);
     expect('children' in (body.document.children[0]?.children[0] ?? {})).toBe(false);
+  });
+
+  it('ids with depth=1 returns every page, so only the path to a node tells which page holds it', async () => {
+    const { body } = await getJson<GetFileResponse>(`${base}?ids=${gridId}&depth=1`);
+    expect(body.document.children.map((page) => page.id)).toEqual(['0:1', '1:2', '1:3']);
+    for (const page of body.document.children) expect('children' in page).toBe(false);
+    const { body: deeper } = await getJson<GetFileResponse>(`${base}?ids=${gridId}&depth=3`);
+    const [storefront] = deeper.document.children;
+    expect(storefront?.children.map((child) => child.id)).toEqual([homeId]);
+    expect(childrenOf(storefront!.children[0] as never).map((child) => child.id)).toEqual([gridId]);
+    expect('children' in (childrenOf(storefront!.children[0] as never)[0] ?? {})).toBe(false);
   });
 
   it('answers 404 with Figma\'s body for an unknown file', async () => {

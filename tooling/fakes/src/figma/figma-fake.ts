@@ -1,5 +1,6 @@
 // A local stand-in for the Figma REST API (files, nodes, local variables) with switchable faults.
-// Order per request: record it, apply a fault if one matches, check the token, then serve.
+// Order per request: record it, apply a fault if one matches, check the token, count it against the
+// token's quota (when one is set), then serve.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { recordRequest, requestUrl } from '../http/request-log';
 import type { RecordedRequest } from '../http/request-log';
@@ -12,6 +13,7 @@ import type { Reply } from './figma-endpoints';
 import { handleControl } from './figma-control';
 import { createFigmaFaultQueue, faultAnswer } from './figma-faults';
 import { parseIds } from './figma-query';
+import { QuotaMeter } from './figma-quota';
 import type { FigmaFake, FigmaFakeOptions } from './figma-types';
 import { FileStore } from './file-store';
 
@@ -29,11 +31,17 @@ export async function startFigmaFake(options: FigmaFakeOptions = {}): Promise<Fi
 
   const faults = createFigmaFaultQueue();
   const requests: RecordedRequest[] = [];
+  const tokens = new Set(options.token === undefined ? [] : [options.token]);
+  let quota: QuotaMeter | null = null;
 
   const control = {
     addFile: (key: string, file: Parameters<FigmaFake['addFile']>[1]) => store.addFile(key, file),
     setFaults: (list: Parameters<FigmaFake['setFaults']>[0]) => faults.set(list),
     clearFaults: () => faults.clear(),
+    setQuota: (q: Parameters<FigmaFake['setQuota']>[0]) => {
+      quota = q === null ? null : new QuotaMeter(q);
+    },
+    addToken: (token: string) => void tokens.add(token),
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -50,9 +58,12 @@ export async function startFigmaFake(options: FigmaFakeOptions = {}): Promise<Fi
       truncate = fault.kind === 'truncated';
     }
 
-    if (options.token !== undefined && !hasToken(req, options.token)) {
+    const token = tokenOf(req);
+    if (options.token !== undefined && (token === undefined || !tokens.has(token))) {
       return sendFigmaError(res, 403, FIGMA_ERRORS.invalidToken);
     }
+    const limited = quota?.take(token ?? '', req.method ?? 'GET', url.pathname);
+    if (limited !== undefined) return sendFigmaError(res, limited.status, limited.err, limited.headers);
     const reply = route(store, req.method ?? 'GET', url);
     await (truncate ? sendTruncated : sendChunks)(res, reply.status, reply.chunks);
   };
@@ -65,6 +76,8 @@ export async function startFigmaFake(options: FigmaFakeOptions = {}): Promise<Fi
     addVariables: (key, meta) => store.addVariables(key, meta),
     setFaults: control.setFaults,
     clearFaults: control.clearFaults,
+    setQuota: control.setQuota,
+    addToken: control.addToken,
     pendingFaults: () => faults.pending(),
     requests,
     close: server.close,
@@ -86,9 +99,12 @@ function route(store: FileStore, method: string, url: URL): Reply {
   }
 }
 
-function hasToken(req: IncomingMessage, token: string): boolean {
+function tokenOf(req: IncomingMessage): string | undefined {
   // Figma accepts a personal access token in X-Figma-Token and an OAuth token as a Bearer.
-  return req.headers['x-figma-token'] === token || req.headers.authorization === `Bearer ${token}`;
+  const pat = req.headers['x-figma-token'];
+  if (typeof pat === 'string') return pat;
+  const auth = req.headers.authorization;
+  return auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : undefined;
 }
 
 function safeDecode(value: string): string {

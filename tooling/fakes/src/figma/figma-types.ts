@@ -2,6 +2,7 @@
 import type { GetFileResponse, GetLocalVariablesResponse } from '@figma/rest-api-spec';
 import type { FaultInput } from '../http/fault-queue';
 import type { RecordedRequest } from '../http/request-log';
+import type { FigmaQuota } from './figma-quota';
 
 /** The `meta` of GET /v1/files/:key/variables/local. */
 export type LocalVariablesMeta = GetLocalVariablesResponse['meta'];
@@ -54,6 +55,10 @@ export interface FigmaFake {
   /** Replaces the fault rules; a plain fault applies once, a rule `{ fault, times, path }` as configured. */
   setFaults: (faults: readonly FigmaFaultInput[]) => void;
   clearFaults: () => void;
+  /** Enforces Figma's tiered quotas per token (429s with the real headers), or stops with null. Off by default. */
+  setQuota: (quota: FigmaQuota | null) => void;
+  /** Accepts another token besides `token` (each token has its own quota buckets). */
+  addToken: (token: string) => void;
   /** Number of fault rules with uses left. */
   pendingFaults: () => number;
   /** Every request received, in order (credentials redacted). */

@@ -18,19 +18,28 @@ export function pruneDepth<T extends Node>(node: T, depth: number | undefined): 
 }
 
 /**
- * Keeps only what is needed to reach the requested nodes: each found node with its whole subtree, its
- * ancestors, and nothing else. Unknown ids are ignored; the document itself is always returned.
+ * Keeps only what is needed to reach the requested nodes, as Figma's `ids` parameter does: each found node with
+ * its whole subtree, its ancestors, and — as Figma documents — the nodes its subtree depends on (the local main
+ * component of each instance, recursively) with their ancestors too. For historical reasons Figma also returns
+ * every top-level page, whether or not it is on a path: such a page comes back with no children. Unknown ids
+ * are ignored; the document itself is always returned.
  */
 export function filterToIds(document: DocumentNode, index: NodeIndex, ids: readonly string[]): DocumentNode {
+  if (ids.includes(document.id)) return document;
   const whole = new Set<string>();
   const onPath = new Set<string>();
-  for (const id of ids) {
-    const entry = index.get(id);
-    if (entry === undefined) continue;
+  const pending = ids.filter((id) => index.has(id));
+  for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+    if (whole.has(id)) continue;
     whole.add(id);
-    for (let parent = entry.parentId; parent !== undefined; parent = index.get(parent)?.parentId) {
+    for (let parent = index.get(id)?.parentId; parent !== undefined; parent = index.get(parent)?.parentId) {
       if (onPath.has(parent)) break;
       onPath.add(parent);
+    }
+    const stack: Node[] = [index.get(id)!.node];
+    for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+      if (node.type === 'INSTANCE' && index.has(node.componentId) && !whole.has(node.componentId)) pending.push(node.componentId);
+      stack.push(...childrenOf(node));
     }
   }
   const keep = (node: Node): Node => {
@@ -38,5 +47,6 @@ export function filterToIds(document: DocumentNode, index: NodeIndex, ids: reado
     const kept = childrenOf(node).filter((child) => whole.has(child.id) || onPath.has(child.id));
     return { ...node, children: kept.map(keep) } as Node;
   };
-  return keep(document) as DocumentNode;
+  const pages = childrenOf(document).map((page) => (whole.has(page.id) || onPath.has(page.id) ? keep(page) : { ...page, children: [] }));
+  return { ...document, children: pages } as DocumentNode;
 }

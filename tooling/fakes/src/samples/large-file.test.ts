@@ -56,4 +56,18 @@ describe('generateLargeFile', () => {
   it('differs between seeds', () => {
     expect(digest(generateLargeFile({ nodes: 5_000, seed: 1 }))).not.toBe(digest(generateLargeFile({ nodes: 5_000, seed: 2 })));
   });
+
+  it('spreads many small top-level frames over the pages asked for (frames: cards)', () => {
+    const file = generateLargeFile({ nodes: 30_000, pages: 150, frames: 'cards', seed: 4 });
+    const content = file.document.children.slice(1);
+    expect(content).toHaveLength(150);
+    const perPage = content.map((page) => page.children.length);
+    expect(Math.min(...perPage)).toBeGreaterThanOrEqual(30);
+    expect(Math.max(...perPage) - Math.min(...perPage)).toBeLessThanOrEqual(1);
+    const frames = perPage.reduce((a, b) => a + b, 0);
+    expect(frames).toBeGreaterThan(5_000);
+    for (const page of content) for (const card of page.children) expect(card.type).toBe('FRAME');
+    expect(Math.abs(countNodes(file).total - 30_000)).toBeLessThanOrEqual(10);
+    expect(digest(generateLargeFile({ nodes: 30_000, pages: 150, frames: 'cards', seed: 4 }))).toBe(digest(file));
+  });
 });

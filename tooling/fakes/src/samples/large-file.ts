@@ -23,6 +23,13 @@ export interface LargeFileOptions {
   nodes: number;
   /** Default 1. */
   seed?: number;
+  /** Content pages (besides the components page). Default: one per 40k nodes, at most 12. */
+  pages?: number;
+  /**
+   * What the top-level frames are: desktop `screens` (hundreds of nodes each; the default) or small `cards`
+   * (a few nodes each), for files with very many top-level frames — e.g. 30,000 frames on 150 pages.
+   */
+  frames?: 'screens' | 'cards';
 }
 
 const NODES_PER_PAGE = 40_000;
@@ -130,11 +137,20 @@ function screen(ctx: Ctx, index: number, x: number): FrameNode {
   });
 }
 
+/** A card as a top-level frame: laid out in rows of 20 on its page. */
+function placed(card: FrameNode, index: number): FrameNode {
+  card.relativeTransform = [
+    [1, 0, (index % 20) * 280],
+    [0, 1, Math.floor(index / 20) * 320],
+  ];
+  return card;
+}
+
 /** Deterministically generates a file of about `nodes` nodes (same options, same file). */
-export function generateLargeFile({ nodes, seed = 1 }: LargeFileOptions): GetFileResponse {
+export function generateLargeFile({ nodes, seed = 1, pages: pagesWanted, frames = 'screens' }: LargeFileOptions): GetFileResponse {
   const rng = createRng(seed);
   const mains = mainComponents();
-  const pageCount = Math.max(1, Math.min(12, Math.ceil(nodes / NODES_PER_PAGE)));
+  const pageCount = Math.max(1, pagesWanted ?? Math.min(12, Math.ceil(nodes / NODES_PER_PAGE)));
   const shared = {
     styles: { title: typeStyle(15, 600, 20), body: typeStyle(13, 400, 18), heading: typeStyle(24, 700, 32), link: typeStyle(14, 500, 20) },
     paints: { image: [solid('#e2e5eb')], card: [solid('#ffffff')], avatar: [solid('#2f5bea')], screen: [solid('#f7f8fa')] },
@@ -151,7 +167,7 @@ export function generateLargeFile({ nodes, seed = 1 }: LargeFileOptions): GetFil
     const ctx = contexts[p];
     const pageScreens = screens[p];
     if (ctx === undefined || pageScreens === undefined) break;
-    const built = screen(ctx, i, pageScreens.length * 1600);
+    const built = frames === 'cards' ? placed(plainCard(ctx), pageScreens.length) : screen(ctx, i, pageScreens.length * 1600);
     pageScreens.push(built);
     total += countNodes(built).total;
   }

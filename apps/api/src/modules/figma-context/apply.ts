@@ -1,16 +1,24 @@
 // POST /figma-context/apply (seed 000 §6): pages/components in one transaction per call,
-// deterministic component ids (project, file key, node id), replace-mode by page, ≤ 300 per call.
+// deterministic component ids (project, file key, node id), replace-mode by page, ≤ 300 per call. A job
+// scoped to a node below a page (issue 8 #2) stores on the node's real page and replaces only within the
+// node: other selections and whole-file applies of the same page are left alone.
 // Re-applying the same data changes no row: a row is only written when its content hash differs.
 import { jobCursorOf } from '../../durable-objects/names';
 import { deterministicUuid, schema } from '@cogo/db';
 import { FIGMA_LIMITS, type ApplyFigmaContext } from '@cogo/types';
-import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { canonicalJson } from '../../lib/canonical-json';
 import { sha256Hex } from '../../lib/crypto';
 import { ApiError } from '../../lib/errors';
 import { principalOf } from '../../middleware';
 import { FIGMA_JOB_KINDS, findJob } from './figma-context.repo';
+
+/** Rows of the scoped node itself or stored under it (their `props.ancestors`, from the stream, name it). */
+function inScope(nodeId: string) {
+  const cmp = schema.components;
+  return or(eq(cmp.nodeId, nodeId), sql`${cmp.props} -> 'ancestors' @> ${JSON.stringify([nodeId])}::jsonb`);
+}
 
 /** Applies one page (or one batch of it); returns the counts. */
 export async function applyPage(c: Context, body: ApplyFigmaContext) {
@@ -31,7 +39,10 @@ export async function applyPage(c: Context, body: ApplyFigmaContext) {
   const db = c.get('db')();
   const job = await findJob(db, projectId, body.job_id, FIGMA_JOB_KINDS);
   if (!job) throw new ApiError('NOT_FOUND', 'job not found');
-  const fileKey = String((job.input as { file_key?: string }).file_key ?? '');
+  const input = job.input as { file_key?: string; node_id?: string | null; page_id?: string | null };
+  const fileKey = String(input.file_key ?? '');
+  // a job scoped to a node below a page replaces only within that node: it, and what was stored under it
+  const scope = input.node_id && input.node_id !== input.page_id ? input.node_id : null;
   const cursor = jobCursorOf(c.get('config').JOB_CURSOR, job.id);
   const final = !batch || batch.index === batch.count - 1;
   const first = !batch || batch.index === 0;
@@ -93,7 +104,7 @@ export async function applyPage(c: Context, body: ApplyFigmaContext) {
     if (final) {
       const gone = await tx
         .delete(cmp)
-        .where(and(eq(cmp.projectId, projectId), eq(cmp.pageId, pageId), union.length ? notInArray(cmp.nodeId, union) : undefined))
+        .where(and(eq(cmp.projectId, projectId), eq(cmp.pageId, pageId), union.length ? notInArray(cmp.nodeId, union) : undefined, scope ? inScope(scope) : undefined))
         .returning({ id: cmp.id });
       deleted = gone.length;
     }

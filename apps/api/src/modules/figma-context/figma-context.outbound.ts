@@ -18,7 +18,8 @@ export function figmaClientFor(config: AppConfig, token: string, traceId: string
     token,
     http,
     pacer: config.FIGMA_PACER,
-    intervalMs: Math.floor(60_000 / config.FIGMA_REQUESTS_PER_MIN),
+    // FIGMA_REQUESTS_PER_MIN, when set, overrides the plan's budgets (precedence: durable-objects/figma-budget.ts)
+    pacing: { plan: config.FIGMA_PLAN_TIER, seat: config.FIGMA_SEAT, ...(config.FIGMA_REQUESTS_PER_MIN ? { perMinute: config.FIGMA_REQUESTS_PER_MIN } : {}) },
     maxResponseBytes: config.FIGMA_MAX_RESPONSE_BYTES,
     ...(signal ? { signal } : {}),
     ...(maxWaitMs ? { maxWaitMs } : {}),

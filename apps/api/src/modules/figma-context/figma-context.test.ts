@@ -57,8 +57,16 @@ describe('figma-context: start → stream → done', () => {
     const ids = logged(events).map((e) => e.id);
     expect(ids).toEqual(Array.from({ length: ids.length }, (_, i) => i + 1));
     expect(chunksOf(events).map((e) => e.data.chunk_index)).toEqual(Array.from({ length: job.plan.chunks }, (_, i) => i));
+    // per-chunk progress is logged without a cursor; only a call that stops early ends with one, not logged,
+    // resuming after the last event that call sent
     const progress = events.filter((e) => e.event === 'progress');
-    for (const e of progress) expect(e.data.next_cursor).toBe(String(e.id));
+    for (const e of logged(progress)) expect(e.data.next_cursor).toBeNull();
+    const ends = progress.filter((e) => e.data.next_cursor !== null);
+    expect(ends).toHaveLength(calls - 1);
+    for (const e of ends) {
+      expect(e.id).toBeNull();
+      expect(e.data.next_cursor).toBe(String(logged(events.slice(0, events.indexOf(e))).at(-1)!.id));
+    }
   });
 
   it('resumes after a dropped connection from Last-Event-ID: the union equals an uninterrupted run', async () => {

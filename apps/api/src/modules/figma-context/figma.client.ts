@@ -1,13 +1,30 @@
-// Figma REST client: X-Figma-Token, one pacer per token, the shared outbound client (allowlist,
-// timeouts, retries on 5xx), and Figma's faults mapped to errors the stream can act on.
+// Figma REST client: X-Figma-Token, one pacer per token and endpoint tier, the shared outbound client
+// (allowlist, timeouts, retries on 5xx), and Figma's faults mapped to errors the stream can act on. A wait
+// (Retry-After, or the pacer's next slot) longer than QUOTA_WAIT_LIMIT_MS is FIGMA_QUOTA_EXHAUSTED: no job
+// waits days, it ends at once naming when to retry, the limit type and Figma's upgrade link.
 import type { GetFileNodesResponse, GetFileResponse } from '@figma/rest-api-spec';
+import type { FigmaPacing, FigmaTier } from '../../durable-objects/figma-budget';
 import type { FigmaPacer } from '../../durable-objects/figma-pacer';
 import { figmaPacerName } from '../../durable-objects/names';
 import { sha256Hex } from '../../lib/crypto';
 import type { OutboundFetch } from '../../lib/http-client';
 import { retryAfterMs } from '../../lib/http-client';
 
-export type FigmaErrorCode = 'FIGMA_FORBIDDEN' | 'FIGMA_NOT_FOUND' | 'FIGMA_RATE_LIMITED' | 'FIGMA_TOO_LARGE' | 'FIGMA_BAD_RESPONSE' | 'FIGMA_UPSTREAM';
+export type FigmaErrorCode = 'FIGMA_FORBIDDEN' | 'FIGMA_NOT_FOUND' | 'FIGMA_RATE_LIMITED' | 'FIGMA_QUOTA_EXHAUSTED' | 'FIGMA_TOO_LARGE' | 'FIGMA_BAD_RESPONSE' | 'FIGMA_UPSTREAM';
+
+/** Longest wait for Figma's quota that a start or a job sits out; a longer one is FIGMA_QUOTA_EXHAUSTED. */
+export const QUOTA_WAIT_LIMIT_MS = 10 * 60_000;
+
+/** What a 429 or a refused slot tells the caller. */
+export interface FigmaWaitInfo {
+  retryAfterMs?: number;
+  /** Epoch ms when the call may be retried. */
+  retryAt?: number;
+  tier?: FigmaTier;
+  planTier?: string;
+  limitType?: string;
+  upgradeLink?: string;
+}
 
 /** A Figma answer the caller must act on. */
 export class FigmaError extends Error {
@@ -16,10 +33,38 @@ export class FigmaError extends Error {
     readonly code: FigmaErrorCode,
     message: string,
     readonly status: number,
-    readonly info: { retryAfterMs?: number; planTier?: string; limitType?: string } = {},
+    readonly info: FigmaWaitInfo = {},
   ) {
     super(message);
   }
+}
+
+/** Figma's rate-limit tier of an endpoint (Tier 1: file, nodes, image renders; Tier 2: meta, variables, image fills, webhooks). */
+export function figmaEndpointTier(path: string): FigmaTier {
+  const p = path.split('?')[0]!;
+  if (/^\/v1\/files\/[^/]+(\/nodes)?\/?$/.test(p) || /^\/v1\/images\/[^/]+\/?$/.test(p)) return 1;
+  if (/^\/v1\/files\/[^/]+\/(meta|variables\/|images\/?$)/.test(p) || p.startsWith('/v2/webhooks')) return 2;
+  return 3;
+}
+
+/** The retry time, limit type and upgrade link of a wait, for error `details` (snake_case, as the API answers). */
+export function waitDetails(info: FigmaWaitInfo): Record<string, unknown> {
+  return {
+    ...(info.tier ? { tier: info.tier } : {}),
+    ...(info.retryAfterMs !== undefined ? { retry_after_seconds: Math.ceil(info.retryAfterMs / 1000) } : {}),
+    ...(info.retryAt !== undefined ? { retry_at: new Date(info.retryAt).toISOString() } : {}),
+    plan_tier: info.planTier ?? null,
+    limit_type: info.limitType ?? null,
+    upgrade_link: info.upgradeLink ?? null,
+  };
+}
+
+/** FIGMA_QUOTA_EXHAUSTED: the message alone says when to retry, which limit, and where to get more. */
+export function quotaExhausted(info: FigmaWaitInfo): FigmaError {
+  const d = waitDetails(info);
+  const limit = info.limitType ? ` (limit type ${info.limitType}${info.planTier ? `, plan ${info.planTier}` : ''})` : '';
+  const link = info.upgradeLink ? `; a higher Figma plan or seat raises it: ${info.upgradeLink}` : '';
+  return new FigmaError('FIGMA_QUOTA_EXHAUSTED', `Figma's Tier ${info.tier ?? '?'} quota for this token is used up${limit}: retry after ${String(d.retry_at)} (${String(d.retry_after_seconds)} s)${link}`, 429, info);
 }
 
 export interface FigmaClientOptions {
@@ -27,8 +72,10 @@ export interface FigmaClientOptions {
   token: string;
   http: OutboundFetch;
   pacer: DurableObjectNamespace<FigmaPacer>;
-  /** Spacing between calls on one token. */
-  intervalMs: number;
+  /** The deployment's plan, seat and optional per-minute override, for the pacer's budgets. */
+  pacing: FigmaPacing;
+  /** Longest Retry-After worth waiting for at all (default QUOTA_WAIT_LIMIT_MS). */
+  quotaWaitLimitMs?: number;
   sleep?: (ms: number) => Promise<void>;
   signal?: AbortSignal;
   /** Longest the caller will wait for a pacing slot; a longer wait is reported as a rate limit, unsent. */
@@ -56,6 +103,11 @@ export async function readBounded(body: ReadableStream<Uint8Array> | null, limit
   }
 }
 
+/** `{ [key]: value }` when value is set, else `{}` (exactOptionalPropertyTypes). */
+function opt<K extends string>(key: K, value: string | null | undefined): { [P in K]?: string } {
+  return (value ? { [key]: value } : {}) as { [P in K]?: string };
+}
+
 /** Creates a client for one token. */
 export function createFigmaClient(options: FigmaClientOptions) {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -63,12 +115,29 @@ export function createFigmaClient(options: FigmaClientOptions) {
   let pacerStub: DurableObjectStub<FigmaPacer> | undefined;
   const pacer = async () => (pacerStub ??= options.pacer.get(options.pacer.idFromName(figmaPacerName(await sha256Hex(options.token)))));
 
+  const quotaLimit = options.quotaWaitLimitMs ?? QUOTA_WAIT_LIMIT_MS;
+  // size of the last body read, so a caller can size its next request to the budget (planning in groups)
+  let lastBodyChars = 0;
+
   async function get<T>(path: string): Promise<T> {
     const stub = await pacer();
-    const wait = await stub.acquire(options.intervalMs);
+    const tier = figmaEndpointTier(path);
     const maxWait = options.maxWaitMs?.() ?? Number.POSITIVE_INFINITY;
-    if (wait > maxWait) throw new FigmaError('FIGMA_RATE_LIMITED', `paced: next Figma slot for this token in ${Math.ceil(wait / 1000)} s`, 429, { retryAfterMs: wait });
-    if (wait > 0) await sleep(wait);
+    const slot = await stub.acquire({ tier, ...options.pacing, maxWaitMs: Math.min(maxWait, quotaLimit) });
+    if (!slot.ok) {
+      // refused before sending: Figma's earlier 429 (penalty) or the budget says the wait is too long
+      const info: FigmaWaitInfo = {
+        tier,
+        retryAfterMs: slot.waitMs,
+        retryAt: slot.retryAt,
+        ...opt('planTier', slot.penalty?.planTier ?? slot.budget.planTier),
+        ...opt('limitType', slot.penalty?.limitType ?? slot.budget.limitType),
+        ...opt('upgradeLink', slot.penalty?.upgradeLink),
+      };
+      if (slot.waitMs > quotaLimit) throw quotaExhausted(info);
+      throw new FigmaError('FIGMA_RATE_LIMITED', `paced: next Figma Tier ${tier} slot for this token in ${Math.ceil(slot.waitMs / 1000)} s`, 429, info);
+    }
+    if (slot.waitMs > 0) await sleep(slot.waitMs);
     const res = await options.http(`${base}${path}`, {
       headers: { 'X-Figma-Token': options.token, accept: 'application/json' },
       ...(options.signal ? { signal: options.signal } : {}),
@@ -88,6 +157,7 @@ export function createFigmaClient(options: FigmaClientOptions) {
       }
       // bounded memory: a body past the budget is never held; the caller splits the request instead
       if (text === null) throw new FigmaError('FIGMA_TOO_LARGE', `response over the ${limit}-byte budget`, 413);
+      lastBodyChars = text.length;
       try {
         return JSON.parse(text) as T;
       } catch {
@@ -105,12 +175,11 @@ export function createFigmaClient(options: FigmaClientOptions) {
     })();
     if (res.status === 429) {
       const after = retryAfterMs(res.headers.get('retry-after')) ?? 60_000;
-      await stub.penalize(Date.now() + after);
-      throw new FigmaError('FIGMA_RATE_LIMITED', `Figma rate limit: retry after ${Math.ceil(after / 1000)} s`, 429, {
-        retryAfterMs: after,
-        ...(res.headers.get('x-figma-plan-tier') ? { planTier: res.headers.get('x-figma-plan-tier')! } : {}),
-        ...(res.headers.get('x-figma-rate-limit-type') ? { limitType: res.headers.get('x-figma-rate-limit-type')! } : {}),
-      });
+      const said = { planTier: res.headers.get('x-figma-plan-tier'), limitType: res.headers.get('x-figma-rate-limit-type'), upgradeLink: res.headers.get('x-figma-upgrade-link') };
+      const info: FigmaWaitInfo = { tier, retryAfterMs: after, retryAt: Date.now() + after, ...opt('planTier', said.planTier), ...opt('limitType', said.limitType), ...opt('upgradeLink', said.upgradeLink) };
+      await stub.penalize(tier, info.retryAt!, said);
+      if (after > quotaLimit) throw quotaExhausted(info);
+      throw new FigmaError('FIGMA_RATE_LIMITED', `Figma rate limit: retry after ${Math.ceil(after / 1000)} s`, 429, info);
     }
     if (res.status === 400 && /too large/i.test(detail)) throw new FigmaError('FIGMA_TOO_LARGE', detail, 400);
     if (res.status === 403) throw new FigmaError('FIGMA_FORBIDDEN', `Figma refused the token for this file: ${detail || 'forbidden'}`, 403);
@@ -120,20 +189,16 @@ export function createFigmaClient(options: FigmaClientOptions) {
 
   const ids = (list: string[]) => list.map(encodeURIComponent).join(',');
   return {
-    /** GET /v1/files/:key?depth= — the skeleton of a whole file. */
-    file: (fileKey: string, depth: number) => get<GetFileResponse>(`/v1/files/${encodeURIComponent(fileKey)}?depth=${depth}`),
+    /** GET /v1/files/:key?depth=[&ids=] — the skeleton of a whole file, or (with ids) the paths to those nodes. */
+    file: (fileKey: string, depth: number, nodeIds?: string[]) =>
+      get<GetFileResponse>(`/v1/files/${encodeURIComponent(fileKey)}?depth=${depth}${nodeIds?.length ? `&ids=${ids(nodeIds)}` : ''}`),
     /** GET /v1/files/:key/nodes?ids= — subtrees of the given nodes (optionally depth-limited). */
     nodes: (fileKey: string, nodeIds: string[], depth?: number) =>
       get<GetFileNodesResponse>(`/v1/files/${encodeURIComponent(fileKey)}/nodes?ids=${ids(nodeIds)}${depth ? `&depth=${depth}` : ''}`),
-    /** GET /v1/files/:key/variables/local — null when the plan or token does not allow it. */
-    variables: async (fileKey: string): Promise<unknown> => {
-      try {
-        return await get<unknown>(`/v1/files/${encodeURIComponent(fileKey)}/variables/local`);
-      } catch (err) {
-        if (err instanceof FigmaError && (err.code === 'FIGMA_FORBIDDEN' || err.code === 'FIGMA_NOT_FOUND')) return null;
-        throw err;
-      }
-    },
+    /** GET /v1/files/:key/variables/local (Tier 2; 403 on plans below Enterprise — see start-variables.ts). */
+    variables: (fileKey: string) => get<unknown>(`/v1/files/${encodeURIComponent(fileKey)}/variables/local`),
+    /** Characters of the last body read (≈ bytes: Figma's JSON is mostly ASCII). */
+    lastBodyChars: () => lastBodyChars,
   };
 }
 

@@ -1,8 +1,11 @@
 // One /figma-context/stream call (seed 000 §3, §9): replay the log after the client's cursor, then —
 // holding the job's producer lease — fetch, compact and log chunks until the budget is spent
-// (≤ STREAM_BUDGET_MS to start a chunk, ≤ STREAM_HARD_LIMIT_MS in all). A call that stops early ends
-// with a `progress` event whose next_cursor resumes it. Exactly one terminal `done` or `error`.
-import { ContextBuilder, emptyCounts, extractComponents, toJson, type Counts, type PlanChunk } from '@cogo/figma-context';
+// (≤ STREAM_BUDGET_MS to start a chunk, ≤ STREAM_HARD_LIMIT_MS in all). Per-chunk `progress` events
+// carry `next_cursor: null`; only a call that stops before the job ends sends, as its very last event,
+// a `progress` whose next_cursor resumes it — not logged (no id), so no replay ever holds a cursor
+// mid-call. Every planned page gets a `page.ready`, an empty one with `chunks: 0` (page-reports.ts).
+// Exactly one terminal `done` or `error`.
+import { ContextBuilder, componentKeysOf, emptyCounts, extractComponents, toJson, type ChunkRoot, type Counts, type PlanChunk } from '@cogo/figma-context';
 import type { ErrorCode } from '@cogo/types';
 import type { JobCursor, NewEvent, ProducerState } from '../../durable-objects/job-cursor';
 import type { EventSink } from '../../lib/events';
@@ -10,7 +13,8 @@ import type { Logger } from '../../lib/logger';
 import { describeError } from '../../lib/logger';
 import type { SseSink } from '../../lib/sse';
 import type { ChunkSource } from './chunk-source';
-import { FigmaError } from './figma.client';
+import { FigmaError, waitDetails } from './figma.client';
+import { pageReports } from './page-reports';
 
 export interface ProducerDeps {
   stub: DurableObjectStub<JobCursor>;
@@ -78,8 +82,8 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
       await sink.send({ id: e.id, event: e.type, data: e.data });
     }
   };
-  const fail = async (code: ErrorCode, message: string) => {
-    await commit([{ type: 'error', data: json({ error: { code, message, requestId: deps.requestId } }) }], undefined, 'error');
+  const fail = async (code: ErrorCode, message: string, details?: Record<string, unknown>) => {
+    await commit([{ type: 'error', data: json({ error: { code, message, requestId: deps.requestId, ...(details ? { details } : {}) } }) }], undefined, 'error');
     await deps.onProgress({ status: 'error', error: { code, message } });
     deps.events.emit('figma_job_failed', { job_id: deps.jobId, code }, { source: 'figma-context' });
   };
@@ -89,11 +93,16 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
     const counts: Counts = { ...emptyCounts(), ...(JSON.parse(p.counts) as Partial<Counts>) };
     const state = claim.state!;
     const pages = await stub.chunkPages();
-    const extra = JSON.parse((await stub.extra()) ?? '{}') as { variables?: unknown; pages?: Array<{ id: string; name: string }> };
+    const extra = JSON.parse((await stub.extra()) ?? '{}') as { variables?: unknown; variables_status?: unknown; pages?: Array<{ id: string; name: string }>; scope?: { ancestors: string[]; parent_type: string } | null };
+    // where chunks' top nodes sit: a page's top level, or (node-scoped job) below the scoped node's ancestors
+    const root: ChunkRoot = extra.scope ? { ancestors: extra.scope.ancestors, parentType: extra.scope.parent_type } : { ancestors: [] };
     const pageName = (id: string | null) => extra.pages?.find((pg) => pg.id === id)?.name ?? id ?? 'selection';
+    const reports = pageReports(extra.pages ?? [], pages);
+    const emptyPageReady = (list: Array<{ id: string; name: string }>): NewEvent[] =>
+      list.map((pg) => ({ type: 'page.ready', data: json({ page_id: pg.id, name: pg.name, chunks: 0 }) }));
     const builder = new ContextBuilder({ variables: (extra.variables ?? null) as never, resume: p.snapshot ? JSON.parse(p.snapshot) : null });
     if (state.lastEventId === 0) {
-      await commit([{ type: 'ready', data: json({ job_id: deps.jobId, file_key: state.meta.fileKey, name: state.meta.name ?? null, chunks_total: p.chunksTotal, resumed_after: afterId }) }]);
+      await commit([{ type: 'ready', data: json({ job_id: deps.jobId, file_key: state.meta.fileKey, name: state.meta.name ?? null, chunks_total: p.chunksTotal, resumed_after: afterId, ...(extra.variables_status ? { variables: extra.variables_status } : {}) }) }]);
     }
     let source: ChunkSource | undefined;
     let producedThisCall = 0;
@@ -111,47 +120,53 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
         if (stopped()) break;
         if (err instanceof FigmaError && err.code === 'FIGMA_RATE_LIMITED') {
           const wait = err.info.retryAfterMs ?? 60_000;
-          await commit([{ type: 'debug', data: json({ message: err.message, retry_after_ms: wait, plan_tier: err.info.planTier ?? null, limit_type: err.info.limitType ?? null }) }]);
+          await commit([{ type: 'debug', data: json({ message: err.message, retry_after_ms: wait, plan_tier: err.info.planTier ?? null, limit_type: err.info.limitType ?? null, upgrade_link: err.info.upgradeLink ?? null }) }]);
           if (Date.now() + wait < hard - 3_000 && !stopped()) {
             await sleep(wait);
             continue;
           }
           break;
         }
-        if (err instanceof FigmaError) return await fail(err.code, err.message);
+        // a Retry-After longer than a job waits (FIGMA_QUOTA_EXHAUSTED) ends it now, naming when and why
+        if (err instanceof FigmaError) return await fail(err.code, err.message, err.code === 'FIGMA_QUOTA_EXHAUSTED' ? waitDetails(err.info) : undefined);
         throw err;
       }
       const pre: NewEvent[] = [];
       if (p.nextChunk === 0 || pages[p.nextChunk - 1] !== stored.pageId) {
+        pre.push(...emptyPageReady(reports.emptyBefore(stored.pageId)));
         pre.push({ type: 'page.ready', data: json({ page_id: pageId, name: pageName(stored.pageId), chunks: pages.filter((x) => x === stored.pageId).length }) });
       }
       pre.push({ type: 'page.includes', data: json({ page_id: pageId, chunk_index: chunk.index, node_ids: chunk.ids }) });
       const parts = responses.map((r, part) => {
         const out = builder.addNodes(r, chunk.index);
         addCounts(counts, out.counts);
-        const components = extractComponents(out, stored.pageId ?? undefined).items.map((i) => ({
-          node_id: i.id,
-          name: i.name,
-          type: i.type,
-          props: { ...i.props, ...(i.setId ? { set_id: i.setId } : {}), ...(i.key ? { key: i.key } : {}) },
-        }));
+        const keys = componentKeysOf(r);
+        const components = extractComponents(out, stored.pageId ?? undefined, root).items.map((i) => {
+          const key = i.key ?? keys.get(i.id);
+          // ancestors: what a node-scoped apply replaces within (apply.ts)
+          return { node_id: i.id, name: i.name, type: i.type, props: { ...i.props, ...(i.setId ? { set_id: i.setId } : {}), ...(key ? { key } : {}), ...(i.ancestors?.length ? { ancestors: i.ancestors } : {}) } };
+        });
         return { type: 'page.chunk', data: json({ page_id: pageId, chunk_index: chunk.index, part, parts: responses.length, context: toJson(out), components }) };
       });
       p = { nextChunk: p.nextChunk + 1, chunksTotal: p.chunksTotal, snapshot: json(builder.snapshot()), counts: json(counts) };
-      const progress = { type: 'progress', data: json({ chunks_done: p.nextChunk, chunks_total: p.chunksTotal, next_cursor: null }), selfCursor: true };
+      const progress = { type: 'progress', data: json({ chunks_done: p.nextChunk, chunks_total: p.chunksTotal, next_cursor: null }) };
       await commit([...pre, ...parts, progress], p);
       producedThisCall++;
       deps.events.emit('figma_job_chunk_done', { job_id: deps.jobId, chunk: chunk.index, parts: responses.length }, { source: 'figma-context' });
     }
     if (p.nextChunk >= p.chunksTotal) {
       const duration = Date.now() - state.createdAt;
-      await commit([{ type: 'done', data: json({ job_id: deps.jobId, chunks_total: p.chunksTotal, counts, duration_ms: duration }) }], p, 'done');
-      await deps.onProgress({ status: 'done', progress: { chunks_done: p.nextChunk, chunks_total: p.chunksTotal }, result: { counts, duration_ms: duration } });
-      deps.events.emit('figma_job_done', { job_id: deps.jobId, chunks: p.chunksTotal, counts }, { source: 'figma-context' });
+      // chunks are fetched below the pages, so the builder never sees one: pages come from the plan
+      const final = { ...counts, pages: reports.pages, empty_pages: reports.emptyPages };
+      const done = { type: 'done', data: json({ job_id: deps.jobId, chunks_total: p.chunksTotal, counts: final, duration_ms: duration }) };
+      await commit([...emptyPageReady(reports.emptyAtEnd), done], { ...p, counts: json(final) }, 'done');
+      await deps.onProgress({ status: 'done', progress: { chunks_done: p.nextChunk, chunks_total: p.chunksTotal }, result: { counts: final, duration_ms: duration } });
+      deps.events.emit('figma_job_done', { job_id: deps.jobId, chunks: p.chunksTotal, counts: final }, { source: 'figma-context' });
       return;
     }
-    if (producedThisCall === 0 && !sink.signal.aborted) {
-      await commit([{ type: 'progress', data: json({ chunks_done: p.nextChunk, chunks_total: p.chunksTotal, next_cursor: null }), selfCursor: true }]);
+    if (!sink.signal.aborted) {
+      // the call ends here, the job goes on: its last event says where to resume (what this call sent)
+      await sink.send({ event: 'progress', data: json({ chunks_done: p.nextChunk, chunks_total: p.chunksTotal, next_cursor: String(last) }) });
     }
     await deps.onProgress({ progress: { chunks_done: p.nextChunk, chunks_total: p.chunksTotal } });
   } catch (err) {

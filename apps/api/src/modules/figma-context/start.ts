@@ -1,23 +1,26 @@
 // POST /figma-context/start: parse the URL, read the skeleton (depth 2 — never the whole file),
 // plan the chunks, and create the job row and its cursor object.
 import { jobCursorOf } from '../../durable-objects/names';
-import { fileKeyAndNode, parseFigmaUrl, planChunks, callsOf } from '@cogo/figma-context';
+import { fileKeyAndNode, parseFigmaUrl, planChunks, callsOf, type NodePlace } from '@cogo/figma-context';
 import type { StartFigmaContext } from '@cogo/types';
 import type { Context } from 'hono';
 import { ApiError } from '../../lib/errors';
 import { principalOf } from '../../middleware';
-import { FigmaError } from './figma.client';
+import { FigmaError, waitDetails } from './figma.client';
 import { figmaClientFor } from './figma-context.outbound';
 import { insertJob } from './figma-context.repo';
 import { figmaTokenFor } from './figma-context.token';
+import { fileSkeleton, nodeSkeleton, placeOfNode, scopedPlan } from './skeleton';
+import { loadVariables, type VariablesStatus } from './start-variables';
 
 /** Longest a start waits for the token's next Figma slot. */
 export const START_MAX_WAIT_MS = 5_000;
 
-/** A Figma failure as an API error (429 keeps Retry-After). */
+/** A Figma failure as an API error (429 keeps Retry-After; rate limits and quotas name the retry time, limit type and upgrade link). */
 export function apiErrorOf(err: FigmaError): ApiError {
   const headers: Record<string, string> = err.info.retryAfterMs ? { 'Retry-After': String(Math.ceil(err.info.retryAfterMs / 1000)) } : {};
-  return new ApiError(err.code, err.message, err.info.planTier ? { plan_tier: err.info.planTier, limit_type: err.info.limitType } : undefined, headers);
+  const waited = err.code === 'FIGMA_RATE_LIMITED' || err.code === 'FIGMA_QUOTA_EXHAUSTED';
+  return new ApiError(err.code, err.message, waited ? waitDetails(err.info) : undefined, headers);
 }
 
 /** Resolves the body to a file key and optional node id, or a 400 naming what is wrong. */
@@ -44,10 +47,19 @@ export async function startFigmaJob(c: Context, body: StartFigmaContext) {
   // a start never hangs on a paced or rate-limited token: it answers 429 with the wait instead
   const figma = figmaClientFor(config, token, c.get('traceId'), undefined, () => START_MAX_WAIT_MS);
   let skeleton;
-  let variables: unknown = null;
+  let place: NodePlace | null = null;
+  let variables: { variables: unknown; status: VariablesStatus };
   try {
-    skeleton = target.nodeId ? await figma.nodes(target.fileKey, [target.nodeId], 2) : await figma.file(target.fileKey, 2);
-    variables = await figma.variables(target.fileKey).catch(() => null);
+    if (target.nodeId) {
+      const nodes = await nodeSkeleton(figma, target.fileKey, target.nodeId);
+      skeleton = nodes;
+      // the node's real page: its components are stored there, and its apply replaces only within it
+      place = await placeOfNode(figma, target.fileKey, nodes, target.nodeId);
+    } else {
+      skeleton = await fileSkeleton(figma, target.fileKey, config.FIGMA_MAX_RESPONSE_BYTES);
+    }
+    // Tier 2, apart from the skeleton's Tier 1; never fails the start, and the job says what became of it
+    variables = await loadVariables(figma, target.fileKey, START_MAX_WAIT_MS);
   } catch (err) {
     if (err instanceof FigmaError) throw apiErrorOf(err);
     throw err;
@@ -65,15 +77,16 @@ export async function startFigmaJob(c: Context, body: StartFigmaContext) {
   const job = await insertJob(c.get('db')(), {
     projectId,
     kind: 'figma-context',
-    input: { file_key: target.fileKey, node_id: target.nodeId ?? null, url: target.url ?? null, source: 'figma' },
+    input: { file_key: target.fileKey, node_id: target.nodeId ?? null, url: target.url ?? null, source: 'figma', ...(place ? { page_id: place.pageId, page_name: place.pageName } : {}) },
     traceId: c.get('traceId'),
     progress: { chunks_done: 0, chunks_total: plan.chunks.length },
   });
   const stub = jobCursorOf(config.JOB_CURSOR, job.id);
   await stub.init(job.id, { projectId, fileKey: target.fileKey, nodeId: target.nodeId ?? null, name: skeleton.name ?? null, source: 'figma', tokenSource: source });
+  const scoped = scopedPlan(plan, place, target.nodeId);
   await stub.setPlan(
-    plan.chunks.map((ch) => ({ pageId: ch.pageId, ids: ch.ids })),
-    JSON.stringify({ variables, pages: plan.pages.map((pg) => ({ id: pg.id, name: pg.name })) }),
+    plan.chunks.map((ch) => ({ pageId: ch.pageId ?? place?.pageId ?? null, ids: ch.ids })),
+    JSON.stringify({ variables: variables.variables, variables_status: variables.status, pages: scoped.pages, scope: scoped.scope }),
   );
   c.get('events').emit('figma_job_started', { job_id: job.id, file_key: target.fileKey, node_id: target.nodeId ?? null, chunks: plan.chunks.length }, { source: 'figma-context' });
   return {
