@@ -47,4 +47,25 @@ describe('JobCursor Durable Object', () => {
     expect(await job.state()).toBeNull();
     expect(await job.eventsAfter(0)).toEqual([]);
   });
+
+  it('forgets a job that never ends RETENTION_MS after its last activity, and keeps one still active', async () => {
+    const job = stubFor('job-d');
+    const before = Date.now();
+    await job.init('job-d');
+    const alarmAt = await runInDurableObject(job, (_obj: JobCursor, state) => state.storage.getAlarm());
+    expect(alarmAt).toBeGreaterThanOrEqual(before + RETENTION_MS);
+    await job.append([{ type: 'ready', data: '{}' }]);
+    // the alarm comes while the job was active within the window: nothing is lost, it looks again later
+    expect(await runDurableObjectAlarm(job)).toBe(true);
+    expect((await job.eventsAfter(0)).map((e) => e.type)).toEqual(['ready']);
+    const next = await runInDurableObject(job, (_obj: JobCursor, state) => state.storage.getAlarm());
+    expect(next).toBeGreaterThanOrEqual(before + RETENTION_MS);
+    // a retention window of silence later (the client never came back): the job is forgotten
+    await runInDurableObject(job, (_obj: JobCursor, state) => {
+      state.storage.sql.exec(`update meta set v = json_set(v, '$.updatedAt', ?) where k = 'state'`, Date.now() - RETENTION_MS - 1);
+    });
+    expect(await runDurableObjectAlarm(job)).toBe(true);
+    expect(await job.state()).toBeNull();
+    expect(await job.eventsAfter(0)).toEqual([]);
+  });
 });

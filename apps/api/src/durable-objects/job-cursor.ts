@@ -3,7 +3,9 @@
 // event log (monotonic ids), so an SSE client that reconnects with Last-Event-ID gets exactly the
 // events it missed. One stream call at a time produces, under a lease; events and the producer's
 // position are committed together, so a chunk is never logged twice. State lives in the object's
-// SQLite storage; an alarm deletes everything RETENTION_MS after the job ends.
+// SQLite storage. An alarm deletes everything RETENTION_MS after the job's last activity: after it
+// ends (the log stays resumable that long), or after it went quiet without ending (a job started and
+// never streamed, or whose client left for good), so no object keeps its plan and log forever.
 import { DurableObject } from 'cloudflare:workers';
 
 export { jobCursorName } from './names';
@@ -51,7 +53,7 @@ export interface ProducerState {
 }
 
 const TERMINAL: ReadonlySet<JobStatus> = new Set(['done', 'error', 'cancelled']);
-/** How long a finished job's log stays resumable. */
+/** How long a job's log is kept after its last activity: a finished job's log stays resumable that long. */
 export const RETENTION_MS = 24 * 60 * 60 * 1000;
 
 export class JobCursor extends DurableObject {
@@ -86,6 +88,8 @@ export class JobCursor extends DurableObject {
     const now = Date.now();
     const state: JobCursorState = { jobId, status: 'pending', meta, lastEventId: 0, createdAt: now, updatedAt: now };
     this.put('state', state);
+    // a job that never ends must not live forever either; the alarm looks at its activity then
+    await this.ctx.storage.setAlarm(now + RETENTION_MS);
     return state;
   }
 
@@ -191,8 +195,17 @@ export class JobCursor extends DurableObject {
     for (const n of nodes) this.sql.exec(`insert into applied (page, node) values (?, ?) on conflict do nothing`, page, n);
   }
 
-  /** Retention over: forget the job. */
+  /** Retention over: forget the job, unless it is unfinished and was active within the window. */
   override async alarm(): Promise<void> {
+    const state = this.get<JobCursorState>('state');
+    if (state && !TERMINAL.has(state.status)) {
+      const lease = this.get<{ until: number }>('lease');
+      const lastActive = Math.max(state.updatedAt, lease?.until ?? 0);
+      if (lastActive + RETENTION_MS > Date.now()) {
+        await this.ctx.storage.setAlarm(lastActive + RETENTION_MS);
+        return;
+      }
+    }
     await this.ctx.storage.deleteAll();
     // The instance may serve again (a late status call): it must find empty tables, not none.
     this.createTables();

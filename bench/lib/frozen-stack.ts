@@ -1,0 +1,116 @@
+/**
+ * The dev stack (embedded Postgres + proxy, Figma fake, the API under `wrangler dev`) started from a
+ * bundle of the API built once. `./cogo dev` rebuilds and restarts the worker's workerd on every saved
+ * source file, which wipes any memory a load left behind; a frozen bundle keeps one process for the
+ * whole measurement. Loopback only; everything lives in a temporary folder removed on stop.
+ */
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startLocalDatabase } from '../../tooling/devstack/src/database';
+import { startLocalFakes } from '../../tooling/devstack/src/fakes';
+import { startWranglerDev, waitHealthy, type WranglerDev } from '../../tooling/devstack/src/wrangler';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const API_CONFIG = join(ROOT, 'apps/api/wrangler.jsonc');
+
+export interface FrozenStack {
+  url: string;
+  apiKey: string;
+  adminToken: string;
+  /** The wrangler process; workerd runs under it. */
+  wrangler: WranglerDev;
+  stop: () => Promise<void>;
+}
+
+export interface FrozenStackOptions {
+  port: number;
+  /** Worker vars on top of the stack's own (limits, pacing). */
+  vars?: Record<string, string>;
+  /** Overrides the config's `observability.enabled` (which turns on wrangler's local trace collector). */
+  observability?: boolean;
+  log: (line: string) => void;
+}
+
+/** Bundles the API as it is now (`wrangler deploy --dry-run`) and writes a config that runs the bundle as-is. */
+function freeze(dir: string, observability: boolean | undefined): string {
+  const require = createRequire(join(ROOT, 'tooling/devstack/package.json'));
+  const bin = join(dirname(require.resolve('wrangler/package.json')), 'bin', 'wrangler.js');
+  const out = join(dir, 'dist');
+  execFileSync(process.execPath, [bin, 'deploy', '--dry-run', '--config', API_CONFIG, '--outdir', out], {
+    cwd: join(ROOT, 'apps/api'),
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
+  });
+  // the API's config has whole-line comments only; drop them and the editor-only $schema
+  const text = readFileSync(API_CONFIG, 'utf8').split('\n').filter((l) => !/^\s*\/\//.test(l)).join('\n');
+  const config = JSON.parse(text) as Record<string, unknown>;
+  delete config.$schema;
+  const frozen = { ...config, main: join(out, 'index.js'), no_bundle: true, ...(observability === undefined ? {} : { observability: { enabled: observability } }) };
+  const path = join(dir, 'wrangler.jsonc');
+  writeFileSync(path, JSON.stringify(frozen, null, 2));
+  return path;
+}
+
+/** Rejects when something already listens on the port: its answers would be taken for ours. */
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', () => reject(new Error(`127.0.0.1:${port} is in use; pass another --port`)));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+  });
+}
+
+/** Starts the stack on 127.0.0.1:`port` and creates a project; `stop()` ends every process it started. */
+export async function startFrozenStack(options: FrozenStackOptions): Promise<FrozenStack> {
+  await assertPortFree(options.port);
+  const dir = mkdtempSync(join(tmpdir(), 'cogo-load-memory-'));
+  const cleanups: Array<() => Promise<void>> = [async () => rmSync(dir, { recursive: true, force: true })];
+  const stop = async () => {
+    for (const fn of cleanups.splice(0).reverse()) await fn().catch(() => {});
+  };
+  try {
+    options.log('bundling the API…');
+    const config = freeze(dir, options.observability);
+    const db = await startLocalDatabase({ dataDir: join(dir, 'pglite') });
+    cleanups.push(db.stop);
+    const figmaToken = `figd_bench_${crypto.randomUUID().replaceAll('-', '')}`;
+    const fakes = await startLocalFakes(figmaToken);
+    cleanups.push(fakes.stop);
+    const adminToken = `cogo_admin_${crypto.randomUUID().replaceAll('-', '')}`;
+    const wrangler = startWranglerDev({
+      config,
+      port: options.port,
+      stateDir: dir,
+      vars: {
+        ENVIRONMENT: 'development',
+        DATABASE_URL: db.url,
+        DATABASE_WS_PROXY: db.wsProxy,
+        ADMIN_TOKEN: adminToken,
+        VAULT_MASTER_KEY: Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64'),
+        UPLOAD_SIGNING_KEY: Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('hex'),
+        FIGMA_API_BASE: fakes.figmaUrl,
+        FIGMA_API_KEY: figmaToken,
+        ...options.vars,
+      },
+    });
+    cleanups.push(wrangler.stop);
+    options.log('starting wrangler dev…');
+    await waitHealthy(wrangler.url, wrangler.child);
+    const res = await fetch(`${wrangler.url}/projects`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ slug: 'load-memory', name: 'load-memory bench' }),
+    });
+    if (res.status !== 201) throw new Error(`could not create the bench project: ${res.status} ${await res.text()}`);
+    const body = (await res.json()) as { api_key: { key: string } };
+    return { url: wrangler.url, apiKey: body.api_key.key, adminToken, wrangler, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
