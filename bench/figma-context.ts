@@ -1,9 +1,12 @@
 /**
  * Bench for @cogo/figma-context. Run from the repo root:
  *   node --import tsx bench/figma-context.ts            (add --expose-gc for steadier heap figures)
- * Prints figures only; it asserts nothing. Per fixture in /work/shared/fixtures/figma it reports output
- * sizes against the peer (Framelink v0.13.2, MANIFEST.md) and CPU time: "cold" is the first compact()
- * in a fresh process (what the peer's single-run figure measures), "median" is over N warm runs.
+ * Prints figures only; it asserts nothing. Per fixture in /work/shared/fixtures/figma it compares us with the
+ * peer (Framelink v0.13.2): sizes against its JSON as served, minified, and its `tree` text; CPU of the
+ * transformation only (after JSON.parse), both tools interleaved in this process, warm (min / median of
+ * BENCH_RUNS rounds) and cold (first call in a fresh process, median of BENCH_COLD_RUNS). The peer runs live
+ * when BENCH_PEER_SRC names a checkout of it (bench/lib/peer.ts); otherwise its recorded MANIFEST figures.
+ * BENCH_SECTIONS=fixtures,synthetic,pipeline (default: all) picks what runs.
  * Then, when @cogo/fakes exports generateLargeFile, a 200,000-node file is streamed chunk by chunk.
  * Last, the stream pipeline over HTTP against the Figma fake (bench/lib/pipeline.ts): every fixture, the
  * sample file and a generated 200,000-node file, skeleton → plan → nodes per chunk → page.chunk context.
@@ -15,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { ContextBuilder, callsOf, compact, planChunks, toJson, toText } from '@cogo/figma-context';
 import type { FakeFixture } from './lib/figma-fake-worker';
+import { loadPeer } from './lib/peer';
 import { runPipeline, type PipelineResult, type PipelineRow } from './lib/pipeline';
 
 const FIXTURES = process.env.BENCH_FIXTURES ?? '/work/shared/fixtures/figma';
@@ -26,6 +30,8 @@ const PIPE_RUNS = Number(process.env.BENCH_PIPE_RUNS ?? 5);
 const PIPE_LARGE_RUNS = Number(process.env.BENCH_PIPE_LARGE_RUNS ?? 1);
 const LARGE_KEY = 'BENCHLARGE200K';
 const JSON_OUT = process.argv.includes('--json');
+const PEER_SRC = process.env.BENCH_PEER_SRC;
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'fixtures,synthetic,pipeline').split(','));
 const gc = (globalThis as { gc?: () => void }).gc;
 const log = (...a: unknown[]) => {
   if (!JSON_OUT) console.log(...a);
@@ -51,54 +57,84 @@ function bytesOf(size: string): number {
   return Number(m[1]) * (m[2] === 'MB' ? 1048576 : m[2] === 'KB' ? 1024 : 1);
 }
 
-function peers(): Map<string, { ms: number; json: number; tree: number; out: number }> {
-  const rows = new Map<string, { ms: number; json: number; tree: number; out: number }>();
+/** The peer's figures for one file: CPU of its transformation (ms) and its three output sizes (bytes). */
+interface PeerFigures {
+  warmMin: number;
+  warmMed: number;
+  cold: number;
+  served: number;
+  minified: number;
+  tree: number;
+  /** true = measured in this run, false = the recorded MANIFEST figures. */
+  live: boolean;
+}
+
+/** The MANIFEST's "measured side by side" table, by file name without `.json`. */
+function recordedPeers(): Map<string, PeerFigures> {
+  const rows = new Map<string, PeerFigures>();
   if (!existsSync(MANIFEST)) return rows;
   for (const line of readFileSync(MANIFEST, 'utf8').split('\n')) {
-    const c = line.split('|').map((s) => s.trim());
-    if (c.length !== 12 || !c[1]?.startsWith('`figma/')) continue;
-    rows.set(c[1].replace(/`/g, ''), {
-      ms: Number.parseFloat(c[7] ?? ''),
-      json: bytesOf(c[8] ?? ''),
-      tree: bytesOf(c[9] ?? ''),
-      out: Number((c[10] ?? '').replace(/,/g, '')),
+    // | file | peer warm CPU ms (min / med) | peer cold CPU ms | served | minified | tree |
+    const c = line.split('|').map((x) => x.trim());
+    if (c.length !== 8 || !/^`[^`/]+`$/.test(c[1] ?? '')) continue;
+    const [min, med] = (c[2] ?? '').split('/').map((x) => Number.parseFloat(x));
+    rows.set((c[1] as string).replace(/`/g, ''), {
+      warmMin: min ?? Number.NaN, warmMed: med ?? Number.NaN, cold: Number.parseFloat(c[3] ?? ''),
+      served: bytesOf(c[4] ?? ''), minified: bytesOf(c[5] ?? ''), tree: bytesOf(c[6] ?? ''), live: false,
     });
   }
   return rows;
 }
 
-/** Child mode: the first compact() of one file in a fresh process, in ms (the peer's measurement shape). */
-function coldChild(path: string): void {
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+
+/** Child mode: CPU (ms) of the first transformation of one file in a fresh process, ours or the peer's. */
+async function coldChild(tool: string, path: string): Promise<void> {
+  const peer = tool === 'peer' ? await loadPeer(PEER_SRC) : null;
   const raw = JSON.parse(readFileSync(path, 'utf8')) as Raw;
-  const t0 = performance.now();
-  compact(raw);
-  process.stdout.write(String(performance.now() - t0));
+  const c0 = process.cpuUsage();
+  if (peer) await peer.simplify(raw);
+  else compact(raw);
+  process.stdout.write(String(cpuMs(process.cpuUsage(c0))));
 }
 
-function coldRun(path: string): number {
+function coldRun(tool: 'ours' | 'peer', path: string): number {
   const self = fileURLToPath(import.meta.url);
-  const out = execFileSync(process.execPath, ['--import', 'tsx', self, '--cold', path], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', self, '--cold', tool, path], { encoding: 'utf8' });
   return Number.parseFloat(out);
 }
 
 interface FixtureFigures {
   fixture: string;
   rawBytes: number;
+  /** Our JSON (plain, as the stream sends it today), with templates (`toJson(ctx, { dedupe: true })`), our text. */
   jsonBytes: number;
+  jsonDedupeBytes: number;
   textBytes: number;
-  peer: { ms: number; json: number; tree: number; out: number } | null;
+  peer: PeerFigures | null;
+  /** CPU (ms) of compact() alone: warm min / median of RUNS interleaved with the peer, cold = first call in a fresh process. */
+  warmMinMs: number;
+  warmMedMs: number;
   coldMs: number;
-  medianMs: number;
-  cpuPerRunMs: number;
+  /** CPU (ms, warm median) of rendering: toText + JSON.stringify(toJson(dedupe)). */
+  renderMs: number;
   mbPerS: number;
   heapBytes: number;
   bars: string;
 }
 
-function fixtureTable(): FixtureFigures[] {
+function minOf(xs: number[]): number {
+  return xs.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
+}
+
+async function fixtureTable(): Promise<FixtureFigures[]> {
   const figures: FixtureFigures[] = [];
-  const peer = peers();
-  const header = ['fixture', 'raw', 'json', 'j/raw', 'text', 'peerJ', 'peerT', 'cold', 'median', 'cpu/run', 'peer', 'x(cold)', 'x(med)', 'MB/s', 'heap', 'bars'];
+  const recorded = recordedPeers();
+  const peer = await loadPeer(PEER_SRC);
+  log(peer
+    ? `peer: Framelink from ${PEER_SRC}, run interleaved in this process (CPU of simplifyRawFigmaObject only; cold in fresh processes)`
+    : `peer: BENCH_PEER_SRC not set or not a Framelink checkout — recorded MANIFEST figures (marked *)`);
+  const header = ['fixture', 'raw', 'json', 'json+tpl', 'text', 'peer served', 'peer min', 'peer tree', 'json/min', 'text/tree', 'ours warm', 'peer warm', 'x warm', 'ours cold', 'peer cold', 'x cold', 'render', 'bars'];
   const rows: string[][] = [];
   for (const kind of ['files', 'nodes']) {
     const dir = `${FIXTURES}/${kind}`;
@@ -108,65 +144,95 @@ function fixtureTable(): FixtureFigures[] {
       const rel = `figma/${kind}/${f}`;
       const rawBytes = statSync(path).size;
       const raw = JSON.parse(readFileSync(path, 'utf8')) as Raw;
-      // Cold figures are noisy (a scavenge of the freshly parsed JSON may or may not land in the run):
-      // the median of COLD_RUNS fresh processes.
-      const cold = median(Array.from({ length: COLD_RUNS }, () => coldRun(path)));
-      for (let i = 0; i < 5; i++) compact(raw);
-      gc?.();
-      const times: number[] = [];
-      const cpu0 = process.cpuUsage();
-      for (let i = 0; i < RUNS; i++) {
-        const t0 = performance.now();
+      let p: PeerFigures | null = recorded.get(f.replace(/\.json$/, '')) ?? null;
+      for (let i = 0; i < 5; i++) {
         compact(raw);
-        times.push(performance.now() - t0);
+        if (peer) await peer.simplify(raw);
       }
-      const cpu = process.cpuUsage(cpu0);
-      // Process CPU (all threads: GC and compiler threads included) per run.
-      const cpuPerRun = (cpu.user + cpu.system) / 1000 / RUNS;
-      // Heap sampled in its own loop so the sampling cost stays out of the timings above.
+      gc?.();
+      // Interleaved, alternating who goes first, so both see the same machine state.
+      const ours: number[] = [];
+      const theirs: number[] = [];
+      const wall: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        for (const who of i % 2 === 0 ? ['ours', 'peer'] : ['peer', 'ours']) {
+          if (who === 'ours') {
+            const t0 = performance.now();
+            const c0 = process.cpuUsage();
+            compact(raw);
+            ours.push(cpuMs(process.cpuUsage(c0)));
+            wall.push(performance.now() - t0);
+          } else if (peer) {
+            const c0 = process.cpuUsage();
+            await peer.simplify(raw);
+            theirs.push(cpuMs(process.cpuUsage(c0)));
+          }
+        }
+      }
+      const ctx = compact(raw);
+      const render: number[] = [];
+      for (let i = 0; i < Math.min(RUNS, 20); i++) {
+        const c0 = process.cpuUsage();
+        toText(ctx);
+        JSON.stringify(toJson(ctx, { dedupe: true }));
+        render.push(cpuMs(process.cpuUsage(c0)));
+      }
+      const cold = median(Array.from({ length: COLD_RUNS }, () => coldRun('ours', path)));
+      if (peer) {
+        const design = await peer.simplify(raw);
+        p = {
+          warmMin: minOf(theirs), warmMed: median(theirs), cold: median(Array.from({ length: COLD_RUNS }, () => coldRun('peer', path))),
+          served: Buffer.byteLength(peer.served(design)), minified: Buffer.byteLength(peer.minified(design)), tree: Buffer.byteLength(peer.tree(design)), live: true,
+        };
+      }
       gc?.();
       let heap = 0;
       for (let i = 0; i < 5; i++) {
         compact(raw);
         heap = Math.max(heap, getHeapStatistics().used_heap_size);
       }
-      const ctx = compact(raw);
       const json = Buffer.byteLength(JSON.stringify(toJson(ctx)));
+      const jsonDedupe = Buffer.byteLength(JSON.stringify(toJson(ctx, { dedupe: true })));
       const text = Buffer.byteLength(toText(ctx));
-      const med = median(times);
-      const p = peer.get(rel);
-      const multi = p !== undefined && p.out * 10 < ctx.counts.nodes + ctx.counts.folded;
-      const keptNodes = ctx.counts.nodes + ctx.counts.folded;
-      const sizeOk = p === undefined ? '?' : multi
-        ? json / keptNodes <= p.json / p.out && text / keptNodes <= p.tree / p.out ? 'size ok/node*' : 'SIZE MISS'
-        : json <= p.json && text <= p.tree ? 'size ok' : 'SIZE MISS';
-      const timeOk = p === undefined ? '?' : p.ms / cold >= 3 ? 'cpu ok' : p.ms / med >= 3 ? 'cpu ok warm' : 'CPU MISS';
+      const warmMin = minOf(ours);
+      const warmMed = median(ours);
+      // The figma-export nodes fixture asks for 31 ids and the peer reads only the first: sizes cannot compare.
+      const partial = rel.includes('figma-export');
+      const sizeOk = p === null ? '?' : partial ? 'size n/a (peer keeps 1 of 31)' : jsonDedupe <= p.minified && text <= p.tree ? 'size ok' : 'SIZE MISS';
+      const cpuOk = p === null ? '?' : warmMed <= p.warmMed && cold <= p.cold ? 'cpu ok' : 'CPU MISS';
       figures.push({
-        fixture: rel, rawBytes, jsonBytes: json, textBytes: text, peer: p ?? null, coldMs: cold, medianMs: med, cpuPerRunMs: cpuPerRun,
-        mbPerS: rawBytes / 1048576 / (med / 1000), heapBytes: heap, bars: `${sizeOk}, ${timeOk}`,
+        fixture: rel, rawBytes, jsonBytes: json, jsonDedupeBytes: jsonDedupe, textBytes: text, peer: p, warmMinMs: warmMin, warmMedMs: warmMed, coldMs: cold,
+        renderMs: median(render), mbPerS: rawBytes / 1048576 / (median(wall) / 1000), heapBytes: heap, bars: `${sizeOk}, ${cpuOk}`,
       });
+      const star = p && !p.live ? '*' : '';
       rows.push([
         f.slice(0, 34),
         kb(rawBytes),
         kb(json),
-        `${((json / rawBytes) * 100).toFixed(1)}%`,
+        kb(jsonDedupe),
         kb(text),
-        p ? kb(p.json) : '-',
-        p ? kb(p.tree) : '-',
-        `${cold.toFixed(2)}ms`,
-        `${med.toFixed(3)}ms`,
-        `${cpuPerRun.toFixed(3)}ms`,
-        p ? `${p.ms}ms` : '-',
-        p ? `${(p.ms / cold).toFixed(1)}x` : '-',
-        p ? `${(p.ms / med).toFixed(0)}x` : '-',
-        (rawBytes / 1048576 / (med / 1000)).toFixed(0),
-        `${(heap / 1048576).toFixed(0)}M`,
-        `${sizeOk}, ${timeOk}`,
+        p ? kb(p.served) + star : '-',
+        p ? kb(p.minified) + star : '-',
+        p ? kb(p.tree) + star : '-',
+        p ? (jsonDedupe / p.minified).toFixed(2) : '-',
+        p ? (text / p.tree).toFixed(2) : '-',
+        `${warmMin.toFixed(2)}/${warmMed.toFixed(2)}`,
+        p ? `${p.warmMin.toFixed(2)}/${p.warmMed.toFixed(2)}${star}` : '-',
+        p ? `${(p.warmMed / warmMed).toFixed(1)}x` : '-',
+        cold.toFixed(2),
+        p ? `${p.cold.toFixed(2)}${star}` : '-',
+        p ? `${(p.cold / cold).toFixed(1)}x` : '-',
+        median(render).toFixed(2),
+        `${sizeOk}, ${cpuOk}`,
       ]);
     }
   }
   printTable(header, rows);
-  log(`(N=${RUNS} warm runs; cold = first run in a fresh process, median of ${COLD_RUNS}; cpu/run = process CPU incl. GC/JIT threads; x = peer time / ours; * = per kept node, peer keeps 1 of 31 ids)`);
+  log(
+    `(sizes in KB; json = toJson as streamed today, json+tpl = with templates and shared binding sets, text = toText; peer min = its JSON minified.\n` +
+      ` CPU ms of the transformation only (after JSON.parse; process.cpuUsage, so GC/JIT threads count): warm = min/median of ${RUNS} rounds, both tools interleaved;\n` +
+      ` cold = first call in a fresh process, median of ${COLD_RUNS}; render = our toText + toJson(dedupe) + stringify, warm median; x = peer / ours; * = recorded figure)`,
+  );
   return figures;
 }
 
@@ -193,10 +259,15 @@ interface SyntheticFigures {
   wallMs: number;
   cpuMs: number;
   jsonBytes: number;
+  /** With templates and shared binding sets (per chunk), and the text without them. */
+  jsonDedupeBytes: number;
   textBytes: number;
+  textPlainBytes: number;
   kept: number;
   heapPeak: number;
   heapOverFile: number;
+  /** Whole file in one call, ours vs the peer (only when the peer runs live). */
+  whole?: { oursMs: number; peerMs: number; json: number; jsonDedupe: number; text: number; peerMinified: number; peerTree: number };
 }
 
 async function synthetic(): Promise<SyntheticFigures | { skipped: string }> {
@@ -231,7 +302,9 @@ async function synthetic(): Promise<SyntheticFigures | { skipped: string }> {
   const plan = planned.plan;
   const builder = new ContextBuilder();
   let jsonBytes = 0;
+  let jsonDedupeBytes = 0;
   let textBytes = 0;
+  let textPlainBytes = 0;
   let kept = 0;
   for (const call of callsOf(plan)) {
     for (const ci of call.chunks) {
@@ -244,7 +317,9 @@ async function synthetic(): Promise<SyntheticFigures | { skipped: string }> {
       }
       const out = builder.addNodes({ name: file.name, nodes } as unknown as GetFileNodesResponse, chunk.index);
       jsonBytes += JSON.stringify(toJson(out)).length;
+      jsonDedupeBytes += JSON.stringify(toJson(out, { dedupe: true })).length;
       textBytes += toText(out).length;
+      textPlainBytes += toText(out, { dedupe: false }).length;
       kept += out.counts.nodes + out.counts.folded;
       heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
     }
@@ -254,12 +329,33 @@ async function synthetic(): Promise<SyntheticFigures | { skipped: string }> {
   log(
     `\nsynthetic ${file.name}: ${byId.size} nodes, ${plan.chunks.length} chunks / ${callsOf(plan).length} calls; ` +
       `compact+render ${ms.toFixed(0)}ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)}ms CPU ` +
-      `(${((byId.size / ms) * 1000).toFixed(0)} nodes/s); out ${kb(jsonBytes)} JSON, ${kb(textBytes)} text, ${kept} nodes kept; ` +
+      `(${((byId.size / ms) * 1000).toFixed(0)} nodes/s, all four renderings included); out ${kb(jsonBytes)} JSON (${kb(jsonDedupeBytes)} with templates), ` +
+      `${kb(textBytes)} text (${kb(textPlainBytes)} without templates), ${kept} nodes kept; ` +
       `peak heap ${(heapPeak / 1048576).toFixed(0)}MB (+${((heapPeak - heapBase) / 1048576).toFixed(0)}MB over the loaded file)`,
   );
+  // The whole file in one go, both tools: the peer has no chunks, so this is the like-for-like size.
+  let whole: SyntheticFigures['whole'];
+  const peer = await loadPeer(PEER_SRC);
+  if (peer) {
+    const c0 = process.cpuUsage();
+    const ctx = compact(file);
+    const oursMs = cpuMs(process.cpuUsage(c0));
+    const c1 = process.cpuUsage();
+    const design = await peer.simplify(file);
+    const peerMs = cpuMs(process.cpuUsage(c1));
+    whole = {
+      oursMs, peerMs, json: Buffer.byteLength(JSON.stringify(toJson(ctx))), jsonDedupe: Buffer.byteLength(JSON.stringify(toJson(ctx, { dedupe: true }))),
+      text: Buffer.byteLength(toText(ctx)), peerMinified: Buffer.byteLength(peer.minified(design)), peerTree: Buffer.byteLength(peer.tree(design)),
+    };
+    log(
+      `  whole file, one call each: ours ${kb(whole.jsonDedupe)} JSON with templates (${kb(whole.json)} plain), ${kb(whole.text)} text, ${oursMs.toFixed(0)}ms CPU; ` +
+        `peer ${kb(whole.peerMinified)} JSON minified, ${kb(whole.peerTree)} tree, ${peerMs.toFixed(0)}ms CPU ` +
+        `(json+tpl/min ${(whole.jsonDedupe / whole.peerMinified).toFixed(2)}, text/tree ${(whole.text / whole.peerTree).toFixed(2)})`,
+    );
+  }
   return {
     name: file.name, nodes: byId.size, chunks: plan.chunks.length, calls: callsOf(plan).length, wallMs: ms, cpuMs: (cpu.user + cpu.system) / 1000,
-    jsonBytes, textBytes, kept, heapPeak, heapOverFile: heapPeak - heapBase,
+    jsonBytes, jsonDedupeBytes, textBytes, textPlainBytes, kept, heapPeak, heapOverFile: heapPeak - heapBase, whole,
   };
 }
 
@@ -337,12 +433,13 @@ async function pipeline(fixtures: FixtureFigures[]): Promise<PipelineResult> {
 
 const coldIndex = process.argv.indexOf('--cold');
 if (coldIndex >= 0) {
-  coldChild(process.argv[coldIndex + 1] ?? '');
+  await coldChild(process.argv[coldIndex + 1] ?? 'ours', process.argv[coldIndex + 2] ?? '');
 } else {
   let fixtures: FixtureFigures[] = [];
-  if (existsSync(FIXTURES)) fixtures = fixtureTable();
+  if (!SECTIONS.has('fixtures')) log('fixtures: skipped (BENCH_SECTIONS)');
+  else if (existsSync(FIXTURES)) fixtures = await fixtureTable();
   else log(`no fixtures at ${FIXTURES}`);
-  const synth = await synthetic();
-  const pipe = await pipeline(fixtures);
+  const synth = SECTIONS.has('synthetic') ? await synthetic() : { skipped: 'BENCH_SECTIONS' };
+  const pipe = SECTIONS.has('pipeline') ? await pipeline(fixtures) : { skipped: 'BENCH_SECTIONS' };
   if (JSON_OUT) console.log(JSON.stringify({ fixtures, synthetic: synth, pipeline: pipe }, null, 2));
 }

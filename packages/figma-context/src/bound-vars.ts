@@ -1,6 +1,6 @@
 /**
  * `boundVariables` → field → short variable ids. Nested bindings are flattened to readable fields
- * (`rectangleCornerRadii` → `radius` when all four corners share one variable, `size.x` → `width`).
+ * (`rectangleCornerRadii` → `radius.tl` …, `size.x` → `width`), then uniform sides fold into one field.
  */
 import type { RawNode } from './raw-node';
 import type { DefRegistry } from './styles';
@@ -51,16 +51,39 @@ function walk(value: unknown, field: string, ctx: Ctx): void {
   }
 }
 
-function mergeCorners(out: BoundMap): void {
-  const tl = out['radius.tl'];
-  if (tl === undefined || typeof tl !== 'string') return;
-  if (out['radius.tr'] === tl && out['radius.br'] === tl && out['radius.bl'] === tl) {
-    delete out['radius.tl'];
-    delete out['radius.tr'];
-    delete out['radius.br'];
-    delete out['radius.bl'];
-    out.radius = tl;
+// Replaces `keys` (all bound to one variable) by `to`; true when folded.
+function fold(out: BoundMap, keys: readonly string[], to: string): boolean {
+  const first = out[keys[0] as string];
+  if (typeof first !== 'string') return false;
+  for (const k of keys) if (out[k] !== first) return false;
+  for (const k of keys) delete out[k];
+  out[to] = first;
+  return true;
+}
+
+const CORNERS = ['radius.tl', 'radius.tr', 'radius.br', 'radius.bl'] as const;
+const STROKES = ['strokeTopWeight', 'strokeRightWeight', 'strokeBottomWeight', 'strokeLeftWeight'] as const;
+const PAD = ['paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft'] as const;
+
+/**
+ * Uniform sides are one binding: four corners → `radius`, four stroke weights → `strokeWeights`, four
+ * paddings → `pad` (else left+right → `padX`, top+bottom → `padY`), width = height → `size`.
+ */
+function foldSides(out: BoundMap): void {
+  if (out['radius.tl'] !== undefined) fold(out, CORNERS, 'radius');
+  if (out.strokeTopWeight !== undefined) fold(out, STROKES, 'strokeWeights');
+  if (out.paddingTop !== undefined || out.paddingLeft !== undefined) {
+    if (!fold(out, PAD, 'pad')) {
+      if (out.paddingLeft !== undefined && out.paddingTop !== undefined) {
+        // Only as a pair of pairs, so a reader never has to merge padX with a lone paddingTop.
+        if (out.paddingLeft === out.paddingRight && out.paddingTop === out.paddingBottom) {
+          fold(out, ['paddingLeft', 'paddingRight'], 'padX');
+          fold(out, ['paddingTop', 'paddingBottom'], 'padY');
+        }
+      }
+    }
   }
+  if (out.width !== undefined) fold(out, ['width', 'height'], 'size');
 }
 
 /** Collects a node's variable bindings (node fields and component property values), or undefined. */
@@ -72,7 +95,7 @@ export function boundVariables(node: RawNode, reg: DefRegistry, vars: VariableIn
   const ctx: Ctx = { out, reg, vars };
   if (bound) {
     for (const k in bound) walk(bound[k], k, ctx);
-    mergeCorners(out);
+    foldSides(out);
   }
   if (props) {
     for (const name in props) {

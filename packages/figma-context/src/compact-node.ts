@@ -10,6 +10,7 @@ import { formatVariantName, isAutoName, parseVariantName } from './names';
 import { effectStrings, paintStrings } from './paints';
 import type { RawMeta, RawNode } from './raw-node';
 import type { DefRegistry } from './styles';
+import { textExtras } from './text-extras';
 import { textRuns, textStyleId } from './text-style';
 import type { VariableIndex } from './variables';
 
@@ -96,6 +97,7 @@ function paintsAndEffects(out: CompactNode, node: RawNode, st: WalkState): void 
   if (radii && radii.length === 4 && !(radii[0] === radii[1] && radii[0] === radii[2] && radii[0] === radii[3])) {
     out.r = [r1(radii[0] ?? 0), r1(radii[1] ?? 0), r1(radii[2] ?? 0), r1(radii[3] ?? 0)];
   } else if (node.cornerRadius) out.r = r1(node.cornerRadius);
+  else if (radii && radii.length === 4 && radii[0]) out.r = r1(radii[0]);
 }
 
 function geometry(out: CompactNode, node: RawNode, parent: RawNode | null): void {
@@ -123,6 +125,12 @@ function geometry(out: CompactNode, node: RawNode, parent: RawNode | null): void
   if (typeof node.maxHeight === 'number') out.maxH = r1(node.maxHeight);
 }
 
+// Figma names a text layer after its characters, with line breaks and runs of spaces flattened.
+function sameText(name: string, characters: string): boolean {
+  if (name === characters) return true;
+  return name.replace(/\s+/g, '') === characters.replace(/\s+/g, '');
+}
+
 function keepName(out: CompactNode, node: RawNode, parent: RawNode | null, ref: ComponentRef | undefined): void {
   const name = node.name;
   if (name === undefined || name === '') return;
@@ -141,7 +149,7 @@ function keepName(out: CompactNode, node: RawNode, parent: RawNode | null, ref: 
     out.n = name;
     return;
   }
-  if (type === 'TEXT' && node.characters !== undefined && name === node.characters) return;
+  if (type === 'TEXT' && node.characters !== undefined && sameText(name, node.characters)) return;
   if (type === 'INSTANCE' && ref && (name === ref.name || name === ref.set)) return;
   if (!isAutoName(name)) out.n = name;
 }
@@ -243,6 +251,7 @@ export function compactNode(node: RawNode, parent: RawNode | null, st: WalkState
       const runs = textRuns(st.reg, node, node.style);
       if (runs) out.runs = runs;
     }
+    textExtras(out, node);
   }
   const bv = boundVariables(node, st.reg, st.vars);
   if (bv) out.bv = bv;

@@ -78,6 +78,12 @@ export interface CompactNode {
   tx?: string;
   ts?: string;
   runs?: TextRun[];
+  /** Hyperlinks `[start, end, url]` over the characters (UTF-16, end exclusive); a link to a node is `node:<id>`. */
+  links?: [number, number, string][];
+  /** List lines, one character per line of the text: `o` numbered, `u` bulleted, `-` plain; omitted when no line is a list. */
+  lines?: string;
+  /** Indentation level per line, when any line is indented. */
+  indent?: number[];
   /** Instance: main component id (see `components`); `props` its component property values. */
   c?: string;
   props?: Record<string, string | boolean>;
@@ -195,4 +201,24 @@ export interface CompactContext {
 /** One chunk's output: its nodes plus only the defs and components first seen in this chunk. */
 export interface ChunkOutput extends CompactContext {
   index: number;
+}
+
+/** Variable binding sets shared by several nodes of a rendering (`defs.binds`, referenced by `bs`). */
+export type BoundSetMap = Record<string, Record<string, string | string[]>>;
+
+/**
+ * A node as written by a deduplicating rendering (see dedupe.ts): a compact node, a use of a template
+ * (`use` + `ids`/`ov`, no `t`), or either with its binding set shared (`bs` instead of `bv`).
+ */
+export interface WireNode extends Omit<CompactNode, 't' | 'ch'> {
+  t?: string;
+  ch?: WireNode[];
+  /** Template id (`defs.tpl`): this node is a copy of it with this id. */
+  use?: string;
+  /** The copy's descendant ids in pre-order, when they do not follow from the template's. */
+  ids?: string[];
+  /** Varying fields that differ from the template, by descendant pre-order index (null = absent). */
+  ov?: Record<string, Record<string, unknown>>;
+  /** Binding set id (`defs.binds`), standing for `bv`. */
+  bs?: string;
 }

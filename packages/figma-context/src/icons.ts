@@ -1,7 +1,8 @@
 /**
  * Icon collapse: a GROUP / FRAME / BOOLEAN_OPERATION whose visible descendants are all vector
  * shapes is drawn artwork, so it becomes one `icon` node. Rectangles only count as icon parts while
- * they carry auto names — a named rectangle ("Primary 500") is usually a swatch worth keeping.
+ * they carry auto names — a named rectangle ("Primary 500") is usually a swatch worth keeping — and no
+ * shape with an image fill is a part (a photo inside a mask group stays a node with its image).
  */
 import { type BoundMap, boundVariables, mergeBound } from './bound-vars';
 import { isAutoName } from './names';
@@ -17,7 +18,16 @@ export function isIconCandidate(node: RawNode): boolean {
   return CONTAINERS.has(node.type) && node.children !== undefined && node.children.length > 0;
 }
 
+// A photo is content, not artwork: an image fill (a picture in a mask group) keeps its node.
+function hasImage(node: RawNode): boolean {
+  const fills = node.fills;
+  if (!fills) return false;
+  for (const f of fills) if (f.type === 'IMAGE' && f.visible !== false) return true;
+  return false;
+}
+
 function isPart(node: RawNode): boolean {
+  if (hasImage(node)) return false;
   if (node.type === 'RECTANGLE') return node.name === undefined || isAutoName(node.name);
   return VECTOR_TYPES.has(node.type);
 }
@@ -29,6 +39,7 @@ function vectorParts(n: RawNode): number {
   let parts = 0;
   for (const c of children) {
     if (c.visible === false) continue;
+    if (hasImage(c)) return -1;
     if (c.type === 'BOOLEAN_OPERATION' || CONTAINERS.has(c.type)) {
       const inner = vectorParts(c);
       if (inner < 0) return -1;

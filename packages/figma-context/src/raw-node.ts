@@ -120,6 +120,8 @@ export interface RawNode {
   characters?: string;
   style?: RawTypeStyle;
   characterStyleOverrides?: number[];
+  lineTypes?: string[];
+  lineIndentations?: number[];
   styleOverrideTable?: Record<string, RawTypeStyle>;
   componentId?: string;
   componentProperties?: Record<string, RawComponentProperty>;

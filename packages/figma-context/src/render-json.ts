@@ -1,31 +1,51 @@
 /**
  * JSON rendering: the context as a plain object, with empty dictionaries left out so a chunk that
- * introduced no styles costs nothing for them.
+ * introduced no styles costs nothing for them. With `dedupe`, repeated subtrees and binding sets are
+ * written once (`defs.tpl`, `defs.binds`, see dedupe.ts); `fromJson` expands them back.
  */
-import type { CompactContext, ComponentRef, Counts, Defs } from './compact-types';
+import type { BoundSetMap, CompactContext, ComponentRef, Counts, Defs, WireNode } from './compact-types';
+import { dedupe, expandDeduped } from './dedupe';
 
 export interface CompactJson {
   v: 1;
   name?: string;
   index?: number;
-  nodes: CompactContext['nodes'];
-  defs?: Partial<Defs>;
+  nodes: WireNode[];
+  defs?: Partial<Defs> & { tpl?: Record<string, WireNode>; binds?: BoundSetMap };
   components?: Record<string, ComponentRef>;
   counts: Counts;
   missing?: string[];
 }
 
+export interface RenderOptions {
+  /** Write repeated subtrees as templates and repeated binding sets once (default: false for JSON). */
+  dedupe?: boolean;
+}
+
 /** The JSON-ready form of a context or chunk (empty dictionaries omitted). */
-export function toJson(ctx: CompactContext & { index?: number }): CompactJson {
-  const out: CompactJson = { v: 1, nodes: ctx.nodes, counts: ctx.counts };
+export function toJson(ctx: CompactContext & { index?: number }, options: RenderOptions = {}): CompactJson {
+  const d = options.dedupe ? dedupe(ctx.nodes) : null;
+  const out: CompactJson = { v: 1, nodes: d ? d.nodes : ctx.nodes, counts: ctx.counts };
   if (ctx.name !== undefined) out.name = ctx.name;
   if (ctx.index !== undefined) out.index = ctx.index;
-  const defs: Partial<Defs> = {};
+  const defs: NonNullable<CompactJson['defs']> = {};
   let anyDefs = false;
   for (const k of Object.keys(ctx.defs) as (keyof Defs)[]) {
-    const d = ctx.defs[k];
-    for (const _ in d) {
-      (defs as Record<string, unknown>)[k] = d;
+    const dict = ctx.defs[k];
+    for (const _ in dict) {
+      (defs as Record<string, unknown>)[k] = dict;
+      anyDefs = true;
+      break;
+    }
+  }
+  if (d) {
+    for (const _ in d.tpl) {
+      defs.tpl = d.tpl;
+      anyDefs = true;
+      break;
+    }
+    for (const _ in d.binds) {
+      defs.binds = d.binds;
       anyDefs = true;
       break;
     }
@@ -39,12 +59,14 @@ export function toJson(ctx: CompactContext & { index?: number }): CompactJson {
   return out;
 }
 
-/** Reads a JSON rendering back into a context (missing dictionaries become empty). */
+/** Reads a JSON rendering back into a context (missing dictionaries become empty, templates expanded). */
 export function fromJson(json: CompactJson): CompactContext {
+  const { tpl, binds, ...plain } = json.defs ?? {};
+  const nodes = tpl || binds ? expandDeduped(json.nodes, tpl ?? {}, binds ?? {}) : (json.nodes as CompactContext['nodes']);
   const ctx: CompactContext = {
     v: 1,
-    nodes: json.nodes,
-    defs: { paints: {}, effects: {}, text: {}, layouts: {}, vars: {}, ...json.defs },
+    nodes,
+    defs: { paints: {}, effects: {}, text: {}, layouts: {}, vars: {}, ...plain },
     components: json.components ?? {},
     counts: json.counts,
   };

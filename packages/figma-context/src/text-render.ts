@@ -3,6 +3,7 @@
  * `<indent><type> "name" #id WxH @x,y key=value … "characters"` (one space of indent per level).
  */
 import type {
+  BoundSetMap,
   CompactContext,
   CompactNode,
   ComponentRef,
@@ -11,7 +12,10 @@ import type {
   PaintDef,
   TextStyleDef,
   VarDef,
+  WireNode,
 } from './compact-types';
+import { dedupe, sublayerPrefix } from './dedupe';
+import type { RenderOptions } from './render-json';
 
 function q(s: string): string {
   return JSON.stringify(s);
@@ -106,31 +110,88 @@ export function renderNodeLine(n: CompactNode, depth: number): string {
   if (n.propDefs) s += ` propDefs=${JSON.stringify(n.propDefs)}`;
   if (n.refs) s += ` refs=${JSON.stringify(n.refs)}`;
   if (n.bv) s += ` bv=${bound(n.bv)}`;
+  else if ((n as WireNode).bs !== undefined) s += ` bv=${(n as WireNode).bs}`;
   if (n.ts) s += ` t=${n.ts}`;
   if (n.runs) s += ` runs=${n.runs.map((r) => `${r[0]}-${r[1]}:${r[2]}${r[3] ? `/${r[3]}` : ''}`).join(',')}`;
+  if (n.links) s += ` links=${n.links.map((l) => `${l[0]}-${l[1]}:${q(l[2])}`).join(',')}`;
+  if (n.lines) s += ` lines=${n.lines}`;
+  if (n.indent) s += ` indent=${n.indent.join(',')}`;
   if (n.tx !== undefined) s += ` ${q(n.tx)}`;
   return s;
 }
 
-function renderTree(n: CompactNode, depth: number, out: string[], shown: Set<string>): void {
-  out.push(renderNodeLine(n, depth));
-  if (n.t === 'C') shown.add(n.id);
-  if (n.ch) for (const c of n.ch) renderTree(c, depth + 1, out, shown);
+// A use of a template: `=k<n>` in place of the type, then its own fields, `ids=` and `ov=` when needed.
+function renderUse(n: WireNode, depth: number): string {
+  let s = renderNodeLine({ ...n, t: `=${n.use}` } as CompactNode, depth);
+  if (n.ids) s += ` ids=${n.ids.join(',')}`;
+  if (n.ov) s += ` ov=${JSON.stringify(n.ov)}`;
+  return s;
 }
 
-/** Renders a context or chunk as compact indented text (dictionaries first, then the node tree). */
-export function toText(ctx: CompactContext): string {
+// The components a use shows (its root and descendants of type C), by their ids in this copy.
+function showUse(n: WireNode, body: WireNode | undefined, shown: Set<string>): void {
+  if (!body) return;
+  if (body.t === 'C') shown.add(n.id);
+  let i = 0;
+  const walk = (b: WireNode) => {
+    for (const c of b.ch ?? []) {
+      if (c.t === 'C') shown.add(n.ids?.[i] ?? (c.id.startsWith('I$;') ? sublayerPrefix(n.id) + c.id.slice(3) : c.id));
+      i++;
+      walk(c);
+    }
+  };
+  walk(body);
+}
+
+function renderTree(n: WireNode, depth: number, out: string[], shown: Set<string>, tpl: Record<string, WireNode>): void {
+  if (n.use !== undefined) {
+    out.push(renderUse(n, depth));
+    showUse(n, tpl[n.use], shown);
+    return;
+  }
+  out.push(renderNodeLine(n as CompactNode, depth));
+  if (n.t === 'C') shown.add(n.id);
+  if (n.ch) for (const c of n.ch) renderTree(c, depth + 1, out, shown, tpl);
+}
+
+const HOW_TO_EXPAND = "# =kN #id: copy of @kN and its lines ($ = id, less a leading I); ids: its descendants' ids; ov: {line under @kN: changes}; bv=bN: @bN";
+
+/**
+ * Renders a context or chunk as compact indented text (dictionaries first, then the node tree). Repeated
+ * subtrees and binding sets are written once (templates `@kN`, binding sets `@bN`) unless `dedupe` is false.
+ */
+export function toText(ctx: CompactContext, options: RenderOptions = {}): string {
   const out: string[] = [];
   if (ctx.name !== undefined) out.push(`# ${ctx.name}`);
+  let d = options.dedupe === false ? null : dedupe(ctx.nodes);
+  // The legend line costs bytes too: a context with little repetition is written plain.
+  if (d && d.saved <= HOW_TO_EXPAND.length * 2) d = null;
+  const nodes: WireNode[] = d ? d.nodes : ctx.nodes;
+  let templates = false;
+  let binds = false;
+  if (d) {
+    for (const _ in d.tpl) templates = true;
+    for (const _ in d.binds) binds = true;
+    if (templates || binds) out.push(HOW_TO_EXPAND);
+  }
   const { paints, effects, text, layouts, vars } = ctx.defs;
   for (const id in paints) out.push(renderPaintDef(id, paints[id] as PaintDef));
   for (const id in effects) out.push(renderPaintDef(id, effects[id] as EffectDef));
   for (const id in text) out.push(renderTextDef(id, text[id] as TextStyleDef));
   for (const id in layouts) out.push(renderLayoutDef(id, layouts[id] as LayoutDef));
   for (const id in vars) out.push(renderVarDef(id, vars[id] as VarDef));
-  const tree: string[] = [];
+  if (d && binds) for (const id in d.binds) out.push(`@${id} ${bound(d.binds[id] as BoundSetMap[string])}`);
   const shown = new Set<string>();
-  for (const n of ctx.nodes) renderTree(n, 0, tree, shown);
+  if (d && templates) {
+    for (const id in d.tpl) {
+      const lines: string[] = [];
+      renderTree(d.tpl[id] as WireNode, 1, lines, new Set(), d.tpl);
+      lines[0] = `@${id} ${(lines[0] as string).slice(1)}`;
+      out.push(...lines);
+    }
+  }
+  const tree: string[] = [];
+  for (const n of nodes) renderTree(n, 0, tree, shown, d ? d.tpl : {});
   // A component whose own node is in this text already shows its name there.
   for (const id in ctx.components) if (!shown.has(id)) out.push(renderComponent(id, ctx.components[id] as ComponentRef));
   for (const line of tree) out.push(line);
