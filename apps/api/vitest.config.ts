@@ -24,6 +24,9 @@ export default defineProject({
           FIGMA_API_BASE: inject<string>('figmaBase'),
           FIGMA_API_KEY: inject<string>('figmaToken'),
           FIGMA_REQUESTS_PER_MIN: '100000',
+          // most tests inject faults into Figma calls on the shared sample file, so Figma must be asked every
+          // time: the version cache is off here, and its own tests (figma-context.cache.test.ts) turn it on
+          FIGMA_VERSION_CACHE: 'false',
           UPLOAD_SIGNING_KEY: inject<string>('jwtSecret').split('').reverse().join(''),
         },
       },

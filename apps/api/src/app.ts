@@ -5,6 +5,7 @@ import { defaultHook } from './lib/openapi';
 import { requestId, requestMetrics, services, trace } from './middleware';
 import { mountDocs } from './modules/docs';
 import { figmaContextRouter } from './modules/figma-context';
+import { figmaWebhooksRouter } from './modules/figma-webhooks';
 import { healthRouter, livenessRouter } from './modules/health';
 import { jobsRouter } from './modules/jobs';
 import { metricsRouter } from './modules/metrics';
@@ -33,6 +34,7 @@ export function createApp() {
   app.route('/', pagesRouter);
   app.route('/', metricsRouter);
   app.route('/', figmaContextRouter);
+  app.route('/', figmaWebhooksRouter);
   app.route('/', uuiRouter);
   return app;
 }

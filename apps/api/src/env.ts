@@ -83,8 +83,12 @@ export const EnvSchema = z
     FIGMA_SEAT: z.enum(FIGMA_SEATS).default('full'),
     /** Explicit override: this many calls per minute on one Figma token for every tier, whatever the plan. Unset: the plan's budgets. */
     FIGMA_REQUESTS_PER_MIN: z.coerce.number().int().min(1).max(100_000).optional(),
+    /** Version cache: ask /meta for the file's version, and replay what Figma answered for that version (R2 FIGMA_CACHE). */
+    FIGMA_VERSION_CACHE: bool(true),
     /** Largest Figma response a stream call holds; a larger chunk is split (Workers have 128 MB). */
     FIGMA_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(12 * 1024 * 1024),
+    /** Hosts the image URLs Figma answers may be downloaded from (S3 links, not the API host); OUTBOUND_ALLOWLIST adds to it. */
+    FIGMA_IMAGE_HOSTS: z.string().default('figma-alpha-api.s3.us-west-2.amazonaws.com,*.figma.com'),
     /** A stream call stops starting new chunks after this long… */
     STREAM_BUDGET_MS: z.coerce.number().int().min(500).max(60_000).default(7_000),
     /** …and never runs longer than this. */
@@ -113,6 +117,8 @@ export const EnvSchema = z
     NONCE_STORE: binding<DurableObjectNamespace<NonceStore>>('Durable Object NONCE_STORE'),
     EVENTS_QUEUE: binding<Queue<unknown>>('Queue EVENTS_QUEUE'),
     UPLOADS: binding<R2Bucket>('R2 bucket UPLOADS'),
+    FIGMA_CACHE: binding<R2Bucket>('R2 bucket FIGMA_CACHE'),
+    ARTIFACTS: binding<R2Bucket>('R2 bucket ARTIFACTS'),
   })
   .superRefine((env, ctx) => {
     if (env.ENVIRONMENT === 'production' && env.EDGE_AUTH_OPTIONAL) {

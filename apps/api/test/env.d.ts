@@ -17,6 +17,8 @@ declare namespace Cloudflare {
     FIGMA_API_KEY: string;
     EVENTS_QUEUE: Queue<unknown>;
     UPLOADS: R2Bucket;
+    FIGMA_CACHE: R2Bucket;
+    ARTIFACTS: R2Bucket;
     UPLOAD_SIGNING_KEY: string;
   }
 }

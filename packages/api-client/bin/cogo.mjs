@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `cogo` without a build step: tsx (a devDependency of this package) loads the TypeScript CLI
 // through a scoped loader, so nothing else in the process is transformed.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 
 const { runCli } = await tsImport('../src/cli.ts', import.meta.url);
@@ -18,5 +20,9 @@ const code = await runCli(process.argv.slice(2), {
   env: process.env,
   isTTY: Boolean(process.stderr.isTTY),
   signal: controller.signal,
+  writeFile: async (path, bytes) => {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, bytes);
+  },
 });
 process.exitCode = code;

@@ -1,5 +1,6 @@
 // Command-line parsing for `cogo`: argv + environment → a command, or a usage error.
 import { parseArgs } from 'node:util';
+import type { FigmaImagesRequest } from './figma-images';
 import type { StartFigmaJobRequest } from './figma-types';
 
 /** Default API address: the local dev stack (`./cogo dev`). */
@@ -17,6 +18,34 @@ Options:
   --base-url <url>   API base URL (env COGO_API_URL, default ${DEFAULT_API_URL})
   --api-key <key>    API key (env COGO_API_KEY)
   -h, --help         show this help
+
+Usage: cogo images <figma-url | file-key> --node-id <id> [--node-id <id> …] --out <dir> [options]
+
+Renders nodes (and, with --fills, every image fill of the file) into the project's artifacts — each fetched
+from Figma once — and writes them to <dir>/nodes/<node>@<scale>x.<format> and <dir>/fills/<imageRef>.<ext>.
+
+Options:
+  --node-id <id>     a node to render (repeatable; a URL's node-id counts too)
+  --out <dir>        where to write the files (required)
+  --format <fmt>     png (default), jpg, svg or pdf
+  --scale <n>        0.01–4 (default 1)
+  --fills            also store and write the file's image fills
+  --refresh          render again even if already stored
+  --json             print the API's answer and the files written as JSON
+
+Usage: cogo context <figma-url | file-key> [--node-id <id>] [--format text|json] [--max-bytes <n>] [--cursor <c>]
+
+Runs the extraction, then prints the file's (or node's) whole compact context: every kept node with its text,
+layout, styles, variables and component props — as indented text (default) or JSON — read from the API in
+pages. To take a large design in pieces, --max-bytes prints only the first page of at most <n> bytes and, on
+stderr, "next_cursor: <c>"; --cursor <c> prints the page after (no extraction runs: the cursor names its job,
+so the URL may be left out), until next_cursor is null. The pages concatenated are the whole context.
+
+Options:
+  --node-id <id>     only this node (e.g. 1:2)
+  --format <fmt>     text (default) or json
+  --max-bytes <n>    one page of at most n bytes (1024 to 4194304)
+  --cursor <c>       the page a previous run's next_cursor names
 `;
 
 /** A mistake in how cogo was called: reported with the usage text and exit code 2. */
@@ -27,7 +56,18 @@ export class UsageError extends Error {
 /** What the command line asked for. */
 export type CliCommand =
   | { command: 'help' }
-  | { command: 'extract'; start: StartFigmaJobRequest; apply: boolean; json: boolean; baseUrl: string; apiKey: string | undefined };
+  | { command: 'extract'; start: StartFigmaJobRequest; apply: boolean; json: boolean; baseUrl: string; apiKey: string | undefined }
+  | { command: 'images'; request: FigmaImagesRequest; out: string; json: boolean; baseUrl: string; apiKey: string | undefined }
+  | {
+      command: 'context';
+      /** What to extract; null with a cursor (it names its job). */
+      start: StartFigmaJobRequest | null;
+      format: 'text' | 'json' | undefined;
+      maxBytes: number | undefined;
+      cursor: string | undefined;
+      baseUrl: string;
+      apiKey: string | undefined;
+    };
 
 /** Parses argv (without node and the script) with env fallbacks; throws UsageError on bad input. */
 export function parseCliArgs(argv: readonly string[], env: Record<string, string | undefined>): CliCommand {
@@ -38,7 +78,14 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
       allowPositionals: true,
       strict: true,
       options: {
-        'node-id': { type: 'string' },
+        'node-id': { type: 'string', multiple: true },
+        out: { type: 'string' },
+        format: { type: 'string' },
+        scale: { type: 'string' },
+        fills: { type: 'boolean', default: false },
+        refresh: { type: 'boolean', default: false },
+        'max-bytes': { type: 'string' },
+        cursor: { type: 'string' },
         apply: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         'base-url': { type: 'string' },
@@ -53,22 +100,74 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
   if (values.help) return { command: 'help' };
   const [command, target, ...extra] = positionals;
   if (command === undefined) throw new UsageError('missing command');
-  if (command !== 'extract') throw new UsageError(`unknown command "${command}"`);
-  if (target === undefined) throw new UsageError('extract needs a Figma URL or file key');
+  if (command !== 'extract' && command !== 'images' && command !== 'context') throw new UsageError(`unknown command "${command}"`);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
 
   const baseUrl = values['base-url'] ?? env.COGO_API_URL ?? DEFAULT_API_URL;
   if (!/^https?:\/\//.test(baseUrl) || !URL.canParse(baseUrl)) throw new UsageError(`not an http(s) URL: --base-url ${baseUrl}`);
-  const nodeId = values['node-id'];
-  if (nodeId === '') throw new UsageError('--node-id is empty');
+  const nodeIds = values['node-id'] ?? [];
+  if (nodeIds.includes('')) throw new UsageError('--node-id is empty');
+  const apiKey = values['api-key'] ?? (env.COGO_API_KEY || undefined);
+  if (command === 'context') return contextCommand(target, nodeIds, values, baseUrl, apiKey);
+  if (target === undefined) throw new UsageError(`${command} needs a Figma URL or file key`);
+  if (command === 'images') return imagesCommand(target, nodeIds, values, baseUrl, apiKey);
+  if (nodeIds.length > 1) throw new UsageError('extract takes one --node-id');
+  const nodeId = nodeIds[0];
   return {
     command: 'extract',
     start: { ...startTarget(target), ...(nodeId ? { node_id: nodeId } : {}) },
     apply: values.apply,
     json: values.json,
     baseUrl,
-    apiKey: values['api-key'] ?? (env.COGO_API_KEY || undefined),
+    apiKey,
   };
+}
+
+const FORMATS = ['png', 'jpg', 'svg', 'pdf'] as const;
+
+function imagesCommand(
+  target: string,
+  nodeIds: string[],
+  values: { out?: string | undefined; format?: string | undefined; scale?: string | undefined; fills: boolean; refresh: boolean; json: boolean },
+  baseUrl: string,
+  apiKey: string | undefined,
+): CliCommand {
+  if (!values.out) throw new UsageError('images needs --out <dir>');
+  const format = values.format ?? 'png';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  const scale = values.scale === undefined ? 1 : Number(values.scale);
+  if (!Number.isFinite(scale) || scale < 0.01 || scale > 4) throw new UsageError('--scale must be a number from 0.01 to 4');
+  const ref = startTarget(target);
+  const hasUrlNode = 'figma_url' in ref && /[?&]node-id=/.test(ref.figma_url ?? '');
+  if (nodeIds.length === 0 && !hasUrlNode && !values.fills) throw new UsageError('images needs --node-id (or a URL with node-id), or --fills');
+  return {
+    command: 'images',
+    request: { ...(ref as { figma_url: string } | { file_key: string }), ...(nodeIds.length ? { node_ids: nodeIds } : {}), format: format as (typeof FORMATS)[number], scale, include_fills: values.fills, refresh: values.refresh },
+    out: values.out,
+    json: values.json,
+    baseUrl,
+    apiKey,
+  };
+}
+
+function contextCommand(
+  target: string | undefined,
+  nodeIds: string[],
+  values: { format?: string | undefined; 'max-bytes'?: string | undefined; cursor?: string | undefined },
+  baseUrl: string,
+  apiKey: string | undefined,
+): CliCommand {
+  const { format, cursor } = values;
+  if (format !== undefined && format !== 'text' && format !== 'json') throw new UsageError('--format must be text or json');
+  if (cursor === '') throw new UsageError('--cursor is empty');
+  if (target === undefined && cursor === undefined) throw new UsageError('context needs a Figma URL or file key (or --cursor)');
+  if (nodeIds.length > 1) throw new UsageError('context takes one --node-id');
+  const raw = values['max-bytes'];
+  const maxBytes = raw === undefined ? undefined : Number(raw);
+  if (maxBytes !== undefined && (!/^\d+$/.test(raw!) || maxBytes < 1024 || maxBytes > 4 * 1024 * 1024)) throw new UsageError('--max-bytes must be an integer from 1024 to 4194304');
+  // with a cursor nothing is extracted: the cursor names its job
+  const start = cursor !== undefined || target === undefined ? null : { ...startTarget(target), ...(nodeIds[0] ? { node_id: nodeIds[0] } : {}) };
+  return { command: 'context', start, format, maxBytes, cursor, baseUrl, apiKey };
 }
 
 // A bare key is accepted too: it is what the API calls file_key, and what people copy from URLs.

@@ -3,13 +3,15 @@
 // runExtract takes a parsed command, so it runs inside workerd too (which lacks node:util parseArgs):
 // the API's tests drive it against the real Worker.
 import { USAGE, UsageError, parseCliArgs, type CliCommand } from './cli-args';
+import { runContext } from './cli-context';
+import { runImages } from './cli-images';
 import { createProgressReporter } from './cli-progress';
 import { CogoApiError } from './errors';
 import { applyFigmaPage, type ApplyPageResult } from './figma-apply';
 import { FigmaPageCollector, toApplyPage } from './figma-collect';
 import { startFigmaJob } from './figma-jobs';
 import { FigmaStreamError, streamFigmaJob } from './figma-stream';
-import type { FigmaConnection, FigmaStreamEventData } from './figma-types';
+import type { FigmaConnection, FigmaStreamEventData, StartFigmaJobResponse } from './figma-types';
 
 /** The process around the CLI: streams, environment, terminal, network. */
 export interface CliIo {
@@ -22,6 +24,8 @@ export interface CliIo {
   now?: () => number;
   /** Aborts the run (Ctrl-C). */
   signal?: AbortSignal;
+  /** Writes a file, creating its directories (`cogo images`). */
+  writeFile?: (path: string, bytes: Uint8Array) => Promise<void>;
 }
 
 /** Runs `cogo` with argv (without node and the script); resolves to the exit code. */
@@ -38,6 +42,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout.write(USAGE);
     return 0;
   }
+  if (command.command === 'images') return runImages(command, io, describeError);
+  if (command.command === 'context') return runContext(command, io, describeError);
   return runExtract(command, io);
 }
 
@@ -65,6 +71,8 @@ async function extract(cmd: ExtractCommand, io: CliIo): Promise<void> {
   const started = await startFigmaJob(conn, cmd.start);
   const say = (text: string) => io.stderr.write(text);
   if (!io.isTTY) say(`job ${started.job_id}: file ${started.file_key}, ${started.plan.pages.length} pages, ${started.plan.chunks} chunks\n`);
+  // a terminal's progress bar is one redrawn line: the cache line follows it there
+  if (!io.isTTY) say(`${cacheLine(started)}\n`);
 
   const progress = createProgressReporter({ write: say, isTTY: io.isTTY, now: io.now ?? (() => performance.now()), plan: started.plan });
   const collector = new FigmaPageCollector();
@@ -84,6 +92,7 @@ async function extract(cmd: ExtractCommand, io: CliIo): Promise<void> {
     progress.finish();
   }
 
+  if (io.isTTY) say(`${cacheLine(started)}\n`);
   const pages = collector.pages();
   const components = pages.reduce((n, p) => n + p.components.length, 0);
   const chunks = done?.chunks_total ?? pages.reduce((n, p) => n + p.chunks_received, 0);
@@ -111,12 +120,23 @@ async function extract(cmd: ExtractCommand, io: CliIo): Promise<void> {
       node_id: started.node_id,
       pages: pages.map((p) => ({ page_id: p.page_id, name: p.name, chunks: p.chunks_received, components: p.components })),
       counts: { pages: pages.length, chunks, components },
+      cache: started.cache,
+      file_version: started.file_version,
+      figma_calls: started.plan.figma_calls,
       server_counts: done?.counts ?? {},
       duration_ms: done?.duration_ms ?? null,
       ...(cmd.apply ? { applied } : {}),
     };
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   }
+}
+
+/** `cache hit (version 123): Figma calls tier 1: 0, tier 2: 1, ~0 s` — what the job will cost the token. */
+export function cacheLine(started: StartFigmaJobResponse): string {
+  const version = started.file_version ? ` (version ${started.file_version})` : '';
+  const note = started.cache_note ? ` — ${started.cache_note}` : '';
+  const { tier1, tier2 } = started.plan.figma_calls;
+  return `cache ${started.cache}${version}${note}: Figma calls tier 1: ${tier1}, tier 2: ${tier2}, ~${started.plan.estimated_seconds} s`;
 }
 
 /** The one-line message for a failure: `cogo: <code>: <message> (request <id>)`. */

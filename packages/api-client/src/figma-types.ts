@@ -32,6 +32,10 @@ export interface FigmaPlan {
   chunks: number;
   calls: number;
   node_count_estimate: number;
+  /** Figma calls the job makes by endpoint tier, after the version cache. */
+  figma_calls: { tier1: number; tier2: number };
+  /** How long the job's Figma calls wait for the token's budget. */
+  estimated_seconds: number;
 }
 
 /** 201 answer of POST /figma-context/start. */
@@ -41,6 +45,10 @@ export interface StartFigmaJobResponse {
   file_key: string;
   node_id: string | null;
   plan: FigmaPlan;
+  /** Where the job's Figma answers come from: the version cache (hit), partly (partial), Figma (miss), or no cache (bypass, off). */
+  cache: 'hit' | 'partial' | 'miss' | 'bypass' | 'off';
+  file_version: string | null;
+  cache_note: string | null;
 }
 
 /** Answer of GET /figma-context/status. */

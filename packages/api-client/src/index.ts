@@ -29,3 +29,5 @@ export * from './figma-jobs';
 export * from './figma-stream';
 export * from './figma-apply';
 export * from './figma-collect';
+export * from './figma-images';
+export * from './figma-context-pages';

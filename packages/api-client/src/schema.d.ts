@@ -1777,6 +1777,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/figma-context/context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A job's whole compact context (text or JSON), paged by bytes
+         * @description Every kept node with its text, layout, styles, variables and component props: the merged `page.chunk` contexts rendered as `text` (toText) or `json` (toJson), at most `max_bytes` UTF-8 bytes of `content` per page. A page ends before a block (dictionary entry, component, top-level node with its subtree) that does not fit; a block larger than a page is cut between lines, a line larger than a page between characters. Pass `next_cursor` as `cursor` for the next page (it names its job and format); the pages concatenated are the whole rendering. A job not done yet is `partial`: its pages hold what was logged when the first page was read.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The job; may be left out with a cursor, which names its job */
+                    job_id?: string;
+                    /** @description `text` (default: the indented lines of toText) or `json` (toJson of the merged context); a cursor keeps its format */
+                    format?: "text" | "json";
+                    /** @description next_cursor of the previous page (opaque) */
+                    cursor?: string;
+                    /** @description At most this many UTF-8 bytes of content per page */
+                    max_bytes?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of the context */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FigmaContextPage"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/figma-context/healthz": {
         parameters: {
             query?: never;
@@ -1832,6 +1916,509 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/figma-context/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Render nodes and store image fills as artifacts (each fetched once)
+         * @description Renders `node_ids` (and the URL's node-id) with Figma's `GET /v1/images/:key` (Tier 1, ≤ 50 ids per call) and, with `include_fills`, stores every image fill of the file (`GET /v1/files/:key/images`, Tier 2). Artifacts have stable names — `figma/<file_key>/nodes/<node>@<scale>x.<fmt>`, `figma/<file_key>/fills/<imageRef>.<ext>` — and are kept per project: a render already stored is not rendered again (unless `refresh`), a fill is downloaded once per imageRef. A node Figma cannot render is listed in `failed`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FigmaImagesRequest"];
+                };
+            };
+            responses: {
+                /** @description Stored artifacts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FigmaImagesResponse"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (502) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/figma-context/artifacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download one of your project's artifacts by name
+         * @description The bytes of an artifact named by `POST /figma-context/images`. Another project's artifact answers 404.
+         */
+        get: {
+            parameters: {
+                query: {
+                    name: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The artifact (its stored content type) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/figma/webhooks/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a Figma webhook (FILE_UPDATE or LIBRARY_PUBLISH) for a file, project or team through Figma's POST /v2/webhooks, with the project's Figma token */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RegisterFigmaWebhook"];
+                };
+            };
+            responses: {
+                /** @description Registered (the passcode is never shown) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FigmaWebhook"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (502) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/figma/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's Figma webhooks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Webhooks */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["FigmaWebhook"][];
+                        };
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Figma's webhook deliveries (public: Figma calls it; the passcode authenticates). A replay answers 200 duplicate: true and does nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FigmaWebhookDelivery"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FigmaWebhookReceipt"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/figma/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unregister a webhook, in Figma too (another project’s is 404) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FigmaWebhook"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (502) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -2371,8 +2958,15 @@ export interface components {
             first_cursor: string;
             file_key: string;
             node_id: string | null;
+            cache: components["schemas"]["FigmaCacheStatus"];
+            /** @description the file's version per Figma's /meta, asked with the project's own token (null: not asked, or it did not answer) */
+            file_version: string | null;
+            /** @description why the cache was bypassed or off; null otherwise */
+            cache_note: string | null;
             plan: components["schemas"]["FigmaPlan"];
         };
+        /** @enum {string} */
+        FigmaCacheStatus: "hit" | "partial" | "miss" | "bypass" | "off";
         FigmaPlan: {
             pages: {
                 id: string;
@@ -2383,6 +2977,13 @@ export interface components {
             /** @description stream calls needed at ≤ max_ids_per_call ids each */
             calls: number;
             node_count_estimate: number;
+            /** @description Figma calls the job makes by endpoint tier, start's included, after the version cache (a hit: tier1 0, tier2 1 — its own /meta) */
+            figma_calls: {
+                tier1: number;
+                tier2: number;
+            };
+            /** @description how long the stream's Figma calls wait for the token's budget (FigmaPacer), at the plan's rate; Figma's own latency not included */
+            estimated_seconds: number;
         };
         StartFigmaContext: {
             /** @example https://www.figma.com/design/COGOSAMPLE0001/Storefront?node-id=1-2 */
@@ -2474,6 +3075,144 @@ export interface components {
             props?: {
                 [key: string]: unknown;
             };
+        };
+        FigmaContextPage: {
+            /**
+             * Format: uuid
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            job_id: string;
+            /** @enum {string} */
+            format: "text" | "json";
+            /** @enum {string} */
+            job_status: "pending" | "running" | "done" | "error" | "cancelled";
+            /** @description true unless the job is done: the context holds only the chunks logged up to through_event_id */
+            partial: boolean;
+            /** @description the last event of the job log this sequence of pages reads (fixed by its first page) */
+            through_event_id: number;
+            /** @description this page; the pages of one sequence concatenated are the whole rendering, byte for byte */
+            content: string;
+            /** @description UTF-8 bytes of content (≤ max_bytes) */
+            bytes: number;
+            /** @description null at the end */
+            next_cursor: string | null;
+        };
+        FigmaImagesResponse: {
+            file_key: string;
+            format: components["schemas"]["FigmaImageFormat"];
+            scale: number;
+            artifacts: components["schemas"]["FigmaArtifact"][];
+            /** @description what Figma could not render (its `images: { id: null }`) or what could not be downloaded */
+            failed: {
+                node_id: string | null;
+                image_ref: string | null;
+                /** @enum {string} */
+                reason: "not_renderable" | "download_failed" | "too_large";
+                message: string;
+            }[];
+            figma_calls: {
+                tier1: number;
+                tier2: number;
+                downloads: number;
+            };
+        };
+        /** @enum {string} */
+        FigmaImageFormat: "png" | "jpg" | "svg" | "pdf";
+        FigmaArtifact: {
+            /** @example figma/COGOSAMPLE0001/nodes/1-2@2x.png */
+            name: string;
+            /** @enum {string} */
+            kind: "node" | "fill";
+            node_id: string | null;
+            image_ref: string | null;
+            content_type: string;
+            bytes: number;
+            /** @description download it through the API (same credentials), e.g. /figma-context/artifacts?name=… */
+            url: string;
+            /**
+             * @description `existing`: already in the project's store, nothing fetched
+             * @enum {string}
+             */
+            stored: "new" | "existing";
+        };
+        FigmaImagesRequest: {
+            /** @example https://www.figma.com/design/COGOSAMPLE0001/Storefront?node-id=1-2 */
+            figma_url?: string;
+            file_key?: string;
+            /**
+             * @description nodes to render (the URL's node-id is added)
+             * @example [
+             *       "1:2",
+             *       "9:5240"
+             *     ]
+             */
+            node_ids?: string[];
+            format?: components["schemas"]["FigmaImageFormat"];
+            /**
+             * @description render scale, 0.01–4 (Figma's range)
+             * @default 1
+             */
+            scale: number;
+            /**
+             * @description also store every image fill of the file (by imageRef)
+             * @default false
+             */
+            include_fills: boolean;
+            /**
+             * @description render again even if a render of the same node, format and scale is stored for the file's current version
+             * @default false
+             */
+            refresh: boolean;
+        };
+        FigmaWebhook: {
+            /** Format: uuid */
+            id: string;
+            figma_webhook_id: string;
+            event_type: components["schemas"]["FigmaWebhookEvent"];
+            /** @enum {string} */
+            context: "file" | "project" | "team";
+            context_id: string;
+            endpoint: string;
+            status: string;
+            description: string | null;
+            last_event_at: string | null;
+            created_at: string;
+        };
+        /** @enum {string} */
+        FigmaWebhookEvent: "FILE_UPDATE" | "LIBRARY_PUBLISH";
+        RegisterFigmaWebhook: {
+            event_type: components["schemas"]["FigmaWebhookEvent"];
+            /**
+             * @default file
+             * @enum {string}
+             */
+            context: "file" | "project" | "team";
+            /**
+             * @description The file key (context file), Figma project id or team id
+             * @example COGOSAMPLE0001
+             */
+            context_id: string;
+            description?: string;
+        };
+        FigmaWebhookReceipt: {
+            /** @enum {boolean} */
+            received: true;
+            duplicate: boolean;
+            /** @enum {string} */
+            action: "invalidated" | "ignored" | "duplicate";
+            file_key: string | null;
+            cache_entries_dropped: number;
+        };
+        FigmaWebhookDelivery: {
+            webhook_id: string;
+            passcode: string;
+            /** @description UTC ISO 8601: when Figma triggered the event */
+            timestamp: string;
+            event_type: string;
+            file_key?: string;
+            file_name?: string;
+        } & {
+            [key: string]: unknown;
         };
         PresignResponse: {
             /**

@@ -1,6 +1,8 @@
 /**
  * One Figma node → one compact node: drops hidden subtrees, auto names and defaults, folds
  * vector-only containers into icons, and turns paints/effects/text/layout/variables into ids.
+ * Rare branches (strokes, variant names, instance props) live in their own functions, so V8 compiles them
+ * only for files that need them: the first call in a fresh isolate is mostly compilation.
  */
 import { boundVariables } from './bound-vars';
 import { type CompactNode, type ComponentRef, type Counts, type PropertyDef, TYPE_CODES } from './compact-types';
@@ -75,22 +77,25 @@ function propertyDefs(node: RawNode): Record<string, PropertyDef> | undefined {
   return any ? out : undefined;
 }
 
+// Most nodes have no stroke: its details are compiled only when a file has one.
+function strokeFields(out: CompactNode, node: RawNode, st: WalkState, strokes: string[]): void {
+  out.s = st.reg.paint(strokes, styleName(st, node, 'stroke', 'strokes'));
+  const iw = node.individualStrokeWeights;
+  if (iw && !(iw.top === iw.right && iw.top === iw.bottom && iw.top === iw.left)) {
+    out.sw = [r1(iw.top), r1(iw.right), r1(iw.bottom), r1(iw.left)];
+  } else {
+    const w = iw ? iw.top : node.strokeWeight;
+    if (w !== undefined && w !== 1) out.sw = r1(w);
+  }
+  if (node.strokeAlign && node.strokeAlign !== 'INSIDE') out.sa = node.strokeAlign;
+  if (node.strokeDashes && node.strokeDashes.length > 0) out.sd = node.strokeDashes;
+}
+
 function paintsAndEffects(out: CompactNode, node: RawNode, st: WalkState): void {
   const fills = paintStrings(node.fills);
   if (fills.length > 0) out.f = st.reg.paint(fills, styleName(st, node, 'fill', 'fills'));
   const strokes = paintStrings(node.strokes);
-  if (strokes.length > 0) {
-    out.s = st.reg.paint(strokes, styleName(st, node, 'stroke', 'strokes'));
-    const iw = node.individualStrokeWeights;
-    if (iw && !(iw.top === iw.right && iw.top === iw.bottom && iw.top === iw.left)) {
-      out.sw = [r1(iw.top), r1(iw.right), r1(iw.bottom), r1(iw.left)];
-    } else {
-      const w = iw ? iw.top : node.strokeWeight;
-      if (w !== undefined && w !== 1) out.sw = r1(w);
-    }
-    if (node.strokeAlign && node.strokeAlign !== 'INSIDE') out.sa = node.strokeAlign;
-    if (node.strokeDashes && node.strokeDashes.length > 0) out.sd = node.strokeDashes;
-  }
+  if (strokes.length > 0) strokeFields(out, node, st, strokes);
   const effects = effectStrings(node.effects);
   if (effects.length > 0) out.e = st.reg.effect(effects, styleName(st, node, 'effect', 'effects'));
   const radii = node.rectangleCornerRadii;
@@ -131,18 +136,23 @@ function sameText(name: string, characters: string): boolean {
   return name.replace(/\s+/g, '') === characters.replace(/\s+/g, '');
 }
 
+// A variant's name is its props (`Size=Large, State=Hover`): kept only when it does not read back from them.
+function variantName(out: CompactNode, name: string): void {
+  const vp = parseVariantName(name);
+  if (vp) {
+    out.vp = vp;
+    if (formatVariantName(vp) === name) return;
+  }
+  out.n = name;
+}
+
 function keepName(out: CompactNode, node: RawNode, parent: RawNode | null, ref: ComponentRef | undefined): void {
   const name = node.name;
   if (name === undefined || name === '') return;
   const type = node.type;
   const unit = parent === null || parent.type === 'CANVAS' || parent.type === 'SECTION';
   if (type === 'COMPONENT' && parent?.type === 'COMPONENT_SET') {
-    const vp = parseVariantName(name);
-    if (vp) {
-      out.vp = vp;
-      if (formatVariantName(vp) === name) return;
-    }
-    out.n = name;
+    variantName(out, name);
     return;
   }
   if (type === 'CANVAS' || type === 'COMPONENT' || type === 'COMPONENT_SET' || unit) {
@@ -154,24 +164,25 @@ function keepName(out: CompactNode, node: RawNode, parent: RawNode | null, ref: 
   if (!isAutoName(name)) out.n = name;
 }
 
+function instanceProps(out: CompactNode, props: NonNullable<RawNode['componentProperties']>): void {
+  const values: Record<string, string | boolean> = {};
+  let any = false;
+  for (const k in props) {
+    const v = props[k]?.value;
+    if (typeof v === 'string' || typeof v === 'boolean') {
+      values[k] = v;
+      any = true;
+    }
+  }
+  if (any) out.props = values;
+}
+
 function componentFields(out: CompactNode, node: RawNode, st: WalkState): ComponentRef | undefined {
   let ref: ComponentRef | undefined;
   if (node.type === 'INSTANCE' && node.componentId) {
     out.c = node.componentId;
     ref = componentRef(st, node.componentId);
-    const props = node.componentProperties;
-    if (props) {
-      const values: Record<string, string | boolean> = {};
-      let any = false;
-      for (const k in props) {
-        const v = props[k]?.value;
-        if (typeof v === 'string' || typeof v === 'boolean') {
-          values[k] = v;
-          any = true;
-        }
-      }
-      if (any) out.props = values;
-    }
+    if (node.componentProperties) instanceProps(out, node.componentProperties);
   } else if (node.type === 'COMPONENT') {
     componentRef(st, node.id, node.name ?? '');
   }

@@ -30,6 +30,25 @@ export function emptyCounts(): Counts {
 
 type NodesEntry = (RawMeta & { document?: unknown }) | null | undefined;
 
+/** One entry of a nodes response: the node and the styles/components its subtree uses. */
+export type NodeEntry = RawMeta & { document: RawNode };
+
+/**
+ * A chunk put together from many responses: a node too large for one answer is fetched at depth 1, then
+ * its children in groups (recursively). Calls must come in document order (a node's shell before its
+ * children, siblings left to right): dictionary ids are handed out in that order, as in one whole answer.
+ */
+export interface ChunkAssembly {
+  /** Compacts a complete subtree under `parent` (null: a chunk root); null when hidden. */
+  node(entry: NodeEntry, parent: RawNode | null): CompactNode | null;
+  /** Compacts a node's own fields only; its children, compacted later with `node`, go in its `ch`. */
+  shell(entry: NodeEntry, parent: RawNode | null): CompactNode | null;
+  /** An id the answers did not hold. */
+  missing(id: string): void;
+  /** Closes the chunk: its roots, with the dictionary entries and components first used in it. */
+  finish(roots: CompactNode[], index?: number, name?: string): ChunkOutput;
+}
+
 /** Compacts a stream's responses one chunk at a time, sharing dictionaries across chunks. */
 export class ContextBuilder {
   private readonly reg: DefRegistry;
@@ -83,6 +102,25 @@ export class ContextBuilder {
       this.walkRoot(entry.document, this.state(entry, counts, components), nodes);
     }
     return this.finish(index, response.name, nodes, components, counts, missing);
+  }
+
+  /** Starts a chunk assembled from many responses (see ChunkAssembly); nothing is shipped until `finish`. */
+  assemble(): ChunkAssembly {
+    const counts = emptyCounts();
+    const components: ChunkOutput['components'] = {};
+    const missing: string[] = [];
+    return {
+      node: (entry, parent) => compactNode(entry.document, parent, this.state(entry, counts, components)),
+      shell: (entry, parent) => {
+        // without its children compactNode stops after the node's own fields (and never folds it as an icon)
+        const { children: _children, ...own } = entry.document;
+        return compactNode(own as RawNode, parent, this.state(entry, counts, components));
+      },
+      missing: (id) => {
+        missing.push(id);
+      },
+      finish: (roots, index = this.nextIndex, name) => this.finish(index, name, roots, components, counts, missing),
+    };
   }
 
   /** Compacts a GET /v1/files/:key response (the whole document, or a depth-limited one). */

@@ -91,6 +91,11 @@ export function applySizing(target: { sx?: Sizing; sy?: Sizing }, node: RawNode,
     if (v) target.sy = v;
     return;
   }
+  legacySizing(target, node, parent);
+}
+
+// Files saved before `layoutSizing*` existed: compiled only when such a file shows up.
+function legacySizing(target: { sx?: Sizing; sy?: Sizing }, node: RawNode, parent: RawNode | null): void {
   let sx: Sizing | undefined;
   let sy: Sizing | undefined;
   const own = node.layoutMode;

@@ -5,11 +5,14 @@
  */
 import type { RawColor, RawEffect, RawPaint } from './raw-node';
 
-const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+// Filled as channel values show up: a file uses a few of the 256, so none is built at import.
+const HEX: (string | undefined)[] = new Array(256);
 
 function byte(v: number): string {
   const n = Math.round(v * 255);
-  return HEX[n < 0 ? 0 : n > 255 ? 255 : n] as string;
+  const i = n < 0 ? 0 : n > 255 ? 255 : n;
+  // A missing channel (NaN) finds no entry, exactly as with a table built up front.
+  return (HEX[i] ?? (i >= 0 ? (HEX[i] = i.toString(16).padStart(2, '0')) : undefined)) as string;
 }
 
 /** Formats an RGBA colour (0..1 channels) as the shortest hex form; `opacity` multiplies alpha. */

@@ -28,8 +28,16 @@ export const FigmaPlanSchema = z
     chunks: z.number().int(),
     calls: z.number().int().openapi({ description: 'stream calls needed at ≤ max_ids_per_call ids each' }),
     node_count_estimate: z.number().int(),
+    figma_calls: z
+      .object({ tier1: z.number().int(), tier2: z.number().int() })
+      .openapi({ description: "Figma calls the job makes by endpoint tier, start's included, after the version cache (a hit: tier1 0, tier2 1 — its own /meta)" }),
+    estimated_seconds: z.number().int().openapi({ description: "how long the stream's Figma calls wait for the token's budget (FigmaPacer), at the plan's rate; Figma's own latency not included" }),
   })
   .openapi('FigmaPlan');
+
+/** Where a job's Figma answers come from: all from the version cache, some, none; bypass: /meta did not say the version; off: FIGMA_VERSION_CACHE=false. */
+export const FigmaCacheStatusSchema = z.enum(['hit', 'partial', 'miss', 'bypass', 'off']).openapi('FigmaCacheStatus');
+export type FigmaCacheStatus = z.infer<typeof FigmaCacheStatusSchema>;
 
 export const StartFigmaContextResponseSchema = z
   .object({
@@ -37,6 +45,9 @@ export const StartFigmaContextResponseSchema = z
     first_cursor: z.string().openapi({ example: '0' }),
     file_key: z.string(),
     node_id: z.string().nullable(),
+    cache: FigmaCacheStatusSchema,
+    file_version: z.string().nullable().openapi({ description: "the file's version per Figma's /meta, asked with the project's own token (null: not asked, or it did not answer)" }),
+    cache_note: z.string().nullable().openapi({ description: 'why the cache was bypassed or off; null otherwise' }),
     plan: FigmaPlanSchema,
   })
   .openapi('StartFigmaContextResponse');

@@ -10,3 +10,6 @@ export * from './resources';
 export * from './figma-context';
 export * from './uui';
 export * from './limits';
+export * from './figma-images';
+export * from './figma-context-page';
+export * from './figma-webhooks';

@@ -82,6 +82,8 @@ export async function runDev(options: DevOptions): Promise<number> {
       UPLOAD_SIGNING_KEY: creds.uploadSigningKey,
       // the local Figma fake has no quota: pacing it at a real plan's 10 calls a minute only slows the demo
       ...(options.figma || given.FIGMA_PLAN_TIER || given.FIGMA_SEAT ? {} : { FIGMA_REQUESTS_PER_MIN: '600' }),
+      // images from the fake come from its own image host, as Figma's come from S3
+      ...(options.figma ? {} : { FIGMA_IMAGE_HOSTS: fakes.figmaImagesHost }),
       ...given,
       DATABASE_URL: db.url,
       DATABASE_WS_PROXY: db.wsProxy,

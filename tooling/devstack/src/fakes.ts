@@ -4,6 +4,8 @@ import { startFigmaFake, startOpenAIFake } from '@cogo/fakes';
 
 export interface LocalFakes {
   figmaUrl: string;
+  /** host:port of the Figma fake's image host (its render and fill URLs), for FIGMA_IMAGE_HOSTS. */
+  figmaImagesHost: string;
   openaiUrl: string;
   stop: () => Promise<void>;
 }
@@ -15,6 +17,7 @@ export async function startLocalFakes(figmaToken?: string): Promise<LocalFakes> 
     const openai = await startOpenAIFake();
     return {
       figmaUrl: figma.url,
+      figmaImagesHost: new URL(figma.imagesUrl).host,
       openaiUrl: openai.url,
       stop: async () => {
         await Promise.all([figma.close(), openai.close()]);

@@ -89,3 +89,28 @@ describe('FigmaPacer', () => {
     expect(refused.waitMs).toBeGreaterThan(4 * DAY - 5_000);
   });
 });
+
+describe('FigmaPacer.forecast (start’s quota forecast)', () => {
+  it('says when the n-th next call may go at the budget in force, and reserves nothing', async () => {
+    const stub = pacer('fq');
+    const f3 = await stub.forecast({ tier: 1, ...PRO, calls: 3 });
+    expect(f3).toMatchObject({ intervalMs: 6_000, budget: { calls: 10, perMs: 60_000 } });
+    expect(f3.waitMs).toBe(12_000); // pro: 10 a minute, the first now, then 6 s apart
+    expect((await stub.forecast({ tier: 1, ...PRO, calls: 0 })).waitMs).toBe(0);
+    expect((await stub.acquire({ tier: 1, ...PRO })).waitMs).toBe(0); // the forecasts took no slot
+    const after = await stub.forecast({ tier: 1, ...PRO, calls: 1 });
+    expect(after.waitMs).toBeGreaterThan(5_500);
+    expect(after.waitMs).toBeLessThanOrEqual(6_000);
+    expect((await stub.forecast({ tier: 2, ...PRO, calls: 1 })).waitMs).toBe(0); // tiers are metered apart
+  });
+
+  it("counts the monthly burst of a View seat and a 429's penalty", async () => {
+    const view = { tier: 1, plan: 'pro', seat: 'view' } as const;
+    expect((await pacer('fr').forecast({ ...view, calls: 6 })).waitMs).toBe(0);
+    expect((await pacer('fr').forecast({ ...view, calls: 7 })).waitMs).toBe(5 * DAY);
+    const stub = pacer('fs');
+    const until = Date.now() + DAY;
+    await stub.penalize(1, until, { planTier: 'pro', limitType: 'high' });
+    expect((await stub.forecast({ tier: 1, ...PRO, calls: 1 })).waitMs).toBeGreaterThan(DAY - 5_000);
+  });
+});

@@ -75,6 +75,22 @@ export class FigmaPacer extends DurableObject {
     return { ok: true, waitMs, budget };
   }
 
+  /**
+   * Read-only (the quota forecast of `start`): how long until the `calls`-th next call on `tier` may go at the
+   * budget in force, if nobody else takes a slot meanwhile — the same meter as acquire, reserving nothing.
+   */
+  async forecast(request: FigmaPacing & { tier: FigmaTier; calls: number }): Promise<{ waitMs: number; intervalMs: number; budget: FigmaBudget }> {
+    const now = Date.now();
+    const budget = budgetFor(request.tier, request, this.state.learned, now);
+    const interval = budget.perMs / budget.calls;
+    const tolerance = (budget.burst - 1) * interval;
+    const tier = this.state.tiers[request.tier];
+    const tat = Math.max(tier.tat, now, tier.blockedUntil + tolerance);
+    // the k-th call's slot is (tat + (k-1)·interval) - tolerance, as acquire would hand them out one by one
+    const waitMs = request.calls <= 0 ? 0 : Math.max(0, tat + (request.calls - 1) * interval - tolerance - now);
+    return { waitMs, intervalMs: interval, budget };
+  }
+
   /** Figma answered 429 on `tier`: nobody on this token calls that tier before `untilMs`; learn the plan it named. */
   async penalize(tier: FigmaTier, untilMs: number, said: { planTier?: string | null; limitType?: string | null; upgradeLink?: string | null }): Promise<void> {
     const state = this.state.tiers[tier];

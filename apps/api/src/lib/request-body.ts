@@ -1,33 +1,16 @@
 // What the API refuses in a request before any handler sees it: bodies over a byte limit (read is
 // stopped at the limit, never buffered whole), JSON nested deeper than a limit (scanned before
 // parsing) and U+0000 in any string (Postgres text and jsonb cannot store it).
+import { readBytesBounded } from './bounded-read';
 import { ApiError } from './errors';
 
 /** The byte limit of a body: 413 from Content-Length alone, or once a streamed body passes it. */
 export async function readCapped(request: Request, maxBytes: number): Promise<ArrayBuffer> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes, Number(declared));
-  if (!request.body) return new ArrayBuffer(0);
-  const reader = request.body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
-    }
-    parts.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out.buffer;
+  const bytes = await readBytesBounded(request.body, maxBytes);
+  if (bytes === null) throw tooLarge(maxBytes);
+  return bytes.buffer as ArrayBuffer;
 }
 
 function tooLarge(maxBytes: number, got?: number): ApiError {

@@ -93,7 +93,8 @@ describe('cogo extract against the Worker', () => {
     expect(lines[0]).toMatch(new RegExp(`^job [0-9a-f-]{36}: file ${SAMPLE_FILE_KEY}, 3 pages, 3 chunks$`));
     const jobId = /^job ([0-9a-f-]{36})/.exec(lines[0]!)![1]!;
     const s = await streamed(p.key, jobId);
-    expect(lines.slice(1)).toEqual(SAMPLE_PAGES.map(([id, name]) => `page ${name}: chunk 1/1, +${s.perPage(id!)} components`));
+    expect(lines[1]).toMatch(/^cache off — .+: Figma calls tier 1: 4, tier 2: 1, ~\d+ s$/);
+    expect(lines.slice(2)).toEqual(SAMPLE_PAGES.map(([id, name]) => `page ${name}: chunk 1/1, +${s.perPage(id!)} components`));
     expect(stdout).toBe(
       `job ${jobId} (file ${SAMPLE_FILE_KEY}): 3 pages, 3 chunks, ${s.components.length} components\n` +
         SAMPLE_PAGES.map(([id, name]) => `  ${name} (${id}): ${s.perPage(id!)} components\n`).join(''),
@@ -105,9 +106,11 @@ describe('cogo extract against the Worker', () => {
     expect(code).toBe(0);
     const total = /, (\d+) components\n/.exec(stdout)![1];
     expect(stderr.startsWith('\r[')).toBe(true);
-    expect(stderr.endsWith('\n')).toBe(true);
-    expect(stderr.slice(0, -1)).not.toContain('\n');
-    const frames = stderr.slice(1, -1).split('\r');
+    // the bar, ended by a newline, then the cache line
+    const [bar, cache, rest] = stderr.split('\n');
+    expect(cache).toMatch(/^cache off/);
+    expect(rest).toBe('');
+    const frames = bar!.slice(1).split('\r');
     expect(frames.length).toBeGreaterThan(3);
     expect(frames.at(-1)?.trimEnd()).toMatch(new RegExp(`^\\[#{24}\\] 3/3 chunks · 3/3 pages · ${total} components · \\d+\\.\\ds$`));
     expect(frames[0]).toMatch(/^\[-{24}\] 0\/3 chunks · 0\/3 pages · 0 components · /);
@@ -186,5 +189,20 @@ describe('cogo extract: API errors', () => {
     const failed = await run(SAMPLE);
     expect(failed.code).toBe(1);
     expect(failed.stderr.trim().split('\n').at(-1)).toMatch(/^cogo: FIGMA_FORBIDDEN: .+ \(request [0-9a-f-]{36}\)$/);
+  });
+
+  it('says where the job reads from: a miss on first sight of a version, then a hit with no Tier-1 call', async () => {
+    const key = `CLICACHE${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
+    await figmaFake.putFile(key, storefrontFile());
+    const vars = { ...LONG_BUDGET, FIGMA_VERSION_CACHE: 'true' };
+    const first = await run({ file_key: key }, { vars });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/^cache miss \(version \S+\): Figma calls tier 1: [1-9]\d*, tier 2: \d+, ~\d+ s$/m);
+    const second = await run({ file_key: key }, { vars, json: true });
+    expect(second.code).toBe(0);
+    expect(second.stderr).toMatch(/^cache hit \(version \S+\): Figma calls tier 1: 0, tier 2: 1, ~0 s$/m);
+    const result = JSON.parse(second.stdout) as { cache: string; file_version: string; figma_calls: { tier1: number } };
+    expect(result).toMatchObject({ cache: 'hit', figma_calls: { tier1: 0 } });
+    expect(result.file_version).toMatch(/\S/);
   });
 });

@@ -5,3 +5,5 @@ export * from './events';
 export * from './auth';
 export * from './vault';
 export * from './metrics';
+export * from './figma-cache';
+export * from './figma-webhooks';

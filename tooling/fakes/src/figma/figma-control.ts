@@ -2,12 +2,15 @@
 // workerd) and for people poking the dev stack by hand. Never part of Figma's API:
 //   PUT    /__fake/faults            JSON [{ fault, times?: number|null (null = always), path?, pathPattern? }]
 //   DELETE /__fake/faults
-//   PUT    /__fake/files/:key        JSON GetFileResponse
+//   PUT    /__fake/files/:key        JSON GetFileResponse (replacing a file bumps its `version`, as an edit in Figma does)
 //   PUT    /__fake/quota             JSON FigmaQuota ({ planTier, limitType?, upgradeLink? }): tiered 429s per token
 //   DELETE /__fake/quota
 //   PUT    /__fake/tokens/:token     accept another token (its own quota buckets)
 //   GET    /__fake/requests          the recorded requests (credentials redacted)
 //   DELETE /__fake/requests
+//   GET    /__fake/info              { images_origin }: the host image URLs point at (to allowlist it)
+//   GET    /__fake/webhooks          the webhooks created through POST /v2/webhooks, passcodes included (figma-webhooks.ts)
+//   POST   /__fake/webhooks/:id/deliver  JSON event: POSTs it to the webhook's endpoint as Figma does (3 retries)
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GetFileResponse } from '@figma/rest-api-spec';
 import type { RecordedRequest } from '../http/request-log';
@@ -56,7 +59,8 @@ export async function handleControl(fake: Pick<FigmaFake, 'addFile' | 'setFaults
       return true;
     }
     if (rest.startsWith('files/') && method === 'PUT') {
-      fake.addFile(decodeURIComponent(rest.slice('files/'.length)), JSON.parse((await readBody(req)).toString('utf8')) as GetFileResponse);
+      // files for memory benches run to ~150 MB of JSON (200k nodes): past readBody's default limit
+      fake.addFile(decodeURIComponent(rest.slice('files/'.length)), JSON.parse((await readBody(req, 512 * 1024 * 1024)).toString('utf8')) as GetFileResponse);
       noContent(res);
       return true;
     }

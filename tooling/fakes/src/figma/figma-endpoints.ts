@@ -1,6 +1,6 @@
-// The three read endpoints: GET /v1/files/:key, /v1/files/:key/nodes and /v1/files/:key/variables/local.
+// The read endpoints: GET /v1/files/:key, /v1/files/:key/nodes, /v1/files/:key/meta and /v1/files/:key/variables/local.
 // Each returns a Reply (status + serialised body) so the caller can still decide to truncate it.
-import type { GetFileNodesResponse, GetFileResponse, Node } from '@figma/rest-api-spec';
+import type { GetFileMetaResponse, GetFileNodesResponse, GetFileResponse, Node } from '@figma/rest-api-spec';
 import { serializeJsonChunks } from '../http/json-chunks';
 import { FIGMA_ERRORS } from './figma-errors';
 import { parseDepth, parseIds } from './figma-query';
@@ -65,6 +65,31 @@ export function getFileNodes(store: FileStore, key: string, query: URLSearchPara
     };
   });
   return { status: 200, chunks };
+}
+
+/** The fake's one user, creator and last editor of every file. */
+const FAKE_USER = { id: '1000000000000000001', handle: 'COGO Fake', img_url: 'https://www.gravatar.com/avatar/0' };
+
+/** GET /v1/files/:key/meta (Tier 2): the file's metadata without its document, `version` included. */
+export function getFileMeta(store: FileStore, key: string): Reply {
+  const file = store.file(key);
+  if (file === undefined) return errorReply(404, FIGMA_ERRORS.notFound);
+  const body: GetFileMetaResponse = {
+    file: {
+      name: file.name,
+      folder_name: 'Drafts',
+      last_touched_at: file.lastModified,
+      creator: FAKE_USER,
+      last_touched_by: FAKE_USER,
+      thumbnail_url: file.thumbnailUrl ?? '',
+      editorType: file.editorType,
+      role: file.role,
+      link_access: (file.linkAccess ?? 'inherit') as NonNullable<GetFileMetaResponse['file']['link_access']>,
+      url: `https://www.figma.com/design/${key}`,
+      version: file.version,
+    },
+  };
+  return { status: 200, chunks: serializeJsonChunks(body) };
 }
 
 /** GET /v1/files/:key/variables/local. */

@@ -1,23 +1,27 @@
-// A local stand-in for the Figma REST API (files, nodes, local variables) with switchable faults.
+// A local stand-in for the Figma REST API (files, nodes, local variables, image renders and fills) with
+// switchable faults. Image URLs point at a second loopback listener (Figma's are S3 links on another host).
 // Order per request: record it, apply a fault if one matches, check the token, count it against the
 // token's quota (when one is set), then serve.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { recordRequest, requestUrl } from '../http/request-log';
 import type { RecordedRequest } from '../http/request-log';
-import { delayAtLeast, sendChunks, sendTruncated } from '../http/send';
+import { delayAtLeast, sendChunks, sendJson, sendTruncated } from '../http/send';
 import { listen } from '../http/server-lifecycle';
 import { sampleFiles, sampleVariables } from '../samples/sample-files';
 import { FIGMA_ERRORS, sendFigmaError } from './figma-errors';
-import { errorReply, getFile, getFileNodes, getLocalVariables } from './figma-endpoints';
+import { errorReply, getFile, getFileMeta, getFileNodes, getLocalVariables } from './figma-endpoints';
 import type { Reply } from './figma-endpoints';
 import { handleControl } from './figma-control';
+import { getImageFills, getImages, ImageHost } from './figma-images';
 import { createFigmaFaultQueue, faultAnswer } from './figma-faults';
 import { parseIds } from './figma-query';
 import { QuotaMeter } from './figma-quota';
 import type { FigmaFake, FigmaFakeOptions } from './figma-types';
 import { FileStore } from './file-store';
+import { handleWebhookControl, handleWebhooks, WebhookStore } from './figma-webhooks';
 
-const ROUTE = /^\/v1\/files\/([^/]+)(\/nodes|\/variables\/local)?\/?$/;
+const ROUTE = /^\/v1\/files\/([^/]+)(\/nodes|\/meta|\/variables\/local|\/images)?\/?$/;
+const RENDER_ROUTE = /^\/v1\/images\/([^/]+)\/?$/;
 
 /** Starts the Figma REST API fake; with no `files` it serves the project's sample files. */
 export async function startFigmaFake(options: FigmaFakeOptions = {}): Promise<FigmaFake> {
@@ -33,6 +37,9 @@ export async function startFigmaFake(options: FigmaFakeOptions = {}): Promise<Fi
   const requests: RecordedRequest[] = [];
   const tokens = new Set(options.token === undefined ? [] : [options.token]);
   let quota: QuotaMeter | null = null;
+  let imagesOrigin = '';
+  const images = new ImageHost(() => imagesOrigin);
+  const webhooks = new WebhookStore();
 
   const control = {
     addFile: (key: string, file: Parameters<FigmaFake['addFile']>[1]) => store.addFile(key, file),
@@ -46,6 +53,8 @@ export async function startFigmaFake(options: FigmaFakeOptions = {}): Promise<Fi
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = requestUrl(req);
+    if (url.pathname === '/__fake/info') return sendJson(res, 200, { images_origin: imagesOrigin });
+    if (await handleWebhookControl(webhooks, req, res, url)) return;
     if (await handleControl(control, requests, req, res, url)) return;
     requests.push(recordRequest(req, url));
 
@@ -64,14 +73,29 @@ export async function startFigmaFake(options: FigmaFakeOptions = {}): Promise<Fi
     }
     const limited = quota?.take(token ?? '', req.method ?? 'GET', url.pathname);
     if (limited !== undefined) return sendFigmaError(res, limited.status, limited.err, limited.headers);
-    const reply = route(store, req.method ?? 'GET', url);
+    if (url.pathname.startsWith('/v2/webhooks')) return handleWebhooks(webhooks, req, res, url);
+    const reply = route(store, images, req.method ?? 'GET', url);
     await (truncate ? sendTruncated : sendChunks)(res, reply.status, reply.chunks);
   };
 
   const server = await listen(handle, options.port ?? 0, options.host ?? '127.0.0.1');
+  // the image host: pre-signed links, so no token; recorded in the same log so tests count downloads
+  const imageServer = await listen(
+    async (req, res) => {
+      const url = requestUrl(req);
+      requests.push(recordRequest(req, url));
+      const blob = images.blobs.get(url.pathname);
+      if (blob === undefined) return void res.writeHead(404, { 'content-type': 'application/xml' }).end('<Error><Code>NoSuchKey</Code></Error>');
+      res.writeHead(200, { 'content-type': blob.contentType, 'content-length': blob.bytes.byteLength }).end(blob.bytes);
+    },
+    0,
+    options.host ?? '127.0.0.1',
+  );
+  imagesOrigin = imageServer.origin;
   return {
     url: server.origin,
     port: server.port,
+    imagesUrl: imageServer.origin,
     addFile: control.addFile,
     addVariables: (key, meta) => store.addVariables(key, meta),
     setFaults: control.setFaults,
@@ -79,12 +103,16 @@ export async function startFigmaFake(options: FigmaFakeOptions = {}): Promise<Fi
     setQuota: control.setQuota,
     addToken: control.addToken,
     pendingFaults: () => faults.pending(),
+    webhooks: () => [...webhooks.hooks.values()],
+    deliverWebhook: (id, event) => webhooks.deliver(id, event),
     requests,
-    close: server.close,
+    close: () => Promise.all([server.close(), imageServer.close()]).then(() => undefined),
   };
 }
 
-function route(store: FileStore, method: string, url: URL): Reply {
+function route(store: FileStore, images: ImageHost, method: string, url: URL): Reply {
+  const render = RENDER_ROUTE.exec(url.pathname);
+  if (method === 'GET' && render?.[1] !== undefined) return getImages(store, images, safeDecode(render[1]), url.searchParams);
   const match = ROUTE.exec(url.pathname);
   const rawKey = match?.[1];
   if (method !== 'GET' || match === null || rawKey === undefined) return errorReply(404, FIGMA_ERRORS.notFound);
@@ -92,8 +120,12 @@ function route(store: FileStore, method: string, url: URL): Reply {
   switch (match[2]) {
     case '/nodes':
       return getFileNodes(store, key, url.searchParams);
+    case '/meta':
+      return getFileMeta(store, key);
     case '/variables/local':
       return getLocalVariables(store, key);
+    case '/images':
+      return getImageFills(store, images, key);
     default:
       return getFile(store, key, url.searchParams);
   }

@@ -1,8 +1,9 @@
 // Public types of the Figma REST API fake.
-import type { GetFileResponse, GetLocalVariablesResponse } from '@figma/rest-api-spec';
+import type { GetFileResponse, GetLocalVariablesResponse, WebhookV2 } from '@figma/rest-api-spec';
 import type { FaultInput } from '../http/fault-queue';
 import type { RecordedRequest } from '../http/request-log';
 import type { FigmaQuota } from './figma-quota';
+import type { WebhookDelivery } from './figma-webhooks';
 
 /** The `meta` of GET /v1/files/:key/variables/local. */
 export type LocalVariablesMeta = GetLocalVariablesResponse['meta'];
@@ -48,7 +49,9 @@ export interface FigmaFake {
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:5123 (paths start with /v1). */
   url: string;
   port: number;
-  /** Adds or replaces a file; files are treated as immutable afterwards (responses are cached). */
+  /** Origin of the image host the render and fill URLs point at (another port: Figma's are S3 links). */
+  imagesUrl: string;
+  /** Adds or replaces a file (a replacement bumps `version` unless it names a new one); immutable afterwards (responses are cached). */
   addFile: (key: string, file: GetFileResponse) => void;
   /** Adds or replaces the local variables of a file. */
   addVariables: (key: string, meta: LocalVariablesMeta) => void;
@@ -59,6 +62,10 @@ export interface FigmaFake {
   setQuota: (quota: FigmaQuota | null) => void;
   /** Accepts another token besides `token` (each token has its own quota buckets). */
   addToken: (token: string) => void;
+  /** The webhooks created through POST /v2/webhooks, passcodes included (Figma's GET hides them). */
+  webhooks: () => WebhookV2[];
+  /** Sends an event to a webhook's endpoint as Figma does (passcode, webhook_id, timestamp; 3 retries on failure). */
+  deliverWebhook: (id: string, event: Record<string, unknown>) => Promise<WebhookDelivery>;
   /** Number of fault rules with uses left. */
   pendingFaults: () => number;
   /** Every request received, in order (credentials redacted). */

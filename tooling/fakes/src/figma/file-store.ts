@@ -19,9 +19,14 @@ export class FileStore {
   private readonly files = new Map<string, StoredFile>();
   private readonly variables = new Map<string, LocalVariablesMeta>();
 
-  /** Adds or replaces a file and forgets anything derived from the previous version. */
+  /**
+   * Adds or replaces a file and forgets anything derived from the previous version. A replacement is a new
+   * version, as in Figma: unless its body names a version of its own, the stored one is bumped.
+   */
   addFile(key: string, file: GetFileResponse): void {
-    this.files.set(key, { file, index: undefined, bodies: new Map() });
+    const previous = this.files.get(key)?.file.version;
+    const version = previous !== undefined && (file.version === undefined || file.version === previous) ? nextVersion(previous) : file.version;
+    this.files.set(key, { file: version === file.version ? file : { ...file, version }, index: undefined, bodies: new Map() });
   }
 
   /** Adds or replaces a file's local variables. */
@@ -65,4 +70,9 @@ export class FileStore {
     }
     return chunks;
   }
+}
+
+/** The version after `v`: Figma's are decimal strings that only grow. */
+function nextVersion(v: string): string {
+  return /^\d{1,15}$/.test(v) ? String(Number(v) + 1) : `${v}.1`;
 }

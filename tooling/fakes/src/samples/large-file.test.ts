@@ -71,3 +71,18 @@ describe('generateLargeFile', () => {
     expect(digest(generateLargeFile({ nodes: 30_000, pages: 150, frames: 'cards', seed: 4 }))).toBe(digest(file));
   });
 });
+
+describe('generateLargeFile (frames: board)', () => {
+  it('puts every screen in one top-level frame on one content page, the node count still ~N', () => {
+    const file = generateLargeFile({ nodes: 20_000, frames: 'board', seed: 5 });
+    const content = file.document.children.slice(1);
+    expect(content).toHaveLength(1);
+    expect(content[0]!.children).toHaveLength(1);
+    const board = content[0]!.children[0] as { type: string; children: Array<{ name: string }> };
+    expect(board.type).toBe('FRAME');
+    expect(board.children.length).toBeGreaterThan(10);
+    expect(board.children.every((s) => s.name.startsWith('Screen '))).toBe(true);
+    expect(Math.abs(countNodes(file).total - 20_000)).toBeLessThanOrEqual(1_000);
+    expect(digest(generateLargeFile({ nodes: 20_000, frames: 'board', seed: 5 }))).toBe(digest(file));
+  });
+});

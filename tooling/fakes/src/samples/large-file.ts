@@ -27,9 +27,11 @@ export interface LargeFileOptions {
   pages?: number;
   /**
    * What the top-level frames are: desktop `screens` (hundreds of nodes each; the default) or small `cards`
-   * (a few nodes each), for files with very many top-level frames — e.g. 30,000 frames on 150 pages.
+   * (a few nodes each), for files with very many top-level frames — e.g. 30,000 frames on 150 pages —
+   * or one `board`: a single content page whose only top-level frame holds every screen, a node larger than
+   * any one Figma answer may be (the "any file size" case: it must be fetched in pieces).
    */
-  frames?: 'screens' | 'cards';
+  frames?: 'screens' | 'cards' | 'board';
 }
 
 const NODES_PER_PAGE = 40_000;
@@ -146,11 +148,16 @@ function placed(card: FrameNode, index: number): FrameNode {
   return card;
 }
 
+/** One top-level frame holding every screen of a page, side by side (frames: 'board'). */
+function board(screens: FrameNode[]): FrameNode {
+  return frame({ id: '2:999999999', name: 'Board', w: Math.max(1, screens.length) * 1600, h: 4000, fills: [solid('#ffffff')], children: screens });
+}
+
 /** Deterministically generates a file of about `nodes` nodes (same options, same file). */
 export function generateLargeFile({ nodes, seed = 1, pages: pagesWanted, frames = 'screens' }: LargeFileOptions): GetFileResponse {
   const rng = createRng(seed);
   const mains = mainComponents();
-  const pageCount = Math.max(1, pagesWanted ?? Math.min(12, Math.ceil(nodes / NODES_PER_PAGE)));
+  const pageCount = frames === 'board' ? 1 : Math.max(1, pagesWanted ?? Math.min(12, Math.ceil(nodes / NODES_PER_PAGE)));
   const shared = {
     styles: { title: typeStyle(15, 600, 20), body: typeStyle(13, 400, 18), heading: typeStyle(24, 700, 32), link: typeStyle(14, 500, 20) },
     paints: { image: [solid('#e2e5eb')], card: [solid('#ffffff')], avatar: [solid('#2f5bea')], screen: [solid('#f7f8fa')] },
@@ -161,7 +168,7 @@ export function generateLargeFile({ nodes, seed = 1, pages: pagesWanted, frames 
   });
   const screens: FrameNode[][] = contexts.map(() => []);
   // DOCUMENT + components page + its nodes + content pages.
-  let total = 2 + countNodes(mains.card).total + countNodes(mains.button).total + pageCount;
+  let total = 2 + countNodes(mains.card).total + countNodes(mains.button).total + pageCount + (frames === 'board' ? 1 : 0);
   for (let i = 0; total < nodes; i++) {
     const p = i % pageCount;
     const ctx = contexts[p];
@@ -171,9 +178,10 @@ export function generateLargeFile({ nodes, seed = 1, pages: pagesWanted, frames 
     pageScreens.push(built);
     total += countNodes(built).total;
   }
+  const content = frames === 'board' ? screens.map((list) => [board(list)]) : screens;
   const pages: CanvasNode[] = [
     canvas('1:1', 'Components', [mains.button, mains.card]),
-    ...screens.map((list, p) => canvas(`${p + 2}:0`, `Page ${p + 1}`, list)),
+    ...content.map((list, p) => canvas(`${p + 2}:0`, `Page ${p + 1}`, list)),
   ];
   const document = documentNode(pages);
   applyLayout(document);

@@ -1,5 +1,6 @@
 // Figma's faults during a job: 429 with Retry-After, 5xx, truncated bodies, 400 too large, 403/404.
 import { SAMPLE_FILE_KEY } from '@cogo/fakes/samples';
+import { fromJson, mergeChunks, toJson, type ChunkOutput, type CompactJson } from '@cogo/figma-context';
 import { ErrorEnvelopeSchema } from '@cogo/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { api, createTestProject, figmaFake, readSse, runFigmaJob, type StreamedEvent } from '../../../test/helpers';
@@ -8,6 +9,8 @@ afterEach(() => figmaFake.clear());
 
 const URL_OF_SAMPLE = `https://www.figma.com/design/${SAMPLE_FILE_KEY}/Storefront`;
 const NODES = `/v1/files/${SAMPLE_FILE_KEY}/nodes`;
+/** The JSON of the context a client merges from the chunks' contexts. */
+const mergedJson = (contexts: unknown[]) => JSON.stringify(toJson(mergeChunks(contexts.map((c, index) => ({ ...fromJson(c as CompactJson), index }) as ChunkOutput))));
 const chunkIds = (events: StreamedEvent[]) => events.filter((e) => e.event === 'page.chunk').map((e) => `${e.data.chunk_index}.${e.data.part}`);
 
 async function baseline(key: string) {
@@ -142,16 +145,19 @@ describe('figma-context memory bound', () => {
     expect(events.at(-1)!.event).toBe('done');
   });
 
-  it('fails the job clearly when a single node is over the budget', async () => {
+  // issue 8 "any file size": this was FIGMA_TOO_LARGE; such a node is now fetched in pieces (compactInPieces)
+  it('fetches a single node over the budget in pieces: the job completes with the context of whole answers', async () => {
     const { createApp } = await import('../../app');
     const { env } = await import('cloudflare:test');
     const p = await createTestProject();
     const sizes = await sampleSizes();
     expect(sizes.largestUnit).toBeGreaterThan(sizes.skeleton + 1);
+    const whole = (await runFigmaJob(p.key, { figma_url: URL_OF_SAMPLE })).events;
     const { events } = await runFigmaJob(p.key, { figma_url: URL_OF_SAMPLE }, createApp(), { ...env, FIGMA_MAX_RESPONSE_BYTES: String(sizes.skeleton + 1) });
     const terminal = events.filter((e) => e.event === 'done' || e.event === 'error');
     expect(terminal).toHaveLength(1);
-    expect(terminal[0]!.data.error.code).toBe('FIGMA_TOO_LARGE');
-    expect(terminal[0]!.data.error.message).toMatch(/^node \S+ alone is too large to fetch/);
+    expect(terminal[0]!.event).toBe('done');
+    const contexts = (es: StreamedEvent[]) => es.filter((e) => e.event === 'page.chunk').map((e) => e.data.context as unknown);
+    expect(mergedJson(contexts(events))).toEqual(mergedJson(contexts(whole)));
   });
 });

@@ -8,9 +8,11 @@ import { sseResponse } from '../../lib/sse';
 import { principalOf } from '../../middleware';
 import { applyPage } from './apply';
 import { figmaChunkSource } from './chunk-source';
+import { jobVersionCache, withVersionCache } from './version-cache';
 import { figmaClientFor } from './figma-context.outbound';
 import { FIGMA_JOB_KINDS, findJob, updateJob } from './figma-context.repo';
-import { applyRoute, cancelRoute, healthRoute, startRoute, statusRoute, streamRoute } from './figma-context.routes';
+import { applyRoute, cancelRoute, contextRoute, healthRoute, startRoute, statusRoute, streamRoute } from './figma-context.routes';
+import { contextPage } from './context';
 import { figmaTokenFor } from './figma-context.token';
 import { jobStatus } from './status';
 import { startFigmaJob } from './start';
@@ -60,7 +62,11 @@ export const figmaContextRouter = createRouter()
             source: async () =>
               token
                 ? figmaChunkSource(
-                    figmaClientFor(config, token, traceId, abort.signal, () => Math.max(0, startedAt + config.STREAM_HARD_LIMIT_MS - 3_000 - Date.now())),
+                    // the version its start proved: chunks of that version replay from the cache (version-cache.ts)
+                    withVersionCache(
+                      figmaClientFor(config, token, traceId, abort.signal, () => Math.max(0, startedAt + config.STREAM_HARD_LIMIT_MS - 3_000 - Date.now())),
+                      jobVersionCache(config, handle.db, job.input, (err) => log.warn('figma version cache', { error: describeError(err) })),
+                    ),
                     String((job.input as { file_key?: string }).file_key),
                   )
                 : ingestChunkSource(config, job.projectId, String((job.input as { upload_id?: string }).upload_id)),
@@ -98,6 +104,7 @@ export const figmaContextRouter = createRouter()
     return c.json(await jobStatus(c, job.id), 200);
   })
   .openapi(applyRoute, async (c) => c.json(await applyPage(c, c.req.valid('json')), 200))
+  .openapi(contextRoute, async (c) => c.json(await contextPage(c, c.req.valid('query')), 200))
   .openapi(healthRoute, async (c) => {
     const config = c.get('config');
     const token = await figmaTokenFor(c).then(

@@ -2,6 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   ApplyFigmaContextSchema,
   ApplyResultSchema,
+  FigmaContextPageSchema,
+  FigmaContextQuerySchema,
   FigmaJobStatusSchema,
   JobIdBodySchema,
   StartFigmaContextResponseSchema,
@@ -83,4 +85,17 @@ export const healthRoute = createRoute({
     200: jsonResponse(z.object({ status: z.literal('ok'), figma_api_base: z.string(), token: z.enum(['vault', 'env', 'missing']) }), 'Module health'),
     ...errorResponses(401, 429),
   },
+});
+
+export const contextRoute = createRoute({
+  method: 'get',
+  path: '/figma-context/context',
+  tags,
+  summary: "A job's whole compact context (text or JSON), paged by bytes",
+  description:
+    'Every kept node with its text, layout, styles, variables and component props: the merged `page.chunk` contexts rendered as `text` (toText) or `json` (toJson), at most `max_bytes` UTF-8 bytes of `content` per page. A page ends before a block (dictionary entry, component, top-level node with its subtree) that does not fit; a block larger than a page is cut between lines, a line larger than a page between characters. Pass `next_cursor` as `cursor` for the next page (it names its job and format); the pages concatenated are the whole rendering. A job not done yet is `partial`: its pages hold what was logged when the first page was read.',
+  security: BEARER,
+  middleware: guard(),
+  request: { query: FigmaContextQuerySchema },
+  responses: { 200: jsonResponse(FigmaContextPageSchema, 'One page of the context'), ...errorResponses(400, 401, 404, 429) },
 });

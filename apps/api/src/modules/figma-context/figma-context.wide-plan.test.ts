@@ -58,7 +58,7 @@ describe('figma-context: planning a file whose depth-2 skeleton is over the resp
     const since = Date.now();
     const res = await start(p, { ...env, FIGMA_MAX_RESPONSE_BYTES: String(budget) }, { file_key: KEY });
     expect(res.status).toBe(201);
-    const body = (await res.json()) as { job_id: string; plan: { pages: Array<{ id: string; frame_count: number }>; chunks: number } };
+    const body = (await res.json()) as { job_id: string; plan: { pages: Array<{ id: string; frame_count: number }>; chunks: number; figma_calls: { tier1: number; tier2: number } } };
     const calls = await figmaCallsFor(KEY, since);
     expect(calls.some((c) => !c.path.endsWith('/nodes') && c.query.depth === '1' && c.query.ids === undefined)).toBe(true);
     const listing = calls.filter((c) => c.path.endsWith('/nodes'));
@@ -67,14 +67,22 @@ describe('figma-context: planning a file whose depth-2 skeleton is over the resp
     for (const c of listing) if ((await sizeOf(`${c.path}?ids=${c.query.ids}&depth=1`)) <= budget) answered.push(c);
     // every page's layers were read once, by a call that fit the budget
     expect(answered.flatMap((c) => c.query.ids!.split(',')).sort()).toEqual(file.document.children.map((page) => page.id).sort());
-    return { body, listing, answered };
+    return { body, listing, answered, calls };
+  }
+
+  /** The plan equals the unlimited one; only the forecast differs, by the calls start itself made to list the pages. */
+  function expectSamePlan(plan: Record<string, unknown> & { chunks: number; figma_calls: { tier1: number; tier2: number } }, startCalls: number) {
+    const { figma_calls, estimated_seconds: _e, ...shape } = plan;
+    const { figma_calls: _f, estimated_seconds: _r, ...reference_ } = reference.plan;
+    expect(shape).toEqual(reference_);
+    expect(figma_calls).toEqual({ tier1: startCalls + plan.chunks, tier2: 1 });
   }
 
   it('as in the field (skeleton ~1.5× the budget): pages, then their frame lists in two calls — the same plan', async () => {
     const budget = Math.ceil(skeletonBytes / 1.5);
     expect(budget).toBeGreaterThan(maxPageBytes * 4);
-    const { body, listing } = await planWith(budget);
-    expect(body.plan).toEqual(reference.plan);
+    const { body, listing, calls } = await planWith(budget);
+    expectSamePlan(body.plan, calls.length);
     expect(body.plan.pages).toHaveLength(25);
     const frames = file.document.children.map((page) => page.children.filter((f) => (f as { visible?: boolean }).visible !== false).length);
     expect(body.plan.pages.slice(1).map((pg) => pg.frame_count)).toEqual(frames.slice(1));
@@ -84,8 +92,8 @@ describe('figma-context: planning a file whose depth-2 skeleton is over the resp
   it('with room for only a few pages per answer: the same plan, each Figma answer within the budget, and the job streams', async () => {
     const budget = maxPageBytes * 3;
     expect(skeletonBytes).toBeGreaterThan(budget * 4);
-    const { body, listing, answered } = await planWith(budget);
-    expect(body.plan).toEqual(reference.plan);
+    const { body, listing, answered, calls } = await planWith(budget);
+    expectSamePlan(body.plan, calls.length);
     expect(answered.length).toBeLessThan(file.document.children.length / 2); // several pages per call
     // the first group is a guess (half the pages: the skeleton was over the budget), halved while too large;
     // later groups are sized from the bytes measured, so hardly any call is wasted

@@ -2,7 +2,8 @@
 // (allowlist, timeouts, retries on 5xx), and Figma's faults mapped to errors the stream can act on. A wait
 // (Retry-After, or the pacer's next slot) longer than QUOTA_WAIT_LIMIT_MS is FIGMA_QUOTA_EXHAUSTED: no job
 // waits days, it ends at once naming when to retry, the limit type and Figma's upgrade link.
-import type { GetFileNodesResponse, GetFileResponse } from '@figma/rest-api-spec';
+import type { GetFileMetaResponse, GetFileNodesResponse, GetFileResponse, GetImageFillsResponse, GetImagesResponse } from '@figma/rest-api-spec';
+import { readTextBounded } from '../../lib/bounded-read';
 import type { FigmaPacing, FigmaTier } from '../../durable-objects/figma-budget';
 import type { FigmaPacer } from '../../durable-objects/figma-pacer';
 import { figmaPacerName } from '../../durable-objects/names';
@@ -84,25 +85,6 @@ export interface FigmaClientOptions {
   maxResponseBytes?: number;
 }
 
-/** Reads a body as text, cancelling the download once it passes `limit` bytes (null then). */
-export async function readBounded(body: ReadableStream<Uint8Array> | null, limit: number): Promise<string | null> {
-  if (!body) return '';
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let size = 0;
-  let text = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return text + decoder.decode();
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-}
-
 /** `{ [key]: value }` when value is set, else `{}` (exactOptionalPropertyTypes). */
 function opt<K extends string>(key: K, value: string | null | undefined): { [P in K]?: string } {
   return (value ? { [key]: value } : {}) as { [P in K]?: string };
@@ -151,7 +133,7 @@ export function createFigmaClient(options: FigmaClientOptions) {
       }
       let text: string | null;
       try {
-        text = await readBounded(res.body, limit);
+        text = await readTextBounded(res.body, limit);
       } catch {
         throw new FigmaError('FIGMA_BAD_RESPONSE', 'Figma sent an incomplete body', res.status);
       }
@@ -195,6 +177,13 @@ export function createFigmaClient(options: FigmaClientOptions) {
     /** GET /v1/files/:key/nodes?ids= — subtrees of the given nodes (optionally depth-limited). */
     nodes: (fileKey: string, nodeIds: string[], depth?: number) =>
       get<GetFileNodesResponse>(`/v1/files/${encodeURIComponent(fileKey)}/nodes?ids=${ids(nodeIds)}${depth ? `&depth=${depth}` : ''}`),
+    /** GET /v1/images/:key?ids=&format=&scale= (Tier 1): URLs of renders on Figma's image host, null for a node it cannot render. */
+    images: (fileKey: string, nodeIds: string[], format: string, scale: number) =>
+      get<GetImagesResponse>(`/v1/images/${encodeURIComponent(fileKey)}?ids=${ids(nodeIds)}&format=${encodeURIComponent(format)}&scale=${scale}`),
+    /** GET /v1/files/:key/images (Tier 2): every image fill of the file, imageRef → URL on Figma's image host. */
+    imageFills: (fileKey: string) => get<GetImageFillsResponse>(`/v1/files/${encodeURIComponent(fileKey)}/images`),
+    /** GET /v1/files/:key/meta (Tier 2): name, `version` and more, without the document — what the version cache keys on. */
+    meta: (fileKey: string) => get<GetFileMetaResponse>(`/v1/files/${encodeURIComponent(fileKey)}/meta`),
     /** GET /v1/files/:key/variables/local (Tier 2; 403 on plans below Enterprise — see start-variables.ts). */
     variables: (fileKey: string) => get<unknown>(`/v1/files/${encodeURIComponent(fileKey)}/variables/local`),
     /** Characters of the last body read (≈ bytes: Figma's JSON is mostly ASCII). */

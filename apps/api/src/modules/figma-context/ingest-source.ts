@@ -6,10 +6,10 @@ import type { ChunkSource } from './chunk-source';
 /** Chunks of an uploaded plugin export (plugin-only mode), stored per chunk at ingest. */
 export function ingestChunkSource(config: AppConfig, projectId: string, uploadId: string): ChunkSource {
   return {
-    async fetch(chunk) {
+    async *fetch(chunk) {
       const object = await config.UPLOADS.get(chunkKey(projectId, uploadId, chunk.index));
       if (!object) throw new Error(`chunk ${chunk.index} of upload ${uploadId} is missing`);
-      return [JSON.parse(await object.text()) as GetFileNodesResponse];
+      yield JSON.parse(await object.text()) as GetFileNodesResponse;
     },
   };
 }

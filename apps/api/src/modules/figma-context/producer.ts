@@ -5,14 +5,14 @@
 // a `progress` whose next_cursor resumes it — not logged (no id), so no replay ever holds a cursor
 // mid-call. Every planned page gets a `page.ready`, an empty one with `chunks: 0` (page-reports.ts).
 // Exactly one terminal `done` or `error`.
-import { ContextBuilder, componentKeysOf, emptyCounts, extractComponents, toJson, type ChunkRoot, type Counts, type PlanChunk } from '@cogo/figma-context';
+import { ContextBuilder, componentKeysOf, emptyCounts, extractComponents, toJson, type ChunkOutput, type ChunkRoot, type Counts, type PlanChunk } from '@cogo/figma-context';
 import type { ErrorCode } from '@cogo/types';
 import type { JobCursor, NewEvent, ProducerState } from '../../durable-objects/job-cursor';
 import type { EventSink } from '../../lib/events';
 import type { Logger } from '../../lib/logger';
 import { describeError } from '../../lib/logger';
 import type { SseSink } from '../../lib/sse';
-import type { ChunkSource } from './chunk-source';
+import { isLargeNode, type ChunkSource } from './chunk-source';
 import { FigmaError, waitDetails } from './figma.client';
 import { pageReports } from './page-reports';
 
@@ -100,7 +100,8 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
     const reports = pageReports(extra.pages ?? [], pages);
     const emptyPageReady = (list: Array<{ id: string; name: string }>): NewEvent[] =>
       list.map((pg) => ({ type: 'page.ready', data: json({ page_id: pg.id, name: pg.name, chunks: 0 }) }));
-    const builder = new ContextBuilder({ variables: (extra.variables ?? null) as never, resume: p.snapshot ? JSON.parse(p.snapshot) : null });
+    const newBuilder = (snapshot: string | null) => new ContextBuilder({ variables: (extra.variables ?? null) as never, resume: snapshot ? JSON.parse(snapshot) : null });
+    let builder = newBuilder(p.snapshot);
     if (state.lastEventId === 0) {
       await commit([{ type: 'ready', data: json({ job_id: deps.jobId, file_key: state.meta.fileKey, name: state.meta.name ?? null, chunks_total: p.chunksTotal, resumed_after: afterId, ...(extra.variables_status ? { variables: extra.variables_status } : {}) }) }]);
     }
@@ -111,11 +112,16 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
       const stored = (await stub.chunkAt(p.nextChunk))!;
       const chunk: PlanChunk = { index: stored.index, pageId: stored.pageId, ids: stored.ids };
       const pageId = stored.pageId ?? 'selection';
-      let responses;
+      // the chunk's parts compacted: a whole answer at once, a node too large for one (LargeNode) in pieces
+      let outputs: Array<{ out: ChunkOutput; keys: Map<string, string> }>;
       try {
         source ??= await deps.source();
-        responses = await source.fetch(chunk);
+        outputs = [];
+        // one answer at a time: each is compacted and dropped before the next is fetched
+        for await (const r of source.fetch(chunk)) outputs.push(isLargeNode(r) ? await r.compact(builder, chunk.index) : { out: builder.addNodes(r, chunk.index), keys: componentKeysOf(r) });
       } catch (err) {
+        // a chunk that failed half-way may have taken dictionary ids it never shipped: go back to the last commit
+        builder = newBuilder(p.snapshot);
         // an in-flight fetch aborted because the client left or the hard limit came: stop, the job goes on
         if (stopped()) break;
         if (err instanceof FigmaError && err.code === 'FIGMA_RATE_LIMITED') {
@@ -137,22 +143,20 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
         pre.push({ type: 'page.ready', data: json({ page_id: pageId, name: pageName(stored.pageId), chunks: pages.filter((x) => x === stored.pageId).length }) });
       }
       pre.push({ type: 'page.includes', data: json({ page_id: pageId, chunk_index: chunk.index, node_ids: chunk.ids }) });
-      const parts = responses.map((r, part) => {
-        const out = builder.addNodes(r, chunk.index);
+      const parts = outputs.map(({ out, keys }, part) => {
         addCounts(counts, out.counts);
-        const keys = componentKeysOf(r);
         const components = extractComponents(out, stored.pageId ?? undefined, root).items.map((i) => {
           const key = i.key ?? keys.get(i.id);
           // ancestors: what a node-scoped apply replaces within (apply.ts)
           return { node_id: i.id, name: i.name, type: i.type, props: { ...i.props, ...(i.setId ? { set_id: i.setId } : {}), ...(key ? { key } : {}), ...(i.ancestors?.length ? { ancestors: i.ancestors } : {}) } };
         });
-        return { type: 'page.chunk', data: json({ page_id: pageId, chunk_index: chunk.index, part, parts: responses.length, context: toJson(out), components }) };
+        return { type: 'page.chunk', data: json({ page_id: pageId, chunk_index: chunk.index, part, parts: outputs.length, context: toJson(out), components }) };
       });
       p = { nextChunk: p.nextChunk + 1, chunksTotal: p.chunksTotal, snapshot: json(builder.snapshot()), counts: json(counts) };
       const progress = { type: 'progress', data: json({ chunks_done: p.nextChunk, chunks_total: p.chunksTotal, next_cursor: null }) };
       await commit([...pre, ...parts, progress], p);
       producedThisCall++;
-      deps.events.emit('figma_job_chunk_done', { job_id: deps.jobId, chunk: chunk.index, parts: responses.length }, { source: 'figma-context' });
+      deps.events.emit('figma_job_chunk_done', { job_id: deps.jobId, chunk: chunk.index, parts: outputs.length }, { source: 'figma-context' });
     }
     if (p.nextChunk >= p.chunksTotal) {
       const duration = Date.now() - state.createdAt;

@@ -1,8 +1,9 @@
-// POST /figma-context/start: parse the URL, read the skeleton (depth 2 — never the whole file),
-// plan the chunks, and create the job row and its cursor object.
+// POST /figma-context/start: parse the URL, prove the token's access and learn the file's version (/meta, the
+// version cache: version-cache.ts), read the skeleton (depth 2 — never the whole file) through the cache, plan
+// the chunks, forecast the Figma calls and their wait (start-forecast.ts), and create the job row and its cursor.
 import { jobCursorOf } from '../../durable-objects/names';
 import { fileKeyAndNode, parseFigmaUrl, planChunks, callsOf, type NodePlace } from '@cogo/figma-context';
-import type { StartFigmaContext } from '@cogo/types';
+import type { FigmaCacheStatus, StartFigmaContext } from '@cogo/types';
 import type { Context } from 'hono';
 import { ApiError } from '../../lib/errors';
 import { principalOf } from '../../middleware';
@@ -12,6 +13,8 @@ import { insertJob } from './figma-context.repo';
 import { figmaTokenFor } from './figma-context.token';
 import { fileSkeleton, nodeSkeleton, placeOfNode, scopedPlan } from './skeleton';
 import { loadVariables, type VariablesStatus } from './start-variables';
+import { estimatedSeconds } from './start-forecast';
+import { cachedChunkCount, proveVersion, withVersionCache, type VersionCacheRef } from './version-cache';
 
 /** Longest a start waits for the token's next Figma slot. */
 export const START_MAX_WAIT_MS = 5_000;
@@ -45,11 +48,26 @@ export async function startFigmaJob(c: Context, body: StartFigmaContext) {
   const target = resolveTarget(body);
   const { token, source } = await figmaTokenFor(c);
   // a start never hangs on a paced or rate-limited token: it answers 429 with the wait instead
-  const figma = figmaClientFor(config, token, c.get('traceId'), undefined, () => START_MAX_WAIT_MS);
+  const plain = figmaClientFor(config, token, c.get('traceId'), undefined, () => START_MAX_WAIT_MS);
   let skeleton;
   let place: NodePlace | null = null;
   let variables: { variables: unknown; status: VariablesStatus };
+  let cacheRef: VersionCacheRef | null = null;
+  let cacheNote: string | null = config.FIGMA_VERSION_CACHE ? null : 'FIGMA_VERSION_CACHE=false: every answer is fetched from Figma';
+  const log = c.get('log');
+  let figma = withVersionCache(plain, null);
   try {
+    if (config.FIGMA_VERSION_CACHE) {
+      // before any Tier-1 call, and before the cache is read: a 403/404 here ends the start
+      const proof = await proveVersion(plain, target.fileKey);
+      if (proof.ok) {
+        const onError = (err: unknown) => log.warn('figma version cache', { error: err instanceof Error ? err.message : String(err) });
+        cacheRef = { db: c.get('db')(), bucket: config.FIGMA_CACHE, fileKey: target.fileKey, version: proof.version, budgetBytes: config.FIGMA_MAX_RESPONSE_BYTES, onError };
+        figma = withVersionCache(plain, cacheRef);
+      } else {
+        cacheNote = proof.note;
+      }
+    }
     if (target.nodeId) {
       const nodes = await nodeSkeleton(figma, target.fileKey, target.nodeId);
       skeleton = nodes;
@@ -73,11 +91,17 @@ export async function startFigmaJob(c: Context, body: StartFigmaContext) {
     throw planned.code === 'node-not-found' ? new ApiError('FIGMA_NOT_FOUND', planned.message) : new ApiError('VALIDATION_FAILED', planned.message);
   }
   const plan = planned.plan;
+  // the forecast: what start sent, and one /nodes call per chunk the cache does not hold
+  const metaCalls = config.FIGMA_VERSION_CACHE ? 1 : 0;
+  const cachedChunks = cacheRef ? await cachedChunkCount(cacheRef, plan.chunks) : 0;
+  const streamCalls = { tier1: plan.chunks.length - cachedChunks, tier2: 0 };
+  const figmaCalls = { tier1: figma.tally.tier1 + streamCalls.tier1, tier2: metaCalls + figma.tally.tier2 };
+  const cache: FigmaCacheStatus = !config.FIGMA_VERSION_CACHE ? 'off' : !cacheRef ? 'bypass' : figmaCalls.tier1 === 0 ? 'hit' : figma.tally.hits === 0 && cachedChunks === 0 ? 'miss' : 'partial';
   const projectId = principalOf(c).projectId;
   const job = await insertJob(c.get('db')(), {
     projectId,
     kind: 'figma-context',
-    input: { file_key: target.fileKey, node_id: target.nodeId ?? null, url: target.url ?? null, source: 'figma', ...(place ? { page_id: place.pageId, page_name: place.pageName } : {}) },
+    input: { file_key: target.fileKey, node_id: target.nodeId ?? null, url: target.url ?? null, source: 'figma', file_version: cacheRef?.version ?? null, cache, ...(place ? { page_id: place.pageId, page_name: place.pageName } : {}) },
     traceId: c.get('traceId'),
     progress: { chunks_done: 0, chunks_total: plan.chunks.length },
   });
@@ -88,17 +112,22 @@ export async function startFigmaJob(c: Context, body: StartFigmaContext) {
     plan.chunks.map((ch) => ({ pageId: ch.pageId ?? place?.pageId ?? null, ids: ch.ids })),
     JSON.stringify({ variables: variables.variables, variables_status: variables.status, pages: scoped.pages, scope: scoped.scope }),
   );
-  c.get('events').emit('figma_job_started', { job_id: job.id, file_key: target.fileKey, node_id: target.nodeId ?? null, chunks: plan.chunks.length }, { source: 'figma-context' });
+  c.get('events').emit('figma_job_started', { job_id: job.id, file_key: target.fileKey, node_id: target.nodeId ?? null, chunks: plan.chunks.length, cache }, { source: 'figma-context' });
   return {
     job_id: job.id,
     first_cursor: '0',
     file_key: target.fileKey,
     node_id: target.nodeId ?? null,
+    cache,
+    file_version: cacheRef?.version ?? null,
+    cache_note: cacheNote,
     plan: {
       pages: plan.pages.map((pg) => ({ id: pg.id, name: pg.name, frame_count: pg.frameCount })),
       chunks: plan.chunks.length,
       calls: callsOf(plan).length,
       node_count_estimate: plan.nodeCountEstimate,
+      figma_calls: figmaCalls,
+      estimated_seconds: await estimatedSeconds(config, token, streamCalls),
     },
   };
 }

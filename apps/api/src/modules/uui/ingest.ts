@@ -67,11 +67,17 @@ export async function ingestUpload(c: Context, body: { upload_id: string; file_k
     first_cursor: '0',
     file_key: fileKey,
     node_id: null,
+    cache: 'off' as const,
+    file_version: null,
+    cache_note: 'a plugin upload: Figma is not asked, so there is no version to cache by',
     plan: {
       pages: plan.pages.map((pg) => ({ id: pg.id, name: pg.name, frame_count: pg.frameCount })),
       chunks: plan.chunks.length,
       calls: callsOf(plan).length,
       node_count_estimate: byId.size,
+      // the upload holds the whole design: no Figma call, nothing to wait for
+      figma_calls: { tier1: 0, tier2: 0 },
+      estimated_seconds: 0,
     },
   };
 }

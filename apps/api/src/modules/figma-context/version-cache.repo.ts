@@ -1,0 +1,29 @@
+// Queries of the Figma version cache's index (figma_cache_entries); the bytes are in R2.
+import { schema, type Db } from '@cogo/db';
+import { and, eq } from 'drizzle-orm';
+
+export type CacheEntryRow = typeof schema.figmaCacheEntries.$inferSelect;
+export type CacheEntryKey = Pick<CacheEntryRow, 'fileKey' | 'version' | 'format' | 'scopeHash'>;
+
+const where = (k: Omit<CacheEntryKey, 'scopeHash'>) =>
+  and(eq(schema.figmaCacheEntries.fileKey, k.fileKey), eq(schema.figmaCacheEntries.version, k.version), eq(schema.figmaCacheEntries.format, k.format));
+
+/** The entry for one request of one file version, or null. */
+export async function findCacheEntry(db: Db, key: CacheEntryKey): Promise<CacheEntryRow | null> {
+  const rows = await db
+    .select()
+    .from(schema.figmaCacheEntries)
+    .where(and(where(key), eq(schema.figmaCacheEntries.scopeHash, key.scopeHash)));
+  return rows[0] ?? null;
+}
+
+/** Records an entry; a concurrent job that stored the same answer first wins (same version, same bytes). */
+export async function insertCacheEntry(db: Db, row: Omit<CacheEntryRow, 'createdAt'>): Promise<void> {
+  await db.insert(schema.figmaCacheEntries).values(row).onConflictDoNothing();
+}
+
+/** The scope hashes cached for one file version (for start's forecast: which chunks need no Figma call). */
+export async function cachedScopeHashes(db: Db, key: Omit<CacheEntryKey, 'scopeHash'>): Promise<Set<string>> {
+  const rows = await db.select({ scopeHash: schema.figmaCacheEntries.scopeHash }).from(schema.figmaCacheEntries).where(where(key));
+  return new Set(rows.map((r) => r.scopeHash));
+}

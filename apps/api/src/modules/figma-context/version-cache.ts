@@ -1,0 +1,148 @@
+// Figma version cache (issue 8): one Tier-1 fetch per file version, shared safely.
+// - A job first asks `GET /v1/files/:key/meta` (Tier 2) with its project's own token: the answer proves that
+//   token may read the file and names its `version`. Only then may the job read the cache, and only entries of
+//   that file and version — so no project sees anything its own token could not fetch. A 403/404 there fails
+//   the start (never reading the cache); any other failure (rate limited, quota, 5xx) runs the job without the
+//   cache ("bypass"), saying so.
+// - What is kept: Figma's raw answers, per request (skeleton, scope lookups, variables, each chunk's /nodes),
+//   content-addressed by (file_key, version, format, sha256 of the request): Postgres holds the index, R2
+//   (FIGMA_CACHE) the bytes. Raw answers stay valid whatever the extractor does with them, so a change of
+//   compaction output replays through the new code with no Figma call; `format` changes only if what is stored
+//   changes. A "too large" answer is kept too (with the budget it exceeded), so a replay splits a chunk exactly
+//   as the first run did, without asking Figma again.
+// - An answer whose own `version` is not the job's (the file changed after /meta) is served but not stored.
+import type { Db } from '@cogo/db';
+import type { AppConfig } from '../../env';
+import { sha256Hex } from '../../lib/crypto';
+import { OutboundError } from '../../lib/http-client';
+import { FigmaError, type FigmaClient } from './figma.client';
+import { cachedScopeHashes, findCacheEntry, insertCacheEntry } from './version-cache.repo';
+
+/** What the cache stores: Figma's raw JSON answers, format 1. Not the extractor's version (see above). */
+export const FIGMA_CACHE_FORMAT = 'raw-1';
+
+/** One file version a job may read and write. */
+export interface VersionCacheRef {
+  db: Db;
+  bucket: R2Bucket;
+  fileKey: string;
+  version: string;
+  /** FIGMA_MAX_RESPONSE_BYTES: a cached "too large" holds while the budget is not larger than it was. */
+  budgetBytes: number;
+  onError?: (err: unknown) => void;
+}
+
+/** Figma calls a cached client sent (misses) by tier, and answers it replayed. */
+export interface CacheTally {
+  tier1: number;
+  tier2: number;
+  hits: number;
+}
+
+/** The cache key of a /nodes request as the chunk source sends it (start's forecast checks chunks by it). */
+export const nodesScope = (ids: string[], depth?: number) => `nodes?ids=${ids.join(',')}${depth ? `&depth=${depth}` : ''}`;
+const fileScope = (depth: number, ids?: string[]) => `file?depth=${depth}${ids?.length ? `&ids=${ids.join(',')}` : ''}`;
+const VARIABLES_SCOPE = 'variables/local';
+
+/** The R2 key of an entry: where its bytes live, derived from what they are. */
+const r2KeyOf = (ref: VersionCacheRef, scopeHash: string) => `figma/${ref.fileKey}/${ref.version}/${FIGMA_CACHE_FORMAT}/${scopeHash}.json`;
+
+/** The file's version, proven with the caller's own token; a 403/404 is thrown (the job must not go on). */
+export async function proveVersion(figma: FigmaClient, fileKey: string): Promise<{ ok: true; version: string } | { ok: false; note: string }> {
+  try {
+    const version = (await figma.meta(fileKey)).file?.version;
+    if (typeof version === 'string' && version.length > 0) return { ok: true, version };
+    return { ok: false, note: "Figma's /meta named no version: the job fetches from Figma without the cache" };
+  } catch (err) {
+    if (err instanceof FigmaError && (err.code === 'FIGMA_FORBIDDEN' || err.code === 'FIGMA_NOT_FOUND')) throw err;
+    if (err instanceof FigmaError || err instanceof OutboundError) {
+      return { ok: false, note: `the file's version is unknown (/meta: ${err.message}): the job fetches from Figma without the cache` };
+    }
+    throw err;
+  }
+}
+
+/** The cache a stream call of a job may use: the version its start proved, when the cache is on. */
+export function jobVersionCache(config: AppConfig, db: Db, input: Record<string, unknown>, onError?: (err: unknown) => void): VersionCacheRef | null {
+  const version = input.file_version;
+  if (!config.FIGMA_VERSION_CACHE || typeof version !== 'string' || typeof input.file_key !== 'string') return null;
+  return { db, bucket: config.FIGMA_CACHE, fileKey: input.file_key, version, budgetBytes: config.FIGMA_MAX_RESPONSE_BYTES, ...(onError ? { onError } : {}) };
+}
+
+/** How many of these /nodes requests (one per chunk) the cache holds for the version. */
+export async function cachedChunkCount(ref: VersionCacheRef, chunks: Array<{ ids: string[] }>): Promise<number> {
+  const have = await cachedScopeHashes(ref.db, { fileKey: ref.fileKey, version: ref.version, format: FIGMA_CACHE_FORMAT });
+  if (have.size === 0) return 0;
+  let n = 0;
+  for (const chunk of chunks) if (have.has(await sha256Hex(nodesScope(chunk.ids)))) n++;
+  return n;
+}
+
+/**
+ * A Figma client that answers the file, nodes and variables reads of `ref`'s version from the cache, and
+ * stores what it had to fetch; other calls (meta, images) go straight to Figma. `ref` null: a plain client
+ * that only counts.
+ */
+export function withVersionCache(figma: FigmaClient, ref: VersionCacheRef | null): FigmaClient & { tally: CacheTally } {
+  const tally: CacheTally = { tier1: 0, tier2: 0, hits: 0 };
+  let lastChars = 0;
+
+  async function read<T>(scope: string, tier: 1 | 2, fetch: () => Promise<T>): Promise<T> {
+    const scopeHash = ref ? await sha256Hex(scope) : '';
+    if (ref) {
+      const replayed = await replay<T>(ref, scopeHash).catch((err: unknown) => {
+        ref.onError?.(err); // an unreadable cache is a miss, never a failed job
+        return undefined;
+      });
+      if (replayed) {
+        tally.hits++;
+        if ('tooLarge' in replayed) throw new FigmaError('FIGMA_TOO_LARGE', `the answer to ${scope.slice(0, 80)} is over the ${replayed.tooLarge}-byte budget (cached for version ${ref.version})`, 413);
+        lastChars = replayed.chars;
+        return replayed.value;
+      }
+    }
+    tally[tier === 1 ? 'tier1' : 'tier2']++;
+    try {
+      const value = await fetch();
+      lastChars = figma.lastBodyChars();
+      if (ref) await store(ref, scope, scopeHash, value).catch((err: unknown) => ref.onError?.(err));
+      return value;
+    } catch (err) {
+      if (ref && err instanceof FigmaError && err.code === 'FIGMA_TOO_LARGE') {
+        const row = { fileKey: ref.fileKey, version: ref.version, format: FIGMA_CACHE_FORMAT, scopeHash, scope: scope.slice(0, 500), outcome: 'too_large', r2Key: null, bytes: ref.budgetBytes };
+        await insertCacheEntry(ref.db, row).catch((e: unknown) => ref.onError?.(e));
+      }
+      throw err;
+    }
+  }
+
+  return {
+    ...figma,
+    file: (fileKey, depth, nodeIds) => read(fileScope(depth, nodeIds), 1, () => figma.file(fileKey, depth, nodeIds)),
+    nodes: (fileKey, nodeIds, depth) => read(nodesScope(nodeIds, depth), 1, () => figma.nodes(fileKey, nodeIds, depth)),
+    variables: (fileKey) => read(VARIABLES_SCOPE, 2, () => figma.variables(fileKey)),
+    lastBodyChars: () => lastChars,
+    tally,
+  };
+}
+
+/** The cached answer or "too large", or undefined (a miss: no row, its bytes are gone, or a "too large" under a smaller budget). */
+async function replay<T>(ref: VersionCacheRef, scopeHash: string): Promise<{ value: T; chars: number } | { tooLarge: number } | undefined> {
+  const row = await findCacheEntry(ref.db, { fileKey: ref.fileKey, version: ref.version, format: FIGMA_CACHE_FORMAT, scopeHash });
+  if (!row) return undefined;
+  if (row.outcome === 'too_large') return ref.budgetBytes > row.bytes ? undefined : { tooLarge: row.bytes }; // a larger budget may fit it now
+  const object = await ref.bucket.get(row.r2Key!);
+  if (!object) return undefined;
+  const text = await object.text();
+  return { value: JSON.parse(text) as T, chars: text.length };
+}
+
+/** Stores an answer of the job's version: the bytes first, then the index row, so a row never names missing bytes. */
+async function store(ref: VersionCacheRef, scope: string, scopeHash: string, value: unknown): Promise<void> {
+  const answered = (value as { version?: unknown } | null)?.version;
+  if (typeof answered === 'string' && answered !== ref.version) return; // the file changed since /meta
+  const text = JSON.stringify(value);
+  const r2Key = r2KeyOf(ref, scopeHash);
+  await ref.bucket.put(r2Key, text, { httpMetadata: { contentType: 'application/json' } });
+  await insertCacheEntry(ref.db, { fileKey: ref.fileKey, version: ref.version, format: FIGMA_CACHE_FORMAT, scopeHash, scope: scope.slice(0, 500), outcome: 'ok', r2Key, bytes: text.length });
+}

@@ -1,0 +1,1 @@
+export { figmaWebhooksRouter } from './figma-webhooks.handlers';
