@@ -25,8 +25,6 @@ export interface JobEvent {
 export interface NewEvent {
   type: string;
   data: string;
-  /** Set `next_cursor` in the data to this event's own id (progress events). */
-  selfCursor?: boolean;
 }
 
 export interface JobCursorState {
@@ -151,10 +149,8 @@ export class JobCursor extends DurableObject {
     const out: JobEvent[] = [];
     for (const e of events) {
       const id = ++state.lastEventId;
-      let data = e.data;
-      if (e.selfCursor) data = JSON.stringify({ ...(JSON.parse(data) as object), next_cursor: String(id) });
-      this.sql.exec(`insert into events (id, type, data) values (?, ?, ?)`, id, e.type, data);
-      out.push({ id, type: e.type, data });
+      this.sql.exec(`insert into events (id, type, data) values (?, ?, ?)`, id, e.type, e.data);
+      out.push({ id, type: e.type, data: e.data });
     }
     if (producer) this.put('producer', producer);
     if (status) state.status = status;
