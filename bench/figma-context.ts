@@ -11,6 +11,8 @@
  * Last, the stream pipeline over HTTP against the Figma fake (bench/lib/pipeline.ts): every fixture, the
  * sample file and a generated 200,000-node file, skeleton → plan → nodes per chunk → page.chunk context.
  * --json prints every figure as one JSON object instead of the tables.
+ * Figma calls per job (cache off / miss / hit), cache-hit job time and first page.chunk latency through the
+ * API: bench/figma-quota.ts.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';

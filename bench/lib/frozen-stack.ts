@@ -22,6 +22,8 @@ export interface FrozenStack {
   url: string;
   apiKey: string;
   adminToken: string;
+  /** The Figma fake the API reads from (its /__fake control routes put files). */
+  figmaUrl: string;
   /** The wrangler process; workerd runs under it. */
   wrangler: WranglerDev;
   stop: () => Promise<void>;
@@ -33,11 +35,13 @@ export interface FrozenStackOptions {
   vars?: Record<string, string>;
   /** Overrides the config's `observability.enabled` (which turns on wrangler's local trace collector). */
   observability?: boolean;
+  /** A config from freezeApi() to run instead of bundling again (several stacks of one bundle; the caller removes its folder). */
+  config?: string;
   log: (line: string) => void;
 }
 
-/** Bundles the API as it is now (`wrangler deploy --dry-run`) and writes a config that runs the bundle as-is. */
-function freeze(dir: string, observability: boolean | undefined): string {
+/** Bundles the API as it is now (`wrangler deploy --dry-run`) into `dir` and writes a config that runs the bundle as-is. */
+export function freezeApi(dir: string, observability: boolean | undefined): string {
   const require = createRequire(join(ROOT, 'tooling/devstack/package.json'));
   const bin = join(dirname(require.resolve('wrangler/package.json')), 'bin', 'wrangler.js');
   const out = join(dir, 'dist');
@@ -74,8 +78,8 @@ export async function startFrozenStack(options: FrozenStackOptions): Promise<Fro
     for (const fn of cleanups.splice(0).reverse()) await fn().catch(() => {});
   };
   try {
-    options.log('bundling the API…');
-    const config = freeze(dir, options.observability);
+    if (!options.config) options.log('bundling the API…');
+    const config = options.config ?? freezeApi(dir, options.observability);
     const db = await startLocalDatabase({ dataDir: join(dir, 'pglite') });
     cleanups.push(db.stop);
     const figmaToken = `figd_bench_${crypto.randomUUID().replaceAll('-', '')}`;
@@ -108,7 +112,7 @@ export async function startFrozenStack(options: FrozenStackOptions): Promise<Fro
     });
     if (res.status !== 201) throw new Error(`could not create the bench project: ${res.status} ${await res.text()}`);
     const body = (await res.json()) as { api_key: { key: string } };
-    return { url: wrangler.url, apiKey: body.api_key.key, adminToken, wrangler, stop };
+    return { url: wrangler.url, apiKey: body.api_key.key, adminToken, figmaUrl: fakes.figmaUrl, wrangler, stop };
   } catch (err) {
     await stop();
     throw err;

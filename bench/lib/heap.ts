@@ -34,16 +34,19 @@ async function inspectorPort(pid: number): Promise<number | undefined> {
   return undefined;
 }
 
-function usedOf(wsUrl: string): Promise<number | null> {
+function usedOf(wsUrl: string, gc = false): Promise<number | null> {
   return new Promise((resolve) => {
     const ws = new WebSocket(wsUrl);
     const timer = setTimeout(() => {
       ws.close();
       resolve(null);
-    }, 5_000);
-    ws.onopen = () => ws.send(JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }));
+    }, gc ? 20_000 : 5_000);
+    const usage = () => ws.send(JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }));
+    // with gc: a full collection first, so the figure is what is retained, not garbage awaiting a GC
+    ws.onopen = () => (gc ? ws.send(JSON.stringify({ id: 2, method: 'HeapProfiler.collectGarbage' })) : usage());
     ws.onmessage = (m) => {
       const d = JSON.parse(String(m.data)) as { id?: number; result?: { usedSize: number } };
+      if (d.id === 2) return usage();
       if (d.id !== 1) return;
       clearTimeout(timer);
       ws.close();
@@ -56,16 +59,20 @@ function usedOf(wsUrl: string): Promise<number | null> {
   });
 }
 
-/** Heap figures of a workerd process, or null when it has no reachable inspector. */
-export async function heapOf(pid: number): Promise<HeapFigures | null> {
+/** Heap figures of a workerd process (with `gc`, after a full collection), or null when it has no reachable inspector. */
+export async function heapOf(pid: number, gc = false): Promise<HeapFigures | null> {
   const port = await inspectorPort(pid);
   if (!port) return null;
   const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as Array<{ id: string; webSocketDebuggerUrl: string }>;
   let api = 0;
   let others = 0;
   for (const t of targets) {
-    const used = (await usedOf(t.webSocketDebuggerUrl)) ?? 0;
-    if (t.id === 'core:user:cogo-api') api += used;
+    const isApi = t.id === 'core:user:cogo-api';
+    // a forced GC only where it is asked about: miniflare's own isolates may not answer it (then NaN)
+    const got = await usedOf(t.webSocketDebuggerUrl, gc && isApi);
+    // an isolate that did not answer makes its figure unknown (NaN), not 0
+    const used = got ?? Number.NaN;
+    if (isApi) api += used;
     else others += used;
   }
   return { api: Math.round(api), others: Math.round(others) };

@@ -1,0 +1,184 @@
+/**
+ * Memory of one figma-context job in the API's workerd, whatever the file size (issue 8: "any file size",
+ * defect 7). Run from the repo root:
+ *   ./cogo bench figma-memory [--nodes 200000] [--giant 100000] [--budget-mib 12] [--port 8897] [--only big|giant]
+ * Starts its own stack from a frozen bundle (bench/lib/frozen-stack.ts), puts two generated files in the
+ * Figma fake — `big`: ~N nodes of desktop screens over several pages; `giant`: one page whose only top-level
+ * frame holds ~M nodes (an answer of tens of MB, over FIGMA_MAX_RESPONSE_BYTES, fetched in pieces) — and
+ * runs one job on each through the public API (start, then stream calls to `done`, as `cogo extract`
+ * does). While a job runs, VmRSS of the worker's workerd is sampled every 100 ms and the V8 heap of the
+ * API's isolate (the Worker and its Durable Objects; inspector, bench/lib/heap.ts) every 500 ms.
+ * Prints figures only; the goal is a peak under 128 MB (the Workers memory limit) for either file.
+ */
+import { generateLargeFile } from '../tooling/fakes/src/samples/large-file';
+import { startFrozenStack } from './lib/frozen-stack';
+import { heapOf } from './lib/heap';
+import { findWorkerd, rssOf } from './lib/rss';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const NODES = Number(arg('nodes') ?? 200_000);
+const GIANT = Number(arg('giant') ?? 100_000);
+const BUDGET = Math.round(Number(arg('budget-mib') ?? 12) * 1024 * 1024);
+const PORT = Number(arg('port') ?? 8897);
+const ONLY = arg('only');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const mib = (bytes: number) => (bytes / 1048576).toFixed(1);
+
+interface JobRun {
+  ms: number;
+  calls: number;
+  chunks: number;
+  parts: number;
+  events: number;
+  eventBytes: number;
+  largestEvent: number;
+  terminal: string;
+  detail: string;
+}
+
+/** Starts a job and reads stream calls to the end, continuing from each call's closing next_cursor. */
+async function runJob(url: string, key: string, fileKey: string): Promise<JobRun> {
+  const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+  const t0 = Date.now();
+  const started = await fetch(`${url}/figma-context/start`, { method: 'POST', headers, body: JSON.stringify({ file_key: fileKey }) });
+  const job = (await started.json()) as { job_id?: string; plan?: { chunks: number }; error?: { code: string; message: string } };
+  if (!job.job_id) return { ms: Date.now() - t0, calls: 0, chunks: 0, parts: 0, events: 0, eventBytes: 0, largestEvent: 0, terminal: 'start failed', detail: JSON.stringify(job.error) };
+  const out: JobRun = { ms: 0, calls: 0, chunks: job.plan?.chunks ?? 0, parts: 0, events: 0, eventBytes: 0, largestEvent: 0, terminal: '', detail: '' };
+  let cursor = '0';
+  while (!out.terminal && out.calls < 500) {
+    out.calls++;
+    const res = await fetch(`${url}/figma-context/stream`, { method: 'POST', headers, body: JSON.stringify({ job_id: job.job_id, cursor }) });
+    if (!res.ok || !res.body) {
+      out.terminal = `stream ${res.status}`;
+      out.detail = await res.text();
+      break;
+    }
+    const decoder = new TextDecoder();
+    let buffer = '';
+    let next: string | null = null;
+    const onEvent = (raw: string) => {
+      let event = 'message';
+      let id: string | null = null;
+      const data: string[] = [];
+      for (const line of raw.split('\n')) {
+        if (line.startsWith('event:')) event = line.slice(6).trim();
+        else if (line.startsWith('id:')) id = line.slice(3).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+      }
+      const text = data.join('\n');
+      out.events++;
+      out.eventBytes += text.length;
+      out.largestEvent = Math.max(out.largestEvent, text.length);
+      if (id) cursor = id;
+      if (event === 'page.chunk') out.parts++;
+      if (event === 'progress') next = (JSON.parse(text) as { next_cursor: string | null }).next_cursor ?? next;
+      if (event === 'done' || event === 'error') {
+        out.terminal = event;
+        if (event === 'error') out.detail = text.slice(0, 300);
+      }
+    };
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true });
+      for (let i = buffer.indexOf('\n\n'); i >= 0; i = buffer.indexOf('\n\n')) {
+        onEvent(buffer.slice(0, i));
+        buffer = buffer.slice(i + 2);
+      }
+    }
+    if (next) cursor = next;
+  }
+  out.ms = Date.now() - t0;
+  return out;
+}
+
+/** Samples RSS (100 ms) and the API isolate's heap (500 ms) of `pid` until stopped; peaks and last values. */
+function sampler(pid: number) {
+  const peak = { rss: 0, anon: 0, heap: 0 };
+  let on = true;
+  const rssLoop = (async () => {
+    while (on) {
+      const s = rssOf(pid);
+      if (s) {
+        peak.rss = Math.max(peak.rss, s.rss);
+        peak.anon = Math.max(peak.anon, s.anon);
+      }
+      await sleep(100);
+    }
+  })();
+  const heapLoop = (async () => {
+    while (on) {
+      const h = await heapOf(pid).catch(() => null);
+      if (h && Number.isFinite(h.api)) peak.heap = Math.max(peak.heap, h.api);
+      await sleep(500);
+    }
+  })();
+  return {
+    stop: async () => {
+      on = false;
+      await Promise.all([rssLoop, heapLoop]);
+      return peak;
+    },
+  };
+}
+
+const stack = await startFrozenStack({
+  port: PORT,
+  vars: {
+    RATE_LIMIT_IP_PER_MIN: '1000000',
+    RATE_LIMIT_DEFAULT_PER_MIN: '1000000',
+    FIGMA_RATE_LIMIT_PER_MIN: '1000000',
+    FIGMA_REQUESTS_PER_MIN: '100000',
+    FIGMA_MAX_RESPONSE_BYTES: String(BUDGET),
+    // measure fetching and compaction, not replay from the version cache
+    FIGMA_VERSION_CACHE: 'false',
+    STREAM_BUDGET_MS: '20000',
+    LOG_LEVEL: 'warn',
+  },
+  log: (l) => console.error(l),
+});
+try {
+  const worker = findWorkerd(stack.wrangler.child.pid!, PORT).find((p) => p.role === 'worker');
+  if (!worker) throw new Error('no worker workerd under wrangler');
+  const pid = worker.pid;
+  const cases = [
+    { name: 'big', key: 'BENCHBIG0001', make: () => generateLargeFile({ nodes: NODES, seed: 7 }), what: `~${NODES} nodes, desktop screens over pages` },
+    { name: 'giant', key: 'BENCHGIANT01', make: () => generateLargeFile({ nodes: GIANT, frames: 'board', seed: 7 }), what: `one top-level frame of ~${GIANT} nodes` },
+  ].filter((c) => !ONLY || c.name === ONLY);
+  await sleep(3_000);
+  const idle = rssOf(pid);
+  const idleHeap = await heapOf(pid, true).catch(() => null);
+  console.log(`workerd (worker) pid ${pid}; FIGMA_MAX_RESPONSE_BYTES ${mib(BUDGET)} MiB; idle VmRSS ${idle?.rss} MiB (anon ${idle?.anon}), API isolate heap ${idleHeap?.api ?? 'n/a'} MiB`);
+  console.log('| file | raw JSON MB | largest top-level frame MB | job s | stream calls | chunks | page.chunk parts | events | log MB | largest event MB | end | peak VmRSS MiB (Δ idle) | peak RssAnon | peak API heap MiB | after 10 s: VmRSS / heap after a full GC |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const c of cases) {
+    let text: string;
+    let largest = 0;
+    {
+      const file = c.make();
+      for (const page of file.document.children) for (const f of page.children) largest = Math.max(largest, JSON.stringify(f).length);
+      text = JSON.stringify(file);
+    }
+    const put = await fetch(`${stack.figmaUrl}/__fake/files/${c.key}`, { method: 'PUT', body: text });
+    if (put.status !== 204) throw new Error(`fake refused ${c.key}: ${put.status}`);
+    const rawBytes = text.length;
+    text = '';
+    await sleep(2_000);
+    const before = rssOf(pid);
+    const s = sampler(pid);
+    const run = await runJob(stack.url, stack.apiKey, c.key);
+    const peak = await s.stop();
+    await sleep(10_000);
+    const after = rssOf(pid);
+    // the forced GC may not answer in time (then the plain reading, garbage included, marked so)
+    const gcHeap = await heapOf(pid, true).catch(() => null);
+    const afterHeap = gcHeap && Number.isFinite(gcHeap.api) ? gcHeap : await heapOf(pid).then((h) => (h ? { ...h, api: `${h.api} (no GC)` } : null)).catch(() => null);
+    console.log(
+      `| ${c.name}: ${c.what} | ${mib(rawBytes)} | ${mib(largest)} | ${(run.ms / 1000).toFixed(1)} | ${run.calls} | ${run.chunks} | ${run.parts} | ${run.events} | ${mib(run.eventBytes)} | ${mib(run.largestEvent)} | ${run.terminal}${run.detail ? ` ${run.detail}` : ''} | ${peak.rss} (+${peak.rss - (before?.rss ?? 0)}) | ${peak.anon} | ${peak.heap.toFixed(1)} | ${after?.rss} / ${afterHeap?.api ?? 'n/a'} |`,
+    );
+    if (!after) throw new Error('the worker workerd exited: later figures would be of another process');
+  }
+} finally {
+  await stack.stop();
+}
