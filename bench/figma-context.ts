@@ -1,7 +1,7 @@
 /**
  * Bench for @cogo/figma-context. Run from the repo root:
  *   node --import tsx bench/figma-context.ts            (add --expose-gc for steadier heap figures)
- * Prints figures only; it asserts nothing. Per fixture in /work/shared/fixtures/figma it compares us with the
+ * Prints figures only; it asserts nothing. Per fixture in ../shared/fixtures/figma (beside the checkout) it compares us with the
  * peer (Framelink v0.13.2): sizes against its JSON as served, minified, and its `tree` text; CPU of the
  * transformation only (after JSON.parse), both tools interleaved in this process, warm (min / median of
  * BENCH_RUNS rounds) and cold (first call in a fresh process, median of BENCH_COLD_RUNS). The peer runs live
@@ -23,7 +23,8 @@ import type { FakeFixture } from './lib/figma-fake-worker';
 import { loadPeer } from './lib/peer';
 import { runPipeline, type PipelineResult, type PipelineRow } from './lib/pipeline';
 
-const FIXTURES = process.env.BENCH_FIXTURES ?? '/work/shared/fixtures/figma';
+// the shared fixtures beside the checkout (../shared), as the conformance suite finds them
+const FIXTURES = process.env.BENCH_FIXTURES ?? fileURLToPath(new URL('../../shared/fixtures/figma', import.meta.url));
 const MANIFEST = `${FIXTURES}/../MANIFEST.md`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);

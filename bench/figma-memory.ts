@@ -11,6 +11,7 @@
  * Prints figures only; the goal is a peak under 128 MB (the Workers memory limit) for either file.
  */
 import { generateLargeFile } from '../tooling/fakes/src/samples/large-file';
+import { runApiJob } from './lib/api-job';
 import { startFrozenStack } from './lib/frozen-stack';
 import { heapOf } from './lib/heap';
 import { findWorkerd, rssOf } from './lib/rss';
@@ -39,58 +40,20 @@ interface JobRun {
   detail: string;
 }
 
-/** Starts a job and reads stream calls to the end, continuing from each call's closing next_cursor. */
+/** Runs one job through the API (bench/lib/api-job.ts) and sizes its events. */
 async function runJob(url: string, key: string, fileKey: string): Promise<JobRun> {
-  const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
-  const t0 = Date.now();
-  const started = await fetch(`${url}/figma-context/start`, { method: 'POST', headers, body: JSON.stringify({ file_key: fileKey }) });
-  const job = (await started.json()) as { job_id?: string; plan?: { chunks: number }; error?: { code: string; message: string } };
-  if (!job.job_id) return { ms: Date.now() - t0, calls: 0, chunks: 0, parts: 0, events: 0, eventBytes: 0, largestEvent: 0, terminal: 'start failed', detail: JSON.stringify(job.error) };
-  const out: JobRun = { ms: 0, calls: 0, chunks: job.plan?.chunks ?? 0, parts: 0, events: 0, eventBytes: 0, largestEvent: 0, terminal: '', detail: '' };
-  let cursor = '0';
-  while (!out.terminal && out.calls < 500) {
-    out.calls++;
-    const res = await fetch(`${url}/figma-context/stream`, { method: 'POST', headers, body: JSON.stringify({ job_id: job.job_id, cursor }) });
-    if (!res.ok || !res.body) {
-      out.terminal = `stream ${res.status}`;
-      out.detail = await res.text();
-      break;
-    }
-    const decoder = new TextDecoder();
-    let buffer = '';
-    let next: string | null = null;
-    const onEvent = (raw: string) => {
-      let event = 'message';
-      let id: string | null = null;
-      const data: string[] = [];
-      for (const line of raw.split('\n')) {
-        if (line.startsWith('event:')) event = line.slice(6).trim();
-        else if (line.startsWith('id:')) id = line.slice(3).trim();
-        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
-      }
-      const text = data.join('\n');
-      out.events++;
-      out.eventBytes += text.length;
-      out.largestEvent = Math.max(out.largestEvent, text.length);
-      if (id) cursor = id;
-      if (event === 'page.chunk') out.parts++;
-      if (event === 'progress') next = (JSON.parse(text) as { next_cursor: string | null }).next_cursor ?? next;
-      if (event === 'done' || event === 'error') {
-        out.terminal = event;
-        if (event === 'error') out.detail = text.slice(0, 300);
-      }
-    };
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true });
-      for (let i = buffer.indexOf('\n\n'); i >= 0; i = buffer.indexOf('\n\n')) {
-        onEvent(buffer.slice(0, i));
-        buffer = buffer.slice(i + 2);
-      }
-    }
-    if (next) cursor = next;
-  }
-  out.ms = Date.now() - t0;
-  return out;
+  const sizes = { parts: 0, events: 0, eventBytes: 0, largestEvent: 0 };
+  const run = await runApiJob(url, key, {
+    fileKey,
+    onEvent: (event, data) => {
+      sizes.events++;
+      sizes.eventBytes += data.length;
+      sizes.largestEvent = Math.max(sizes.largestEvent, data.length);
+      if (event === 'page.chunk') sizes.parts++;
+    },
+  });
+  const [terminal, ...detail] = run.terminal.split(' ');
+  return { ms: run.totalMs, calls: run.streamCalls, chunks: run.start.plan?.chunks ?? 0, ...sizes, terminal: terminal ?? '', detail: detail.join(' ') || (run.start.error ? JSON.stringify(run.start.error) : '') };
 }
 
 /** Samples RSS (100 ms) and the API isolate's heap (500 ms) of `pid` until stopped; peaks and last values. */

@@ -4,7 +4,7 @@
  * the repo root:
  *   ./cogo bench figma-quota [--sizes 20000,200000] [--latency-ms 50] [--reps 3] [--port 8898] [--no-fixtures] [--dump-logs DIR]
  * Bundles the API once and runs it under `wrangler dev` twice (bench/lib/frozen-stack.ts): with
- * FIGMA_VERSION_CACHE on, then off. Files: every real fixture in /work/shared/fixtures/figma, the sample file
+ * FIGMA_VERSION_CACHE on, then off. Files: every real fixture in ../shared/fixtures/figma (beside the checkout), the sample file
  * and generated files of the given node counts, put in the Figma fake. Jobs go through the public API as
  * `cogo extract` runs them (bench/lib/api-job.ts). Per file:
  *   - Figma calls by endpoint tier, counted in the fake's request log (GET /__fake/requests), of a first job on
@@ -21,6 +21,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SAMPLE_FILE_KEY, endpointTier, generateLargeFile, sampleFiles, type RecordedRequest } from '@cogo/fakes';
 import { runApiJob, type ApiJobRun } from './lib/api-job';
 import { wrapNodes } from './lib/fixture-files';
@@ -34,7 +35,8 @@ const SIZES = (arg('sizes') ?? '20000,200000').split(',').filter(Boolean).map(Nu
 const LATENCY_MS = Number(arg('latency-ms') ?? 50);
 const REPS = Number(arg('reps') ?? 3);
 const PORT = Number(arg('port') ?? 8898);
-const FIXTURES = process.env.BENCH_FIXTURES ?? '/work/shared/fixtures/figma';
+// the shared fixtures beside the checkout (../shared), as the conformance suite finds them
+const FIXTURES = process.env.BENCH_FIXTURES ?? fileURLToPath(new URL('../../shared/fixtures/figma', import.meta.url));
 const WITH_FIXTURES = !process.argv.includes('--no-fixtures');
 /** Writes each counted job's Figma request log to this folder (<key>-<state>.json), to see where the calls went. */
 const DUMP = arg('dump-logs');

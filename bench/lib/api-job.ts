@@ -4,6 +4,7 @@
  * Records what start answered (cache, forecast) and when the first `page.chunk` arrived.
  */
 import { performance } from 'node:perf_hooks';
+import { parseSse } from '../../packages/api-client/src/sse';
 
 export interface StartAnswer {
   job_id?: string;
@@ -30,6 +31,8 @@ export interface ApiJobOptions {
   fileKey: string;
   /** Stop reading at the first page.chunk and cancel the job (latency runs). */
   untilFirstChunk?: boolean;
+  /** Sees every event as it arrives (sizes, parts). */
+  onEvent?: (event: string, data: string) => void;
 }
 
 /** Runs one job; never throws for an API error (terminal says what ended it). */
@@ -54,33 +57,17 @@ export async function runApiJob(url: string, apiKey: string, options: ApiJobOpti
       break;
     }
     let next: string | null = null;
-    const onEvent = (raw: string) => {
-      let event = 'message';
-      let id: string | null = null;
-      const data: string[] = [];
-      for (const line of raw.split('\n')) {
-        if (line.startsWith('event:')) event = line.slice(6).trim();
-        else if (line.startsWith('id:')) id = line.slice(3).trim();
-        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
-      }
-      if (id) cursor = id;
-      if (event === 'page.chunk') {
-        out.chunks++;
-        if (Number.isNaN(out.firstChunkMs)) out.firstChunkMs = performance.now() - t0;
-        if (options.untilFirstChunk) out.terminal = 'first page.chunk';
-      }
-      if (event === 'progress') next = (JSON.parse(data.join('\n')) as { next_cursor?: string | null }).next_cursor ?? next;
-      if (event === 'done' || event === 'error') out.terminal = event === 'error' ? `error ${data.join('\n').slice(0, 200)}` : 'done';
-    };
-    const decoder = new TextDecoder();
-    let buffer = '';
     try {
-      for await (const bytes of stream.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(bytes, { stream: true });
-        for (let i = buffer.indexOf('\n\n'); i >= 0 && !out.terminal; i = buffer.indexOf('\n\n')) {
-          onEvent(buffer.slice(0, i));
-          buffer = buffer.slice(i + 2);
+      for await (const frame of parseSse(stream.body)) {
+        if (frame.id && !frame.idInherited) cursor = frame.id;
+        options.onEvent?.(frame.event, frame.data);
+        if (frame.event === 'page.chunk') {
+          out.chunks++;
+          if (Number.isNaN(out.firstChunkMs)) out.firstChunkMs = performance.now() - t0;
+          if (options.untilFirstChunk) out.terminal = 'first page.chunk';
         }
+        if (frame.event === 'progress') next = (JSON.parse(frame.data) as { next_cursor?: string | null }).next_cursor ?? next;
+        if (frame.event === 'done' || frame.event === 'error') out.terminal = frame.event === 'error' ? `error ${frame.data.slice(0, 200)}` : 'done';
         if (out.terminal) break;
       }
     } finally {

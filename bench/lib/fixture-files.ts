@@ -1,5 +1,5 @@
 /**
- * The real-response fixtures (/work/shared/fixtures/figma) as files the Figma fake serves: a `files` fixture
+ * The real-response fixtures (../shared/fixtures/figma beside the checkout) as files the Figma fake serves: a `files` fixture
  * as-is, a `nodes` fixture (a GET /v1/files/:key/nodes response) wrapped as one CANVAS page of a file.
  */
 import type { startFigmaFake } from '@cogo/fakes';
