@@ -115,6 +115,24 @@ export const figmaFake = {
     }),
 };
 
+/** A project whose Figma calls use a token of its own (in its vault, accepted by the fake), so quotas and penalties stay with it. */
+export async function projectWithOwnFigmaToken(): Promise<TestProject> {
+  const p = await createTestProject();
+  const token = `figd_${crypto.randomUUID()}`;
+  const added = await fetch(`${env.FIGMA_API_BASE}/__fake/tokens/${token}`, { method: 'PUT' });
+  if (added.status !== 204) throw new Error(`fake refused the token: ${added.status}`);
+  const stored = await api('/vault/secrets/FIGMA_API_KEY', { method: 'PUT', key: p.key, json: { value: token } });
+  if (stored.status !== 201) throw new Error(`vault refused the token: ${stored.status} ${await stored.text()}`);
+  return p;
+}
+
+/** Bytes of a Figma fake answer (path with query), as the Worker would download it. */
+export async function figmaAnswerBytes(path: string): Promise<number> {
+  const res = await fetch(`${env.FIGMA_API_BASE}${path}`, { headers: { 'X-Figma-Token': env.FIGMA_API_KEY! } });
+  if (res.status !== 200) throw new Error(`fake answered ${res.status} for ${path}`);
+  return (await res.arrayBuffer()).byteLength;
+}
+
 /** Starts a figma-context job and streams it to the end, following next_cursor; returns every event. */
 export async function runFigmaJob(key: string, body: Record<string, unknown>, app?: { request: (p: string, i: RequestInit, e: unknown) => Response | Promise<Response> }, bindings?: unknown) {
   const call = (path: string, json: unknown, headers: Record<string, string> = {}) => {

@@ -56,15 +56,21 @@ export class FigmaPacer extends DurableObject {
     });
   }
 
-  /** Reserves the next slot on `tier`, or refuses (reserving nothing) when it is further away than maxWaitMs. */
-  async acquire(request: SlotRequest): Promise<Slot> {
-    const now = Date.now();
+  /** The tier's meter (GCRA) at `now` under the budget in force; `tat` is where the next slot is theoretically due. */
+  private meter(request: FigmaPacing & { tier: FigmaTier }, now: number) {
     const budget = budgetFor(request.tier, request, this.state.learned, now);
     const interval = budget.perMs / budget.calls;
     const tolerance = (budget.burst - 1) * interval;
     const tier = this.state.tiers[request.tier];
     // a 429 means Figma's bucket is full until blockedUntil: the meter may not run ahead of that
     const tat = Math.max(tier.tat, now, tier.blockedUntil + tolerance);
+    return { budget, interval, tolerance, tier, tat };
+  }
+
+  /** Reserves the next slot on `tier`, or refuses (reserving nothing) when it is further away than maxWaitMs. */
+  async acquire(request: SlotRequest): Promise<Slot> {
+    const now = Date.now();
+    const { budget, interval, tolerance, tier, tat } = this.meter(request, now);
     const slot = Math.max(now, tat - tolerance);
     const waitMs = slot - now;
     if (waitMs > (request.maxWaitMs ?? Number.POSITIVE_INFINITY)) {
@@ -81,11 +87,7 @@ export class FigmaPacer extends DurableObject {
    */
   async forecast(request: FigmaPacing & { tier: FigmaTier; calls: number }): Promise<{ waitMs: number; intervalMs: number; budget: FigmaBudget }> {
     const now = Date.now();
-    const budget = budgetFor(request.tier, request, this.state.learned, now);
-    const interval = budget.perMs / budget.calls;
-    const tolerance = (budget.burst - 1) * interval;
-    const tier = this.state.tiers[request.tier];
-    const tat = Math.max(tier.tat, now, tier.blockedUntil + tolerance);
+    const { budget, interval, tolerance, tat } = this.meter(request, now);
     // the k-th call's slot is (tat + (k-1)·interval) - tolerance, as acquire would hand them out one by one
     const waitMs = request.calls <= 0 ? 0 : Math.max(0, tat + (request.calls - 1) * interval - tolerance - now);
     return { waitMs, intervalMs: interval, budget };

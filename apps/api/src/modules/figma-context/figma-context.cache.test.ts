@@ -11,7 +11,7 @@ import { env } from 'cloudflare:test';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
-import { api, createTestProject, figmaFake, readSse, runFigmaJob, testDb, type StreamedEvent } from '../../../test/helpers';
+import { api, createTestProject, figmaFake, readSse, runFigmaJob, testDb, type StreamedEvent, projectWithOwnFigmaToken } from '../../../test/helpers';
 
 const handle = testDb();
 afterAll(() => handle.close());
@@ -40,15 +40,6 @@ async function callsFor(key: string, since: number) {
   return { all: mine, tier1: tier1.length, meta: mine.filter((r) => r.path === `/v1/files/${key}/meta`).length, tier2: mine.length - tier1.length };
 }
 
-/** A project whose jobs use a Figma token of its own (stored in its vault, accepted by the fake). */
-async function projectWithOwnToken() {
-  const p = await createTestProject();
-  const token = `figd_${crypto.randomUUID()}`;
-  expect((await fetch(`${env.FIGMA_API_BASE}/__fake/tokens/${token}`, { method: 'PUT' })).status).toBe(204);
-  expect((await api('/vault/secrets/FIGMA_API_KEY', { method: 'PUT', key: p.key, json: { value: token } })).status).toBe(201);
-  return p;
-}
-
 /** A copy of the sample file under a key of its own. */
 async function ownFile(file = storefrontFile()) {
   const key = `CACHE${crypto.randomUUID().replaceAll('-', '').slice(0, 14)}`;
@@ -67,8 +58,8 @@ const content = (events: StreamedEvent[]) => ({
 describe('figma-context: version cache', () => {
   it('a second job on the same version (another project) makes 0 Tier-1 calls and streams identical content; start says miss, then hit', async () => {
     const { key } = await ownFile();
-    const a = await projectWithOwnToken();
-    const b = await projectWithOwnToken();
+    const a = await projectWithOwnFigmaToken();
+    const b = await projectWithOwnFigmaToken();
 
     const t0 = Date.now();
     const first = await job(a.key, { file_key: key });
@@ -96,7 +87,7 @@ describe('figma-context: version cache', () => {
   it('a node-scoped job replays its skeleton and scope lookup too: 0 Tier-1 calls the second time', async () => {
     const { key, file } = await ownFile();
     const frame = (file.document.children[0] as { children: Array<{ id: string }> }).children[0]!.id;
-    const a = await projectWithOwnToken();
+    const a = await projectWithOwnFigmaToken();
     const first = await job(a.key, { file_key: key, node_id: frame });
     expect(startedOf(first).cache).toBe('miss');
     const t1 = Date.now();
@@ -108,7 +99,7 @@ describe('figma-context: version cache', () => {
 
   it('a new version re-fetches, and streams the new content', async () => {
     const { key, file } = await ownFile();
-    const a = await projectWithOwnToken();
+    const a = await projectWithOwnFigmaToken();
     const first = await job(a.key, { file_key: key });
     const frame = (file.document.children[0] as { children: Array<{ name: string }> }).children[0]!;
     frame.name = 'Renamed in version 2';
@@ -126,7 +117,7 @@ describe('figma-context: version cache', () => {
 
   it('start says partial when only some of what the job needs is cached; the forecast counts only what is not', async () => {
     const { key } = await ownFile();
-    const a = await projectWithOwnToken();
+    const a = await projectWithOwnFigmaToken();
     await job(a.key, { file_key: key });
     const t1 = Date.now();
     // one node per chunk: the skeleton and variables are cached, most chunks are new requests
@@ -144,7 +135,7 @@ describe('figma-context: version cache', () => {
 describe('figma-context: version cache, what is stored', () => {
   it('a chunk Figma found too large replays split the same way, still with 0 Tier-1 calls', async () => {
     const { key } = await ownFile();
-    const a = await projectWithOwnToken();
+    const a = await projectWithOwnFigmaToken();
     // Figma's "400 Request too large" for any /nodes call of more than one id: every chunk is split down to single ids
     await figmaFake.faults([{ fault: { kind: 'too-large', maxIds: 1 }, times: null, path: `/v1/files/${key}/nodes` }]);
     const first = await job(a.key, { file_key: key });
@@ -161,7 +152,7 @@ describe('figma-context: version cache, what is stored', () => {
 
   it('an answer of another version (the file changed after /meta) is used by its job but never stored under the proven version', async () => {
     const { key, file } = await ownFile();
-    const a = await projectWithOwnToken();
+    const a = await projectWithOwnFigmaToken();
     const started = await createApp().request('/figma-context/start', { method: 'POST', headers: { authorization: `Bearer ${a.key}`, 'content-type': 'application/json' }, body: JSON.stringify({ file_key: key }) }, CACHE_ON);
     const s = (await started.json()) as Started;
     expect(s.cache).toBe('miss');
@@ -186,7 +177,7 @@ describe('figma-context: version cache, what is stored', () => {
 describe('figma-context: version cache, when its bytes are gone', () => {
   it('an index row whose R2 object is missing is a miss: the job fetches from Figma, completes identically and restores the bytes', async () => {
     const { key } = await ownFile();
-    const a = await projectWithOwnToken();
+    const a = await projectWithOwnFigmaToken();
     const first = await job(a.key, { file_key: key });
     const listed = await env.FIGMA_CACHE.list({ prefix: `figma/${key}/` });
     expect(listed.objects.length).toBeGreaterThan(2);
@@ -206,12 +197,12 @@ describe('figma-context: version cache, when its bytes are gone', () => {
 describe('figma-context: version cache, safely shared', () => {
   it("a project whose token gets 403 on /meta never sees another project's cached chunks: the start fails FIGMA_FORBIDDEN", async () => {
     const { key } = await ownFile();
-    const a = await projectWithOwnToken();
+    const a = await projectWithOwnFigmaToken();
     const first = await job(a.key, { file_key: key });
     expect(first.events.at(-1)!.event).toBe('done');
     const someText = JSON.stringify(content(first.events).chunks[1]).slice(0, 40);
 
-    const c = await projectWithOwnToken();
+    const c = await projectWithOwnFigmaToken();
     await figmaFake.faults([{ fault: { kind: 'forbidden' }, times: null, path: `/v1/files/${key}/meta` }]);
     const t1 = Date.now();
     const res = await createApp().request('/figma-context/start', { method: 'POST', headers: { authorization: `Bearer ${c.key}`, 'content-type': 'application/json' }, body: JSON.stringify({ file_key: key }) }, CACHE_ON);
@@ -226,10 +217,10 @@ describe('figma-context: version cache, safely shared', () => {
 
   it('when /meta is rate limited the job runs without the cache (bypass), says so, and fetches from Figma itself', async () => {
     const { key } = await ownFile();
-    const a = await projectWithOwnToken();
+    const a = await projectWithOwnFigmaToken();
     await job(a.key, { file_key: key }); // cached
 
-    const b = await projectWithOwnToken();
+    const b = await projectWithOwnFigmaToken();
     await figmaFake.faults([{ fault: { kind: 'rate-limit', retryAfterSeconds: 30, planTier: 'pro', limitType: 'high' }, times: 1, path: `/v1/files/${key}/meta` }]);
     const t1 = Date.now();
     const second = await job(b.key, { file_key: key });
@@ -244,7 +235,7 @@ describe('figma-context: version cache, safely shared', () => {
 
   it('with FIGMA_VERSION_CACHE=false nothing is cached or asked: no /meta call, cache off', async () => {
     const { key } = await ownFile();
-    const a = await projectWithOwnToken();
+    const a = await projectWithOwnFigmaToken();
     const t0 = Date.now();
     const first = await job(a.key, { file_key: key }, { ...env, FIGMA_VERSION_CACHE: 'false' });
     expect(startedOf(first).cache).toBe('off');
@@ -255,7 +246,7 @@ describe('figma-context: version cache, safely shared', () => {
 describe('figma-context: quota forecast', () => {
   it("estimates the stream's Tier-1 calls at the token's budget (pro: 10 a minute, one every 6 s)", async () => {
     const { key } = await ownFile();
-    const a = await projectWithOwnToken();
+    const a = await projectWithOwnFigmaToken();
     const bindings = { ...CACHE_ON, FIGMA_REQUESTS_PER_MIN: undefined, FIGMA_PLAN_TIER: 'pro' };
     const res = await createApp().request('/figma-context/start', { method: 'POST', headers: { authorization: `Bearer ${a.key}`, 'content-type': 'application/json' }, body: JSON.stringify({ file_key: key }) }, bindings);
     expect(res.status).toBe(201);

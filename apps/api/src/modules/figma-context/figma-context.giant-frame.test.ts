@@ -8,7 +8,7 @@ import { generateLargeFile } from '@cogo/fakes/samples';
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
-import { createTestProject, figmaFake, runFigmaJob, type StreamedEvent, type TestProject } from '../../../test/helpers';
+import { createTestProject, figmaFake, runFigmaJob, type StreamedEvent, type TestProject, figmaAnswerBytes } from '../../../test/helpers';
 
 const KEY = 'GIANTFRAME08';
 const file = generateLargeFile({ nodes: 3_000, frames: 'board', seed: 11 });
@@ -20,13 +20,6 @@ interface Recorded {
   path: string;
   query: Record<string, string>;
   at: number;
-}
-
-/** Bytes of a Figma fake answer, as the Worker would download it. */
-async function sizeOf(path: string): Promise<number> {
-  const res = await fetch(`${env.FIGMA_API_BASE}${path}`, { headers: { 'X-Figma-Token': env.FIGMA_API_KEY! } });
-  expect(res.status).toBe(200);
-  return (await res.arrayBuffer()).byteLength;
 }
 
 /** The merged context of a stream's `page.chunk` events (what a client rebuilds). */
@@ -52,8 +45,8 @@ describe('figma-context: a top-level frame larger than one Figma answer', () => 
   beforeAll(async () => {
     p = await createTestProject();
     await figmaFake.putFile(KEY, file);
-    boardBytes = await sizeOf(`/v1/files/${KEY}/nodes?ids=${encodeURIComponent(boardId)}`);
-    const screenBytes = await Promise.all(screens.map((s) => sizeOf(`/v1/files/${KEY}/nodes?ids=${encodeURIComponent(s.id)}`)));
+    boardBytes = await figmaAnswerBytes(`/v1/files/${KEY}/nodes?ids=${encodeURIComponent(boardId)}`);
+    const screenBytes = await Promise.all(screens.map((s) => figmaAnswerBytes(`/v1/files/${KEY}/nodes?ids=${encodeURIComponent(s.id)}`)));
     // smaller than every screen: the descent goes two levels and more below the board
     budget = Math.max(1024, Math.floor(Math.min(...screenBytes) / 2));
     const unlimited = await runFigmaJob(p.key, { file_key: KEY }, createApp(), { ...env, FIGMA_VERSION_CACHE: 'false', FIGMA_MAX_RESPONSE_BYTES: String(64 * 1024 * 1024) });
@@ -86,7 +79,7 @@ describe('figma-context: a top-level frame larger than one Figma answer', () => 
     // every answer the producer kept (all but the ones it found too large and split) fits the budget
     const kept = [];
     for (const c of calls) {
-      const bytes = await sizeOf(`${c.path}?ids=${encodeURIComponent(c.query.ids!)}${c.query.depth ? `&depth=${c.query.depth}` : ''}`);
+      const bytes = await figmaAnswerBytes(`${c.path}?ids=${encodeURIComponent(c.query.ids!)}${c.query.depth ? `&depth=${c.query.depth}` : ''}`);
       if (bytes <= budget) kept.push(c);
     }
     expect(kept.length).toBeGreaterThan(screens.length);

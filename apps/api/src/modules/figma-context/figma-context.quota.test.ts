@@ -6,7 +6,7 @@ import { ErrorEnvelopeSchema } from '@cogo/types';
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
-import { api, createTestProject, figmaFake, readSse, runFigmaJob, type StreamedEvent } from '../../../test/helpers';
+import { api, createTestProject, figmaFake, readSse, runFigmaJob, type StreamedEvent, projectWithOwnFigmaToken } from '../../../test/helpers';
 
 afterEach(() => figmaFake.clear());
 
@@ -23,15 +23,6 @@ interface Recorded {
   at: number;
 }
 const requests = async (): Promise<Recorded[]> => (await fetch(`${env.FIGMA_API_BASE}/__fake/requests`)).json();
-
-/** A project whose jobs use a Figma token of its own (stored in its vault, accepted by the fake). */
-async function projectWithOwnToken() {
-  const p = await createTestProject();
-  const token = `figd_${crypto.randomUUID()}`;
-  expect((await fetch(`${env.FIGMA_API_BASE}/__fake/tokens/${token}`, { method: 'PUT' })).status).toBe(204);
-  expect((await api('/vault/secrets/FIGMA_API_KEY', { method: 'PUT', key: p.key, json: { value: token } })).status).toBe(201);
-  return p;
-}
 
 const readyOf = (events: StreamedEvent[]) => events.find((e) => e.event === 'ready')!.data as { variables?: Record<string, unknown> };
 const start = (key: string, body: unknown = { figma_url: URL_OF_SAMPLE }) => api('/figma-context/start', { method: 'POST', key, json: body });
@@ -52,7 +43,7 @@ function expectQuotaError(error: { code: string; message: string; details?: Reco
 
 describe('figma-context: Figma quota exhausted', () => {
   it('start answers 429 FIGMA_QUOTA_EXHAUSTED with Retry-After for a 4-day Retry-After, and a second start does not ask Figma again', async () => {
-    const p = await projectWithOwnToken();
+    const p = await projectWithOwnFigmaToken();
     await figmaFake.faults([{ fault: { kind: 'rate-limit', retryAfterSeconds: FOUR_DAYS_S, planTier: 'starter', limitType: 'low' }, times: 1, pathPattern: FILE_ONLY }]);
     const t0 = Date.now();
     const res = await start(p.key);
@@ -70,7 +61,7 @@ describe('figma-context: Figma quota exhausted', () => {
   });
 
   it('a 4-day Retry-After mid-stream ends the job at once with an error event FIGMA_QUOTA_EXHAUSTED; the job ends error', async () => {
-    const p = await projectWithOwnToken();
+    const p = await projectWithOwnFigmaToken();
     const started = (await (await start(p.key)).json()) as { job_id: string };
     await figmaFake.faults([{ fault: { kind: 'rate-limit', retryAfterSeconds: FOUR_DAYS_S, planTier: 'starter', limitType: 'low' }, times: 1, path: NODES }]);
     const t0 = Date.now();
@@ -86,7 +77,7 @@ describe('figma-context: Figma quota exhausted', () => {
   });
 
   it("a View-seat token spends Figma's 6 Tier-1 calls a month mid-job: the job ends FIGMA_QUOTA_EXHAUSTED, the next start is refused unsent", async () => {
-    const p = await projectWithOwnToken();
+    const p = await projectWithOwnFigmaToken();
     const quota = (init: RequestInit) => fetch(`${env.FIGMA_API_BASE}/__fake/quota`, init);
     expect((await quota({ method: 'PUT', body: JSON.stringify({ planTier: 'pro', limitType: 'low' }) })).status).toBe(204);
     try {
@@ -108,7 +99,7 @@ describe('figma-context: Figma quota exhausted', () => {
   });
 
   it("a 4-day penalty on Tier 2 (variables) leaves the token's Tier-1 calls alone and is reported in the job", async () => {
-    const p = await projectWithOwnToken();
+    const p = await projectWithOwnFigmaToken();
     await figmaFake.faults([{ fault: { kind: 'rate-limit', retryAfterSeconds: FOUR_DAYS_S, limitType: 'low' }, times: 1, path: VARIABLES }]);
     const first = await runFigmaJob(p.key, { figma_url: URL_OF_SAMPLE });
     expect(first.events.at(-1)!.event).toBe('done');
@@ -123,7 +114,7 @@ describe('figma-context: Figma quota exhausted', () => {
 
 describe('figma-context: tier-aware pacing', () => {
   it('spaces Tier-1 calls by FIGMA_PLAN_TIER (enterprise: 3 s) and Tier-2 calls separately', async () => {
-    const p = await projectWithOwnToken();
+    const p = await projectWithOwnFigmaToken();
     const file = storefrontFile();
     const screens = file.document.children[0]!;
     (screens as { children: unknown[] }).children = (screens as { children: unknown[] }).children.slice(0, 2);
@@ -152,7 +143,7 @@ const namedVars = (events: StreamedEvent[]) =>
 
 describe('figma-context: local variables at start (defect 3)', () => {
   it('retries a 429 on variables/local within the start budget and keeps every variable', async () => {
-    const p = await projectWithOwnToken();
+    const p = await projectWithOwnFigmaToken();
     await figmaFake.faults([{ fault: { kind: 'rate-limit', retryAfterSeconds: 1, planTier: 'enterprise', limitType: 'high' }, times: 1, path: VARIABLES }]);
     const { events } = await runFigmaJob(p.key, { figma_url: URL_OF_SAMPLE });
     expect(readyOf(events).variables).toMatchObject({ status: 'ok' });
@@ -161,7 +152,7 @@ describe('figma-context: local variables at start (defect 3)', () => {
   });
 
   it('says so in the job when variables stay rate-limited: ready.variables is unavailable with the reason', async () => {
-    const p = await projectWithOwnToken();
+    const p = await projectWithOwnFigmaToken();
     await figmaFake.faults([{ fault: { kind: 'rate-limit', retryAfterSeconds: 120 }, times: null, path: VARIABLES }]);
     const { events } = await runFigmaJob(p.key, { figma_url: URL_OF_SAMPLE });
     const variables = readyOf(events).variables as { status: string; reason: string; message: string; retry_at: string };
@@ -173,7 +164,7 @@ describe('figma-context: local variables at start (defect 3)', () => {
   });
 
   it('reports 403 on variables as the Enterprise-only Variables API, not as an error', async () => {
-    const p = await projectWithOwnToken();
+    const p = await projectWithOwnFigmaToken();
     await figmaFake.faults([{ fault: { kind: 'forbidden' }, times: 1, path: VARIABLES }]);
     const { events } = await runFigmaJob(p.key, { figma_url: URL_OF_SAMPLE });
     const variables = readyOf(events).variables as { status: string; reason: string; message: string };

@@ -6,7 +6,7 @@ import { ErrorEnvelopeSchema } from '@cogo/types';
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
-import { createTestProject, figmaFake, readSse, type TestProject } from '../../../test/helpers';
+import { createTestProject, figmaFake, readSse, type TestProject, figmaAnswerBytes } from '../../../test/helpers';
 
 const KEY = 'WIDEFILE0008';
 const ONE_BIG_PAGE = 'WIDEFILE0009';
@@ -16,13 +16,6 @@ interface Recorded {
   path: string;
   query: Record<string, string>;
   at: number;
-}
-
-/** Bytes of a Figma fake answer, as the Worker would download it. */
-async function sizeOf(path: string): Promise<number> {
-  const res = await fetch(`${env.FIGMA_API_BASE}${path}`, { headers: { 'X-Figma-Token': env.FIGMA_API_KEY! } });
-  expect(res.status).toBe(200);
-  return (await res.arrayBuffer()).byteLength;
 }
 
 /** The Figma calls made for `key` since `since` (the fake's log is shared: never cleared, only filtered). */
@@ -45,9 +38,9 @@ describe('figma-context: planning a file whose depth-2 skeleton is over the resp
   beforeAll(async () => {
     p = await createTestProject();
     await figmaFake.putFile(KEY, file);
-    const pageBytes = await Promise.all(file.document.children.map((page) => sizeOf(`/v1/files/${KEY}/nodes?ids=${page.id}&depth=1`)));
+    const pageBytes = await Promise.all(file.document.children.map((page) => figmaAnswerBytes(`/v1/files/${KEY}/nodes?ids=${page.id}&depth=1`)));
     maxPageBytes = Math.max(...pageBytes);
-    skeletonBytes = await sizeOf(`/v1/files/${KEY}?depth=2`);
+    skeletonBytes = await figmaAnswerBytes(`/v1/files/${KEY}?depth=2`);
     const unlimited = await start(p, env, { file_key: KEY });
     expect(unlimited.status).toBe(201);
     reference = (await unlimited.json()) as typeof reference;
@@ -64,7 +57,7 @@ describe('figma-context: planning a file whose depth-2 skeleton is over the resp
     const listing = calls.filter((c) => c.path.endsWith('/nodes'));
     for (const c of listing) expect(c.query.depth).toBe('1');
     const answered = [];
-    for (const c of listing) if ((await sizeOf(`${c.path}?ids=${c.query.ids}&depth=1`)) <= budget) answered.push(c);
+    for (const c of listing) if ((await figmaAnswerBytes(`${c.path}?ids=${c.query.ids}&depth=1`)) <= budget) answered.push(c);
     // every page's layers were read once, by a call that fit the budget
     expect(answered.flatMap((c) => c.query.ids!.split(',')).sort()).toEqual(file.document.children.map((page) => page.id).sort());
     return { body, listing, answered, calls };
@@ -113,7 +106,7 @@ describe('figma-context: planning a file whose depth-2 skeleton is over the resp
   it('answers 413 FIGMA_TOO_LARGE naming the page when one page’s frame list alone is over the budget', async () => {
     const big = generateLargeFile({ nodes: 1_500, pages: 1, frames: 'cards', seed: 9 });
     await figmaFake.putFile(ONE_BIG_PAGE, big);
-    const pageBytes = await sizeOf(`/v1/files/${ONE_BIG_PAGE}/nodes?ids=${big.document.children[1]!.id}&depth=1`);
+    const pageBytes = await figmaAnswerBytes(`/v1/files/${ONE_BIG_PAGE}/nodes?ids=${big.document.children[1]!.id}&depth=1`);
     const res = await start(p, { ...env, FIGMA_MAX_RESPONSE_BYTES: String(Math.floor(pageBytes / 2)) }, { file_key: ONE_BIG_PAGE });
     expect(res.status).toBe(413);
     const err = ErrorEnvelopeSchema.parse(await res.json()).error;

@@ -9,7 +9,7 @@ import { env } from 'cloudflare:test';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
-import { api, createTestProject, eventually, figmaFake, runFigmaJob, testDb } from '../../../test/helpers';
+import { api, createTestProject, eventually, figmaFake, runFigmaJob, testDb, projectWithOwnFigmaToken } from '../../../test/helpers';
 
 const handle = testDb();
 afterAll(() => handle.close());
@@ -113,15 +113,6 @@ describe('figma webhooks: registration', () => {
   });
 });
 
-/** A project whose Figma calls use a token of its own (its vault), so a 429 penalty stays with it. */
-async function projectWithOwnToken() {
-  const p = await createTestProject();
-  const token = `figd_${crypto.randomUUID()}`;
-  expect((await fetch(`${env.FIGMA_API_BASE}/__fake/tokens/${token}`, { method: 'PUT' })).status).toBe(204);
-  expect((await call('/vault/secrets/FIGMA_API_KEY', { method: 'PUT', key: p.key, json: { value: token } })).status).toBe(201);
-  return p;
-}
-
 describe("figma webhooks: Figma's refusals", () => {
   it("Figma's limit of 3 webhooks per file is a 422 naming it, and nothing is stored", async () => {
     const p = await createTestProject();
@@ -134,7 +125,7 @@ describe("figma webhooks: Figma's refusals", () => {
   });
 
   it("a 4-day Retry-After on POST /v2/webhooks is 429 FIGMA_QUOTA_EXHAUSTED naming the retry time, through the project's own token", async () => {
-    const p = await projectWithOwnToken();
+    const p = await projectWithOwnFigmaToken();
     await figmaFake.faults([{ fault: { kind: 'rate-limit', retryAfterSeconds: 4 * 86_400, planTier: 'starter', limitType: 'low' }, path: '/v2/webhooks' }]);
     const res = await call('/figma/webhooks/register', { method: 'POST', key: p.key, json: { event_type: 'FILE_UPDATE', context_id: 'ANYFILE0001' } });
     expect(res.status).toBe(429);
