@@ -87,6 +87,8 @@ export const EnvSchema = z
     FIGMA_VERSION_CACHE: bool(true),
     /** Largest Figma response a stream call holds; a larger chunk is split (Workers have 128 MB). */
     FIGMA_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(12 * 1024 * 1024),
+    /** Largest `page.chunk` event (its JSON data): a larger chunk goes in parts. At most what one Durable Object SQLite value holds (2 MB), with room for the row's other columns. */
+    FIGMA_EVENT_MAX_BYTES: z.coerce.number().int().min(4096).max(1_900_000).default(1_048_576),
     /** Hosts the image URLs Figma answers may be downloaded from (S3 links, not the API host); OUTBOUND_ALLOWLIST adds to it. */
     FIGMA_IMAGE_HOSTS: z.string().default('figma-alpha-api.s3.us-west-2.amazonaws.com,*.figma.com'),
     /** A stream call stops starting new chunks after this long… */

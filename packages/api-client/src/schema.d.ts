@@ -2977,7 +2977,7 @@ export interface components {
             /** @description stream calls needed at ≤ max_ids_per_call ids each */
             calls: number;
             node_count_estimate: number;
-            /** @description Figma calls the job makes by endpoint tier, start's included, after the version cache (a hit: tier1 0, tier2 1 — its own /meta) */
+            /** @description Figma calls the job makes by endpoint tier, start's included, after the version cache (a hit: tier1 0, tier2 1 — its own /meta). The stream's /nodes requests are sized from answer sizes: replayed over the cache index when it holds the version, else at the size the project's last job on the file learned (one request per chunk when none did) */
             figma_calls: {
                 tier1: number;
                 tier2: number;
@@ -2992,6 +2992,7 @@ export interface components {
             /** @example 9:5240 */
             node_id?: string;
             options?: {
+                /** @description most node ids one stream call plans, and one Figma /nodes request takes (small chunks are fetched together up to it) */
                 max_ids_per_call?: number;
                 max_nodes_per_chunk?: number;
             };

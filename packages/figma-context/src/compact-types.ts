@@ -201,6 +201,11 @@ export interface CompactContext {
 /** One chunk's output: its nodes plus only the defs and components first seen in this chunk. */
 export interface ChunkOutput extends CompactContext {
   index: number;
+  /**
+   * A later part of a chunk split by splitOutput: its `nodes` are appended, in order, to the children of
+   * the node with this id, sent in an earlier part of the same chunk (absent: the chunk's top level).
+   */
+  under?: string;
 }
 
 /** Variable binding sets shared by several nodes of a rendering (`defs.binds`, referenced by `bs`). */

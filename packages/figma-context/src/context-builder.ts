@@ -161,13 +161,34 @@ export function compact(
   return ctx;
 }
 
-/** Rebuilds the whole context from a stream's chunks (what a client does with the SSE events). */
-export function mergeChunks(chunks: readonly ChunkOutput[]): CompactContext {
+/**
+ * Rebuilds the whole context from a stream's chunks (what a client does with the SSE events). A part with
+ * `under` (splitOutput) has its nodes appended to the children of that node, merged before it; the chunks
+ * given are not changed (nodes are copied once the first such part comes). An unknown `under` throws.
+ */
+export function mergeChunks(chunks: readonly (CompactContext & Pick<ChunkOutput, 'under'>)[]): CompactContext {
   const out: CompactContext = { v: 1, nodes: [], defs: emptyDefs(), components: {}, counts: emptyCounts() };
   const missing: string[] = [];
+  // ids of the merged nodes, built when a part first needs one: a stream with no split chunk never pays for it
+  let byId: Map<string, CompactNode> | null = null;
+  const own = (n: CompactNode): CompactNode => {
+    const copy = { ...n };
+    if (n.ch) copy.ch = n.ch.map(own);
+    byId!.set(copy.id, copy);
+    return copy;
+  };
   for (const chunk of chunks) {
     if (out.name === undefined && chunk.name !== undefined) out.name = chunk.name;
-    for (const n of chunk.nodes) out.nodes.push(n);
+    if (chunk.under !== undefined) {
+      if (!byId) {
+        byId = new Map();
+        out.nodes = out.nodes.map(own);
+      }
+      const parent = byId.get(chunk.under);
+      if (!parent) throw new Error(`mergeChunks: a part is under node ${chunk.under}, which no part before it holds`);
+      const ch = (parent.ch ??= []);
+      for (const n of chunk.nodes) ch.push(own(n));
+    } else for (const n of chunk.nodes) out.nodes.push(byId ? own(n) : n);
     for (const k of Object.keys(out.defs) as (keyof CompactContext['defs'])[]) {
       Object.assign(out.defs[k], chunk.defs[k]);
     }

@@ -1,6 +1,6 @@
 import type { GetFileNodesResponse, GetFileResponse } from '@figma/rest-api-spec';
 import { describe, expect, it } from 'vitest';
-import { type Plan, planChunks } from './plan';
+import { FIRST_CHUNK_NODES, type Plan, planChunks } from './plan';
 import { callAt, callsOf, splitChunk } from './plan-calls';
 
 type Loose = { id: string; type: string; name?: string; visible?: boolean; children?: Loose[] };
@@ -76,14 +76,16 @@ describe('planChunks on a depth=2 file skeleton', () => {
         { id: '0:2', type: 'CANVAS', name: 'B', children: frames('2', 30, 'COMPONENT') },
       ]),
     );
+    // the plan's first chunk is small (FIRST_CHUNK_NODES): a quick first answer that teaches the sizes
     expect(p.chunks.map((c) => [c.pageId, c.ids.length])).toEqual([
+      ['0:1', FIRST_CHUNK_NODES],
       ['0:1', 100],
       ['0:1', 100],
-      ['0:1', 50],
+      ['0:1', 50 - FIRST_CHUNK_NODES],
       ['0:2', 30],
     ]);
-    expect(p.chunks.map((c) => c.index)).toEqual([0, 1, 2, 3]);
-    expect(p.chunks[1]?.ids[0]).toBe('1:101');
+    expect(p.chunks.map((c) => c.index)).toEqual([0, 1, 2, 3, 4]);
+    expect(p.chunks[1]?.ids[0]).toBe(`1:${FIRST_CHUNK_NODES + 1}`);
     expect(p.chunks.every((c) => c.ids.length <= 100)).toBe(true);
   });
 
@@ -136,7 +138,7 @@ describe('planChunks scoped to a node id', () => {
 });
 
 describe('callsOf / callAt', () => {
-  const p = plan(file([{ id: '0:1', type: 'CANVAS', name: 'A', children: frames('1', 1234) }]));
+  const p = plan(file([{ id: '0:1', type: 'CANVAS', name: 'A', children: frames('1', 1234) }]), { firstChunkNodes: 100 });
 
   it('groups chunks into calls of ≤ 500 ids', () => {
     const calls = callsOf(p);

@@ -12,6 +12,8 @@ export interface PlanOptions {
   maxIdsPerCall?: number;
   /** Most node ids (units) in one chunk, i.e. one nodes request (default 100). */
   maxNodesPerChunk?: number;
+  /** Most units in the plan's first chunk (default FIRST_CHUNK_NODES, never more than maxNodesPerChunk). */
+  firstChunkNodes?: number;
   /** Scope the plan to this node's subtree (the skeleton must then be that node's nodes response). */
   nodeId?: string;
   /** Plan the scoped node's children rather than the node itself (after `single-node-too-large`). */
@@ -49,6 +51,12 @@ export type PlanResult = { ok: true; plan: Plan } | { ok: false; code: 'bad-opti
 
 export const DEFAULT_MAX_IDS_PER_CALL = 500;
 export const DEFAULT_MAX_NODES_PER_CHUNK = 100;
+/**
+ * The first chunk is small: its answer comes back and is compacted quickly (the client's first `page.chunk` within
+ * a few hundred ms), and it teaches the job the sizes of the file's answers before any large request is sized
+ * (fetch-groups.ts) — one small request instead of a large one refused.
+ */
+export const FIRST_CHUNK_NODES = 8;
 
 function visible(node: RawNode): boolean {
   return node.visible !== false;
@@ -92,19 +100,26 @@ export function unitsOf(container: RawNode): { ids: string[]; source: UnitSource
   return { ids: flat, source: 'flattened', frameCount: 0 };
 }
 
-function toChunks(ids: string[], pageId: string | null, size: number, out: PlanChunk[]): void {
-  for (let i = 0; i < ids.length; i += size) {
+function toChunks(ids: string[], pageId: string | null, size: number, out: PlanChunk[], firstSize = size): void {
+  let i = 0;
+  if (out.length === 0 && ids.length > 0) {
+    out.push({ index: 0, pageId, ids: ids.slice(0, firstSize) });
+    i = firstSize;
+  }
+  for (; i < ids.length; i += size) {
     out.push({ index: out.length, pageId, ids: ids.slice(i, i + size) });
   }
 }
 
-function readOptions(options: PlanOptions): { calls: number; chunk: number } | string {
+function readOptions(options: PlanOptions): { calls: number; chunk: number; first: number } | string {
   const calls = options.maxIdsPerCall ?? DEFAULT_MAX_IDS_PER_CALL;
   const chunk = options.maxNodesPerChunk ?? DEFAULT_MAX_NODES_PER_CHUNK;
+  const first = options.firstChunkNodes ?? FIRST_CHUNK_NODES;
   if (!Number.isInteger(calls) || calls < 1) return `maxIdsPerCall must be a positive integer, got ${calls}.`;
   if (!Number.isInteger(chunk) || chunk < 1) return `maxNodesPerChunk must be a positive integer, got ${chunk}.`;
+  if (!Number.isInteger(first) || first < 1) return `firstChunkNodes must be a positive integer, got ${first}.`;
   if (chunk > calls) return `maxNodesPerChunk (${chunk}) cannot exceed maxIdsPerCall (${calls}).`;
-  return { calls, chunk };
+  return { calls, chunk, first: Math.min(first, chunk) };
 }
 
 function scopeRoot(skeleton: GetFileResponse | GetFileNodesResponse, nodeId?: string): RawNode | string {
@@ -143,7 +158,7 @@ export function planChunks(skeleton: GetFileResponse | GetFileNodesResponse, opt
     const units = unitsOf(page);
     pages.push({ id: page.id, name: page.name ?? '', frameCount: units.frameCount });
     sources[page.id] = units.source;
-    toChunks(units.ids, page.id, limits.chunk, chunks);
+    toChunks(units.ids, page.id, limits.chunk, chunks, limits.first);
   };
   if (root.type === 'DOCUMENT') {
     for (const page of root.children ?? []) if (visible(page) && page.type === 'CANVAS') addPage(page);
@@ -152,7 +167,7 @@ export function planChunks(skeleton: GetFileResponse | GetFileNodesResponse, opt
   } else if (visible(root) && options.expandNode === true) {
     const units = unitsOf(root);
     sources[root.id] = units.source;
-    toChunks(units.ids, null, limits.chunk, chunks);
+    toChunks(units.ids, null, limits.chunk, chunks, limits.first);
   } else if (visible(root)) {
     // A single node keeps its own attributes only if it is fetched itself, so it is the one unit;
     // splitChunk reports it when even that is too large.

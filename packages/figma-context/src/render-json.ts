@@ -3,7 +3,7 @@
  * introduced no styles costs nothing for them. With `dedupe`, repeated subtrees and binding sets are
  * written once (`defs.tpl`, `defs.binds`, see dedupe.ts); `fromJson` expands them back.
  */
-import type { BoundSetMap, CompactContext, ComponentRef, Counts, Defs, WireNode } from './compact-types';
+import type { BoundSetMap, ChunkOutput, CompactContext, ComponentRef, Counts, Defs, WireNode } from './compact-types';
 import { dedupe, expandDeduped } from './dedupe';
 
 export interface CompactJson {
@@ -15,6 +15,8 @@ export interface CompactJson {
   components?: Record<string, ComponentRef>;
   counts: Counts;
   missing?: string[];
+  /** See ChunkOutput.under: this part's nodes go under that node of an earlier part. */
+  under?: string;
 }
 
 export interface RenderOptions {
@@ -23,11 +25,12 @@ export interface RenderOptions {
 }
 
 /** The JSON-ready form of a context or chunk (empty dictionaries omitted). */
-export function toJson(ctx: CompactContext & { index?: number }, options: RenderOptions = {}): CompactJson {
+export function toJson(ctx: CompactContext & { index?: number; under?: string }, options: RenderOptions = {}): CompactJson {
   const d = options.dedupe ? dedupe(ctx.nodes) : null;
   const out: CompactJson = { v: 1, nodes: d ? d.nodes : ctx.nodes, counts: ctx.counts };
   if (ctx.name !== undefined) out.name = ctx.name;
   if (ctx.index !== undefined) out.index = ctx.index;
+  if (ctx.under !== undefined) out.under = ctx.under;
   const defs: NonNullable<CompactJson['defs']> = {};
   let anyDefs = false;
   for (const k of Object.keys(ctx.defs) as (keyof Defs)[]) {
@@ -59,11 +62,11 @@ export function toJson(ctx: CompactContext & { index?: number }, options: Render
   return out;
 }
 
-/** Reads a JSON rendering back into a context (missing dictionaries become empty, templates expanded). */
-export function fromJson(json: CompactJson): CompactContext {
+/** Reads a JSON rendering back into a context (missing dictionaries become empty, templates expanded; a part's `under` kept). */
+export function fromJson(json: CompactJson): CompactContext & Pick<ChunkOutput, 'under'> {
   const { tpl, binds, ...plain } = json.defs ?? {};
   const nodes = tpl || binds ? expandDeduped(json.nodes, tpl ?? {}, binds ?? {}) : (json.nodes as CompactContext['nodes']);
-  const ctx: CompactContext = {
+  const ctx: CompactContext & Pick<ChunkOutput, 'under'> = {
     v: 1,
     nodes,
     defs: { paints: {}, effects: {}, text: {}, layouts: {}, vars: {}, ...plain },
@@ -72,5 +75,6 @@ export function fromJson(json: CompactJson): CompactContext {
   };
   if (json.name !== undefined) ctx.name = json.name;
   if (json.missing) ctx.missing = json.missing;
+  if (json.under !== undefined) ctx.under = json.under;
   return ctx;
 }

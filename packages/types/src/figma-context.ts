@@ -13,7 +13,13 @@ export const StartFigmaContextSchema = z
     node_id: z.string().min(1).max(200).optional().openapi({ example: '9:5240' }),
     options: z
       .object({
-        max_ids_per_call: z.number().int().min(1).max(FIGMA_LIMITS.maxIdsPerCall).optional(),
+        max_ids_per_call: z
+          .number()
+          .int()
+          .min(1)
+          .max(FIGMA_LIMITS.maxIdsPerCall)
+          .optional()
+          .openapi({ description: 'most node ids one stream call plans, and one Figma /nodes request takes (small chunks are fetched together up to it)' }),
         max_nodes_per_chunk: z.number().int().min(1).max(FIGMA_LIMITS.maxNodesPerChunk).optional(),
       })
       .optional(),
@@ -30,7 +36,10 @@ export const FigmaPlanSchema = z
     node_count_estimate: z.number().int(),
     figma_calls: z
       .object({ tier1: z.number().int(), tier2: z.number().int() })
-      .openapi({ description: "Figma calls the job makes by endpoint tier, start's included, after the version cache (a hit: tier1 0, tier2 1 — its own /meta)" }),
+      .openapi({
+        description:
+          "Figma calls the job makes by endpoint tier, start's included, after the version cache (a hit: tier1 0, tier2 1 — its own /meta). The stream's /nodes requests are sized from answer sizes: replayed over the cache index when it holds the version, else at the size the project's last job on the file learned (one request per chunk when none did)",
+      }),
     estimated_seconds: z.number().int().openapi({ description: "how long the stream's Figma calls wait for the token's budget (FigmaPacer), at the plan's rate; Figma's own latency not included" }),
   })
   .openapi('FigmaPlan');
@@ -136,14 +145,28 @@ export const FigmaStreamEvents = {
   /** one per planned page, in plan order; `chunks: 0` for a page with nothing to fetch (no page.chunk follows) */
   'page.ready': z.object({ page_id: z.string(), name: z.string(), chunks: z.number().int() }),
   'page.includes': z.object({ page_id: z.string(), chunk_index: z.number().int(), node_ids: z.array(z.string()) }),
+  /**
+   * One part of a chunk: no event's data is over FIGMA_EVENT_MAX_BYTES (default 1 MiB), so a larger chunk
+   * comes in several, logged together and in order (only something that cannot be cut goes over it, alone in
+   * its part: a node's own fields without its children, one dictionary entry or one component). Merging every
+   * part's `context` in order with @cogo/figma-context's `mergeChunks` rebuilds the chunk; nothing else is needed.
+   */
   'page.chunk': z.object({
     page_id: z.string(),
     chunk_index: z.number().int(),
+    /** 0..parts-1, in log order */
     part: z.number().int(),
+    /** how many events this chunk has */
     parts: z.number().int(),
-    /** the compact context of this chunk (see @cogo/figma-context): nodes plus only the dictionary entries new in it */
+    /**
+     * the compact context of this part (see @cogo/figma-context): nodes plus only the dictionary entries new in
+     * it — those of a split chunk come first, in its leading parts. Part 0 carries the chunk's `name`, `missing`
+     * and counts (the others count zero). A subtree too large for one part is sent as a shell (the node without
+     * `ch`); its children follow in later parts whose `under` is that node's id: append their `nodes`, in order,
+     * to that node's children. A part without `under` continues the chunk's top level.
+     */
     context: z.record(z.string(), z.unknown()),
-    /** components/frames ready for /figma-context/apply */
+    /** components/frames ready for /figma-context/apply: those of the whole chunk, spread over its parts in order */
     components: z.array(ApplyComponentSchema),
   }),
   /**

@@ -68,4 +68,74 @@ describe('JobCursor Durable Object', () => {
     expect(await job.state()).toBeNull();
     expect(await job.eventsAfter(0)).toEqual([]);
   });
+
+  it('stages a chunk invisibly and logs it with the chunk commit, in order, before the events of the commit itself', async () => {
+    const job = stubFor('job-e');
+    await job.init('job-e');
+    await job.setPlan([{ pageId: 'p', ids: ['1:1'] }]);
+    expect((await job.claim('lease-1', 60_000)).ok).toBe(true);
+    await job.append([{ type: 'ready', data: '{}' }], undefined, 'lease-1');
+    await job.stage('lease-1', [
+      { type: 'page.chunk', data: '{"part":0}' },
+      { type: 'page.chunk', data: '{"part":1}' },
+    ]);
+    await job.stage('lease-1', [{ type: 'page.chunk', data: '{"part":2}' }]);
+    // staged rows are no events yet: neither a reader nor the state sees them
+    expect((await job.eventsAfter(0)).map((e) => e.type)).toEqual(['ready']);
+    expect((await job.state())?.lastEventId).toBe(1);
+    const producer = { nextChunk: 1, chunksTotal: 1, snapshot: null, counts: '{}' };
+    const own = await job.append(
+      [
+        { type: 'page.chunk', data: '{"part":3}' },
+        { type: 'progress', data: '{}' },
+      ],
+      undefined,
+      'lease-1',
+      producer,
+    );
+    // the staged rows took the ids just before the commit's own
+    expect(own.map((e) => e.id)).toEqual([5, 6]);
+    expect((await job.eventsAfter(0)).map((e) => [e.id, e.data])).toEqual([
+      [1, '{}'],
+      [2, '{"part":0}'],
+      [3, '{"part":1}'],
+      [4, '{"part":2}'],
+      [5, '{"part":3}'],
+      [6, '{}'],
+    ]);
+    expect(await job.producer()).toEqual(producer);
+    // moved, not copied: the next commit logs only its own events
+    await job.append([{ type: 'progress', data: '{"n":2}' }], undefined, 'lease-1', producer);
+    expect((await job.eventsAfter(6)).map((e) => e.data)).toEqual(['{"n":2}']);
+  });
+
+  it('drops what a lease staged when a new lease claims the job or an append does not commit it; stages only under the lease', async () => {
+    const job = stubFor('job-f');
+    await job.init('job-f');
+    await job.setPlan([{ pageId: 'p', ids: ['1:1'] }]);
+    const staged = () => runInDurableObject(job, (_obj: JobCursor, state) => state.storage.sql.exec<{ n: number }>(`select count(*) as n from staged`).one().n);
+    // a producer whose lease ran out (leaseMs 0) staged half a chunk, then died
+    expect((await job.claim('lease-1', 0)).ok).toBe(true);
+    await job.stage('lease-1', [{ type: 'page.chunk', data: '{"from":"lease-1"}' }]);
+    expect(await staged()).toBe(1);
+    expect((await job.claim('lease-2', 60_000)).ok).toBe(true);
+    expect(await staged()).toBe(0);
+    const refused = await job.stage('lease-1', [{ type: 'page.chunk', data: '{}' }]).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(String(refused)).toMatch(/lease lost/);
+    await job.append([{ type: 'page.chunk', data: '{"from":"lease-2"}' }], undefined, 'lease-2', { nextChunk: 1, chunksTotal: 1, snapshot: null, counts: '{}' });
+    expect((await job.eventsAfter(0)).map((e) => e.data)).toEqual(['{"from":"lease-2"}']);
+    // an append that does not commit a chunk (no producer: a debug, an error, a cancel) logs no staged row and drops them
+    await job.stage('lease-2', [{ type: 'page.chunk', data: '{"half":1}' }]);
+    await job.append([{ type: 'error', data: '{"code":"CANCELLED"}' }], 'cancelled');
+    expect((await job.eventsAfter(0)).map((e) => e.type)).toEqual(['page.chunk', 'error']);
+    expect(await staged()).toBe(0);
+    const ended = await job.stage('lease-2', [{ type: 'page.chunk', data: '{}' }]).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(String(ended)).toMatch(/already cancelled/);
+  });
 });

@@ -2,10 +2,13 @@
 // Holds the job's status, its plan (chunks of node ids), the producer's position, and the ordered
 // event log (monotonic ids), so an SSE client that reconnects with Last-Event-ID gets exactly the
 // events it missed. One stream call at a time produces, under a lease; events and the producer's
-// position are committed together, so a chunk is never logged twice. State lives in the object's
+// position are committed together, so a chunk is never logged twice — nor half: a chunk too large for
+// one RPC message is staged in batches first (`stage`), invisible until the append that commits it logs
+// them, and dropped if that append never comes (a new lease's claim). State lives in the object's
 // SQLite storage. An alarm deletes everything RETENTION_MS after the job's last activity: after it
 // ends (the log stays resumable that long), or after it went quiet without ending (a job started and
 // never streamed, or whose client left for good), so no object keeps its plan and log forever.
+import { withinIds } from '@cogo/figma-context';
 import { DurableObject } from 'cloudflare:workers';
 
 export { jobCursorName } from './names';
@@ -48,6 +51,8 @@ export interface ProducerState {
   chunksTotal: number;
   snapshot: string | null;
   counts: string;
+  /** What the job learned of Figma's answer sizes (JSON of a SizeEstimate): it sizes the next requests. */
+  sizes?: string;
 }
 
 const TERMINAL: ReadonlySet<JobStatus> = new Set(['done', 'error', 'cancelled']);
@@ -68,6 +73,7 @@ export class JobCursor extends DurableObject {
     this.sql.exec(`create table if not exists events (id integer primary key, type text not null, data text not null)`);
     this.sql.exec(`create table if not exists chunks (idx integer primary key, page_id text, ids text not null)`);
     this.sql.exec(`create table if not exists applied (page text not null, node text not null, primary key (page, node))`);
+    this.sql.exec(`create table if not exists staged (seq integer primary key, lease text not null, type text not null, data text not null)`);
   }
 
   private get<T>(key: string): T | null {
@@ -110,6 +116,15 @@ export class JobCursor extends DurableObject {
     return row ? { index, pageId: row.page_id, ids: JSON.parse(row.ids) as string[] } : null;
   }
 
+  /** Consecutive chunks from `from` holding at most `maxIds` ids in all (at least the first): what one Figma request may take. */
+  async chunksAhead(from: number, maxIds: number): Promise<StoredChunk[]> {
+    const rows = this.sql.exec<{ idx: number; page_id: string | null; ids: string }>(`select idx, page_id, ids from chunks where idx >= ? order by idx limit ?`, from, maxIds).toArray();
+    return withinIds(
+      rows.map((r) => ({ index: r.idx, pageId: r.page_id, ids: JSON.parse(r.ids) as string[] })),
+      maxIds,
+    );
+  }
+
   /** Page of every chunk, in order (to know where pages start). */
   async chunkPages(): Promise<Array<string | null>> {
     return this.sql.exec<{ page_id: string | null }>(`select page_id from chunks order by idx`).toArray().map((r) => r.page_id);
@@ -128,6 +143,8 @@ export class JobCursor extends DurableObject {
     const free = !lease || lease.id === leaseId || lease.until <= Date.now();
     if (!state || TERMINAL.has(state.status) || !free) return { ok: false, producer, state };
     this.put('lease', { id: leaseId, until: Date.now() + leaseMs });
+    // what an earlier holder staged and never committed: its chunk is produced again, whole
+    this.sql.exec(`delete from staged where lease != ?`, leaseId);
     return { ok: true, producer, state };
   }
 
@@ -138,14 +155,38 @@ export class JobCursor extends DurableObject {
   }
 
   /**
+   * Holds events for the lease's next chunk commit (an `append` with `producer`), which logs them before
+   * its own: a chunk larger than one RPC message is sent in several calls and still logged in one step.
+   * Refused unless that lease is held, and once the job has ended.
+   */
+  async stage(leaseId: string, events: NewEvent[]): Promise<void> {
+    const state = this.get<JobCursorState>('state');
+    if (!state) throw new Error('job not initialised');
+    if (TERMINAL.has(state.status)) throw new Error(`job already ${state.status}`);
+    if (this.get<{ id: string }>('lease')?.id !== leaseId) throw new Error('producer lease lost');
+    for (const e of events) this.sql.exec(`insert into staged (lease, type, data) values (?, ?, ?)`, leaseId, e.type, e.data);
+  }
+
+  /**
    * Appends events in order (and, with `producer`, moves the producer) in one step. With a
-   * `leaseId`, refused unless that lease is held. Refused once the job has ended.
+   * `leaseId`, refused unless that lease is held. Refused once the job has ended. With `producer` and
+   * `leaseId` (a chunk's commit), the rows that lease staged are logged first, with the ids just before
+   * those of `events`; any other append drops staged rows (a chunk not committed). Returns `events` with
+   * their ids — not the staged rows, which may be megabytes.
    */
   async append(events: NewEvent[], status?: JobStatus, leaseId?: string, producer?: ProducerState): Promise<JobEvent[]> {
     const state = this.get<JobCursorState>('state');
     if (!state) throw new Error('job not initialised');
     if (TERMINAL.has(state.status)) throw new Error(`job already ${state.status}`);
     if (leaseId !== undefined && this.get<{ id: string }>('lease')?.id !== leaseId) throw new Error('producer lease lost');
+    if (producer && leaseId !== undefined) {
+      const staged = this.sql.exec<{ n: number }>(`select count(*) as n from staged where lease = ?`, leaseId).one().n;
+      if (staged > 0) {
+        this.sql.exec(`insert into events (id, type, data) select ? + row_number() over (order by seq), type, data from staged where lease = ?`, state.lastEventId, leaseId);
+        state.lastEventId += staged;
+      }
+    }
+    this.sql.exec(`delete from staged`);
     const out: JobEvent[] = [];
     for (const e of events) {
       const id = ++state.lastEventId;

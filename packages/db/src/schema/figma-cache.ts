@@ -20,6 +20,7 @@ export const figmaCacheEntries = pgTable(
     /** `ok`: the answer is in R2; `too_large`: it was over `bytes` (the response budget then), kept so a replay splits as the first run did. */
     outcome: text('outcome').notNull(),
     r2Key: text('r2_key'),
+    /** `ok`: characters of Figma's answer as it came (a replay sizes the next requests by it); `too_large`: the budget it exceeded. */
     bytes: integer('bytes').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },

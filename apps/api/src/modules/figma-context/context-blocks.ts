@@ -27,7 +27,7 @@ export interface Block {
   parts: string[];
 }
 
-/** The logged chunk contexts (read back with fromJson: no templates), in log order, from event id `fromId` on (0: from the start). */
+/** The logged chunk contexts (read back with fromJson: no templates; a chunk logged in parts merged back), in log order, from event id `fromId` on (0: from the start). */
 export type ChunkReader = (fromId: number) => AsyncIterable<{ id: number; ctx: CompactContext }>;
 
 /** A cursor named a position that is no block of this rendering. */

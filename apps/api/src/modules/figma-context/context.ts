@@ -1,7 +1,9 @@
 // GET /figma-context/context: a job's whole compact context, one page at a time. The pages of one
 // sequence read the job's log up to the event that was last when its first page was read (a running
-// job: what it had produced then — `partial` says so), one chunk at a time (context-blocks.ts).
-import { fromJson, type CompactJson } from '@cogo/figma-context';
+// job: what it had produced then — `partial` says so), one chunk at a time (context-blocks.ts). A chunk
+// logged in parts (FIGMA_EVENT_MAX_BYTES) is read as before it was cut: a part `under` a node of the
+// parts before it is merged into them, so the blocks are whole top-level subtrees, as with one event.
+import { fromJson, mergeChunks, type CompactContext, type CompactJson } from '@cogo/figma-context';
 import type { FigmaContextPage, FigmaContextQuery } from '@cogo/types';
 import type { Context } from 'hono';
 import type { JobCursor } from '../../durable-objects/job-cursor';
@@ -16,19 +18,38 @@ import { FIGMA_JOB_KINDS, findJob } from './figma-context.repo';
 /** Events per read of the log: a few chunks, so a page holds little more than itself in memory. */
 const READ_BATCH = 16;
 
-/** The page.chunk contexts of a job's log up to `through`, from event `fromId` on. */
+/** A chunk's parts read so far (one, for a chunk logged whole), under the id of the first. */
+interface Group {
+  id: number;
+  parts: Array<ReturnType<typeof fromJson>>;
+}
+
+/**
+ * The page.chunk contexts of a job's log up to `through`, from event `fromId` on; the parts `under` a node
+ * merged into the part(s) before them, the group under the id of its first event.
+ */
 export function logChunkReader(stub: DurableObjectStub<JobCursor>, through: number): ChunkReader {
   return async function* read(fromId: number) {
+    let group: Group | null = null;
+    const whole = (g: Group): { id: number; ctx: CompactContext } => ({ id: g.id, ctx: g.parts.length === 1 ? g.parts[0]! : mergeChunks(g.parts) });
     let after = Math.max(0, fromId - 1);
-    while (after < through) {
+    log: while (after < through) {
       const batch = await stub.eventsAfter(after, READ_BATCH);
       for (const ev of batch) {
-        if (ev.id > through) return;
+        if (ev.id > through) break log;
         after = ev.id;
-        if (ev.type === 'page.chunk') yield { id: ev.id, ctx: fromJson((JSON.parse(ev.data) as { context: CompactJson }).context) };
+        if (ev.type !== 'page.chunk') continue;
+        const ctx = fromJson((JSON.parse(ev.data) as { context: CompactJson }).context);
+        // a chunk's parts are logged together, in order: a part under a node follows the part holding it
+        if (ctx.under !== undefined && group) group.parts.push(ctx);
+        else {
+          if (group) yield whole(group);
+          group = { id: ev.id, parts: [ctx] };
+        }
       }
-      if (batch.length < READ_BATCH) return;
+      if (batch.length < READ_BATCH) break;
     }
+    if (group) yield whole(group);
   };
 }
 

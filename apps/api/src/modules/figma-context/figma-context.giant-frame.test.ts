@@ -11,6 +11,9 @@ import { createApp } from '../../app';
 import { createTestProject, figmaFake, runFigmaJob, type StreamedEvent, type TestProject, figmaAnswerBytes } from '../../../test/helpers';
 
 const KEY = 'GIANTFRAME08';
+/** FIGMA_EVENT_MAX_BYTES of the descent run: far below the stitched board's compact JSON. */
+const EVENT_BOUND = 32 * 1024;
+const enc = new TextEncoder();
 const file = generateLargeFile({ nodes: 3_000, frames: 'board', seed: 11 });
 const page = file.document.children[1]!;
 const boardId = page.children[0]!.id;
@@ -63,9 +66,14 @@ describe('figma-context: a top-level frame larger than one Figma answer', () => 
       FIGMA_VERSION_CACHE: 'false',
       STREAM_BUDGET_MS: '60000',
       STREAM_HARD_LIMIT_MS: '120000',
+      FIGMA_EVENT_MAX_BYTES: String(EVENT_BOUND),
     });
     const last = events.at(-1)!;
     expect(last.event, JSON.stringify(last.data)).toBe('done');
+    // the stitched board is far over the event bound: it goes out in parts, none over the bound (issue 8 v2)
+    const chunkEvents = events.filter((e) => e.event === 'page.chunk');
+    for (const e of chunkEvents) expect(enc.encode(JSON.stringify(e.data)).length).toBeLessThanOrEqual(EVENT_BOUND);
+    expect(chunkEvents.some((e) => e.data.parts > 1 && e.data.context.under === boardId)).toBe(true);
     const got = contextOf(events);
     const refWalk = walk(reference.nodes, { ids: [], texts: [] });
     expect(refWalk.ids.length).toBeGreaterThan(2_000);

@@ -57,9 +57,10 @@ export const figmaContextRouter = createRouter()
             stopSignal: abort.signal,
             budgetMs: config.STREAM_BUDGET_MS,
             hardLimitMs: config.STREAM_HARD_LIMIT_MS,
+            eventMaxBytes: config.FIGMA_EVENT_MAX_BYTES,
             events,
             log,
-            source: async () =>
+            source: async (learned) =>
               token
                 ? figmaChunkSource(
                     // the version its start proved: chunks of that version replay from the cache (version-cache.ts)
@@ -68,6 +69,7 @@ export const figmaContextRouter = createRouter()
                       jobVersionCache(config, handle.db, job.input, (err) => log.warn('figma version cache', { error: describeError(err) })),
                     ),
                     String((job.input as { file_key?: string }).file_key),
+                    { budgetBytes: config.FIGMA_MAX_RESPONSE_BYTES, ...learned },
                   )
                 : ingestChunkSource(config, job.projectId, String((job.input as { upload_id?: string }).upload_id)),
             onProgress: (patch) => updateJob(handle.db, job.id, patch),

@@ -81,7 +81,7 @@ describe('figma-context: Figma quota exhausted', () => {
     const quota = (init: RequestInit) => fetch(`${env.FIGMA_API_BASE}/__fake/quota`, init);
     expect((await quota({ method: 'PUT', body: JSON.stringify({ planTier: 'pro', limitType: 'low' }) })).status).toBe(204);
     try {
-      const started = (await (await start(p.key, { figma_url: URL_OF_SAMPLE, options: { max_nodes_per_chunk: 1 } })).json()) as { job_id: string; plan: { chunks: number } };
+      const started = (await (await start(p.key, { figma_url: URL_OF_SAMPLE, options: { max_nodes_per_chunk: 1, max_ids_per_call: 1 } })).json()) as { job_id: string; plan: { chunks: number } };
       expect(started.plan.chunks).toBeGreaterThan(6);
       const events = await readSse(await api('/figma-context/stream', { method: 'POST', key: p.key, json: { job_id: started.job_id, cursor: '0' } }));
       const error = events.at(-1)!;

@@ -1,5 +1,5 @@
 import { schema, type Db } from '@cogo/db';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 
 export type JobRow = typeof schema.jobs.$inferSelect;
 
@@ -30,4 +30,16 @@ export async function updateJob(
     .update(schema.jobs)
     .set({ ...patch, updatedAt: new Date(), ...(ended ? { finishedAt: new Date() } : {}) })
     .where(eq(schema.jobs.id, id));
+}
+
+/** Characters per node id the project's last finished job on this file learned (the forecast's prior), or null. */
+export async function learnedCharsPerId(db: Db, projectId: string, fileKey: string): Promise<number | null> {
+  const rows = await db
+    .select({ perId: sql<number | null>`(${schema.jobs.result} ->> 'chars_per_id')::float8` })
+    .from(schema.jobs)
+    .where(and(eq(schema.jobs.projectId, projectId), eq(schema.jobs.kind, 'figma-context'), eq(schema.jobs.status, 'done'), sql`${schema.jobs.input} ->> 'file_key' = ${fileKey}`, sql`${schema.jobs.result} ? 'chars_per_id'`))
+    .orderBy(desc(schema.jobs.createdAt))
+    .limit(1);
+  const perId = rows[0]?.perId;
+  return typeof perId === 'number' && perId > 0 ? perId : null;
 }

@@ -5,7 +5,7 @@
 // a `progress` whose next_cursor resumes it — not logged (no id), so no replay ever holds a cursor
 // mid-call. Every planned page gets a `page.ready`, an empty one with `chunks: 0` (page-reports.ts).
 // Exactly one terminal `done` or `error`.
-import { ContextBuilder, componentKeysOf, emptyCounts, extractComponents, toJson, type ChunkOutput, type ChunkRoot, type Counts, type PlanChunk } from '@cogo/figma-context';
+import { ContextBuilder, DEFAULT_MAX_IDS_PER_CALL, componentKeysOf, emptyCounts, extractComponents, overallCharsPerId, type ChunkOutput, type ChunkRoot, type Counts, type PlanChunk, type SizeModel } from '@cogo/figma-context';
 import type { ErrorCode } from '@cogo/types';
 import type { JobCursor, NewEvent, ProducerState } from '../../durable-objects/job-cursor';
 import type { EventSink } from '../../lib/events';
@@ -15,16 +15,20 @@ import type { SseSink } from '../../lib/sse';
 import { isLargeNode, type ChunkSource } from './chunk-source';
 import { FigmaError, waitDetails } from './figma.client';
 import { pageReports } from './page-reports';
+import { chunkEvents, commitBatches, stageBatchBytes } from './chunk-events';
 
 export interface ProducerDeps {
   stub: DurableObjectStub<JobCursor>;
-  source: () => Promise<ChunkSource>;
+  /** The job's chunk source, sizing requests from what the job learned so far and taking at most `maxIds` ids per request. */
+  source: (learned: { estimate: SizeModel | null; maxIds: number }) => Promise<ChunkSource>;
   jobId: string;
   requestId: string;
   leaseId: string;
   startedAt: number;
   budgetMs: number;
   hardLimitMs: number;
+  /** FIGMA_EVENT_MAX_BYTES: a chunk's output larger than this goes in several `page.chunk` parts (chunk-events.ts). */
+  eventMaxBytes: number;
   events: EventSink;
   log: Logger;
   /** Aborted when the call must stop at once (client gone, or the hard limit reached). */
@@ -76,8 +80,15 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
   }
 
   const commit = async (events: NewEvent[], producer?: ProducerState, status?: 'done' | 'error'): Promise<void> => {
-    const appended = await stub.append(events, status, deps.leaseId, producer);
-    for (const e of appended) {
+    // a chunk's commit larger than one RPC message: its first batches staged, logged with the last in one step
+    const batches = producer ? commitBatches(events, stageBatchBytes(deps.eventMaxBytes)) : [events];
+    const final = batches.pop()!;
+    for (const batch of batches) await stub.stage(deps.leaseId, batch);
+    const appended = await stub.append(final, status, deps.leaseId, producer);
+    // the staged events took the ids just before the appended ones
+    const staged = batches.flat();
+    const first = (appended[0]?.id ?? 0) - staged.length;
+    for (const e of [...staged.map((ev, i) => ({ ...ev, id: first + i })), ...appended]) {
       last = e.id;
       await sink.send({ id: e.id, event: e.type, data: e.data });
     }
@@ -93,7 +104,9 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
     const counts: Counts = { ...emptyCounts(), ...(JSON.parse(p.counts) as Partial<Counts>) };
     const state = claim.state!;
     const pages = await stub.chunkPages();
-    const extra = JSON.parse((await stub.extra()) ?? '{}') as { variables?: unknown; variables_status?: unknown; pages?: Array<{ id: string; name: string }>; scope?: { ancestors: string[]; parent_type: string } | null };
+    const extra = JSON.parse((await stub.extra()) ?? '{}') as { variables?: unknown; variables_status?: unknown; pages?: Array<{ id: string; name: string }>; scope?: { ancestors: string[]; parent_type: string } | null; max_ids_per_call?: number };
+    const maxIds = extra.max_ids_per_call ?? DEFAULT_MAX_IDS_PER_CALL;
+    const ahead = (from: number) => async () => (await stub.chunksAhead(from, maxIds)).map((c) => ({ index: c.index, pageId: c.pageId, ids: c.ids }));
     // where chunks' top nodes sit: a page's top level, or (node-scoped job) below the scoped node's ancestors
     const root: ChunkRoot = extra.scope ? { ancestors: extra.scope.ancestors, parentType: extra.scope.parent_type } : { ancestors: [] };
     const pageName = (id: string | null) => extra.pages?.find((pg) => pg.id === id)?.name ?? id ?? 'selection';
@@ -108,20 +121,23 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
     let source: ChunkSource | undefined;
     let producedThisCall = 0;
     while (p.nextChunk < p.chunksTotal) {
-      if (stopped() || (producedThisCall > 0 && Date.now() > deadline)) break;
+      // a call ends between requests only: one that held answers for the next chunks would have its resume ask again
+      if (stopped() || (producedThisCall > 0 && Date.now() > deadline && !source?.holding?.())) break;
       const stored = (await stub.chunkAt(p.nextChunk))!;
       const chunk: PlanChunk = { index: stored.index, pageId: stored.pageId, ids: stored.ids };
       const pageId = stored.pageId ?? 'selection';
       // the chunk's parts compacted: a whole answer at once, a node too large for one (LargeNode) in pieces
       let outputs: Array<{ out: ChunkOutput; keys: Map<string, string> }>;
       try {
-        source ??= await deps.source();
+        source ??= await deps.source({ estimate: p.sizes ? (JSON.parse(p.sizes) as SizeModel) : null, maxIds });
         outputs = [];
         // one answer at a time: each is compacted and dropped before the next is fetched
-        for await (const r of source.fetch(chunk)) outputs.push(isLargeNode(r) ? await r.compact(builder, chunk.index) : { out: builder.addNodes(r, chunk.index), keys: componentKeysOf(r) });
+        for await (const r of source.fetch(chunk, ahead(chunk.index))) outputs.push(isLargeNode(r) ? await r.compact(builder, chunk.index) : { out: builder.addNodes(r, chunk.index), keys: componentKeysOf(r) });
       } catch (err) {
         // a chunk that failed half-way may have taken dictionary ids it never shipped: go back to the last commit
+        // (the source too: what it held and learned since then goes, so requests are sized as from that commit)
         builder = newBuilder(p.snapshot);
+        source = undefined;
         // an in-flight fetch aborted because the client left or the hard limit came: stop, the job goes on
         if (stopped()) break;
         if (err instanceof FigmaError && err.code === 'FIGMA_RATE_LIMITED') {
@@ -143,20 +159,23 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
         pre.push({ type: 'page.ready', data: json({ page_id: pageId, name: pageName(stored.pageId), chunks: pages.filter((x) => x === stored.pageId).length }) });
       }
       pre.push({ type: 'page.includes', data: json({ page_id: pageId, chunk_index: chunk.index, node_ids: chunk.ids }) });
-      const parts = outputs.map(({ out, keys }, part) => {
+      // components from each whole output; the events within FIGMA_EVENT_MAX_BYTES, parts numbered over the chunk
+      const withComponents = outputs.map(({ out, keys }) => {
         addCounts(counts, out.counts);
         const components = extractComponents(out, stored.pageId ?? undefined, root).items.map((i) => {
           const key = i.key ?? keys.get(i.id);
           // ancestors: what a node-scoped apply replaces within (apply.ts)
           return { node_id: i.id, name: i.name, type: i.type, props: { ...i.props, ...(i.setId ? { set_id: i.setId } : {}), ...(key ? { key } : {}), ...(i.ancestors?.length ? { ancestors: i.ancestors } : {}) } };
         });
-        return { type: 'page.chunk', data: json({ page_id: pageId, chunk_index: chunk.index, part, parts: outputs.length, context: toJson(out), components }) };
+        return { out, components };
       });
-      p = { nextChunk: p.nextChunk + 1, chunksTotal: p.chunksTotal, snapshot: json(builder.snapshot()), counts: json(counts) };
+      const parts = chunkEvents(withComponents, { page_id: pageId, chunk_index: chunk.index }, deps.eventMaxBytes);
+      const sizes = source?.estimate?.();
+      p = { nextChunk: p.nextChunk + 1, chunksTotal: p.chunksTotal, snapshot: json(builder.snapshot()), counts: json(counts), ...(sizes ? { sizes: json(sizes) } : {}) };
       const progress = { type: 'progress', data: json({ chunks_done: p.nextChunk, chunks_total: p.chunksTotal, next_cursor: null }) };
       await commit([...pre, ...parts, progress], p);
       producedThisCall++;
-      deps.events.emit('figma_job_chunk_done', { job_id: deps.jobId, chunk: chunk.index, parts: outputs.length }, { source: 'figma-context' });
+      deps.events.emit('figma_job_chunk_done', { job_id: deps.jobId, chunk: chunk.index, parts: parts.length }, { source: 'figma-context' });
     }
     if (p.nextChunk >= p.chunksTotal) {
       const duration = Date.now() - state.createdAt;
@@ -164,7 +183,10 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
       const final = { ...counts, pages: reports.pages, empty_pages: reports.emptyPages };
       const done = { type: 'done', data: json({ job_id: deps.jobId, chunks_total: p.chunksTotal, counts: final, duration_ms: duration }) };
       await commit([...emptyPageReady(reports.emptyAtEnd), done], { ...p, counts: json(final) }, 'done');
-      await deps.onProgress({ status: 'done', progress: { chunks_done: p.nextChunk, chunks_total: p.chunksTotal }, result: { counts: final, duration_ms: duration } });
+      // what the job learned of answer sizes: the prior of the next job's forecast on this file
+      const perId = p.sizes ? overallCharsPerId(JSON.parse(p.sizes) as SizeModel) : null;
+      const learned = perId !== null ? { chars_per_id: Math.round(perId) } : {};
+      await deps.onProgress({ status: 'done', progress: { chunks_done: p.nextChunk, chunks_total: p.chunksTotal }, result: { counts: final, duration_ms: duration, ...learned } });
       deps.events.emit('figma_job_done', { job_id: deps.jobId, chunks: p.chunksTotal, counts: final }, { source: 'figma-context' });
       return;
     }

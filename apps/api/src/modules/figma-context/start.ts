@@ -9,12 +9,12 @@ import { ApiError } from '../../lib/errors';
 import { principalOf } from '../../middleware';
 import { FigmaError, waitDetails } from './figma.client';
 import { figmaClientFor } from './figma-context.outbound';
-import { insertJob } from './figma-context.repo';
+import { insertJob, learnedCharsPerId } from './figma-context.repo';
 import { figmaTokenFor } from './figma-context.token';
 import { fileSkeleton, nodeSkeleton, placeOfNode, scopedPlan } from './skeleton';
 import { loadVariables, type VariablesStatus } from './start-variables';
-import { estimatedSeconds } from './start-forecast';
-import { cachedChunkCount, proveVersion, withVersionCache, type VersionCacheRef } from './version-cache';
+import { estimatedSeconds, forecastChunkRequests } from './start-forecast';
+import { cachedIndex, proveVersion, withVersionCache, type VersionCacheRef } from './version-cache';
 
 /** Longest a start waits for the token's next Figma slot. */
 export const START_MAX_WAIT_MS = 5_000;
@@ -91,13 +91,20 @@ export async function startFigmaJob(c: Context, body: StartFigmaContext) {
     throw planned.code === 'node-not-found' ? new ApiError('FIGMA_NOT_FOUND', planned.message) : new ApiError('VALIDATION_FAILED', planned.message);
   }
   const plan = planned.plan;
-  // the forecast: what start sent, and one /nodes call per chunk the cache does not hold
-  const metaCalls = config.FIGMA_VERSION_CACHE ? 1 : 0;
-  const cachedChunks = cacheRef ? await cachedChunkCount(cacheRef, plan.chunks) : 0;
-  const streamCalls = { tier1: plan.chunks.length - cachedChunks, tier2: 0 };
-  const figmaCalls = { tier1: figma.tally.tier1 + streamCalls.tier1, tier2: metaCalls + figma.tally.tier2 };
-  const cache: FigmaCacheStatus = !config.FIGMA_VERSION_CACHE ? 'off' : !cacheRef ? 'bypass' : figmaCalls.tier1 === 0 ? 'hit' : figma.tally.hits === 0 && cachedChunks === 0 ? 'miss' : 'partial';
+  // the forecast: what start sent, and the /nodes requests of the stream the cache does not answer
   const projectId = principalOf(c).projectId;
+  const metaCalls = config.FIGMA_VERSION_CACHE ? 1 : 0;
+  const requests = await forecastChunkRequests({
+    fileKey: target.fileKey,
+    chunks: plan.chunks,
+    budgetBytes: config.FIGMA_MAX_RESPONSE_BYTES,
+    maxIds: plan.maxIdsPerCall,
+    index: cacheRef ? await cachedIndex(cacheRef) : null,
+    priorPerId: await learnedCharsPerId(c.get('db')(), projectId, target.fileKey),
+  });
+  const streamCalls = { tier1: requests.tier1, tier2: 0 };
+  const figmaCalls = { tier1: figma.tally.tier1 + streamCalls.tier1, tier2: metaCalls + figma.tally.tier2 };
+  const cache: FigmaCacheStatus = !config.FIGMA_VERSION_CACHE ? 'off' : !cacheRef ? 'bypass' : figmaCalls.tier1 === 0 ? 'hit' : figma.tally.hits === 0 && requests.cached === 0 ? 'miss' : 'partial';
   const job = await insertJob(c.get('db')(), {
     projectId,
     kind: 'figma-context',
@@ -110,7 +117,7 @@ export async function startFigmaJob(c: Context, body: StartFigmaContext) {
   const scoped = scopedPlan(plan, place, target.nodeId);
   await stub.setPlan(
     plan.chunks.map((ch) => ({ pageId: ch.pageId ?? place?.pageId ?? null, ids: ch.ids })),
-    JSON.stringify({ variables: variables.variables, variables_status: variables.status, pages: scoped.pages, scope: scoped.scope }),
+    JSON.stringify({ variables: variables.variables, variables_status: variables.status, pages: scoped.pages, scope: scoped.scope, max_ids_per_call: plan.maxIdsPerCall }),
   );
   c.get('events').emit('figma_job_started', { job_id: job.id, file_key: target.fileKey, node_id: target.nodeId ?? null, chunks: plan.chunks.length, cache }, { source: 'figma-context' });
   return {

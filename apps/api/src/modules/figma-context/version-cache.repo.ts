@@ -22,8 +22,11 @@ export async function insertCacheEntry(db: Db, row: Omit<CacheEntryRow, 'created
   await db.insert(schema.figmaCacheEntries).values(row).onConflictDoNothing();
 }
 
-/** The scope hashes cached for one file version (for start's forecast: which chunks need no Figma call). */
-export async function cachedScopeHashes(db: Db, key: Omit<CacheEntryKey, 'scopeHash'>): Promise<Set<string>> {
-  const rows = await db.select({ scopeHash: schema.figmaCacheEntries.scopeHash }).from(schema.figmaCacheEntries).where(where(key));
-  return new Set(rows.map((r) => r.scopeHash));
+/** What is cached for one file version, by scope hash: outcome and bytes (for start's forecast: which requests need no Figma call). */
+export async function cachedScopes(db: Db, key: Omit<CacheEntryKey, 'scopeHash'>): Promise<Map<string, Pick<CacheEntryRow, 'outcome' | 'bytes'>>> {
+  const rows = await db
+    .select({ scopeHash: schema.figmaCacheEntries.scopeHash, outcome: schema.figmaCacheEntries.outcome, bytes: schema.figmaCacheEntries.bytes })
+    .from(schema.figmaCacheEntries)
+    .where(where(key));
+  return new Map(rows.map((r) => [r.scopeHash, { outcome: r.outcome, bytes: r.bytes }]));
 }

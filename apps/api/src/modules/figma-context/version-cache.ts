@@ -16,7 +16,7 @@ import type { AppConfig } from '../../env';
 import { sha256Hex } from '../../lib/crypto';
 import { OutboundError } from '../../lib/http-client';
 import { FigmaError, type FigmaClient } from './figma.client';
-import { cachedScopeHashes, findCacheEntry, insertCacheEntry } from './version-cache.repo';
+import { cachedScopes, findCacheEntry, insertCacheEntry } from './version-cache.repo';
 
 /** What the cache stores: Figma's raw JSON answers, format 1. Not the extractor's version (see above). */
 export const FIGMA_CACHE_FORMAT = 'raw-1';
@@ -69,13 +69,9 @@ export function jobVersionCache(config: AppConfig, db: Db, input: Record<string,
   return { db, bucket: config.FIGMA_CACHE, fileKey: input.file_key, version, budgetBytes: config.FIGMA_MAX_RESPONSE_BYTES, ...(onError ? { onError } : {}) };
 }
 
-/** How many of these /nodes requests (one per chunk) the cache holds for the version. */
-export async function cachedChunkCount(ref: VersionCacheRef, chunks: Array<{ ids: string[] }>): Promise<number> {
-  const have = await cachedScopeHashes(ref.db, { fileKey: ref.fileKey, version: ref.version, format: FIGMA_CACHE_FORMAT });
-  if (have.size === 0) return 0;
-  let n = 0;
-  for (const chunk of chunks) if (have.has(await sha256Hex(nodesScope(chunk.ids)))) n++;
-  return n;
+/** What the cache holds for the version, by scope hash (start's forecast replays the job's requests against it). */
+export function cachedIndex(ref: VersionCacheRef) {
+  return cachedScopes(ref.db, { fileKey: ref.fileKey, version: ref.version, format: FIGMA_CACHE_FORMAT });
 }
 
 /**
@@ -105,7 +101,7 @@ export function withVersionCache(figma: FigmaClient, ref: VersionCacheRef | null
     try {
       const value = await fetch();
       lastChars = figma.lastBodyChars();
-      if (ref) await store(ref, scope, scopeHash, value).catch((err: unknown) => ref.onError?.(err));
+      if (ref) await store(ref, scope, scopeHash, value, lastChars).catch((err: unknown) => ref.onError?.(err));
       return value;
     } catch (err) {
       if (ref && err instanceof FigmaError && err.code === 'FIGMA_TOO_LARGE') {
@@ -134,15 +130,16 @@ async function replay<T>(ref: VersionCacheRef, scopeHash: string): Promise<{ val
   const object = await ref.bucket.get(row.r2Key!);
   if (!object) return undefined;
   const text = await object.text();
-  return { value: JSON.parse(text) as T, chars: text.length };
+  // the length of Figma's answer as it came, not of the stored text: a replay sizes requests as the first run did
+  return { value: JSON.parse(text) as T, chars: row.bytes };
 }
 
 /** Stores an answer of the job's version: the bytes first, then the index row, so a row never names missing bytes. */
-async function store(ref: VersionCacheRef, scope: string, scopeHash: string, value: unknown): Promise<void> {
+async function store(ref: VersionCacheRef, scope: string, scopeHash: string, value: unknown, answerChars: number): Promise<void> {
   const answered = (value as { version?: unknown } | null)?.version;
   if (typeof answered === 'string' && answered !== ref.version) return; // the file changed since /meta
   const text = JSON.stringify(value);
   const r2Key = r2KeyOf(ref, scopeHash);
   await ref.bucket.put(r2Key, text, { httpMetadata: { contentType: 'application/json' } });
-  await insertCacheEntry(ref.db, { fileKey: ref.fileKey, version: ref.version, format: FIGMA_CACHE_FORMAT, scopeHash, scope: scope.slice(0, 500), outcome: 'ok', r2Key, bytes: text.length });
+  await insertCacheEntry(ref.db, { fileKey: ref.fileKey, version: ref.version, format: FIGMA_CACHE_FORMAT, scopeHash, scope: scope.slice(0, 500), outcome: 'ok', r2Key, bytes: answerChars });
 }
