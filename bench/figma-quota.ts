@@ -186,7 +186,7 @@ const rows = new Map<string, Row>(files.map((f) => [f.key, { label: f.label, chu
 const bundleDir = mkdtempSync(join(tmpdir(), 'cogo-figma-quota-'));
 try {
   console.error('bundling the API…');
-  const config = freezeApi(bundleDir, undefined);
+  const config = await freezeApi(bundleDir, undefined);
   for (const cacheOn of [true, false]) {
     const stack = await startFrozenStack({ port: PORT, config, vars: { ...VARS, FIGMA_VERSION_CACHE: String(cacheOn) }, log: (l) => console.error(l) });
     try {

@@ -1,12 +1,14 @@
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { defineProject } from 'vitest/config';
 
-// API tests run inside real workerd. global-setup.ts starts the embedded Postgres (+ proxy,
-// migrations) and the fakes on the Node side and provides their addresses as bindings.
+// API tests run inside real workerd, configured by the repository's one wrangler.toml ([env.test]: the
+// same bindings as every environment; its `secrets.required = []` keeps a developer's .dev.vars out).
+// global-setup.ts starts the embedded Postgres (+ proxy, migrations) and the fakes on the Node side and
+// provides their addresses as bindings.
 export default defineProject({
   plugins: [
     cloudflareTest(({ inject }) => ({
-      wrangler: { configPath: './wrangler.jsonc' },
+      wrangler: { configPath: '../../wrangler.toml', environment: 'test' },
       miniflare: {
         bindings: {
           ENVIRONMENT: 'test',

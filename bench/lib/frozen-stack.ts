@@ -6,17 +6,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startLocalDatabase } from '../../tooling/devstack/src/database';
 import { startLocalFakes } from '../../tooling/devstack/src/fakes';
-import { startWranglerDev, waitHealthy, type WranglerDev } from '../../tooling/devstack/src/wrangler';
+import { API_CONFIG, loadWrangler, startWranglerDev, waitHealthy, wranglerBin, type WranglerDev } from '../../tooling/devstack/src/wrangler';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const API_CONFIG = join(ROOT, 'apps/api/wrangler.jsonc');
 
 export interface FrozenStack {
   url: string;
@@ -40,22 +38,22 @@ export interface FrozenStackOptions {
   log: (line: string) => void;
 }
 
-/** Bundles the API as it is now (`wrangler deploy --dry-run`) into `dir` and writes a config that runs the bundle as-is. */
-export function freezeApi(dir: string, observability: boolean | undefined): string {
-  const require = createRequire(join(ROOT, 'tooling/devstack/package.json'));
-  const bin = join(dirname(require.resolve('wrangler/package.json')), 'bin', 'wrangler.js');
+/**
+ * Bundles the API as it is now (`wrangler deploy --dry-run`, the development config: wrangler.toml's top level)
+ * into `dir` and writes a config that runs the bundle as-is: the same top level, read by wrangler's own reader,
+ * without the named environments.
+ */
+export async function freezeApi(dir: string, observability: boolean | undefined): Promise<string> {
   const out = join(dir, 'dist');
-  execFileSync(process.execPath, [bin, 'deploy', '--dry-run', '--config', API_CONFIG, '--outdir', out], {
-    cwd: join(ROOT, 'apps/api'),
+  execFileSync(process.execPath, [wranglerBin(), 'deploy', '--dry-run', '--config', API_CONFIG, '--outdir', out], {
+    cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
   });
-  // the API's config has whole-line comments only; drop them and the editor-only $schema
-  const text = readFileSync(API_CONFIG, 'utf8').split('\n').filter((l) => !/^\s*\/\//.test(l)).join('\n');
-  const config = JSON.parse(text) as Record<string, unknown>;
-  delete config.$schema;
+  const { rawConfig } = (await loadWrangler()).experimental_readRawConfig({ config: API_CONFIG });
+  const { env: _environments, ...config } = rawConfig;
   const frozen = { ...config, main: join(out, 'index.js'), no_bundle: true, ...(observability === undefined ? {} : { observability: { enabled: observability } }) };
-  const path = join(dir, 'wrangler.jsonc');
+  const path = join(dir, 'wrangler.json');
   writeFileSync(path, JSON.stringify(frozen, null, 2));
   return path;
 }
@@ -79,7 +77,7 @@ export async function startFrozenStack(options: FrozenStackOptions): Promise<Fro
   };
   try {
     if (!options.config) options.log('bundling the API…');
-    const config = options.config ?? freezeApi(dir, options.observability);
+    const config = options.config ?? (await freezeApi(dir, options.observability));
     const db = await startLocalDatabase({ dataDir: join(dir, 'pglite') });
     cleanups.push(db.stop);
     const figmaToken = `figd_bench_${crypto.randomUUID().replaceAll('-', '')}`;

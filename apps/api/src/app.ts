@@ -2,7 +2,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { onError, onNotFound } from './lib/error-handler';
 import { defaultHook } from './lib/openapi';
-import { requestId, requestMetrics, services, trace } from './middleware';
+import { cors, requestId, requestMetrics, services, trace } from './middleware';
 import { mountDocs } from './modules/docs';
 import { figmaContextRouter } from './modules/figma-context';
 import { figmaWebhooksRouter } from './modules/figma-webhooks';
@@ -24,7 +24,8 @@ export function createApp() {
   mountDocs(app);
   // Liveness too: a slow database or a bad var must not read as a dead process.
   app.route('/', livenessRouter);
-  app.use('*', services(), requestMetrics());
+  // CORS after services() (it reads CORS_ORIGINS) and before any route, so preflights never reach a guard.
+  app.use('*', services(), cors(), requestMetrics());
 
   // Each route declares its own guard chain (see middleware/guard.ts); /healthz is public.
   app.route('/', healthRouter);

@@ -31,6 +31,28 @@ const base64Key = z
     }
   }, 'must be base64 of 32 bytes');
 
+/** CORS_ORIGINS: comma-separated exact origins (`https://app.example.com`, `http://localhost:3000`) or `null`; never `*`. */
+const corsOrigins = z.string().transform((raw, ctx) => {
+  const origins = raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const o of origins) {
+    if (o === 'null') continue;
+    let exact = false;
+    try {
+      const url = new URL(o);
+      // a wildcard host parses as a host name: refuse it here, the list is exact origins only
+      exact = (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === o && !o.includes('*');
+    } catch {
+      exact = false;
+    }
+    // the value is configuration, not a secret, but the message still names only the rule
+    if (!exact) ctx.addIssue({ code: 'custom', message: 'each entry must be an exact origin (scheme://host[:port], lowercase, no path) or null; * is refused' });
+  }
+  return origins;
+});
+
 export const EnvSchema = z
   .object({
     ENVIRONMENT: z.enum(['development', 'test', 'production']).default('development'),
@@ -56,6 +78,8 @@ export const EnvSchema = z
     REQUIRE_HMAC: bool(false),
     HMAC_SECRET: z.string().min(32).optional(),
     HMAC_WINDOW_SECONDS: z.coerce.number().int().min(10).max(3_600).default(300),
+    /** Browser origins allowed cross-origin (middleware/cors.ts). Unset: loopback outside production, none in production. */
+    CORS_ORIGINS: corsOrigins.optional(),
 
     // idempotency
     REQUIRE_IDEMPOTENCY: bool(false),

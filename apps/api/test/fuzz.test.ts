@@ -29,16 +29,17 @@ afterAll(() => handle.close());
 
 /** Everything a rejected request must leave as it was (api keys' last_used_at is bookkeeping, not data). */
 async function fingerprint(projectId: string): Promise<string> {
-  const agg = (table: string, cols = `${table}::text`) =>
-    `(select count(*) || ':' || md5(coalesce(string_agg(${cols}, '|' order by ${table}.id::text), '')) from ${table} where ${table}.project_id = $1)`;
+  // `table` may be schema-qualified (`cogo.jobs`); its rows are aliased `t`
+  const agg = (table: string, cols = 't::text') =>
+    `(select count(*) || ':' || md5(coalesce(string_agg(${cols}, '|' order by t.id::text), '')) from ${table} t where t.project_id = $1)`;
   const { rows } = await handle.pool.query(
     `select (select name || slug from projects where id = $1) as project,
-            ${agg('project_api_keys', `project_api_keys.id || ':' || project_api_keys.name || ':' || coalesce(project_api_keys.revoked_at::text, '')`)} as keys,
-            ${agg('secure_keys')} as secrets,
-            (select count(*) from secure_keys_audit where project_id = $1 and action <> 'use') as audit,
-            ${agg('pages')} as pages,
-            ${agg('components')} as components,
-            ${agg('jobs', `jobs.id::text`)} as jobs`,
+            ${agg('cogo.project_api_keys', `t.id || ':' || t.name || ':' || coalesce(t.revoked_at::text, '')`)} as keys,
+            ${agg('cogo.secure_keys')} as secrets,
+            (select count(*) from cogo.secure_keys_audit where project_id = $1 and action <> 'use') as audit,
+            ${agg('public.pages')} as pages,
+            ${agg('public.components')} as components,
+            ${agg('cogo.jobs', 't.id::text')} as jobs`,
     [projectId],
   );
   return JSON.stringify(rows[0]);

@@ -10,7 +10,7 @@ import { devFetch } from './dev-client';
 import { ensureDevProject, loadDevCredentials } from './dev-credentials';
 import { startLocalFakes } from './fakes';
 import { pickWorkerVars, readDevVars, workerVarNames } from './worker-vars';
-import { startWranglerDev, waitHealthy } from './wrangler';
+import { API_CONFIG, startWranglerDev, waitHealthy } from './wrangler';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -92,7 +92,7 @@ export async function runDev(options: DevOptions): Promise<number> {
     };
     const adminToken = vars.ADMIN_TOKEN!;
     const api = startWranglerDev({
-      config: `${ROOT}apps/api/wrangler.jsonc`,
+      config: API_CONFIG,
       port: options.port,
       stateDir: options.dataDir,
       vars,

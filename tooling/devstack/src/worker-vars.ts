@@ -10,14 +10,26 @@ const ENV_MODULE = new URL('../../../apps/api/src/env.ts', import.meta.url).href
 /** Vars the dev stack wires itself: the database it started and the Figma it chose (fake or real). */
 export const STACK_OWNED_VARS = ['DATABASE_URL', 'DATABASE_WS_PROXY', 'FIGMA_API_BASE', 'FIGMA_API_KEY'] as const;
 
-interface EnvSchemaLike {
-  shape: Record<string, { _zod: { def: { type: string } } }>;
+interface ParseResult {
+  success: boolean;
+  error?: { issues: Array<{ path: PropertyKey[]; message: string }> };
+}
+
+/** The Worker's EnvSchema as seen from Node: its keys, each key's schema, and the whole object's parse. */
+export interface EnvSchemaLike {
+  shape: Record<string, { _zod: { def: { type: string } }; safeParse(value: unknown): ParseResult }>;
+  safeParse(value: unknown): ParseResult;
+}
+
+/** Loads apps/api/src/env.ts's EnvSchema (run time import; see the note at the top). */
+export async function loadEnvSchema(): Promise<EnvSchemaLike> {
+  return ((await import(ENV_MODULE)) as { EnvSchema: EnvSchemaLike }).EnvSchema;
 }
 
 /** Names of the Worker's vars and secrets: every EnvSchema key except the bindings. */
 export async function workerVarNames(): Promise<string[]> {
-  const { EnvSchema } = (await import(ENV_MODULE)) as { EnvSchema: EnvSchemaLike };
-  // bindings (Durable Objects, queue, R2) are z.custom and come from wrangler.jsonc, never from vars
+  const EnvSchema = await loadEnvSchema();
+  // bindings (Durable Objects, queue, R2) are z.custom and come from wrangler.toml, never from vars
   return Object.entries(EnvSchema.shape)
     .filter(([, schema]) => schema._zod.def.type !== 'custom')
     .map(([name]) => name);

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export interface WranglerDev {
   url: string;
@@ -11,7 +12,7 @@ export interface WranglerDev {
 }
 
 export interface WranglerDevOptions {
-  /** Path of the API's wrangler.jsonc. */
+  /** Path of a wrangler config: the repository's wrangler.toml (API_CONFIG), or the bench's frozen copy. */
   config: string;
   port: number;
   /** Vars and secrets for the Worker; written to an env file, never put on the command line. */
@@ -24,17 +25,48 @@ export interface WranglerDevOptions {
 
 const require = createRequire(import.meta.url);
 
+/** The repository's one Worker config: the API in development ([top level]), test, staging and production. */
+export const API_CONFIG = fileURLToPath(new URL('../../../wrangler.toml', import.meta.url));
+
+/** Path of the pinned wrangler's CLI script (run it with `process.execPath`). */
+export function wranglerBin(): string {
+  return join(dirname(require.resolve('wrangler/package.json')), 'bin', 'wrangler.js');
+}
+
+/** The parts of a resolved wrangler config (one environment of it) the dev tooling reads. */
+export interface WranglerConfig {
+  name?: string;
+  main?: string;
+  vars: Record<string, unknown>;
+  secrets?: { required?: string[] };
+  durable_objects: { bindings: Array<{ name: string; class_name: string }> };
+  migrations: Array<{ tag: string; new_classes?: string[]; new_sqlite_classes?: string[] }>;
+  r2_buckets: Array<{ binding: string; bucket_name?: string }>;
+  queues: { producers?: Array<{ binding: string; queue: string }>; consumers?: Array<{ queue: string }> };
+}
+
+interface WranglerApi {
+  unstable_readConfig(args: { config: string; env?: string }, options?: { hideWarnings?: boolean }): WranglerConfig;
+  experimental_readRawConfig(args: { config: string }): { rawConfig: Record<string, unknown> };
+}
+
+/** wrangler's own config reader (TOML, env resolution and its no-inheritance rules), loaded on demand (~3 s). */
+export async function loadWrangler(): Promise<WranglerApi> {
+  // a computed specifier: wrangler's type declarations pull in the Workers runtime types, which Node code must not see
+  const url = pathToFileURL(require.resolve('wrangler')).href;
+  return (await import(url)) as WranglerApi;
+}
+
 /** Starts `wrangler dev` on 127.0.0.1:port. */
 export function startWranglerDev(options: WranglerDevOptions): WranglerDev {
   const envFile = join(options.stateDir, 'dev.vars');
   writeFileSync(envFile, Object.entries(options.vars).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join('\n') + '\n', {
     mode: 0o600,
   });
-  const bin = join(dirname(require.resolve('wrangler/package.json')), 'bin', 'wrangler.js');
   const child = spawn(
     process.execPath,
     [
-      bin,
+      wranglerBin(),
       'dev',
       '--config',
       options.config,

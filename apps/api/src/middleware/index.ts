@@ -8,3 +8,4 @@ export * from './rate-limit';
 export * from './idempotency';
 export * from './guard';
 export * from './body-guard';
+export * from './cors';

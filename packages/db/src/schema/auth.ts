@@ -1,10 +1,12 @@
 // Project API keys: only a SHA-256 of the secret is stored; the prefix identifies the key and is
-// the only part ever shown again.
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+// the only part ever shown again. Platform data (`cogo` schema): credentials are the service's to check, not
+// application data a user's app reads, and they must stay out of anything that follows `public`.
+import { index, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps, uuidPk } from './columns';
 import { projects } from './projects';
+import { cogo } from './cogo';
 
-export const projectApiKeys = pgTable(
+export const projectApiKeys = cogo.table(
   'project_api_keys',
   {
     id: uuidPk(),

@@ -1,10 +1,11 @@
 // The event bus (seed 000 §8): every notable step writes a row carrying the request's trace id,
 // and /metrics/trace/{traceId} reads them back in order.
 import { sql } from 'drizzle-orm';
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { projects } from './projects';
+import { cogo } from './cogo';
 
-export const busEvents = pgTable(
+export const busEvents = cogo.table(
   'bus_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),

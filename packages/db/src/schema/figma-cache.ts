@@ -3,9 +3,10 @@
 // an entry is shared by every project whose own token proved access to that file with its own /meta call
 // (apps/api/src/modules/figma-context/version-cache.ts). Rows are immutable: a version never changes.
 import { sql } from 'drizzle-orm';
-import { check, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, integer, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { cogo } from './cogo';
 
-export const figmaCacheEntries = pgTable(
+export const figmaCacheEntries = cogo.table(
   'figma_cache_entries',
   {
     fileKey: text('file_key').notNull(),

@@ -3,11 +3,12 @@
 // only as a SHA-256 hash (COGO generates it: 32 random bytes, so a plain hash is enough). A delivery is recorded
 // once per (webhook, delivery key): Figma retries a failed delivery with the same payload, and the unique index
 // turns such a replay into a no-op.
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps, uuidPk } from './columns';
 import { projects } from './projects';
+import { cogo } from './cogo';
 
-export const figmaWebhooks = pgTable(
+export const figmaWebhooks = cogo.table(
   'figma_webhooks',
   {
     id: uuidPk(),
@@ -32,7 +33,7 @@ export const figmaWebhooks = pgTable(
   (t) => [uniqueIndex('figma_webhooks_figma_id_uq').on(t.figmaWebhookId), index('figma_webhooks_project_idx').on(t.projectId)],
 );
 
-export const figmaWebhookDeliveries = pgTable(
+export const figmaWebhookDeliveries = cogo.table(
   'figma_webhook_deliveries',
   {
     id: uuidPk(),

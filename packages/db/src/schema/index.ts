@@ -1,3 +1,5 @@
+// `public`: user-owned application data (projects, pages, components); `cogo`: platform internals (cogo.ts).
+export * from './cogo';
 export * from './projects';
 export * from './components';
 export * from './jobs';

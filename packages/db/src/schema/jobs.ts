@@ -1,10 +1,11 @@
 // Platform-owned job state (seed 002 "cogo" domain): long-running work and its event log.
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps, uuidPk } from './columns';
 import { projects } from './projects';
+import { cogo } from './cogo';
 
-export const jobs = pgTable(
+export const jobs = cogo.table(
   'jobs',
   {
     id: uuidPk(),
@@ -28,7 +29,7 @@ export const jobs = pgTable(
 );
 
 /** Ordered events of one job; (job_id, seq) is unique so a replayed write is a no-op. */
-export const jobEvents = pgTable(
+export const jobEvents = cogo.table(
   'job_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),

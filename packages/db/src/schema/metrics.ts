@@ -1,7 +1,8 @@
 // One row per served request, written in batches through the events queue; /metrics reads it.
-import { bigserial, index, integer, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { cogo } from './cogo';
 
-export const requestMetrics = pgTable(
+export const requestMetrics = cogo.table(
   'request_metrics',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),

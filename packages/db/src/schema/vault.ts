@@ -1,10 +1,11 @@
 // Key vault (seed 000 §15): secrets encrypted at rest with AES-GCM under a master key held as a
 // Worker secret, versioned per (project, alias); every change and every use is audited.
-import { bigserial, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps, uuidPk } from './columns';
 import { projects } from './projects';
+import { cogo } from './cogo';
 
-export const secureKeys = pgTable(
+export const secureKeys = cogo.table(
   'secure_keys',
   {
     id: uuidPk(),
@@ -32,7 +33,7 @@ export const secureKeys = pgTable(
   ],
 );
 
-export const secureKeysAudit = pgTable(
+export const secureKeysAudit = cogo.table(
   'secure_keys_audit',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),

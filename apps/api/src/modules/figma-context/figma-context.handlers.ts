@@ -66,7 +66,7 @@ export const figmaContextRouter = createRouter()
                     // the version its start proved: chunks of that version replay from the cache (version-cache.ts)
                     withVersionCache(
                       figmaClientFor(config, token, traceId, abort.signal, () => Math.max(0, startedAt + config.STREAM_HARD_LIMIT_MS - 3_000 - Date.now())),
-                      jobVersionCache(config, handle.db, job.input, (err) => log.warn('figma version cache', { error: describeError(err) })),
+                      jobVersionCache(config, handle.db, job, (err) => log.warn('figma version cache', { error: describeError(err) })),
                     ),
                     String((job.input as { file_key?: string }).file_key),
                     { budgetBytes: config.FIGMA_MAX_RESPONSE_BYTES, ...learned },

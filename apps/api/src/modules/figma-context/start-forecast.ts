@@ -1,7 +1,7 @@
 // The quota forecast of `start` (issue 8): the Figma calls a job makes by endpoint tier, and how long its stream
 // waits for them at the token's budget — asked of the token's FigmaPacer (read-only), so it counts what other
 // jobs on the same token have already reserved, a 429's penalty, and a learned plan.
-import { GROUP_FILL, forecastRequests, withinIds, type PlanChunk } from '@cogo/figma-context';
+import { forecastRequests, withinIds, type PlanChunk } from '@cogo/figma-context';
 import type { GetFileNodesResponse } from '@figma/rest-api-spec';
 import type { AppConfig } from '../../env';
 import type { FigmaTier } from '../../durable-objects/figma-budget';
@@ -52,6 +52,8 @@ export async function forecastChunkRequests(input: ChunkForecastInput): Promise<
   let tier1 = 0;
   let cached = 0;
   let chars = 0;
+  // sizes of the cached answers met so far: what a miss is assumed to cost when no earlier job taught a size
+  let seen = { chars: 0, ids: 0 };
   const lookup = async (ids: string[], depth?: number) => {
     const row = index.get(await sha256Hex(nodesScope(ids, depth)));
     return row && (row.outcome === 'ok' || budgetBytes <= row.bytes) ? row : null;
@@ -61,13 +63,15 @@ export async function forecastChunkRequests(input: ChunkForecastInput): Promise<
       const row = await lookup(ids, depth);
       if (!row) {
         tier1++;
-        // a miss: assume it fits, at the prior's size (or half the budget)
-        chars = priorPerId !== null ? priorPerId * ids.length : (budgetBytes * GROUP_FILL) / 2;
+        // a miss: assume it fits, at the prior's size per id, else at the cached answers' size
+        const per = priorPerId ?? (seen.ids > 0 ? seen.chars / seen.ids : 0);
+        chars = per * ids.length;
         return EMPTY_ANSWER;
       }
       cached++;
       if (row.outcome !== 'ok') throw new FigmaError('FIGMA_TOO_LARGE', 'cached as too large', 413);
       chars = row.bytes;
+      seen = { chars: seen.chars + row.bytes, ids: seen.ids + ids.length };
       return EMPTY_ANSWER;
     },
     lastBodyChars: () => chars,
@@ -82,5 +86,7 @@ export async function forecastChunkRequests(input: ChunkForecastInput): Promise<
       }
     }
   }
+  // nothing of the stream cached (start's own skeleton may be): the requests at the prior's size
+  if (cached === 0) return { tier1: forecastRequests(input.chunks, priorPerId, budgetBytes, maxIds), cached: 0 };
   return { tier1, cached };
 }

@@ -52,20 +52,30 @@ export async function proveVersion(figma: FigmaClient, fileKey: string): Promise
   try {
     const version = (await figma.meta(fileKey)).file?.version;
     if (typeof version === 'string' && version.length > 0) return { ok: true, version };
-    return { ok: false, note: "Figma's /meta named no version: the job fetches from Figma without the cache" };
+    return { ok: false, note: "Figma's /meta named no version: the job fetches from Figma without the shared cache" };
   } catch (err) {
     if (err instanceof FigmaError && (err.code === 'FIGMA_FORBIDDEN' || err.code === 'FIGMA_NOT_FOUND')) throw err;
     if (err instanceof FigmaError || err instanceof OutboundError) {
-      return { ok: false, note: `the file's version is unknown (/meta: ${err.message}): the job fetches from Figma without the cache` };
+      return { ok: false, note: `the file's version is unknown (/meta: ${err.message}): the job fetches from Figma without the shared cache` };
     }
     throw err;
   }
 }
 
-/** The cache a stream call of a job may use: the version its start proved, when the cache is on. */
-export function jobVersionCache(config: AppConfig, db: Db, input: Record<string, unknown>, onError?: (err: unknown) => void): VersionCacheRef | null {
-  const version = input.file_version;
-  if (!config.FIGMA_VERSION_CACHE || typeof version !== 'string' || typeof input.file_key !== 'string') return null;
+/** The "version" under which a job whose file version is unknown keeps its own answers: no other job reads it. */
+export const jobOnlyVersion = (jobId: string) => `job:${jobId}`;
+const isJobOnly = (version: string) => version.startsWith('job:');
+
+/**
+ * The cache a stream call of a job may use, when the cache is on: the version its start proved — or, when the
+ * version is unknown (`bypass`), a version of the job's own: its answers are never shared, but a chunk read in
+ * pieces over several calls (each call starts an unlogged chunk again) replays what earlier calls fetched instead
+ * of fetching the same first pieces forever.
+ */
+export function jobVersionCache(config: AppConfig, db: Db, job: { id: string; input: Record<string, unknown> }, onError?: (err: unknown) => void): VersionCacheRef | null {
+  const { input } = job;
+  if (!config.FIGMA_VERSION_CACHE || typeof input.file_key !== 'string') return null;
+  const version = typeof input.file_version === 'string' ? input.file_version : jobOnlyVersion(job.id);
   return { db, bucket: config.FIGMA_CACHE, fileKey: input.file_key, version, budgetBytes: config.FIGMA_MAX_RESPONSE_BYTES, ...(onError ? { onError } : {}) };
 }
 
@@ -137,7 +147,8 @@ async function replay<T>(ref: VersionCacheRef, scopeHash: string): Promise<{ val
 /** Stores an answer of the job's version: the bytes first, then the index row, so a row never names missing bytes. */
 async function store(ref: VersionCacheRef, scope: string, scopeHash: string, value: unknown, answerChars: number): Promise<void> {
   const answered = (value as { version?: unknown } | null)?.version;
-  if (typeof answered === 'string' && answered !== ref.version) return; // the file changed since /meta
+  // the file changed since /meta (a job-only version proves none: its answers are whatever Figma had, as uncached)
+  if (typeof answered === 'string' && answered !== ref.version && !isJobOnly(ref.version)) return;
   const text = JSON.stringify(value);
   const r2Key = r2KeyOf(ref, scopeHash);
   await ref.bucket.put(r2Key, text, { httpMetadata: { contentType: 'application/json' } });

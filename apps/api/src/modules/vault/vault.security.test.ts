@@ -63,10 +63,10 @@ describe('key vault: a failed write', () => {
           return new;
         end $$`),
     );
-    await handle.db.execute(sql.raw(`create trigger ${fn} before insert on secure_keys for each row execute function ${fn}()`));
+    await handle.db.execute(sql.raw(`create trigger ${fn} before insert on cogo.secure_keys for each row execute function ${fn}()`));
   });
   afterEach(async () => {
-    await handle.db.execute(sql.raw(`drop trigger if exists ${fn} on secure_keys`));
+    await handle.db.execute(sql.raw(`drop trigger if exists ${fn} on cogo.secure_keys`));
     await handle.db.execute(sql.raw(`drop function if exists ${fn}()`));
   });
 
@@ -85,7 +85,7 @@ describe('key vault: a failed write', () => {
     const entry = JSON.parse(line) as { requestId: string; error: Record<string, unknown> };
     expect(entry.requestId).toBe(body.error.requestId);
     expect(entry.error).toMatchObject({ name: 'DatabaseError', code: 'P0001', message: 'vault write refused for this alias' });
-    expect(entry.error.query).toMatch(/^insert into "secure_keys" .* values \(default, \$1, /);
+    expect(entry.error.query).toMatch(/^insert into "cogo"\."secure_keys" .* values \(default, \$1, /);
     for (const l of lines) {
       expect(l).not.toContain(value);
       expect(l).not.toContain(value.slice(-4));
