@@ -11,6 +11,7 @@ import { jobsRouter } from './modules/jobs';
 import { metricsRouter } from './modules/metrics';
 import { pagesRouter } from './modules/pages';
 import { projectsRouter } from './modules/projects';
+import { updatesRouter } from './modules/updates';
 import { uuiRouter } from './modules/uui';
 import { vaultRouter } from './modules/vault';
 
@@ -30,6 +31,7 @@ export function createApp() {
   // Each route declares its own guard chain (see middleware/guard.ts); /healthz is public.
   app.route('/', healthRouter);
   app.route('/', projectsRouter);
+  app.route('/', updatesRouter);
   app.route('/', vaultRouter);
   app.route('/', jobsRouter);
   app.route('/', pagesRouter);

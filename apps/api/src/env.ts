@@ -142,6 +142,7 @@ export const EnvSchema = z
     RATE_LIMITER: binding<DurableObjectNamespace<RateLimiter>>('Durable Object RATE_LIMITER'),
     NONCE_STORE: binding<DurableObjectNamespace<NonceStore>>('Durable Object NONCE_STORE'),
     EVENTS_QUEUE: binding<Queue<unknown>>('Queue EVENTS_QUEUE'),
+    PROJECT_UPDATES: binding<Queue<unknown>>('Queue PROJECT_UPDATES'),
     UPLOADS: binding<R2Bucket>('R2 bucket UPLOADS'),
     FIGMA_CACHE: binding<R2Bucket>('R2 bucket FIGMA_CACHE'),
     ARTIFACTS: binding<R2Bucket>('R2 bucket ARTIFACTS'),

@@ -1,7 +1,11 @@
-// Worker entry: HTTP via the Hono app, queue batches via their consumers, Durable Object classes re-exported.
+// Worker entry: HTTP via the Hono app, queue batches via their consumers, the cron sweep of the outbox, Durable
+// Object classes re-exported.
 import { createApp } from './app';
 import type { Bindings } from './env';
 import { consumeBusEvents } from './queues/bus-events.consumer';
+import { consumeProjectUpdates } from './queues/project-updates.consumer';
+import { consumeProjectUpdatesDlq } from './queues/project-updates.dlq.consumer';
+import { sweepProjectUpdates } from './queues/project-updates.sweep';
 
 export { FigmaPacer } from './durable-objects/figma-pacer';
 export { IdempotencyKey } from './durable-objects/idempotency-key';
@@ -11,10 +15,22 @@ export { RateLimiter } from './durable-objects/rate-limiter';
 
 const app = createApp();
 
+/** A queue's name without its environment suffix (wrangler.toml names them `cogo-events-staging` etc.). */
+function queueRole(name: string): string {
+  return name.replace(/-(staging|production)$/, '');
+}
+
 export default {
   fetch: app.fetch,
   async queue(batch, env) {
-    if (batch.queue === 'cogo-events') await consumeBusEvents(batch, env);
+    const role = queueRole(batch.queue);
+    if (role === 'cogo-events') await consumeBusEvents(batch, env);
+    else if (role === 'cogo-project-updates') await consumeProjectUpdates(batch, env);
+    else if (role === 'cogo-project-updates-dlq') await consumeProjectUpdatesDlq(batch, env);
     else batch.retryAll();
+  },
+  async scheduled(controller, env, ctx) {
+    // the only cron today: resend outbox rows whose send was lost
+    ctx.waitUntil(sweepProjectUpdates(env, new Date(controller.scheduledTime)));
   },
 } satisfies ExportedHandler<Bindings>;

@@ -527,6 +527,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/projects/current/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your project's changes (the outbox), oldest first: follow them with `after` */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the `next_after` of the previous page; absent or 0 for the first */
+                    after?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of updates */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectUpdatesPage"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/updates/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send undelivered updates to the projection worker again (admin; after a DLQ incident) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReplayUpdates"];
+                };
+            };
+            responses: {
+                /** @description What was sent */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReplayUpdatesResult"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (403) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (503) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/vault/secrets": {
         parameters: {
             query?: never;
@@ -2864,6 +3016,44 @@ export interface components {
             /** @example ci */
             name: string;
             expires_in_days?: number;
+        };
+        ProjectUpdatesPage: {
+            items: components["schemas"]["ProjectUpdate"][];
+            /** @description the `after` of the next page; null when this page is the last */
+            next_after: string | null;
+        };
+        ProjectUpdate: {
+            /** @description global order of changes; pass the last one as `after` */
+            id: number;
+            /** @enum {string} */
+            entity: "page" | "project_page" | "component" | "project";
+            /**
+             * Format: uuid
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            entity_id: string;
+            /** @enum {string} */
+            operation: "insert" | "update" | "delete";
+            content_hash: string | null;
+            /** @description 1, 2, 3 … per entity */
+            version: number;
+            trace_id: string | null;
+            created_at: string;
+            delivered_at: string | null;
+        };
+        ReplayUpdatesResult: {
+            sent: number;
+            /** @description true when more remain: call again */
+            more: boolean;
+        };
+        ReplayUpdates: {
+            /**
+             * Format: uuid
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            project_id?: string;
+            /** Format: date-time */
+            since?: string;
         };
         SecretVersion: {
             alias: string;

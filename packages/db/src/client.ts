@@ -4,6 +4,7 @@
 import { Pool, neonConfig } from '@neondatabase/serverless';
 import { drizzle, type NeonDatabase } from 'drizzle-orm/neon-serverless';
 import * as schema from './schema';
+import { createTenantPool } from './tenant';
 
 export type Schema = typeof schema;
 export type Db = NeonDatabase<Schema>;
@@ -17,6 +18,12 @@ export interface DbConfig {
   webSocketConstructor?: unknown;
   /** Most connections the pool opens (default 4). */
   maxConnections?: number;
+  /**
+   * Acts for one project: every statement runs as the role `cogo_app` with `app.project_id` set, so row-level
+   * security filters it (tenant.ts). Without it the pool connects as the configured user and sees every project:
+   * the service database, for the audited paths that must act before or across projects.
+   */
+  tenant?: { projectId: string } | undefined;
 }
 
 export interface DbHandle {
@@ -43,7 +50,8 @@ function configureDriver(config: DbConfig): void {
 /** Creates a Drizzle database over a Neon-driver pool. Cheap: connections open on first query. */
 export function createDb(config: DbConfig): DbHandle {
   configureDriver(config);
-  const pool = new Pool({ connectionString: config.url, max: config.maxConnections ?? 4 });
+  const options = { connectionString: config.url, max: config.maxConnections ?? 4 };
+  const pool = config.tenant ? createTenantPool(options, config.tenant.projectId) : new Pool(options);
   // An idle connection dropped by the server must not crash the process.
   pool.on('error', () => {});
   const db = drizzle({ client: pool, schema });

@@ -13,3 +13,4 @@ export * from './limits';
 export * from './figma-images';
 export * from './figma-context-page';
 export * from './figma-webhooks';
+export * from './updates';

@@ -60,10 +60,12 @@ export function authenticate(): MiddlewareHandler {
       throw unauthorized('missing credentials: send Authorization: Bearer <api key or token>');
     }
     if (token.startsWith('cogo_')) {
-      const result = await authenticateKey(c.get('db')(), token);
+      // before the key is found there is no project to scope to: the lookup by prefix reads every project's keys
+      const db = c.get('serviceDb')('api key lookup');
+      const result = await authenticateKey(db, token);
       if (!result.ok) throw unauthorized(result.reason);
       const { key } = result;
-      if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > TOUCH_EVERY_MS) await touchKey(c.get('db')(), key.id);
+      if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > TOUCH_EVERY_MS) await touchKey(db, key.id);
       c.set('principal', { projectId: key.projectId, kind: 'api_key', actor: `key:${key.prefix}` });
       return next();
     }
@@ -92,7 +94,8 @@ export function authenticate(): MiddlewareHandler {
       if (typeof claimed !== 'string' || !UUID.test(claimed)) throw unauthorized('invalid token: no project_id claim');
       const projectId = claimed.toLowerCase();
       // otherwise reads answer empty lists and writes fail on the foreign key
-      if (!(await projectExists(() => c.get('db')(), projectId))) throw unauthorized('invalid token: its project does not exist');
+      // checked before the principal exists (it is what admits one), so through the service database
+      if (!(await projectExists(() => c.get('serviceDb')('jwt project check'), projectId))) throw unauthorized('invalid token: its project does not exist');
       c.set('principal', { projectId, kind: 'jwt', actor: `jwt:${claims.sub ?? 'anonymous'}` });
       return next();
     }

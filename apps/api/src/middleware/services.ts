@@ -1,7 +1,8 @@
-// Per-request services: validated config, a logger bound to the request, a lazily opened
-// database, and the event sink flushed to the queue when the response is done.
+// Per-request services: validated config, a logger bound to the request, lazily opened databases (the
+// principal's tenant database and the audited service database), and the event sink flushed to the queue
+// when the response is done.
 import type { Db, DbHandle } from '@cogo/db';
-import { dbFromConfig } from '../lib/db';
+import { serviceDbFromConfig, tenantDb } from '../lib/db';
 import type { MiddlewareHandler } from 'hono';
 import { readConfig, type AppConfig } from '../env';
 import { createEventSink, type EventSink } from '../lib/events';
@@ -18,8 +19,17 @@ export interface Principal {
 export interface ServicesVariables {
   config: AppConfig;
   log: Logger;
-  /** Opens the request's database pool on first use; it is closed when the response is done. */
+  /**
+   * The principal's database: every statement runs under row-level security as its project (README "Tenancy in
+   * Postgres"). Opened on first use, after authenticate(); closed when the response is done. Calling it before a
+   * principal exists is a programming error (500).
+   */
   db: () => Db;
+  /**
+   * The unscoped service database (every project), for the paths that must act before or across projects. Each
+   * distinct `reason` is logged once per request as `service db` with the route; list new uses in the README.
+   */
+  serviceDb: (reason: string) => Db;
   events: EventSink;
   principal: Principal | undefined;
   /** True when the request carried the admin token. */
@@ -61,14 +71,29 @@ export function services(): MiddlewareHandler {
     );
     let handle: DbHandle | undefined;
     c.set('db', () => {
-      handle ??= dbFromConfig(config);
+      const principal = c.get('principal');
+      if (!principal) {
+        log.error('tenant db opened without a principal', { route: c.req.routePath });
+        throw new Error('tenant database requested before authentication');
+      }
+      handle ??= tenantDb(config, principal.projectId);
       return handle.db;
+    });
+    let service: DbHandle | undefined;
+    const reasons = new Set<string>();
+    c.set('serviceDb', (reason) => {
+      const use = { reason, route: c.req.routePath };
+      if (!service) service = serviceDbFromConfig(config, log, use);
+      else if (!reasons.has(reason)) log.info('service db', use);
+      reasons.add(reason);
+      return service.db;
     });
     try {
       await next();
     } finally {
       const pending: Array<Promise<unknown>> = [c.get('events').flush()];
       if (handle) pending.push(handle.close());
+      if (service) pending.push(service.close());
       await afterResponse(c, Promise.all(pending));
     }
   };

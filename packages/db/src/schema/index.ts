@@ -9,3 +9,4 @@ export * from './vault';
 export * from './metrics';
 export * from './figma-cache';
 export * from './figma-webhooks';
+export * from './project-updates';

@@ -12,6 +12,8 @@ import { canonicalJson } from '../../lib/canonical-json';
 import { sha256Hex } from '../../lib/crypto';
 import { ApiError } from '../../lib/errors';
 import { principalOf } from '../../middleware';
+import { publishUpdates } from '../updates/outbox';
+import { recordUpdates, type UpdateRecord } from '../updates/updates.repo';
 import { FIGMA_JOB_KINDS, findJob } from './figma-context.repo';
 
 /** Rows of the scoped node itself or stored under it (their `props.ancestors`, from the stream, name it). */
@@ -69,8 +71,14 @@ export async function applyPage(c: Context, body: ApplyFigmaContext) {
       .insert(p)
       .values({ projectId, fileKey, nodeId: page.node_id, name: page.name })
       .onConflictDoUpdate({ target: [p.projectId, p.fileKey, p.nodeId], set: { name: page.name, updatedAt: new Date() }, setWhere: sql`${p.name} is distinct from ${page.name}` })
-      .returning({ id: p.id });
-    pageRow ??= (await tx.select({ id: p.id }).from(p).where(and(eq(p.projectId, projectId), eq(p.fileKey, fileKey), eq(p.nodeId, page.node_id))))[0];
+      .returning({ id: p.id, inserted: sql<boolean>`(xmax = 0)` });
+    // the outbox (issue 9): one row per page/component inserted, updated or deleted here, in this transaction
+    const traceId = c.get('traceId');
+    const updates: UpdateRecord[] = [];
+    const change = (entity: UpdateRecord['entity'], entityId: string, operation: UpdateRecord['operation'], contentHash: string | null) =>
+      updates.push({ projectId, entity, entityId, operation, contentHash, traceId });
+    if (pageRow) change('page', pageRow.id, pageRow.inserted ? 'insert' : 'update', null);
+    pageRow ??= (await tx.select({ id: p.id, inserted: sql<boolean>`false` }).from(p).where(and(eq(p.projectId, projectId), eq(p.fileKey, fileKey), eq(p.nodeId, page.node_id))))[0];
     const pageId = pageRow!.id;
 
     const cmp = schema.components;
@@ -99,18 +107,22 @@ export async function applyPage(c: Context, body: ApplyFigmaContext) {
           target: cmp.id,
           set: { name: sql`excluded.name`, type: sql`excluded.type`, props: sql`excluded.props`, contentHash: sql`excluded.content_hash`, pageId: sql`excluded.page_id`, updatedAt: new Date() },
         });
+      for (const r of changed) change('component', r.id, known.has(r.id) ? 'update' : 'insert', r.contentHash);
     }
     let deleted = 0;
     if (final) {
       const gone = await tx
         .delete(cmp)
         .where(and(eq(cmp.projectId, projectId), eq(cmp.pageId, pageId), union.length ? notInArray(cmp.nodeId, union) : undefined, scope ? inScope(scope) : undefined))
-        .returning({ id: cmp.id });
+        .returning({ id: cmp.id, hash: cmp.contentHash });
       deleted = gone.length;
+      for (const g of gone) change('component', g.id, 'delete', g.hash);
     }
-    return { page_id: pageId, inserted, updated, deleted, unchanged };
+    const updateIds = await recordUpdates(tx, updates);
+    return { counts: { page_id: pageId, inserted, updated, deleted, unchanged }, updateIds };
   });
+  await publishUpdates(c.get('config').PROJECT_UPDATES, result.updateIds, c.get('log'));
   await cursor.recordApplied(page.node_id, [...seen], first);
-  c.get('events').emit('figma_apply_done', { job_id: job.id, page: page.node_id, ...result }, { source: 'figma-context' });
-  return result;
+  c.get('events').emit('figma_apply_done', { job_id: job.id, page: page.node_id, ...result.counts }, { source: 'figma-context' });
+  return result.counts;
 }

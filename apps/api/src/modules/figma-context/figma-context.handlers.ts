@@ -1,4 +1,4 @@
-import { dbFromConfig } from '../../lib/db';
+import { tenantDb } from '../../lib/db';
 import { jobCursorOf } from '../../durable-objects/names';
 import { createRouter } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
@@ -38,7 +38,8 @@ export const figmaContextRouter = createRouter()
     const startedAt = Date.now();
     const traceId = c.get('traceId');
     const log = c.get('log');
-    const handle = dbFromConfig(config, 1);
+    // outlives the request's own database (closed once this handler returns the stream): the job's tenant, too
+    const handle = tenantDb(config, job.projectId, 1);
     const events = createEventSink({ queue: config.EVENTS_QUEUE, traceId, source: 'figma-context', projectId: () => job.projectId });
     // stops in-flight Figma calls when the client leaves or the hard limit is reached
     const abort = new AbortController();

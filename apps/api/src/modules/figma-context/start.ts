@@ -14,7 +14,7 @@ import { figmaTokenFor } from './figma-context.token';
 import { fileSkeleton, nodeSkeleton, placeOfNode, scopedPlan } from './skeleton';
 import { loadVariables, type VariablesStatus } from './start-variables';
 import { estimatedSeconds, forecastChunkRequests } from './start-forecast';
-import { cachedIndex, proveVersion, withVersionCache, type VersionCacheRef } from './version-cache';
+import { cachedIndex, deferredStores, proveVersion, type DeferredStores, withVersionCache, type VersionCacheRef } from './version-cache';
 
 /** Longest a start waits for the token's next Figma slot. */
 export const START_MAX_WAIT_MS = 5_000;
@@ -44,6 +44,17 @@ export function resolveTarget(body: StartFigmaContext): { fileKey: string; nodeI
 
 /** Starts a job; returns the response body. */
 export async function startFigmaJob(c: Context, body: StartFigmaContext) {
+  // the cache's answers are stored after the start answers (the skeleton of a large file is megabytes), on a
+  // connection of their own that outlives the request's
+  const stores = deferredStores(c, c.get('config'), principalOf(c).projectId);
+  try {
+    return await start(c, body, stores);
+  } finally {
+    await stores.settle();
+  }
+}
+
+async function start(c: Context, body: StartFigmaContext, stores: DeferredStores) {
   const config = c.get('config');
   const target = resolveTarget(body);
   const { token, source } = await figmaTokenFor(c);
@@ -62,7 +73,7 @@ export async function startFigmaJob(c: Context, body: StartFigmaContext) {
       const proof = await proveVersion(plain, target.fileKey);
       if (proof.ok) {
         const onError = (err: unknown) => log.warn('figma version cache', { error: err instanceof Error ? err.message : String(err) });
-        cacheRef = { db: c.get('db')(), bucket: config.FIGMA_CACHE, fileKey: target.fileKey, version: proof.version, budgetBytes: config.FIGMA_MAX_RESPONSE_BYTES, onError };
+        cacheRef = { db: stores.db(), bucket: config.FIGMA_CACHE, fileKey: target.fileKey, version: proof.version, budgetBytes: config.FIGMA_MAX_RESPONSE_BYTES, onError, defer: stores.defer };
         figma = withVersionCache(plain, cacheRef);
       } else {
         cacheNote = proof.note;

@@ -11,7 +11,9 @@
 //   changes. A "too large" answer is kept too (with the budget it exceeded), so a replay splits a chunk exactly
 //   as the first run did, without asking Figma again.
 // - An answer whose own `version` is not the job's (the file changed after /meta) is served but not stored.
-import type { Db } from '@cogo/db';
+import type { Db, DbHandle } from '@cogo/db';
+import type { Context } from 'hono';
+import { tenantDb } from '../../lib/db';
 import type { AppConfig } from '../../env';
 import { sha256Hex } from '../../lib/crypto';
 import { OutboundError } from '../../lib/http-client';
@@ -30,6 +32,12 @@ export interface VersionCacheRef {
   /** FIGMA_MAX_RESPONSE_BYTES: a cached "too large" holds while the budget is not larger than it was. */
   budgetBytes: number;
   onError?: (err: unknown) => void;
+  /**
+   * Takes the storing of a fetched answer off the caller's path (start: the skeleton and variables are stored
+   * after its answer is sent); without it, the answer is stored before it is returned. A "too large" is always
+   * recorded at once (a replay must split as the first run did).
+   */
+  defer?: (work: Promise<void>) => void;
 }
 
 /** Figma calls a cached client sent (misses) by tier, and answers it replayed. */
@@ -46,6 +54,37 @@ const VARIABLES_SCOPE = 'variables/local';
 
 /** The R2 key of an entry: where its bytes live, derived from what they are. */
 const r2KeyOf = (ref: VersionCacheRef, scopeHash: string) => `figma/${ref.fileKey}/${ref.version}/${FIGMA_CACHE_FORMAT}/${scopeHash}.json`;
+
+/** Cache writes taken off a request's path: on a connection of their own, closed once they are done. */
+export interface DeferredStores {
+  /** The connection (opened on first use) for the cache's reads and writes. */
+  db: () => Db;
+  defer: (work: Promise<void>) => void;
+  /** After the request's work: closes the connection once the writes are done — after the answer (waitUntil) when the runtime gives a context, else before it (awaited). */
+  settle: () => Promise<void>;
+}
+
+/** Deferred cache stores for one request of `projectId` (a tenant connection: the cache's index is shared, not unscoped). */
+export function deferredStores(c: Context, config: AppConfig, projectId: string): DeferredStores {
+  let handle: DbHandle | undefined;
+  const pending: Array<Promise<void>> = [];
+  return {
+    db: () => (handle ??= tenantDb(config, projectId, 3)).db,
+    defer: (work) => {
+      pending.push(work);
+    },
+    settle: async () => {
+      const opened = handle;
+      if (!opened) return;
+      const done = Promise.allSettled(pending).then(() => opened.close());
+      try {
+        c.executionCtx.waitUntil(done);
+      } catch {
+        await done; // no execution context (in-process requests): the writes finish before the answer
+      }
+    },
+  };
+}
 
 /** The file's version, proven with the caller's own token; a 403/404 is thrown (the job must not go on). */
 export async function proveVersion(figma: FigmaClient, fileKey: string): Promise<{ ok: true; version: string } | { ok: false; note: string }> {
@@ -111,7 +150,11 @@ export function withVersionCache(figma: FigmaClient, ref: VersionCacheRef | null
     try {
       const value = await fetch();
       lastChars = figma.lastBodyChars();
-      if (ref) await store(ref, scope, scopeHash, value, lastChars).catch((err: unknown) => ref.onError?.(err));
+      if (ref) {
+        const stored = store(ref, scope, scopeHash, value, lastChars).catch((err: unknown) => ref.onError?.(err));
+        if (ref.defer) ref.defer(stored);
+        else await stored;
+      }
       return value;
     } catch (err) {
       if (ref && err instanceof FigmaError && err.code === 'FIGMA_TOO_LARGE') {

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { DbHandle } from '@cogo/db';
-import { dbFromConfig } from '../../lib/db';
+import { serviceDbFromConfig } from '../../lib/db';
 import { describeError } from '../../lib/logger';
 import { createRouter } from '../../lib/openapi';
 import { principalOf } from '../../middleware';
@@ -21,9 +21,12 @@ function later(c: Context, work: () => Promise<void>): Promise<void> | undefined
   }
 }
 
-function webhooksContext(c: Context, pending: Array<Promise<void>> = []): WebhooksContext {
+const RECEIVER_REASON = 'figma webhook receiver: finds the webhook, and so its project, by Figma id';
+
+/** `db` is the caller's tenant database, except for the receiver, which has no caller (RECEIVER_REASON). */
+function webhooksContext(c: Context, pending: Array<Promise<void>> = [], db = c.get('db')()): WebhooksContext {
   return {
-    db: c.get('db')(),
+    db,
     emit: (type, payload, projectId) => c.get('events').emit(type, payload, { source: 'figma-webhooks', projectId }),
     later: (work) => {
       const p = later(c, work);
@@ -57,8 +60,8 @@ export const figmaWebhooksRouter = createRouter()
     const pending: Array<Promise<void>> = [];
     // the follow-up runs after the answer, when the request's connection is closed: it opens its own
     let own: DbHandle | undefined;
-    const ownDb = () => (own ??= dbFromConfig(config)).db;
-    const ctx = webhooksContext(c, pending);
+    const ownDb = () => (own ??= serviceDbFromConfig(config, log, { reason: RECEIVER_REASON, route: RECEIVER_PATH })).db;
+    const ctx = webhooksContext(c, pending, c.get('serviceDb')(RECEIVER_REASON));
     const receipt = await receiveDelivery(
       {
         ...ctx,

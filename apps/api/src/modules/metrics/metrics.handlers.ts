@@ -21,5 +21,5 @@ export const metricsRouter = createRouter()
     return c.json(await overview(c.get('db')(), c.req.valid('query').window, principalOf(c).projectId), 200);
   })
   .openapi(prometheusRoute, async (c) => {
-    return c.text(await prometheusText(c.get('db')()), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+    return c.text(await prometheusText(c.get('serviceDb')('admin: prometheus metrics of every project')), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
   });

@@ -1,6 +1,7 @@
 import { createRouter } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { principalOf, withholdFromReplay } from '../../middleware';
+import { publishUpdates } from '../updates/outbox';
 import * as repo from './projects.repo';
 import * as service from './projects.service';
 import { createKeyRoute, createProjectRoute, currentProjectRoute, listKeysRoute, revokeKeyRoute, rotateKeyRoute } from './projects.routes';
@@ -12,7 +13,8 @@ const issued = (i: service.IssuedKey) => ({ ...service.keyView(i.record), key: i
 export const projectsRouter = createRouter()
   .openapi(createProjectRoute, async (c) => {
     const { slug, name } = c.req.valid('json');
-    const { project, issued: key } = await service.createProject(c.get('db')(), slug, name);
+    const { project, issued: key, updateIds } = await service.createProject(c.get('serviceDb')('admin: create project'), slug, name, c.get('traceId'));
+    await publishUpdates(c.get('config').PROJECT_UPDATES, updateIds, c.get('log'));
     c.get('events').emit('project_created', { slug }, { source: 'projects', projectId: project.id });
     c.get('events').emit('api_key_created', { prefix: key.record.prefix }, { source: 'keys', projectId: project.id });
     withholdFromReplay(c, { api_key_id: key.record.id, prefix: key.record.prefix, project_id: project.id });

@@ -2,6 +2,7 @@
 import type { Db } from '@cogo/db';
 import { ApiError } from '../../lib/errors';
 import { singleFlight } from '../../lib/single-flight';
+import { recordUpdates } from '../updates/updates.repo';
 import { keyMatches, mintKey, prefixOf } from './api-keys';
 import * as repo from './projects.repo';
 
@@ -44,14 +45,23 @@ export async function issueKey(db: Db, projectId: string, name: string, expiresI
   return { record, key: minted.key };
 }
 
-/** Creates a project with its first key; 409 when the slug is taken. */
-export async function createProject(db: Db, slug: string, name: string): Promise<{ project: repo.ProjectRow; issued: IssuedKey }> {
+/**
+ * Creates a project with its first key; 409 when the slug is taken. The project's outbox row is written in the same
+ * transaction; `updateIds` are for the caller to publish once it has committed.
+ */
+export async function createProject(
+  db: Db,
+  slug: string,
+  name: string,
+  traceId: string | null = null,
+): Promise<{ project: repo.ProjectRow; issued: IssuedKey; updateIds: number[] }> {
   return db.transaction(async (tx) => {
     const project = await repo.insertProject(tx, { slug, name });
     if (!project) throw new ApiError('CONFLICT', `a project with slug "${slug}" already exists`);
     const minted = await mintKey();
     const record = await repo.insertKey(tx, { projectId: project.id, name: 'default', prefix: minted.prefix, secretHash: minted.secretHash });
-    return { project, issued: { record, key: minted.key } };
+    const updateIds = await recordUpdates(tx, [{ projectId: project.id, entity: 'project', entityId: project.id, operation: 'insert', contentHash: null, traceId }]);
+    return { project, issued: { record, key: minted.key }, updateIds };
   });
 }
 

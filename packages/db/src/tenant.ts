@@ -1,0 +1,102 @@
+// Tenancy enforced by Postgres (row-level security, migration 0008): the one place that tells the database which
+// project a connection acts for. A tenant pool runs every statement inside a transaction that first switches to the
+// non-owner role `cogo_app` and sets `app.project_id`, both with `is_local = true`, so they end with the transaction.
+// Per transaction, not per session: the local PGlite server (and Neon's pooler) share one session between
+// connections outside a transaction, so a session-level role would leak into whichever connection runs next.
+import { Pool, type PoolClient } from '@neondatabase/serverless';
+
+/** The Postgres role tenant connections act as; the migration creates it (NOLOGIN) and its grants. */
+export const TENANT_ROLE = 'cogo_app';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const BEGIN = /^\s*(begin|start\s+transaction)\b/i;
+const END = /^\s*(commit|end|abort|rollback(?!\s+to\b))\b/i;
+// role and project in one round trip; both revert at commit or rollback
+const SCOPE_SQL = "select set_config('role', $1, true), set_config('app.project_id', $2, true)";
+
+type QueryArgs = [config: unknown, values?: unknown];
+type QueryFn = (...args: QueryArgs) => Promise<unknown>;
+
+function textOf(config: unknown): string {
+  if (typeof config === 'string') return config;
+  if (config && typeof config === 'object' && 'text' in config && typeof config.text === 'string') return config.text;
+  return '';
+}
+
+/** Runs `run` in its own transaction scoped to the project. */
+async function scoped(query: QueryFn, projectId: string, run: () => Promise<unknown>): Promise<unknown> {
+  await query('begin');
+  try {
+    await query(SCOPE_SQL, [TENANT_ROLE, projectId]);
+    const result = await run();
+    await query('commit');
+    return result;
+  } catch (err) {
+    await query('rollback').catch(() => {});
+    throw err;
+  }
+}
+
+const SCOPED = Symbol('cogo.tenantScoped');
+
+/** Makes a pooled client scope its transactions (Drizzle's `begin … commit`) and wrap any lone statement. */
+function scopeClient(client: PoolClient, projectId: string): PoolClient {
+  const marked = client as PoolClient & { [SCOPED]?: string };
+  if (marked[SCOPED] === projectId) return client;
+  const raw = client.query.bind(client) as unknown as QueryFn;
+  let inTransaction = false;
+  const query: QueryFn = async (config, values) => {
+    if (typeof values === 'function') throw new TypeError('tenant database: callback queries are not supported');
+    const text = textOf(config);
+    if (BEGIN.test(text)) {
+      const result = await raw(config, values);
+      inTransaction = true;
+      try {
+        await raw(SCOPE_SQL, [TENANT_ROLE, projectId]);
+      } catch (err) {
+        await raw('rollback').catch(() => {});
+        inTransaction = false;
+        throw err;
+      }
+      return result;
+    }
+    if (END.test(text)) {
+      inTransaction = false;
+      return raw(config, values);
+    }
+    if (inTransaction) return raw(config, values);
+    return scoped(raw, projectId, () => raw(config, values));
+  };
+  (client as unknown as { query: QueryFn }).query = query;
+  marked[SCOPED] = projectId;
+  return client;
+}
+
+/**
+ * A pool whose every statement runs as `cogo_app` with `app.project_id` set: row-level security then shows and accepts
+ * only the project's rows, whatever the query forgets. It stays a real Pool (Drizzle's transactions check
+ * `instanceof Pool`); only its `connect` and `query` are scoped, in their promise forms (the ones Drizzle uses).
+ */
+export function createTenantPool(options: ConstructorParameters<typeof Pool>[0], projectId: string): Pool {
+  if (!UUID.test(projectId)) throw new TypeError('tenant database: projectId must be a uuid');
+  const project = projectId.toLowerCase();
+  const pool = new Pool(options);
+  const connect = pool.connect.bind(pool) as () => Promise<PoolClient>;
+  const scopedConnect = async () => scopeClient(await connect(), project);
+  const query: QueryFn = async (config, values) => {
+    if (typeof values === 'function') throw new TypeError('tenant database: callback queries are not supported');
+    const client = await scopedConnect();
+    try {
+      const result = await (client.query as unknown as QueryFn)(config, values);
+      client.release();
+      return result;
+    } catch (err) {
+      // a Postgres error (it has a SQLSTATE) leaves the connection usable; anything else may not have
+      const sqlState = err && typeof err === 'object' && 'code' in err && /^[0-9A-Z]{5}$/.test(String(err.code));
+      client.release(!sqlState);
+      throw err;
+    }
+  };
+  Object.assign(pool, { connect: scopedConnect, query });
+  return pool;
+}
