@@ -132,6 +132,12 @@ export async function runDev(options: DevOptions): Promise<number> {
       log('check passed');
       return 0;
     }
+    // wrangler dev does not fire cron triggers: fire the Worker's (the outbox sweep) as production would, each minute
+    const cron = setInterval(() => {
+      fetch(`${api.url}/cdn-cgi/local/scheduled?cron=${encodeURIComponent('* * * * *')}`).catch(() => {});
+    }, 60_000);
+    cleanups.push(async () => clearInterval(cron));
+    log('  Cron       the Worker\'s scheduled handler (outbox sweep) fired every minute');
     log('Press Ctrl-C to stop.');
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
