@@ -21,6 +21,39 @@ describe('JobCursor Durable Object', () => {
     expect((await job.state())?.status).toBe('running');
   });
 
+  it('wakes a follower when events are appended or the producer lets go, instead of being polled', async () => {
+    const job = stubFor('job-wait');
+    await job.init('job-wait');
+    await job.append([{ type: 'ready', data: '{}' }]);
+    expect((await job.claim('lease-0', 60_000)).ok).toBe(true);
+    // something newer than the follower's id: answered at once
+    expect(await job.waitForEvents(0, 5_000)).toMatchObject({ lastEventId: 1, woke: 'events' });
+    // nothing newer: held until the producer appends
+    const t0 = Date.now();
+    const waiting = job.waitForEvents(1, 5_000);
+    await new Promise((r) => setTimeout(r, 100));
+    await job.append([{ type: 'page.chunk', data: '{}' }]);
+    const woke = await waiting;
+    expect(woke).toMatchObject({ lastEventId: 2, woke: 'events' });
+    expect(Date.now() - t0).toBeLessThan(2_000);
+    // the producer's lease released: a follower may take over
+    const released = job.waitForEvents(2, 5_000);
+    await new Promise((r) => setTimeout(r, 50));
+    await job.release('lease-0');
+    expect(await released).toMatchObject({ lastEventId: 2, woke: 'released' });
+    // released before the follower asked: answered at once, no wake-up lost
+    expect(await job.waitForEvents(2, 5_000)).toMatchObject({ woke: 'released' });
+    // nothing happens while a producer holds the lease: it gives up at the timeout
+    expect((await job.claim('lease-1', 60_000)).ok).toBe(true);
+    const t1 = Date.now();
+    expect(await job.waitForEvents(2, 300)).toMatchObject({ lastEventId: 2, woke: 'timeout' });
+    expect(Date.now() - t1).toBeGreaterThanOrEqual(250);
+    // an ended job answers at once
+    await job.append([{ type: 'done', data: '{}' }], 'done');
+    expect(await job.waitForEvents(2, 5_000)).toMatchObject({ lastEventId: 3, woke: 'events', status: 'done' });
+    expect(await job.waitForEvents(3, 5_000)).toMatchObject({ lastEventId: 3, woke: 'ended' });
+  });
+
   it('is idempotent on init and refuses events after the terminal one', async () => {
     const job = stubFor('job-b');
     await job.init('job-b', { v: 1 });

@@ -74,8 +74,11 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
       await sink.send({ event: 'progress', data: json({ chunks_done: pos?.nextChunk ?? 0, chunks_total: pos?.chunksTotal ?? 0, next_cursor: String(last), tailing: true }) });
       return;
     }
-    await sleep(250);
+    // pushed, not polling: the job's object answers when the producer logs, lets go, or the job ends
+    const woke = await stub.waitForEvents(last, Math.max(0, deadline - Date.now()));
     if (!(await replay())) return;
+    // the producer logged and holds on: follow on without asking for its lease
+    if (woke.woke === 'events' && woke.status !== null && !['done', 'error', 'cancelled'].includes(woke.status)) continue;
     claim = await stub.claim(deps.leaseId, deps.hardLimitMs + 5_000);
   }
 
