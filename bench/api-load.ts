@@ -1,0 +1,465 @@
+/**
+ * The API under load (issue 10), two scenarios side by side on one frozen stack. Run from the repo root:
+ *   ./cogo bench api-load [--json-clients 20] [--stream-clients 200] [--jobs 10] [--seconds 30]
+ *                         [--stages 5s:100%,30s:100%,5s:0%] [--nodes 20000] [--latency-ms 20] [--port 8897]
+ * Bundles the API once and runs it under `wrangler dev` (bench/lib/frozen-stack.ts, embedded Postgres, fakes).
+ *   1. json: N clients, each cycling ten non-streaming GET routes (keep-alive, one request at a time);
+ *   2. json+sse: the same N JSON clients plus M SSE clients following J live figma-context jobs (M/J stream
+ *      calls on each job: the first becomes its producer, the rest follow), each reconnecting with the closing
+ *      `next_cursor` (or its last event id) as `cogo extract` does. A job that ends inside the window is
+ *      replaced by a new one, so streams stay live for the whole window.
+ * Stages are k6-style `duration:target`, target a percentage of the clients of each kind (default: ramp up over
+ * 5 s, hold --seconds, ramp down over 5 s); a client is active while its index is below the target.
+ * Warm/cold: both scenarios run on a warm isolate (setup ran a job and every route once); in 2 every job is a
+ * Figma-cache miss (FIGMA_VERSION_CACHE=false), i.e. cold extraction work.
+ * Per scenario: requests/s, p50/p95/p99 of non-streaming latency, error rate (non-2xx/3xx or network error),
+ * per-route p95 and errors; streams: events lost/duplicated against each job's full log (read again from
+ * cursor 0 once the job ended), time to first event; workerd (worker) VmRSS at start/peak/end; CPU (% of one
+ * core) of the worker and proxy workerd and of this process, which also hosts the embedded Postgres and the fakes
+ * (a worker far below 100 % while latencies climb means the time goes waiting, not computing).
+ * Loopback only; every loop is bounded by the stages' end. Prints figures only.
+ */
+import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { Readable } from 'node:stream';
+import { performance } from 'node:perf_hooks';
+import { generateLargeFile } from '@cogo/fakes';
+import { parseSse } from '../packages/api-client/src/sse';
+import { runApiJob } from './lib/api-job';
+import { startFrozenStack, type FrozenStack } from './lib/frozen-stack';
+import { findWorkerd, rssOf } from './lib/rss';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const JSON_CLIENTS = Number(arg('json-clients') ?? 20);
+const STREAM_CLIENTS = Number(arg('stream-clients') ?? 200);
+const JOBS = Math.max(1, Number(arg('jobs') ?? 10));
+const SECONDS = Number(arg('seconds') ?? 30);
+const NODES = Number(arg('nodes') ?? 20000);
+const LATENCY_MS = Number(arg('latency-ms') ?? 20);
+const PORT = Number(arg('port') ?? 8897);
+
+interface Stage {
+  ms: number;
+  /** 0..1 of the clients of each kind */
+  target: number;
+}
+function parseStages(text: string): Stage[] {
+  return text.split(',').map((s) => {
+    const m = /^(\d+(?:\.\d+)?)(ms|s|m)?:(\d+(?:\.\d+)?)%?$/.exec(s.trim());
+    if (!m) throw new Error(`bad stage "${s}": want <duration>:<percent>, e.g. 30s:100%`);
+    const unit = m[2] === 'ms' ? 1 : m[2] === 'm' ? 60_000 : 1000;
+    return { ms: Number(m[1]) * unit, target: Math.min(1, Number(m[3]) / 100) };
+  });
+}
+const STAGES = parseStages(arg('stages') ?? `5s:100%,${SECONDS}s:100%,5s:0%`);
+const TOTAL_MS = STAGES.reduce((a, s) => a + s.ms, 0);
+
+/** The share of clients wanted `t` ms into the run: linear within each stage, from the previous target (k6's ramping-vus). */
+function targetAt(t: number): number {
+  let from = 0;
+  for (const s of STAGES) {
+    if (t < s.ms) return from + (s.target - from) * (t / s.ms);
+    t -= s.ms;
+    from = s.target;
+  }
+  return 0;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat (clock ticks at 100 Hz); NaN once gone. */
+function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+
+interface Answer {
+  status: number;
+  body: string;
+}
+/** One request on the keep-alive agent; the body read whole. */
+function call(base: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}${path}`, { method, headers, agent }, (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (b: Buffer) => parts.push(b));
+      res.on('error', reject);
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
+    req.end(body);
+  });
+}
+
+const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : Number.NaN);
+const ms = (x: number) => (Number.isNaN(x) ? 'n/a' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${Math.round(x)} ms`);
+
+interface RouteStats {
+  latencies: number[];
+  errors: number;
+  statuses: Record<string, number>;
+}
+
+interface StreamStats {
+  calls: number;
+  callErrors: number;
+  /** non-2xx stream answers and network errors by status (`ERR`) */
+  callStatuses: Record<string, number>;
+  jobStartErrors: number;
+  /** per client: start of its first call → its first event with an id */
+  firstEvent: number[];
+  lost: number;
+  duplicated: number;
+  eventsSeen: number;
+  jobsStarted: number;
+  jobsChecked: number;
+}
+
+interface ScenarioResult {
+  name: string;
+  seconds: number;
+  routes: Map<string, RouteStats>;
+  streams: StreamStats | null;
+  rss: { start: number; peak: number; end: number };
+  /** CPU of this process as % of one core: the clients, and the embedded Postgres, its WebSocket proxy and the fakes, which run in it */
+  clientCpu: number;
+  /** CPU of the worker and the proxy workerd, % of one core over the scenario */
+  workerCpu: number;
+  proxyCpu: number;
+}
+
+async function main(): Promise<void> {
+  const stack: FrozenStack = await startFrozenStack({
+    port: PORT,
+    // every request comes from 127.0.0.1: the per-IP and per-project limits would measure themselves
+    vars: {
+      RATE_LIMIT_IP_PER_MIN: '1000000',
+      RATE_LIMIT_DEFAULT_PER_MIN: '1000000',
+      FIGMA_RATE_LIMIT_PER_MIN: '1000000',
+      FIGMA_REQUESTS_PER_MIN: '100000',
+      FIGMA_VERSION_CACHE: 'false',
+      LOG_LEVEL: 'warn',
+    },
+    log: (l) => console.error(l),
+  });
+  try {
+    const procs = findWorkerd(stack.wrangler.child.pid!, PORT);
+    const worker = procs.find((p) => p.role === 'worker');
+    if (!worker) throw new Error(`no worker workerd under wrangler (found ${JSON.stringify(procs)})`);
+    const proxyPid = procs.find((p) => p.role === 'proxy')?.pid;
+    const auth = { authorization: `Bearer ${stack.apiKey}`, 'content-type': 'application/json' };
+
+    // the jobs' file, and a done job for the job-reading routes
+    const fileKey = `BENCHLOADGEN${NODES}`;
+    await fetch(`${stack.figmaUrl}/__fake/files/${fileKey}`, { method: 'PUT', body: JSON.stringify({ ...generateLargeFile({ nodes: NODES, seed: 7 }), version: '1' }) }).then(async (r) => {
+      if (!r.ok) throw new Error(`fake PUT file: ${r.status} ${await r.text()}`);
+    });
+    console.error('setup: one job to completion…');
+    const setup = await runApiJob(stack.url, stack.apiKey, { fileKey });
+    const doneJob = setup.start.job_id;
+    if (!doneJob || setup.terminal !== 'done') throw new Error(`setup job did not finish: ${setup.terminal}`);
+    const setupJobS = (setup.totalMs / 1000).toFixed(1);
+    if (LATENCY_MS > 0) {
+      await fetch(`${stack.figmaUrl}/__fake/faults`, { method: 'PUT', body: JSON.stringify([{ fault: { kind: 'latency', ms: LATENCY_MS }, times: null }]) }).then((r) => r.arrayBuffer());
+    }
+
+    const routes: Array<[string, string]> = [
+      ['GET /livez', '/livez'],
+      ['GET /healthz', '/healthz'],
+      ['GET /projects/current', '/projects/current'],
+      ['GET /keys', '/keys'],
+      ['GET /pages', '/pages?limit=20'],
+      ['GET /jobs/{id}', `/jobs/${doneJob}`],
+      ['GET /vault/secrets', '/vault/secrets'],
+      ['GET /figma-context/status', `/figma-context/status?job_id=${doneJob}`],
+      ['GET /figma-context/context', `/figma-context/context?job_id=${doneJob}&max_bytes=16384`],
+      ['GET /metrics/overview', '/metrics/overview?window=5m'],
+    ];
+    // warm-up: every route once, so neither scenario pays first-call compilation
+    for (const [name, path] of routes) {
+      const a = await call(stack.url, 'GET', path, auth);
+      if (a.status >= 400) console.error(`warning: ${name} answers ${a.status} ${a.body.slice(0, 160)}`);
+    }
+
+    const run = async (name: string, withStreams: boolean): Promise<ScenarioResult> => {
+      const stats = new Map<string, RouteStats>(routes.map(([n]) => [n, { latencies: [], errors: 0, statuses: {} }]));
+      const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
+      const worker0 = cpuSeconds(worker.pid);
+      const proxy0 = cpuSeconds(proxyPid);
+      const end = t0 + TOTAL_MS;
+      const active = (i: number, n: number) => i < Math.round(targetAt(performance.now() - t0) * n);
+      const startRss = rssOf(worker.pid)?.rss ?? Number.NaN;
+      let peak = startRss;
+      const sampler = setInterval(() => {
+        const r = rssOf(worker.pid)?.rss;
+        if (r !== undefined && r > peak) peak = r;
+      }, 250);
+
+      const jsonClient = async (i: number) => {
+        let k = i % routes.length; // clients start on different routes
+        while (performance.now() < end) {
+          if (!active(i, JSON_CLIENTS)) {
+            await sleep(50);
+            continue;
+          }
+          const [routeName, path] = routes[k++ % routes.length]!;
+          const s = stats.get(routeName)!;
+          const t = performance.now();
+          let status: string;
+          try {
+            status = String((await call(stack.url, 'GET', path, auth)).status);
+          } catch {
+            status = 'ERR';
+          }
+          s.latencies.push(performance.now() - t);
+          s.statuses[status] = (s.statuses[status] ?? 0) + 1;
+          if (status === 'ERR' || Number(status) >= 400) s.errors++;
+        }
+      };
+
+      let streams: StreamStats | null = null;
+      const streamWork: Array<Promise<void>> = [];
+      if (withStreams) {
+        const st: StreamStats = { calls: 0, callErrors: 0, callStatuses: {}, jobStartErrors: 0, firstEvent: [], lost: 0, duplicated: 0, eventsSeen: 0, jobsStarted: 0, jobsChecked: 0 };
+        streams = st;
+        /** job id → every follower's ids, to compare with the job's full log once it ended */
+        const seen = new Map<string, number[][]>();
+        const slots: Array<Promise<string | null>> = [];
+        const startJob = async (): Promise<string | null> => {
+          try {
+            const a = await call(stack.url, 'POST', '/figma-context/start', auth, JSON.stringify({ file_key: fileKey }));
+            const id = (JSON.parse(a.body) as { job_id?: string }).job_id ?? null;
+            if (id) st.jobsStarted++;
+            else st.jobStartErrors++;
+            if (!id) console.error(`start: ${a.status} ${a.body.slice(0, 160)}`);
+            return id;
+          } catch {
+            st.jobStartErrors++;
+            return null;
+          }
+        };
+        for (let j = 0; j < JOBS; j++) slots.push(startJob());
+        /** ended jobs already replaced: the slot's followers all see the end, only the first starts a new job */
+        const replaced = new Set<string>();
+        /** slot j's job ended: it gets a new one, synchronously, so a second follower finds the new promise */
+        const replace = (j: number, ended: string) => {
+          if (replaced.has(ended)) return;
+          replaced.add(ended);
+          slots[j] = startJob();
+        };
+
+        const follow = async (i: number, jobId: string, until: () => boolean): Promise<'ended' | 'stopped'> => {
+          const ids: number[] = [];
+          (seen.get(jobId) ?? seen.set(jobId, []).get(jobId)!).push(ids);
+          let cursor = '0';
+          let firstAt = Number.NaN;
+          const callStart = performance.now();
+          for (let calls = 0; calls < 1000; calls++) {
+            if (!until() || performance.now() >= end) return 'stopped';
+            st.calls++;
+            const abort = new AbortController();
+            let next: string | null = null;
+            let terminal = false;
+            try {
+              const res = await new Promise<import('node:http').IncomingMessage>((resolve, reject) => {
+                const req = request(`${stack.url}/figma-context/stream`, { method: 'POST', headers: { ...auth, accept: 'text/event-stream', ...(cursor !== '0' ? { 'last-event-id': cursor } : {}) }, agent, signal: abort.signal }, resolve);
+                req.on('error', reject);
+                req.end(JSON.stringify({ job_id: jobId, cursor }));
+              });
+              if ((res.statusCode ?? 0) >= 300) {
+                st.callErrors++;
+                st.callStatuses[String(res.statusCode)] = (st.callStatuses[String(res.statusCode)] ?? 0) + 1;
+                res.resume();
+                await sleep(250);
+                continue;
+              }
+              const stop = setInterval(() => {
+                if (!until() || performance.now() >= end) abort.abort();
+              }, 200);
+              try {
+                for await (const frame of parseSse(Readable.toWeb(res) as ReadableStream<Uint8Array>)) {
+                  if (frame.id && !frame.idInherited) {
+                    ids.push(Number(frame.id));
+                    cursor = frame.id;
+                    st.eventsSeen++;
+                    if (Number.isNaN(firstAt)) {
+                      firstAt = performance.now() - callStart;
+                      st.firstEvent.push(firstAt);
+                    }
+                  }
+                  if (frame.event === 'progress') next = (JSON.parse(frame.data) as { next_cursor?: string | null }).next_cursor ?? next;
+                  if (frame.event === 'done' || frame.event === 'error') terminal = true;
+                  if (terminal) break;
+                }
+              } finally {
+                clearInterval(stop);
+                abort.abort();
+              }
+            } catch {
+              if (!until() || performance.now() >= end) return 'stopped';
+              st.callErrors++;
+              st.callStatuses.ERR = (st.callStatuses.ERR ?? 0) + 1;
+              await sleep(250);
+            }
+            if (terminal) return 'ended';
+            if (next) cursor = next;
+          }
+          return 'stopped';
+        };
+
+        for (let i = 0; i < STREAM_CLIENTS; i++) {
+          streamWork.push(
+            (async () => {
+              const j = i % JOBS;
+              while (performance.now() < end) {
+                if (!active(i, STREAM_CLIENTS)) {
+                  await sleep(100);
+                  continue;
+                }
+                const slot = slots[j]!;
+                const jobId = await slot;
+                if (!jobId) {
+                  // a failed start is retried once per slot, by the first follower to see it
+                  if (slots[j] === slot) slots[j] = sleep(500).then(startJob);
+                  continue;
+                }
+                const how = await follow(i, jobId, () => active(i, STREAM_CLIENTS));
+                if (how === 'ended') replace(j, jobId);
+              }
+            })(),
+          );
+        }
+        // once the window is over: each job's full log from cursor 0 (the job may still run: then the
+        // log read now is compared up to what each follower got)
+        streamWork.push(
+          (async () => {
+            await sleep(TOTAL_MS);
+            await Promise.all(streamWork.slice(0, -1));
+            for (const [jobId, lists] of seen) {
+              const full = await fullLog(stack, auth, jobId);
+              if (!full) continue;
+              st.jobsChecked++;
+              for (const ids of lists) {
+                const set = new Set<number>();
+                for (const id of ids) {
+                  if (set.has(id)) st.duplicated++;
+                  set.add(id);
+                }
+                const max = ids.length ? Math.max(...ids) : -1;
+                for (const id of full) if (id <= max && !set.has(id)) st.lost++;
+              }
+            }
+          })(),
+        );
+      }
+
+      await Promise.all([...Array.from({ length: JSON_CLIENTS }, (_, i) => jsonClient(i)), ...streamWork.slice(0, -1)]);
+      const seconds = (performance.now() - t0) / 1000;
+      const cpu = process.cpuUsage(cpu0);
+      const workerCpu = (100 * (cpuSeconds(worker.pid) - worker0)) / seconds;
+      const proxyCpu = (100 * (cpuSeconds(proxyPid) - proxy0)) / seconds;
+      clearInterval(sampler);
+      const endRss = rssOf(worker.pid)?.rss ?? Number.NaN;
+      await streamWork.at(-1);
+      return { name, seconds, routes: stats, streams, rss: { start: startRss, peak: Math.max(peak, endRss), end: endRss }, clientCpu: (100 * (cpu.user + cpu.system)) / 1e6 / seconds, workerCpu, proxyCpu };
+    };
+
+    console.error(`scenario 1 (json): ${JSON_CLIENTS} clients, stages ${arg('stages') ?? `5s:100%,${SECONDS}s:100%,5s:0%`}`);
+    const r1 = await run('json', false);
+    await sleep(3000);
+    console.error(`scenario 2 (json+sse): ${JSON_CLIENTS} JSON + ${STREAM_CLIENTS} SSE clients on ${JOBS} jobs`);
+    const r2 = await run('json+sse', true);
+    print([r1, r2], worker.pid, setupJobS);
+  } finally {
+    agent.destroy();
+    await stack.stop();
+  }
+}
+
+/** Every logged event id of the job, read from cursor 0 on fresh calls until `done`/`error` or the live edge. */
+async function fullLog(stack: FrozenStack, auth: Record<string, string>, jobId: string): Promise<number[] | null> {
+  const ids: number[] = [];
+  let cursor = '0';
+  for (let calls = 0; calls < 50; calls++) {
+    const res = await fetch(`${stack.url}/figma-context/stream`, { method: 'POST', headers: auth, body: JSON.stringify({ job_id: jobId, cursor }) });
+    if (!res.ok || !res.body) return ids.length ? ids : null;
+    let next: string | null = null;
+    let terminal = false;
+    const abort = setTimeout(() => void res.body?.cancel().catch(() => {}), 20_000);
+    try {
+      for await (const frame of parseSse(res.body)) {
+        if (frame.id && !frame.idInherited) {
+          ids.push(Number(frame.id));
+          cursor = frame.id;
+        }
+        if (frame.event === 'progress') next = (JSON.parse(frame.data) as { next_cursor?: string | null }).next_cursor ?? next;
+        if (frame.event === 'done' || frame.event === 'error') terminal = true;
+        if (terminal) break;
+      }
+    } catch {
+      // cancelled at the live edge: what was read is the log so far
+      return ids;
+    } finally {
+      clearTimeout(abort);
+    }
+    if (terminal) return ids;
+    if (next) cursor = next;
+    else return ids;
+  }
+  return ids;
+}
+
+function print(results: ScenarioResult[], pid: number, setupJobS: string): void {
+  console.log(`api-load: ${JSON_CLIENTS} JSON clients, ${STREAM_CLIENTS} SSE clients on ${JOBS} jobs (generated ${NODES}-node file, Figma fake +${LATENCY_MS} ms), stages ${STAGES.map((s) => `${s.ms / 1000}s:${Math.round(s.target * 100)}%`).join(',')}`);
+  console.log(`warm: isolate and every route (setup job ${setupJobS} s, one call per route before scenario 1); cold: every job in scenario 2 (Figma version cache off). workerd worker pid ${pid}, VmRSS MiB`);
+  console.log('');
+  console.log(`| figure | ${results.map((r) => r.name).join(' | ')} |`);
+  console.log(`|---|${results.map(() => '---').join('|')}|`);
+  const row = (label: string, f: (r: ScenarioResult) => string) => console.log(`| ${label} | ${results.map(f).join(' | ')} |`);
+  const all = (r: ScenarioResult) => [...r.routes.values()].flatMap((s) => s.latencies).sort((a, b) => a - b);
+  const errors = (r: ScenarioResult) => [...r.routes.values()].reduce((a, s) => a + s.errors, 0);
+  row('JSON requests', (r) => String(all(r).length));
+  row('requests/s', (r) => (all(r).length / r.seconds).toFixed(1));
+  row('p50 / p95 / p99', (r) => {
+    const l = all(r);
+    return `${ms(pct(l, 50))} / ${ms(pct(l, 95))} / ${ms(pct(l, 99))}`;
+  });
+  row('error rate', (r) => `${((100 * errors(r)) / Math.max(1, all(r).length)).toFixed(2)} % (${errors(r)})`);
+  for (const name of results[0]!.routes.keys()) {
+    row(`p95 ${name}`, (r) => {
+      const s = r.routes.get(name)!;
+      const bad = Object.entries(s.statuses).filter(([k]) => k === 'ERR' || Number(k) >= 400);
+      return `${ms(pct([...s.latencies].sort((a, b) => a - b), 95))}${bad.length ? ` (${bad.map(([k, c]) => `${k}×${c}`).join(' ')})` : ''}`;
+    });
+  }
+  row('stream calls (errors)', (r) => {
+    if (!r.streams) return '-';
+    const bad = Object.entries(r.streams.callStatuses).map(([k, c]) => `${k}×${c}`).join(' ');
+    return `${r.streams.calls} (${r.streams.callErrors}${bad ? `: ${bad}` : ''})`;
+  });
+  row('jobs started / start errors / logs checked', (r) => (r.streams ? `${r.streams.jobsStarted} / ${r.streams.jobStartErrors} / ${r.streams.jobsChecked}` : '-'));
+  row('events seen', (r) => (r.streams ? String(r.streams.eventsSeen) : '-'));
+  row('events lost / duplicated', (r) => (r.streams ? `${r.streams.lost} / ${r.streams.duplicated}` : '-'));
+  row('first event p50 / p95 (per client × job)', (r) => {
+    if (!r.streams) return '-';
+    const f = [...r.streams.firstEvent].sort((a, b) => a - b);
+    return `${ms(pct(f, 50))} / ${ms(pct(f, 95))}`;
+  });
+  row('workerd RSS start / peak / end', (r) => `${r.rss.start} / ${r.rss.peak} / ${r.rss.end}`);
+  row('CPU % of a core: worker / proxy workerd / bench (clients + PGlite + fakes)', (r) => `${r.workerCpu.toFixed(0)} / ${r.proxyCpu.toFixed(0)} / ${r.clientCpu.toFixed(0)}`);
+  row('seconds', (r) => r.seconds.toFixed(1));
+}
+
+await main();
