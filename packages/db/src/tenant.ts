@@ -11,8 +11,11 @@ export const TENANT_ROLE = 'cogo_app';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BEGIN = /^\s*(begin|start\s+transaction)\b/i;
 const END = /^\s*(commit|end|abort|rollback(?!\s+to\b))\b/i;
-// role and project in one round trip; both revert at commit or rollback
-const SCOPE_SQL = "select set_config('role', $1, true), set_config('app.project_id', $2, true)";
+/**
+ * `begin` and the scope in one round trip (a simple query of two statements; the project id is a checked uuid and
+ * the role a constant, so nothing is interpolated that a caller chose); both settings revert at commit or rollback.
+ */
+const beginScoped = (begin: string, projectId: string) => `${begin}; select set_config('role', '${TENANT_ROLE}', true), set_config('app.project_id', '${projectId}', true)`;
 
 type QueryArgs = [config: unknown, values?: unknown];
 type QueryFn = (...args: QueryArgs) => Promise<unknown>;
@@ -25,9 +28,8 @@ function textOf(config: unknown): string {
 
 /** Runs `run` in its own transaction scoped to the project. */
 async function scoped(query: QueryFn, projectId: string, run: () => Promise<unknown>): Promise<unknown> {
-  await query('begin');
   try {
-    await query(SCOPE_SQL, [TENANT_ROLE, projectId]);
+    await query(beginScoped('begin', projectId));
     const result = await run();
     await query('commit');
     return result;
@@ -49,16 +51,17 @@ function scopeClient(client: PoolClient, projectId: string): PoolClient {
     if (typeof values === 'function') throw new TypeError('tenant database: callback queries are not supported');
     const text = textOf(config);
     if (BEGIN.test(text)) {
-      const result = await raw(config, values);
-      inTransaction = true;
+      // Drizzle's `begin …` (no parameters) and the scope, in one round trip
+      if ((Array.isArray(values) && values.length > 0) || /;/.test(text)) throw new TypeError('tenant database: a transaction must begin with a plain begin statement');
+      let results: unknown;
       try {
-        await raw(SCOPE_SQL, [TENANT_ROLE, projectId]);
+        results = await raw(beginScoped(text.trim(), projectId));
       } catch (err) {
-        await raw('rollback').catch(() => {});
-        inTransaction = false;
+        await raw('rollback').catch(() => {}); // the begin may have run: never leave the connection in a failed block
         throw err;
       }
-      return result;
+      inTransaction = true;
+      return Array.isArray(results) ? results[0] : results;
     }
     if (END.test(text)) {
       inTransaction = false;
