@@ -26,7 +26,7 @@ import { performance } from 'node:perf_hooks';
 import { generateLargeFile } from '@cogo/fakes';
 import { parseSse } from '../packages/api-client/src/sse';
 import { runApiJob } from './lib/api-job';
-import { startFrozenStack, type FrozenStack } from './lib/frozen-stack';
+import { startFrozenStack, type FrozenStack, LIMITS_LIFTED } from './lib/frozen-stack';
 import { findWorkerd, rssOf } from './lib/rss';
 
 function arg(name: string): string | undefined {
@@ -144,10 +144,7 @@ async function main(): Promise<void> {
     port: PORT,
     // every request comes from 127.0.0.1: the per-IP and per-project limits would measure themselves
     vars: {
-      RATE_LIMIT_IP_PER_MIN: '1000000',
-      RATE_LIMIT_DEFAULT_PER_MIN: '1000000',
-      FIGMA_RATE_LIMIT_PER_MIN: '1000000',
-      FIGMA_REQUESTS_PER_MIN: '100000',
+      ...LIMITS_LIFTED,
       FIGMA_VERSION_CACHE: 'false',
       LOG_LEVEL: 'warn',
     },

@@ -12,7 +12,7 @@
  */
 import { generateLargeFile } from '../tooling/fakes/src/samples/large-file';
 import { runApiJob } from './lib/api-job';
-import { startFrozenStack } from './lib/frozen-stack';
+import { startFrozenStack, LIMITS_LIFTED } from './lib/frozen-stack';
 import { heapOf } from './lib/heap';
 import { findWorkerd, rssOf } from './lib/rss';
 
@@ -89,10 +89,7 @@ function sampler(pid: number) {
 const stack = await startFrozenStack({
   port: PORT,
   vars: {
-    RATE_LIMIT_IP_PER_MIN: '1000000',
-    RATE_LIMIT_DEFAULT_PER_MIN: '1000000',
-    FIGMA_RATE_LIMIT_PER_MIN: '1000000',
-    FIGMA_REQUESTS_PER_MIN: '100000',
+    ...LIMITS_LIFTED,
     FIGMA_MAX_RESPONSE_BYTES: String(BUDGET),
     // measure fetching and compaction, not replay from the version cache
     FIGMA_VERSION_CACHE: 'false',

@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { SAMPLE_FILE_KEY, endpointTier, generateLargeFile, sampleFiles, type RecordedRequest } from '@cogo/fakes';
 import { runApiJob, type ApiJobRun } from './lib/api-job';
 import { wrapNodes } from './lib/fixture-files';
-import { freezeApi, startFrozenStack, type FrozenStack } from './lib/frozen-stack';
+import { freezeApi, startFrozenStack, type FrozenStack, LIMITS_LIFTED } from './lib/frozen-stack';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -173,11 +173,8 @@ interface Row {
 }
 
 const VARS = {
-  RATE_LIMIT_IP_PER_MIN: '1000000',
-  RATE_LIMIT_DEFAULT_PER_MIN: '1000000',
-  FIGMA_RATE_LIMIT_PER_MIN: '1000000',
   // the pacer is not the bottleneck of any figure here
-  FIGMA_REQUESTS_PER_MIN: '100000',
+  ...LIMITS_LIFTED,
   LOG_LEVEL: 'warn',
 };
 

@@ -10,7 +10,7 @@
  * bench/lib/heap.ts) tells memory our JavaScript holds from workerd's native memory. Prints figures only.
  * Kinds: see bench/lib/loads.ts (default: all, in order).
  */
-import { startFrozenStack, type FrozenStack } from './lib/frozen-stack';
+import { startFrozenStack, type FrozenStack, LIMITS_LIFTED } from './lib/frozen-stack';
 import { LOADS, type Target } from './lib/loads';
 import { heapOf } from './lib/heap';
 import { findWorkerd, rssOf, type RssSample } from './lib/rss';
@@ -53,10 +53,7 @@ if (arg('url')) {
     // per-IP, default and figma limits would turn later runs of the same minute into 429s: they are
     // lifted; the `heavy` class keeps its shipped 60/min for rl-flood to meet
     vars: {
-      RATE_LIMIT_IP_PER_MIN: '1000000',
-      RATE_LIMIT_DEFAULT_PER_MIN: '1000000',
-      FIGMA_RATE_LIMIT_PER_MIN: '1000000',
-      FIGMA_REQUESTS_PER_MIN: '100000',
+      ...LIMITS_LIFTED,
       LOG_LEVEL: 'warn',
     },
     log: (l) => console.error(l),
