@@ -2,6 +2,9 @@
  * The API under load (issue 10), two scenarios side by side on one frozen stack. Run from the repo root:
  *   ./cogo bench api-load [--json-clients 20] [--stream-clients 200] [--jobs 10] [--seconds 30]
  *                         [--stages 5s:100%,30s:100%,5s:0%] [--nodes 20000] [--latency-ms 20] [--port 8897]
+ *                         [--json-only] [--profile]
+ * --profile: CPU profiles of the worker (its inspector on port+1) and of this process during scenario 1, summarised
+ * by package and function (bench/lib/cpu-profile.ts); --json-only: scenario 1 alone.
  * Bundles the API once and runs it under `wrangler dev` (bench/lib/frozen-stack.ts, embedded Postgres, fakes).
  *   1. json: N clients, each cycling ten non-streaming GET routes (keep-alive, one request at a time);
  *   2. json+sse: the same N JSON clients plus M SSE clients following J live figma-context jobs (M/J stream
@@ -19,13 +22,16 @@
  * (a worker far below 100 % while latencies climb means the time goes waiting, not computing).
  * Loopback only; every loop is bounded by the stages' end. Prints figures only.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Agent, request } from 'node:http';
 import { Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { generateLargeFile } from '@cogo/fakes';
 import { parseSse } from '../packages/api-client/src/sse';
 import { runApiJob } from './lib/api-job';
+import { printSummary, profileSelf, profileWorker, summarise } from './lib/cpu-profile';
 import { startFrozenStack, type FrozenStack, LIMITS_LIFTED } from './lib/frozen-stack';
 import { findWorkerd, rssOf } from './lib/rss';
 
@@ -40,6 +46,9 @@ const SECONDS = Number(arg('seconds') ?? 30);
 const NODES = Number(arg('nodes') ?? 20000);
 const LATENCY_MS = Number(arg('latency-ms') ?? 20);
 const PORT = Number(arg('port') ?? 8897);
+/** CPU profiles of the worker and of this process during scenario 1, summarised after the table. */
+const PROFILE = process.argv.includes('--profile');
+const ONLY_JSON = process.argv.includes('--json-only');
 
 interface Stage {
   ms: number;
@@ -149,6 +158,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
     },
     log: (l) => console.error(l),
+    ...(PROFILE ? { inspectorPort: PORT + 1 } : {}),
   });
   try {
     const procs = findWorkerd(stack.wrangler.child.pid!, PORT);
@@ -189,7 +199,9 @@ async function main(): Promise<void> {
       if (a.status >= 400) console.error(`warning: ${name} answers ${a.status} ${a.body.slice(0, 160)}`);
     }
 
-    const run = async (name: string, withStreams: boolean): Promise<ScenarioResult> => {
+    const profiles: Array<() => void> = [];
+    const run = async (name: string, withStreams: boolean, profile = false): Promise<ScenarioResult> => {
+      const profilers = profile ? await Promise.all([profileWorker(PORT + 1), profileSelf()]) : null;
       const stats = new Map<string, RouteStats>(routes.map(([n]) => [n, { latencies: [], errors: 0, statuses: {} }]));
       const t0 = performance.now();
       const cpu0 = process.cpuUsage();
@@ -370,15 +382,31 @@ async function main(): Promise<void> {
       clearInterval(sampler);
       const endRss = rssOf(worker.pid)?.rss ?? Number.NaN;
       await streamWork.at(-1);
+      if (profilers) {
+        const [w, self] = await Promise.all(profilers.map((p) => p.stop()));
+        const dir = mkdtempSync(join(tmpdir(), 'cogo-profile-'));
+        writeFileSync(join(dir, 'worker.cpuprofile'), JSON.stringify(w));
+        writeFileSync(join(dir, 'bench.cpuprofile'), JSON.stringify(self));
+        const n = [...stats.values()].reduce((a, s) => a + s.latencies.length, 0);
+        profiles.push(() => {
+          printSummary(`worker CPU profile (${name}, ${n} requests)`, summarise(w!, stack.bundle), n);
+          printSummary(`bench process CPU profile (${name}: clients, PGlite, WebSocket proxy, fakes)`, summarise(self!), n);
+          console.log(`\nprofiles: ${dir}/worker.cpuprofile, ${dir}/bench.cpuprofile (open in Chrome DevTools)`);
+        });
+      }
       return { name, seconds, routes: stats, streams, rss: { start: startRss, peak: Math.max(peak, endRss), end: endRss }, clientCpu: (100 * (cpu.user + cpu.system)) / 1e6 / seconds, workerCpu, proxyCpu };
     };
 
     console.error(`scenario 1 (json): ${JSON_CLIENTS} clients, stages ${arg('stages') ?? `5s:100%,${SECONDS}s:100%,5s:0%`}`);
-    const r1 = await run('json', false);
-    await sleep(3000);
-    console.error(`scenario 2 (json+sse): ${JSON_CLIENTS} JSON + ${STREAM_CLIENTS} SSE clients on ${JOBS} jobs`);
-    const r2 = await run('json+sse', true);
-    print([r1, r2], worker.pid, setupJobS);
+    const r1 = await run('json', false, PROFILE);
+    const results = [r1];
+    if (!ONLY_JSON) {
+      await sleep(3000);
+      console.error(`scenario 2 (json+sse): ${JSON_CLIENTS} JSON + ${STREAM_CLIENTS} SSE clients on ${JOBS} jobs`);
+      results.push(await run('json+sse', true));
+    }
+    print(results, worker.pid, setupJobS);
+    for (const p of profiles) p();
   } finally {
     agent.destroy();
     await stack.stop();

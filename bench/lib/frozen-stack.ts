@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface FrozenStack {
   url: string;
+  /** The bundle the worker runs (profiles map their positions to source modules through its `// path` comments). */
+  bundle: string;
   apiKey: string;
   adminToken: string;
   /** The Figma fake the API reads from (its /__fake control routes put files). */
@@ -48,6 +50,8 @@ export interface FrozenStackOptions {
   /** A config from freezeApi() to run instead of bundling again (several stacks of one bundle; the caller removes its folder). */
   config?: string;
   log: (line: string) => void;
+  /** Port of the worker's DevTools inspector (CPU profiles: bench/lib/cpu-profile.ts). */
+  inspectorPort?: number;
 }
 
 /**
@@ -100,6 +104,7 @@ export async function startFrozenStack(options: FrozenStackOptions): Promise<Fro
       config,
       port: options.port,
       stateDir: dir,
+      ...(options.inspectorPort ? { inspectorPort: options.inspectorPort } : {}),
       vars: {
         ENVIRONMENT: 'development',
         DATABASE_URL: db.url,
@@ -122,7 +127,7 @@ export async function startFrozenStack(options: FrozenStackOptions): Promise<Fro
     });
     if (res.status !== 201) throw new Error(`could not create the bench project: ${res.status} ${await res.text()}`);
     const body = (await res.json()) as { api_key: { key: string } };
-    return { url: wrangler.url, apiKey: body.api_key.key, adminToken, figmaUrl: fakes.figmaUrl, wrangler, stop };
+    return { url: wrangler.url, bundle: JSON.parse(readFileSync(config, 'utf8')).main as string, apiKey: body.api_key.key, adminToken, figmaUrl: fakes.figmaUrl, wrangler, stop };
   } catch (err) {
     await stop();
     throw err;

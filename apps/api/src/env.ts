@@ -6,6 +6,7 @@ import type { FigmaPacer } from './durable-objects/figma-pacer';
 import type { IdempotencyKey } from './durable-objects/idempotency-key';
 import type { JobCursor } from './durable-objects/job-cursor';
 import type { NonceStore } from './durable-objects/nonce-store';
+import type { ProjectGate } from './durable-objects/project-gate';
 import type { RateLimiter } from './durable-objects/rate-limiter';
 
 const postgresUrl = z
@@ -140,6 +141,7 @@ export const EnvSchema = z
     JOB_CURSOR: binding<DurableObjectNamespace<JobCursor>>('Durable Object JOB_CURSOR'),
     IDEMPOTENCY: binding<DurableObjectNamespace<IdempotencyKey>>('Durable Object IDEMPOTENCY'),
     RATE_LIMITER: binding<DurableObjectNamespace<RateLimiter>>('Durable Object RATE_LIMITER'),
+    PROJECT_GATE: binding<DurableObjectNamespace<ProjectGate>>('Durable Object PROJECT_GATE'),
     NONCE_STORE: binding<DurableObjectNamespace<NonceStore>>('Durable Object NONCE_STORE'),
     EVENTS_QUEUE: binding<Queue<unknown>>('Queue EVENTS_QUEUE'),
     PROJECT_UPDATES: binding<Queue<unknown>>('Queue PROJECT_UPDATES'),

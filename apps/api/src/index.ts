@@ -11,6 +11,7 @@ export { FigmaPacer } from './durable-objects/figma-pacer';
 export { IdempotencyKey } from './durable-objects/idempotency-key';
 export { JobCursor } from './durable-objects/job-cursor';
 export { NonceStore } from './durable-objects/nonce-store';
+export { ProjectGate } from './durable-objects/project-gate';
 export { RateLimiter } from './durable-objects/rate-limiter';
 
 const app = createApp();

@@ -11,6 +11,7 @@ declare namespace Cloudflare {
     JOB_CURSOR: DurableObjectNamespace<import('../src/durable-objects/job-cursor').JobCursor>;
     IDEMPOTENCY: DurableObjectNamespace<import('../src/durable-objects/idempotency-key').IdempotencyKey>;
     RATE_LIMITER: DurableObjectNamespace<import('../src/durable-objects/rate-limiter').RateLimiter>;
+    PROJECT_GATE: DurableObjectNamespace<import('../src/durable-objects/project-gate').ProjectGate>;
     NONCE_STORE: DurableObjectNamespace<import('../src/durable-objects/nonce-store').NonceStore>;
     FIGMA_PACER: DurableObjectNamespace<import('../src/durable-objects/figma-pacer').FigmaPacer>;
     FIGMA_API_BASE: string;

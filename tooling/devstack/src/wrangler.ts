@@ -21,6 +21,8 @@ export interface WranglerDevOptions {
   stateDir: string;
   /** Where wrangler's own output goes. */
   onOutput?: (line: string) => void;
+  /** Port of the worker's DevTools inspector (benches take CPU profiles through it); wrangler picks one otherwise. */
+  inspectorPort?: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -81,6 +83,7 @@ export function startWranglerDev(options: WranglerDevOptions): WranglerDev {
       '--show-interactive-dev-session=false',
       '--log-level',
       'warn',
+      ...(options.inspectorPort ? ['--inspector-port', String(options.inspectorPort)] : []),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' } },
   );

@@ -16,6 +16,11 @@ export function rateLimiterName(policy: string, subject: string, windowStartMs: 
   return `rl::${policy}::${subject}::${windowStartMs}`;
 }
 
+/** The gate of a project (its rate windows and revoked keys): `gate::<projectId>`. */
+export function projectGateName(projectId: string): string {
+  return `gate::${projectId}`;
+}
+
 /** The shard that remembers an HMAC signature: `nonce::<first two hex chars>`. */
 export function nonceShard(signature: string): string {
   return `nonce::${signature.slice(0, 2)}`;

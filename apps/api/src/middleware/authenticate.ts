@@ -7,7 +7,8 @@ import { timingSafeEqual } from '../lib/crypto';
 import { ApiError } from '../lib/errors';
 import { createHttpClient } from '../lib/http-client';
 import { jwksResolver, JwksUnavailableError, JwtError, looksLikeJwt, verifyJwt } from '../lib/jwt';
-import { authenticateKey, projectExists } from '../modules/projects/projects.service';
+import { checkKey, markTouched } from '../modules/projects/key-cache';
+import { projectExists } from '../modules/projects/projects.service';
 import { touchKey } from '../modules/projects/projects.repo';
 import type { AppConfig } from '../env';
 
@@ -60,13 +61,17 @@ export function authenticate(): MiddlewareHandler {
       throw unauthorized('missing credentials: send Authorization: Bearer <api key or token>');
     }
     if (token.startsWith('cogo_')) {
-      // before the key is found there is no project to scope to: the lookup by prefix reads every project's keys
-      const db = c.get('serviceDb')('api key lookup');
-      const result = await authenticateKey(db, token);
+      // before the key is found there is no project to scope to: the lookup by prefix reads every project's keys;
+      // a key this isolate checked lately comes from its cache, and its gate still refuses it once revoked
+      const db = () => c.get('serviceDb')('api key lookup');
+      const result = await checkKey(db, token);
       if (!result.ok) throw unauthorized(result.reason);
       const { key } = result;
-      if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > TOUCH_EVERY_MS) await touchKey(db, key.id);
-      c.set('principal', { projectId: key.projectId, kind: 'api_key', actor: `key:${key.prefix}` });
+      if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+        markTouched(key);
+        await touchKey(db(), key.id);
+      }
+      c.set('principal', { projectId: key.projectId, kind: 'api_key', actor: `key:${key.prefix}`, keyId: key.id });
       return next();
     }
     if (looksLikeJwt(token)) {

@@ -1,5 +1,6 @@
-// Rate limits per IP and per project and route class, counted exactly by one Durable Object per
-// subject and fixed window. Headers per draft-ietf-httpapi-ratelimit-headers:
+// Rate limits per IP and per project and route class, counted exactly: per IP by one Durable Object per subject and
+// fixed window (RateLimiter), per project by the project's ProjectGate, which in the same call refuses an API key
+// revoked since this isolate cached it (modules/projects/key-cache.ts). Headers per draft-ietf-httpapi-ratelimit-headers:
 //   RateLimit-Policy: "project-figma";q=30;w=60   RateLimit: "project-figma";r=12;t=41
 // and Retry-After on 429. The first crossing of 90% and the first refusal of a window go to bus_events.
 // The client address is CF-Connecting-IP only in production, where Cloudflare sets it and overwrites any
@@ -9,7 +10,8 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppConfig } from '../env';
 import { ApiError } from '../lib/errors';
-import { rateLimiterName } from '../durable-objects/names';
+import { projectGateName, rateLimiterName } from '../durable-objects/names';
+import { forgetKey } from '../modules/projects/key-cache';
 import type { HitResult } from '../durable-objects/rate-limiter';
 
 export type RouteClass = 'default' | 'heavy' | 'chat' | 'embed' | 'figma';
@@ -68,9 +70,21 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
     const now = Date.now();
     const windowStart = Math.floor(now / windowMs) * windowMs;
     const windowEnd = windowStart + windowMs;
-    const ns = config.RATE_LIMITER;
-    const stub = ns.get(ns.idFromName(rateLimiterName(policy, subjectId, windowStart)));
-    const hit: HitResult = await stub.hit(limit, windowEnd);
+    const principal = c.get('principal');
+    let hit: HitResult;
+    if (options.subject === 'project' && principal) {
+      // one call: counts the request in the project's gate and tells whether its API key was revoked meanwhile
+      const gate = config.PROJECT_GATE.get(config.PROJECT_GATE.idFromName(projectGateName(principal.projectId)));
+      const admitted = await gate.admit({ policy, limit, windowStartMs: windowStart, windowEndMs: windowEnd, keyId: principal.keyId });
+      if (admitted.keyRevoked) {
+        forgetKey(principal.keyId!);
+        throw new ApiError('UNAUTHORIZED', 'API key revoked', undefined, { 'WWW-Authenticate': 'Bearer realm="cogo"' });
+      }
+      hit = admitted;
+    } else {
+      const ns = config.RATE_LIMITER;
+      hit = await ns.get(ns.idFromName(rateLimiterName(policy, subjectId, windowStart))).hit(limit, windowEnd);
+    }
     const resetSeconds = Math.max(1, Math.ceil((windowEnd - now) / 1000));
     const policyItem = `"${policy}";q=${limit};w=${windowMs / 1000}`;
     const stateItem = `"${policy}";r=${hit.remaining};t=${resetSeconds}`;

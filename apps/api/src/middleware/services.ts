@@ -14,6 +14,8 @@ export interface Principal {
   kind: 'api_key' | 'jwt' | 'dev';
   /** For audit rows and logs: `key:<prefix>`, `jwt:<sub>`, `dev`. */
   actor: string;
+  /** The API key's id, for an `api_key` principal: its project's gate refuses it once revoked. */
+  keyId?: string;
 }
 
 export interface ServicesVariables {

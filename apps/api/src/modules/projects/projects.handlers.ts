@@ -1,3 +1,5 @@
+import { projectGateName } from '../../durable-objects/names';
+import type { AppConfig } from '../../env';
 import { createRouter } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { principalOf, withholdFromReplay } from '../../middleware';
@@ -5,6 +7,15 @@ import { publishUpdates } from '../updates/outbox';
 import * as repo from './projects.repo';
 import * as service from './projects.service';
 import { createKeyRoute, createProjectRoute, currentProjectRoute, listKeysRoute, revokeKeyRoute, rotateKeyRoute } from './projects.routes';
+
+/**
+ * Tells the project's gate first, then the database: once the answer is sent no isolate admits the key from its
+ * cache. An id that turns out not to be a live key of the project stays listed there harmlessly; a database
+ * failure after this leaves the key refused everywhere (every request passes the gate), and a retry completes it.
+ */
+async function revokeInGate(config: AppConfig, projectId: string, keyId: string): Promise<void> {
+  await config.PROJECT_GATE.get(config.PROJECT_GATE.idFromName(projectGateName(projectId))).revokeKeys([keyId]);
+}
 
 // answers holding a new key are marked with withholdFromReplay: an Idempotency-Key retry never sees the secret again
 const issued = (i: service.IssuedKey) => ({ ...service.keyView(i.record), key: i.key });
@@ -37,13 +48,19 @@ export const projectsRouter = createRouter()
     return c.json(issued(key), 201);
   })
   .openapi(rotateKeyRoute, async (c) => {
-    const key = await service.rotateKey(c.get('db')(), principalOf(c).projectId, c.req.valid('param').id);
+    const { projectId } = principalOf(c);
+    const { id } = c.req.valid('param');
+    await revokeInGate(c.get('config'), projectId, id);
+    const key = await service.rotateKey(c.get('db')(), projectId, id);
     c.get('events').emit('api_key_rotated', { prefix: key.record.prefix, replaced: key.record.rotatedFrom }, { source: 'keys' });
     withholdFromReplay(c, { api_key_id: key.record.id, prefix: key.record.prefix });
     return c.json(issued(key), 201);
   })
   .openapi(revokeKeyRoute, async (c) => {
-    const row = await service.revokeKey(c.get('db')(), principalOf(c).projectId, c.req.valid('param').id);
+    const { projectId } = principalOf(c);
+    const { id } = c.req.valid('param');
+    await revokeInGate(c.get('config'), projectId, id);
+    const row = await service.revokeKey(c.get('db')(), projectId, id);
     c.get('events').emit('api_key_revoked', { prefix: row.prefix }, { source: 'keys' });
     return c.json(service.keyView(row), 200);
   });

@@ -1,0 +1,70 @@
+import { schema } from '@cogo/db';
+import { ErrorEnvelopeSchema } from '@cogo/types';
+import { eq } from 'drizzle-orm';
+import { env } from 'cloudflare:test';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../app';
+import { projectGateName } from '../../durable-objects/names';
+import { createTestProject, testDb } from '../../../test/helpers';
+import { KEY_CACHE_TTL_MS } from './key-cache';
+
+const handle = testDb();
+afterAll(() => handle.close());
+afterEach(() => vi.useRealTimers());
+
+const app = createApp();
+const current = (key: string) => app.request('/projects/current', { headers: { authorization: `Bearer ${key}` } }, env);
+const gateOf = (projectId: string) => env.PROJECT_GATE.get(env.PROJECT_GATE.idFromName(projectGateName(projectId)));
+const revokeInDatabase = (keyId: string) => handle.db.update(schema.projectApiKeys).set({ revokedAt: new Date() }).where(eq(schema.projectApiKeys.id, keyId));
+
+describe('API key cache', () => {
+  it('serves a checked key from the isolate cache: a database-only change is not read again within the TTL', async () => {
+    const p = await createTestProject();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date());
+    expect((await current(p.key)).status).toBe(200);
+    // not how the API revokes (it goes through the gate first): shows that the request above is not re-checked in Postgres
+    await revokeInDatabase(p.keyId);
+    expect((await current(p.key)).status).toBe(200);
+    vi.setSystemTime(new Date(Date.now() + KEY_CACHE_TTL_MS + 1_000));
+    const late = await current(p.key);
+    expect(late.status).toBe(401);
+    expect(ErrorEnvelopeSchema.parse(await late.json()).error.message).toBe('API key revoked');
+  });
+
+  it('refuses a cached key at the next request once another isolate revoked it (the gate), and forgets it', async () => {
+    const p = await createTestProject();
+    expect((await current(p.key)).status).toBe(200);
+    // another isolate's DELETE /keys/:id: gate first, then the database; this isolate's cache still holds the key
+    await gateOf(p.id).revokeKeys([p.keyId]);
+    await revokeInDatabase(p.keyId);
+    const refused = await current(p.key);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toContain('Bearer');
+    expect(ErrorEnvelopeSchema.parse(await refused.json()).error.message).toBe('API key revoked');
+    expect((await current(p.key)).status).toBe(401);
+  });
+
+  it('a revocation the gate holds wins even when the database write never happened', async () => {
+    const p = await createTestProject();
+    expect((await current(p.key)).status).toBe(200);
+    await gateOf(p.id).revokeKeys([p.keyId]);
+    // the key is live in Postgres (the revoking request failed after the gate): every request still passes the gate
+    expect((await current(p.key)).status).toBe(401);
+    const [row] = await handle.db.select().from(schema.projectApiKeys).where(eq(schema.projectApiKeys.id, p.keyId));
+    expect(row?.revokedAt).toBeNull();
+  });
+
+  it('the revoke route writes the gate: a second key of the project keeps working, the revoked one does not', async () => {
+    const p = await createTestProject();
+    const created = await app.request('/keys', { method: 'POST', headers: { authorization: `Bearer ${p.key}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'two' }) }, env);
+    const second = (await created.json()) as { id: string; key: string };
+    expect((await current(second.key)).status).toBe(200);
+    const revoked = await app.request(`/keys/${second.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${p.key}` } }, env);
+    expect(revoked.status).toBe(200);
+    expect(await gateOf(p.id).isRevoked(second.id)).toBe(true);
+    expect(await gateOf(p.id).isRevoked(p.keyId)).toBe(false);
+    expect((await current(second.key)).status).toBe(401);
+    expect((await current(p.key)).status).toBe(200);
+  });
+});

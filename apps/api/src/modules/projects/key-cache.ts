@@ -1,0 +1,51 @@
+// Per-isolate cache of checked API keys, so a request with a known key opens no database connection to
+// authenticate (issue 10: the key lookup was one of two connections per request). Only keys that passed the full
+// check are kept, by the SHA-256 of the presented key, for KEY_CACHE_TTL_MS; expiry is checked on every use.
+// Revocation does not wait for the TTL: the route writes it to the project's ProjectGate first, and the gate refuses a
+// revoked key on the request's rate-limit call (middleware/rate-limit.ts), which then drops it from this cache.
+import type { Db } from '@cogo/db';
+import { sha256Hex } from '../../lib/crypto';
+import { singleFlight } from '../../lib/single-flight';
+import type { ApiKeyRow } from './projects.repo';
+import { authenticateKey, type KeyCheck } from './projects.service';
+
+/** How long an isolate trusts a key it checked against the database (revocations are seen at once regardless). */
+export const KEY_CACHE_TTL_MS = 60_000;
+const MAX_CACHED_KEYS = 10_000;
+
+const cached = new Map<string, { key: ApiKeyRow; until: number }>();
+const lookups = singleFlight<KeyCheck>(5_000);
+
+/**
+ * Checks a presented key like authenticateKey, from the cache when this isolate checked it within the TTL;
+ * `db` is called (and the service database opened) only on a miss. The returned row is the cached one:
+ * markTouched() records a last_used_at write on it.
+ */
+export async function checkKey(db: () => Db, presented: string, now = new Date()): Promise<KeyCheck> {
+  const hash = await sha256Hex(presented);
+  const hit = cached.get(hash);
+  if (hit && hit.until > now.getTime()) {
+    if (hit.key.expiresAt && hit.key.expiresAt <= now) {
+      cached.delete(hash);
+      return { ok: false, reason: 'API key expired' };
+    }
+    return { ok: true, key: hit.key };
+  }
+  const result = await lookups(hash, () => authenticateKey(db(), presented, now));
+  if (result.ok) {
+    cached.delete(hash);
+    if (cached.size >= MAX_CACHED_KEYS) cached.delete(cached.keys().next().value!);
+    cached.set(hash, { key: result.key, until: now.getTime() + KEY_CACHE_TTL_MS });
+  }
+  return result;
+}
+
+/** Drops a key from this isolate's cache (its gate said it is revoked). */
+export function forgetKey(keyId: string): void {
+  for (const [hash, entry] of cached) if (entry.key.id === keyId) cached.delete(hash);
+}
+
+/** Records that last_used_at was written for the key at `at`, so other requests of this isolate skip the write. */
+export function markTouched(key: ApiKeyRow, at = new Date()): void {
+  key.lastUsedAt = at;
+}
