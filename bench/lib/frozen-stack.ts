@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startLocalDatabase } from '../../tooling/devstack/src/database';
+import { startLocalDatabase, type LocalDatabase } from '../../tooling/devstack/src/database';
 import { startLocalFakes } from '../../tooling/devstack/src/fakes';
 import { API_CONFIG, loadWrangler, startWranglerDev, waitHealthy, wranglerBin, type WranglerDev } from '../../tooling/devstack/src/wrangler';
 
@@ -24,6 +24,8 @@ export interface FrozenStack {
   adminToken: string;
   /** The Figma fake the API reads from (its /__fake control routes put files). */
   figmaUrl: string;
+  /** The embedded database's session counters; absent with DATABASE_URL. */
+  dbStats?: LocalDatabase['stats'];
   /** The wrangler process; workerd runs under it. */
   wrangler: WranglerDev;
   stop: () => Promise<void>;
@@ -50,6 +52,8 @@ export interface FrozenStackOptions {
   /** A config from freezeApi() to run instead of bundling again (several stacks of one bundle; the caller removes its folder). */
   config?: string;
   log: (line: string) => void;
+  /** A server Postgres to use instead of the embedded one (its share shows by comparison). */
+  databaseUrl?: string | undefined;
   /** Port of the worker's DevTools inspector (CPU profiles: bench/lib/cpu-profile.ts). */
   inspectorPort?: number;
 }
@@ -94,7 +98,7 @@ export async function startFrozenStack(options: FrozenStackOptions): Promise<Fro
   try {
     if (!options.config) options.log('bundling the API…');
     const config = options.config ?? (await freezeApi(dir, options.observability));
-    const db = await startLocalDatabase({ dataDir: join(dir, 'pglite') });
+    const db = await startLocalDatabase({ dataDir: join(dir, 'pglite'), databaseUrl: options.databaseUrl });
     cleanups.push(db.stop);
     const figmaToken = `figd_bench_${crypto.randomUUID().replaceAll('-', '')}`;
     const fakes = await startLocalFakes(figmaToken);
@@ -127,7 +131,7 @@ export async function startFrozenStack(options: FrozenStackOptions): Promise<Fro
     });
     if (res.status !== 201) throw new Error(`could not create the bench project: ${res.status} ${await res.text()}`);
     const body = (await res.json()) as { api_key: { key: string } };
-    return { url: wrangler.url, bundle: JSON.parse(readFileSync(config, 'utf8')).main as string, apiKey: body.api_key.key, adminToken, figmaUrl: fakes.figmaUrl, wrangler, stop };
+    return { url: wrangler.url, ...(db.stats ? { dbStats: db.stats } : {}), bundle: JSON.parse(readFileSync(config, 'utf8')).main as string, apiKey: body.api_key.key, adminToken, figmaUrl: fakes.figmaUrl, wrangler, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -1,6 +1,6 @@
 // The database side of the local stack: the embedded PGlite (default) or DATABASE_URL, always
 // fronted by the WebSocket proxy so the Worker uses the production driver, with migrations applied.
-import { runMigrations, startEmbeddedPostgres, startWsProxy, type EmbeddedPostgres, type WsProxy } from '@cogo/db/node';
+import { runMigrations, startEmbeddedPostgres, startWsProxy, type EmbeddedPostgres, type SessionStats, type WsProxy } from '@cogo/db/node';
 
 export interface LocalDatabase {
   /** postgres:// URL the Worker is given as DATABASE_URL. */
@@ -9,6 +9,8 @@ export interface LocalDatabase {
   wsProxy: string;
   /** 'embedded' (PGlite) or 'external' (DATABASE_URL). */
   kind: 'embedded' | 'external';
+  /** The embedded session's counters (benches); absent for an external database. */
+  stats?: () => SessionStats;
   stop: () => Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function startLocalDatabase(options: LocalDatabaseOptions = {}): Pr
       url,
       wsProxy: p.address,
       kind: e ? 'embedded' : 'external',
+      ...(e ? { stats: e.stats } : {}),
       stop: async () => {
         await p.close();
         await e?.stop();

@@ -107,4 +107,44 @@ describe('rate limits', () => {
     const tables = await runInDurableObject(stub, (_o, state) => state.storage.sql.exec(`select name from sqlite_master where type = 'table' and name = 'w'`).toArray());
     expect(tables).toEqual([]);
   });
+
+  it('leases per-IP admissions into the isolate: 30 requests at 1,000/min make two calls, counted in the window', async () => {
+    const limited = { ...env, ENVIRONMENT: 'production', RATE_LIMIT_IP_PER_MIN: '1000' };
+    const app = createApp();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(Date.UTC(2032, 0, 1) + Math.floor(Math.random() * 500_000) * 60_000 + 5_000));
+    const windowStart = Math.floor(Date.now() / 60_000) * 60_000;
+    const ip = `192.0.2.${Math.floor(Math.random() * 200) + 1}`;
+    for (let i = 0; i < 30; i++) {
+      const res = await app.request('/projects/current', { headers: { authorization: 'Bearer cogo_nope', 'cf-connecting-ip': ip } }, limited);
+      expect(res.status).toBe(401);
+    }
+    const stub = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(rateLimiterName('ip', `ip:${ip}`, windowStart)));
+    const row = await runInDurableObject(stub, (_o, state) => state.storage.sql.exec<{ admitted: number }>('select admitted from w').toArray()[0]);
+    expect(row?.admitted).toBe(40);
+  });
+
+  it('leasing stays exact: of 130 concurrent requests at 100/min, 100 are admitted and 30 refused', async () => {
+    const limited = { ...env, ENVIRONMENT: 'production', RATE_LIMIT_IP_PER_MIN: '100' };
+    const app = createApp();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(Date.UTC(2033, 0, 1) + Math.floor(Math.random() * 500_000) * 60_000 + 5_000));
+    const ip = `192.0.2.${Math.floor(Math.random() * 200) + 1}`;
+    const statuses = await Promise.all(
+      Array.from({ length: 130 }, () => app.request('/projects/current', { headers: { authorization: 'Bearer cogo_nope', 'cf-connecting-ip': ip } }, limited).then((r) => r.status)),
+    );
+    expect(statuses.filter((s) => s === 401)).toHaveLength(100);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30);
+  });
+
+  it('a window lease grants what is left, then refuses, flagging only the first refusal', async () => {
+    const windowStart = Math.floor(Date.now() / 60_000) * 60_000;
+    const stub = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(rateLimiterName('test-lease', crypto.randomUUID(), windowStart)));
+    expect(await stub.lease(5, windowStart + 60_000, 3)).toEqual({ from: 1, to: 3, firstRejection: false });
+    expect(await stub.lease(5, windowStart + 60_000, 3)).toEqual({ from: 4, to: 5, firstRejection: false });
+    expect(await stub.lease(5, windowStart + 60_000, 3)).toEqual({ from: 6, to: 5, firstRejection: true });
+    expect(await stub.lease(5, windowStart + 60_000, 3)).toEqual({ from: 6, to: 5, firstRejection: false });
+    expect(await stub.hit(5, windowStart + 60_000)).toMatchObject({ allowed: false, count: 5 });
+  });
 });
+

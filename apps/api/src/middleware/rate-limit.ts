@@ -1,5 +1,5 @@
 // Rate limits per IP and per project and route class, counted exactly: per IP by one Durable Object per subject and
-// fixed window (RateLimiter), per project by the project's ProjectGate, which in the same call refuses an API key
+// fixed window (RateLimiter), leased a few admissions at a time into each isolate (ip-leases.ts), per project by the project's ProjectGate, which in the same call refuses an API key
 // revoked since this isolate cached it (modules/projects/key-cache.ts). Headers per draft-ietf-httpapi-ratelimit-headers:
 //   RateLimit-Policy: "project-figma";q=30;w=60   RateLimit: "project-figma";r=12;t=41
 // and Retry-After on 429. The first crossing of 90% and the first refusal of a window go to bus_events.
@@ -12,6 +12,7 @@ import type { AppConfig } from '../env';
 import { ApiError } from '../lib/errors';
 import { projectGateName, rateLimiterName } from '../durable-objects/names';
 import { forgetKey } from '../modules/projects/key-cache';
+import { admitFromLease } from './ip-leases';
 import type { HitResult } from '../durable-objects/rate-limiter';
 
 export type RouteClass = 'default' | 'heavy' | 'chat' | 'embed' | 'figma';
@@ -82,8 +83,11 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
       }
       hit = admitted;
     } else {
+      // per IP: admissions leased a few at a time into this isolate (ip-leases.ts), exact in total
       const ns = config.RATE_LIMITER;
-      hit = await ns.get(ns.idFromName(rateLimiterName(policy, subjectId, windowStart))).hit(limit, windowEnd);
+      const name = rateLimiterName(policy, subjectId, windowStart);
+      const a = await admitFromLease(ns.get(ns.idFromName(name)), name, limit, windowEnd, now);
+      hit = { allowed: a.allowed, limit, count: a.count, remaining: limit - a.count, nearLimitCrossed: a.allowed && a.count === Math.ceil(limit * 0.9), firstRejection: a.firstRejection };
     }
     const resetSeconds = Math.max(1, Math.ceil((windowEnd - now) / 1000));
     const policyItem = `"${policy}";q=${limit};w=${windowMs / 1000}`;

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { servePglite } from './pglite-server';
+import { servePglite, type SessionStats } from './pglite-server';
 
 export interface EmbeddedPostgres {
   /** postgres:// URL of the wire-protocol server. */
@@ -11,6 +11,8 @@ export interface EmbeddedPostgres {
   host: string;
   port: number;
   db: PGlite;
+  /** The session's counters (benches). */
+  stats: () => SessionStats;
   stop: () => Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     host,
     port,
     db,
+    stats: server.stats,
     stop: async () => {
       await server.stop();
       await db.close();

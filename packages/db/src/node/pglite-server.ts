@@ -32,8 +32,12 @@ class SessionLock {
   private readonly waiters: Array<{ id: number; priority: boolean; resolve: () => void }> = [];
   private granting = false;
 
+  /** Turns granted so far and, per turn, how long it waited (the last 100,000). */
+  readonly granted = { turns: 0, waits: [] as number[] };
+
   async acquire(id: number, priority = false): Promise<void> {
     if (this.owner === id) return;
+    const asked = performance.now();
     await new Promise<void>((resolve) => {
       const waiter = { id, priority, resolve };
       // behind the other priority waiters (FIFO among them), ahead of everyone else
@@ -42,6 +46,9 @@ class SessionLock {
       else this.waiters.push(waiter);
       this.grantSoon();
     });
+    this.granted.turns++;
+    if (this.granted.waits.length >= 100_000) this.granted.waits.shift();
+    this.granted.waits.push(performance.now() - asked);
   }
 
   release(id: number): void {
@@ -80,11 +87,27 @@ class SessionLock {
   }
 }
 
+/** What the session did since the server started: benches read it to show the embedded database's share. */
+export interface SessionStats {
+  /** Connections accepted (each Worker request opens its own). */
+  connections: number;
+  /** Statements asked for: simple Query messages plus extended-protocol Executes. */
+  statements: number;
+  /** Turns granted on the session (one per transaction, or per statement outside one). */
+  turns: number;
+  /** Milliseconds PGlite spent executing messages (it is single-threaded: busy time is its capacity used). */
+  busyMs: number;
+  /** Per turn, ms from asking for the session to getting it (the last 100,000). */
+  waits: number[];
+}
+
 export interface PgliteServer {
   port: number;
   host: string;
   /** How many connections are waiting for their turn on the session (tests, diagnostics). */
   waiting: () => number;
+  /** Counters since start (a copy). */
+  stats: () => SessionStats;
   stop: () => Promise<void>;
 }
 
@@ -94,9 +117,11 @@ export async function servePglite(db: PGlite, options: { host?: string; port?: n
   // each open connection → closes it and resolves after its last turn (stop waits for those)
   const connections = new Map<Socket, () => Promise<void>>();
   let nextId = 1;
+  const counts = { connections: 0, statements: 0, busyMs: 0 };
 
   const handle = (socket: Socket) => {
     const id = nextId++;
+    counts.connections++;
     socket.setNoDelay(true);
     let buffer = Buffer.alloc(0);
     let started = false;
@@ -107,11 +132,14 @@ export async function servePglite(db: PGlite, options: { host?: string; port?: n
     const run = async (message: Uint8Array, type: string | null) => {
       await lock.acquire(id, priority);
       if (closed) return lock.release(id);
+      if (type === 'Q' || type === 'E') counts.statements++;
+      const started = performance.now();
       await db.execProtocolRawStream(message, {
         onRawData: (chunk) => {
           if (!closed && chunk.length) socket.write(chunk);
         },
       });
+      counts.busyMs += performance.now() - started;
       // ReadyForQuery follows Sync, a simple Query and the startup; idle outside a transaction → let others in
       if ((type === null || type === 'S' || type === 'Q') && !db.isInTransaction()) lock.release(id);
     };
@@ -188,6 +216,7 @@ export async function servePglite(db: PGlite, options: { host?: string; port?: n
     host,
     port: typeof addr === 'object' && addr ? addr.port : 0,
     waiting: () => lock.waiting,
+    stats: () => ({ ...counts, turns: lock.granted.turns, waits: [...lock.granted.waits] }),
     stop: async () => {
       const closing = new Promise<void>((resolve) => server.close(() => resolve()));
       // a turn already running finishes before the caller closes the database under it

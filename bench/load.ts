@@ -1,8 +1,8 @@
 /**
  * The API under load (issue 10), two scenarios side by side on one frozen stack. Run from the repo root:
- *   ./cogo bench api-load [--json-clients 20] [--stream-clients 200] [--jobs 10] [--seconds 30]
+ *   ./cogo bench load [--json-clients 20] [--stream-clients 200] [--jobs 10] [--seconds 30]
  *                         [--stages 5s:100%,30s:100%,5s:0%] [--nodes 20000] [--latency-ms 20] [--port 8897]
- *                         [--json-only] [--profile]
+ *                         [--json-only] [--profile] [--settle 60] [--database-url postgres://… (or TEST_DATABASE_URL)]
  * --profile: CPU profiles of the worker (its inspector on port+1) and of this process during scenario 1, summarised
  * by package and function (bench/lib/cpu-profile.ts); --json-only: scenario 1 alone.
  * Bundles the API once and runs it under `wrangler dev` (bench/lib/frozen-stack.ts, embedded Postgres, fakes).
@@ -48,7 +48,11 @@ const LATENCY_MS = Number(arg('latency-ms') ?? 20);
 const PORT = Number(arg('port') ?? 8897);
 /** CPU profiles of the worker and of this process during scenario 1, summarised after the table. */
 const PROFILE = process.argv.includes('--profile');
+/** Seconds after the load before workerd's RSS is compared with its idle figure (goal: within 50 MiB after 60 s). */
+const SETTLE_S = Number(arg('settle') ?? 60);
 const ONLY_JSON = process.argv.includes('--json-only');
+/** A server Postgres instead of the embedded one (migrated first), so the embedded database's share shows. */
+const DATABASE_URL = arg('database-url') ?? process.env.TEST_DATABASE_URL;
 
 interface Stage {
   ms: number;
@@ -112,7 +116,7 @@ function call(base: string, method: string, path: string, headers: Record<string
 }
 
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : Number.NaN);
-const ms = (x: number) => (Number.isNaN(x) ? 'n/a' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${Math.round(x)} ms`);
+const ms = (x: number) => (Number.isNaN(x) ? 'n/a' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x < 10 ? `${x.toFixed(1)} ms` : `${Math.round(x)} ms`);
 
 interface RouteStats {
   latencies: number[];
@@ -146,6 +150,8 @@ interface ScenarioResult {
   /** CPU of the worker and the proxy workerd, % of one core over the scenario */
   workerCpu: number;
   proxyCpu: number;
+  /** The embedded database over the scenario (null for a server Postgres) */
+  db: { connections: number; statements: number; turns: number; busyMs: number; waits: number[] } | null;
 }
 
 async function main(): Promise<void> {
@@ -159,12 +165,14 @@ async function main(): Promise<void> {
     },
     log: (l) => console.error(l),
     ...(PROFILE ? { inspectorPort: PORT + 1 } : {}),
+    databaseUrl: DATABASE_URL,
   });
   try {
     const procs = findWorkerd(stack.wrangler.child.pid!, PORT);
     const worker = procs.find((p) => p.role === 'worker');
     if (!worker) throw new Error(`no worker workerd under wrangler (found ${JSON.stringify(procs)})`);
     const proxyPid = procs.find((p) => p.role === 'proxy')?.pid;
+    const idleRss = rssOf(worker.pid)?.rss ?? Number.NaN;
     const auth = { authorization: `Bearer ${stack.apiKey}`, 'content-type': 'application/json' };
 
     // the jobs' file, and a done job for the job-reading routes
@@ -209,6 +217,7 @@ async function main(): Promise<void> {
       const proxy0 = cpuSeconds(proxyPid);
       const end = t0 + TOTAL_MS;
       const active = (i: number, n: number) => i < Math.round(targetAt(performance.now() - t0) * n);
+      const db0 = stack.dbStats?.();
       const startRss = rssOf(worker.pid)?.rss ?? Number.NaN;
       let peak = startRss;
       const sampler = setInterval(() => {
@@ -380,6 +389,17 @@ async function main(): Promise<void> {
       const workerCpu = (100 * (cpuSeconds(worker.pid) - worker0)) / seconds;
       const proxyCpu = (100 * (cpuSeconds(proxyPid) - proxy0)) / seconds;
       clearInterval(sampler);
+      const db1 = stack.dbStats?.();
+      const db =
+        db0 && db1
+          ? {
+              connections: db1.connections - db0.connections,
+              statements: db1.statements - db0.statements,
+              turns: db1.turns - db0.turns,
+              busyMs: db1.busyMs - db0.busyMs,
+              waits: db1.waits.slice(db0.waits.length >= 100_000 ? 0 : db0.waits.length).sort((a, b) => a - b),
+            }
+          : null;
       const endRss = rssOf(worker.pid)?.rss ?? Number.NaN;
       await streamWork.at(-1);
       if (profilers) {
@@ -394,7 +414,7 @@ async function main(): Promise<void> {
           console.log(`\nprofiles: ${dir}/worker.cpuprofile, ${dir}/bench.cpuprofile (open in Chrome DevTools)`);
         });
       }
-      return { name, seconds, routes: stats, streams, rss: { start: startRss, peak: Math.max(peak, endRss), end: endRss }, clientCpu: (100 * (cpu.user + cpu.system)) / 1e6 / seconds, workerCpu, proxyCpu };
+      return { name, seconds, routes: stats, streams, rss: { start: startRss, peak: Math.max(peak, endRss), end: endRss }, clientCpu: (100 * (cpu.user + cpu.system)) / 1e6 / seconds, workerCpu, proxyCpu, db };
     };
 
     console.error(`scenario 1 (json): ${JSON_CLIENTS} clients, stages ${arg('stages') ?? `5s:100%,${SECONDS}s:100%,5s:0%`}`);
@@ -405,7 +425,11 @@ async function main(): Promise<void> {
       console.error(`scenario 2 (json+sse): ${JSON_CLIENTS} JSON + ${STREAM_CLIENTS} SSE clients on ${JOBS} jobs`);
       results.push(await run('json+sse', true));
     }
+    console.error(`settling ${SETTLE_S} s for the RSS verdict…`);
+    await sleep(SETTLE_S * 1000);
+    const settledRss = rssOf(worker.pid)?.rss ?? Number.NaN;
     print(results, worker.pid, setupJobS);
+    verdict(results, idleRss, settledRss);
     for (const p of profiles) p();
   } finally {
     agent.destroy();
@@ -446,8 +470,39 @@ async function fullLog(stack: FrozenStack, auth: Record<string, string>, jobId: 
   return ids;
 }
 
+/** The issue's goals, each with the measured figure and PASS/FAIL. */
+function verdict(results: ScenarioResult[], idleRss: number, settledRss: number): void {
+  const lat = (r: ScenarioResult) => [...r.routes.values()].flatMap((x) => x.latencies).sort((a, b) => a - b);
+  const errs = (r: ScenarioResult) => [...r.routes.values()].reduce((a, x) => a + x.errors, 0);
+  const lines: Array<[string, boolean, string]> = [];
+  const json = results.find((r) => r.name === 'json');
+  if (json) {
+    const l = lat(json);
+    const rps = l.length / json.seconds;
+    lines.push([`JSON routes, ${JSON_CLIENTS} clients: >= 300 req/s`, rps >= 300, `${rps.toFixed(1)} req/s`]);
+    lines.push([`JSON routes, ${JSON_CLIENTS} clients: p95 < 100 ms`, pct(l, 95) < 100, ms(pct(l, 95))]);
+  }
+  const mixed = results.find((r) => r.name === 'json+sse');
+  if (mixed?.streams) {
+    const l = lat(mixed);
+    const health = mixed.routes.get('GET /healthz')!;
+    const unhealthy = Object.entries(health.statuses).filter(([k]) => k !== '200').reduce((a, [, c]) => a + c, 0);
+    lines.push([`+${STREAM_CLIENTS} SSE followers: non-streaming p95 < 300 ms`, pct(l, 95) < 300, ms(pct(l, 95))]);
+    lines.push([`+${STREAM_CLIENTS} SSE followers: p99 < 1 s`, pct(l, 99) < 1000, ms(pct(l, 99))]);
+    const e = errs(mixed) + mixed.streams.callErrors + mixed.streams.jobStartErrors;
+    lines.push([`+${STREAM_CLIENTS} SSE followers: 0 errors`, e === 0, String(e)]);
+    lines.push(['/healthz 200 every time', unhealthy === 0 && health.latencies.length > 0, `${health.latencies.length - unhealthy}/${health.latencies.length}`]);
+    lines.push(['every stream gap-free (no event lost or repeated)', mixed.streams.lost === 0 && mixed.streams.duplicated === 0 && mixed.streams.jobsChecked > 0, `${mixed.streams.lost} lost, ${mixed.streams.duplicated} repeated over ${mixed.streams.jobsChecked} jobs`]);
+  }
+  lines.push([`workerd RSS within 50 MiB of idle ${SETTLE_S} s after the load`, settledRss - idleRss <= 50, `idle ${idleRss} MiB, after ${settledRss} MiB`]);
+  console.log('\n| goal (issue 10) | verdict | measured |');
+  console.log('|---|---|---|');
+  for (const [goal, ok, got] of lines) console.log(`| ${goal} | ${ok ? 'PASS' : 'FAIL'} | ${got} |`);
+}
+
 function print(results: ScenarioResult[], pid: number, setupJobS: string): void {
-  console.log(`api-load: ${JSON_CLIENTS} JSON clients, ${STREAM_CLIENTS} SSE clients on ${JOBS} jobs (generated ${NODES}-node file, Figma fake +${LATENCY_MS} ms), stages ${STAGES.map((s) => `${s.ms / 1000}s:${Math.round(s.target * 100)}%`).join(',')}`);
+  console.log(`load: ${JSON_CLIENTS} JSON clients, ${STREAM_CLIENTS} SSE clients on ${JOBS} jobs (generated ${NODES}-node file, Figma fake +${LATENCY_MS} ms), stages ${STAGES.map((s) => `${s.ms / 1000}s:${Math.round(s.target * 100)}%`).join(',')}`);
+  console.log(`database: ${DATABASE_URL ? 'server Postgres (DATABASE_URL)' : 'embedded PGlite'}`);
   console.log(`warm: isolate and every route (setup job ${setupJobS} s, one call per route before scenario 1); cold: every job in scenario 2 (Figma version cache off). workerd worker pid ${pid}, VmRSS MiB`);
   console.log('');
   console.log(`| figure | ${results.map((r) => r.name).join(' | ')} |`);
@@ -484,6 +539,11 @@ function print(results: ScenarioResult[], pid: number, setupJobS: string): void 
   });
   row('workerd RSS start / peak / end', (r) => `${r.rss.start} / ${r.rss.peak} / ${r.rss.end}`);
   row('CPU % of a core: worker / proxy workerd / bench (clients + PGlite + fakes)', (r) => `${r.workerCpu.toFixed(0)} / ${r.proxyCpu.toFixed(0)} / ${r.clientCpu.toFixed(0)}`);
+  const perReq = (r: ScenarioResult, n: number) => (n / Math.max(1, all(r).length + (r.streams?.calls ?? 0))).toFixed(1);
+  row('Postgres connections / statements / session turns per request (streams count as requests)', (r) => (r.db ? `${perReq(r, r.db.connections)} / ${perReq(r, r.db.statements)} / ${perReq(r, r.db.turns)}` : 'server Postgres'));
+  row('PGlite busy (% of wall) / wait for the session p50 / p95 / max', (r) =>
+    r.db ? `${((100 * r.db.busyMs) / 1000 / r.seconds).toFixed(0)} % / ${ms(pct(r.db.waits, 50))} / ${ms(pct(r.db.waits, 95))} / ${ms(r.db.waits.at(-1) ?? Number.NaN)}` : '-',
+  );
   row('seconds', (r) => r.seconds.toFixed(1));
 }
 
