@@ -3,7 +3,7 @@
  *   ./cogo bench load [--json-clients 20] [--stream-clients 200] [--jobs 10] [--seconds 30]
  *                         [--stages 5s:100%,30s:100%,5s:0%] [--nodes 20000] [--latency-ms 20] [--port 8897]
  *                         [--json-only] [--profile] [--settle 60] [--database-url postgres://… (or TEST_DATABASE_URL)]
- * --profile: CPU profiles of the worker (its inspector on port+1) and of this process during scenario 1, summarised
+ * --profile: CPU profiles of the worker (its inspector on port+1) and of this process during each scenario, summarised
  * by package and function (bench/lib/cpu-profile.ts); --json-only: scenario 1 alone.
  * Bundles the API once and runs it under `wrangler dev` (bench/lib/frozen-stack.ts, embedded Postgres, fakes).
  *   1. json: N clients, each cycling ten non-streaming GET routes (keep-alive, one request at a time);
@@ -423,7 +423,7 @@ async function main(): Promise<void> {
     if (!ONLY_JSON) {
       await sleep(3000);
       console.error(`scenario 2 (json+sse): ${JSON_CLIENTS} JSON + ${STREAM_CLIENTS} SSE clients on ${JOBS} jobs`);
-      results.push(await run('json+sse', true));
+      results.push(await run('json+sse', true, PROFILE));
     }
     console.error(`settling ${SETTLE_S} s for the RSS verdict…`);
     await sleep(SETTLE_S * 1000);
