@@ -41,6 +41,25 @@ describe('parseSse', () => {
     }
   });
 
+  it('reads a data line longer than many chunks whole, with CR, LF and CRLF line ends cut anywhere', async () => {
+    const big = 'x'.repeat(300_000) + 'é' + 'y'.repeat(1_000);
+    const text = `id: 1\rdata: ${big}\r\n\r\nid: 2\ndata: a\ndata: b\n\nid: 3\r\ndata: ${big}\r\r`;
+    const bytes = new TextEncoder().encode(text);
+    for (const size of [999, 4_096, 65_536]) {
+      const stream = new ReadableStream<Uint8Array>({
+        start(c) {
+          for (let i = 0; i < bytes.length; i += size) c.enqueue(bytes.slice(i, i + size));
+          c.close();
+        },
+      });
+      expect(await collect(stream)).toEqual([
+        { id: '1', event: 'message', data: big },
+        { id: '2', event: 'message', data: 'a\nb' },
+        { id: '3', event: 'message', data: big },
+      ]);
+    }
+  });
+
   it('carries the last id over to a frame without an id line, and says it was carried over', async () => {
     const frames = await collect(streamOf('id: 4\nevent: progress\ndata: {}\n\nevent: progress\ndata: {"next_cursor":"4"}\n\n\nid: 5\ndata: x\n\n'));
     expect(frames).toEqual([

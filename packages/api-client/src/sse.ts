@@ -14,7 +14,6 @@ export interface SseFrame {
 /** Parses a byte stream into SSE frames as they complete. */
 export async function* parseSse(body: ReadableStream<Uint8Array>): AsyncGenerator<SseFrame> {
   const decoder = new TextDecoder();
-  let buffer = '';
   let data: string[] = [];
   let event = '';
   let id: string | undefined;
@@ -56,22 +55,45 @@ export async function* parseSse(body: ReadableStream<Uint8Array>): AsyncGenerato
     return undefined;
   };
 
+  // Lines are found with indexOf from where the last search stopped, and a line longer than one chunk is kept as
+  // pieces joined once it ends: a 1 MiB `data:` line read in 64 KB chunks costs one pass, not one per chunk.
+  let pieces: string[] = [];
+  /** the previous chunk ended with CR: a LF starting this one belongs to it (CRLF split in two) */
+  let afterCr = false;
+  const lines = function* (text: string): Generator<SseFrame> {
+    let pos = 0;
+    if (afterCr) {
+      afterCr = false;
+      if (text.startsWith('\n')) pos = 1;
+    }
+    let nl = text.indexOf('\n', pos);
+    let cr = text.indexOf('\r', pos);
+    while (pos < text.length) {
+      if (nl !== -1 && nl < pos) nl = text.indexOf('\n', pos);
+      if (cr !== -1 && cr < pos) cr = text.indexOf('\r', pos);
+      const end = nl === -1 ? cr : cr === -1 ? nl : Math.min(nl, cr);
+      if (end === -1) {
+        pieces.push(text.slice(pos));
+        return;
+      }
+      pieces.push(text.slice(pos, end));
+      const raw = pieces.length === 1 ? pieces[0]! : pieces.join('');
+      pieces = [];
+      if (text[end] === '\r') {
+        if (end + 1 === text.length) afterCr = true;
+        pos = text[end + 1] === '\n' ? end + 2 : end + 1;
+      } else pos = end + 1;
+      const frame = line(raw);
+      if (frame) yield frame;
+    }
+  };
+
   const reader = body.getReader();
   try {
     for (;;) {
       const { value, done } = await reader.read();
-      buffer += done ? decoder.decode() : decoder.decode(value, { stream: true });
-      let match: RegExpExecArray | null;
-      const eol = /\r\n|\r|\n/g;
-      let start = 0;
-      while ((match = eol.exec(buffer))) {
-        // a lone CR at the end may be the first half of CRLF: wait for more input
-        if (match[0] === '\r' && match.index === buffer.length - 1 && !done) break;
-        const frame = line(buffer.slice(start, match.index));
-        start = match.index + match[0].length;
-        if (frame) yield frame;
-      }
-      buffer = buffer.slice(start);
+      const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
+      if (text) yield* lines(text);
       if (done) break;
     }
   } finally {

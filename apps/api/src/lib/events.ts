@@ -1,11 +1,12 @@
-// Request-scoped event sink: events and the request's metric are buffered during the request and
-// sent to the `cogo-events` queue in one batch when it ends, so their order is kept.
-import type { BusEventMessage, QueueMessage } from '@cogo/types';
+// Request-scoped event sink: events are buffered during the request and sent to the `cogo-events` queue in one
+// batch when it ends, so their order is kept. The request's metric goes to the isolate's batcher when the
+// request has one (lib/metrics-batch.ts), else with that same batch.
+import type { BusEventMessage, QueueMessage, RequestMetricMessage } from '@cogo/types';
 
 export interface EventSink {
   /** Records a bus event (type like `figma_job_started`) on the request's trace. */
   emit(type: string, payload?: Record<string, unknown>, options?: { source?: string; projectId?: string | null }): void;
-  /** Adds a raw queue message (metrics). */
+  /** Adds a raw queue message (metrics: to the batcher when there is one). */
   push(message: QueueMessage): void;
   /** Sends everything buffered; never throws (a lost event must not fail the request). */
   flush(): Promise<void>;
@@ -20,6 +21,8 @@ export interface EventSinkOptions {
   /** The project the request acts for, once known. */
   projectId: () => string | null;
   onError?: (err: unknown) => void;
+  /** Takes request metrics instead of this request's flush (the isolate's batcher); unset: they go with the flush. */
+  metrics?: (message: RequestMetricMessage) => void;
 }
 
 /** Creates the sink for one request. */
@@ -45,7 +48,8 @@ export function createEventSink(options: EventSinkOptions): EventSink {
       buffer.push(event);
     },
     push(message) {
-      buffer.push(message);
+      if (message.kind === 'request_metric' && options.metrics) options.metrics(message);
+      else buffer.push(message);
     },
     async flush() {
       const batch = buffer.splice(0);

@@ -131,7 +131,7 @@ describe('rate limits', () => {
     vi.setSystemTime(new Date(Date.UTC(2033, 0, 1) + Math.floor(Math.random() * 500_000) * 60_000 + 5_000));
     const ip = `192.0.2.${Math.floor(Math.random() * 200) + 1}`;
     const statuses = await Promise.all(
-      Array.from({ length: 130 }, () => app.request('/projects/current', { headers: { authorization: 'Bearer cogo_nope', 'cf-connecting-ip': ip } }, limited).then((r) => r.status)),
+      Array.from({ length: 130 }, async () => (await app.request('/projects/current', { headers: { authorization: 'Bearer cogo_nope', 'cf-connecting-ip': ip } }, limited)).status),
     );
     expect(statuses.filter((s) => s === 401)).toHaveLength(100);
     expect(statuses.filter((s) => s === 429)).toHaveLength(30);

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 
-/** Records route pattern, status and duration of every request into the event sink (→ request_metrics). */
+/** Records route pattern, status and duration of every request into the event sink (→ the isolate's metrics batch → request_metrics). */
 export function requestMetrics(): MiddlewareHandler {
   return async function requestMetricsMiddleware(c, next) {
     const started = performance.now();

@@ -1,12 +1,14 @@
 // Per-request services: validated config, a logger bound to the request, lazily opened databases (the
 // principal's tenant database and the audited service database), and the event sink flushed to the queue
-// when the response is done.
+// when the response is done; its request metric joins the isolate's batch (lib/metrics-batch.ts) when the
+// request has an execution context, and that flush otherwise.
 import type { Db, DbHandle } from '@cogo/db';
 import { serviceDbFromConfig, tenantDb } from '../lib/db';
 import type { MiddlewareHandler } from 'hono';
 import { readConfig, type AppConfig } from '../env';
 import { createEventSink, type EventSink } from '../lib/events';
 import { createLogger, describeError, type Logger } from '../lib/logger';
+import { requestMetricsBatcher } from '../lib/metrics-batch';
 
 /** Who a request acts for, set by authenticate(). */
 export interface Principal {
@@ -42,14 +44,24 @@ declare module 'hono' {
   interface ContextVariableMap extends ServicesVariables {}
 }
 
-/** Runs `work` after the response (waitUntil) when there is an execution context, else now. */
-function afterResponse(c: Parameters<MiddlewareHandler>[0], work: Promise<unknown>): Promise<void> | undefined {
+type Context = Parameters<MiddlewareHandler>[0];
+
+/** The request's waitUntil, or undefined without an execution context (createApp().request in tests). */
+function waitUntilOf(c: Context): ((work: Promise<unknown>) => void) | undefined {
   try {
-    c.executionCtx.waitUntil(work);
-    return undefined;
+    const ctx = c.executionCtx; // Hono's getter throws when there is none
+    return (work) => ctx.waitUntil(work);
   } catch {
-    return work.then(() => undefined);
+    return undefined;
   }
+}
+
+/** Runs `work` after the response (waitUntil) when there is an execution context, else now. */
+function afterResponse(c: Context, work: Promise<unknown>): Promise<void> | undefined {
+  const waitUntil = waitUntilOf(c);
+  if (!waitUntil) return work.then(() => undefined);
+  waitUntil(work);
+  return undefined;
 }
 
 /** Wires config, logger, db and events into the context. Must run after requestId() and trace(). */
@@ -61,6 +73,7 @@ export function services(): MiddlewareHandler {
     c.set('log', log);
     c.set('principal', undefined);
     c.set('admin', false);
+    const waitUntil = waitUntilOf(c);
     c.set(
       'events',
       createEventSink({
@@ -69,6 +82,7 @@ export function services(): MiddlewareHandler {
         source: 'api',
         projectId: () => c.get('principal')?.projectId ?? null,
         onError: (err) => log.error('event flush failed', { error: describeError(err) }),
+        metrics: waitUntil && ((m) => requestMetricsBatcher.add(m, { queue: config.EVENTS_QUEUE, waitUntil, log })),
       }),
     );
     let handle: DbHandle | undefined;

@@ -1,5 +1,7 @@
-import { env } from 'cloudflare:test';
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../../app';
+import { requestMetricsBatcher } from '../../lib/metrics-batch';
 import { api, createTestProject, eventually } from '../../../test/helpers';
 
 interface Timeline {
@@ -58,5 +60,67 @@ describe('observability', () => {
     expect(text).toContain('# TYPE cogo_http_requests_total counter');
     expect(text).toMatch(/cogo_http_requests_total\{route="\/projects\/current",method="GET",status_class="2xx"\} \d+/);
     expect((await api('/metrics', { key: p.key })).status).toBe(401);
+  });
+});
+
+describe('batched request metrics (issue 10)', () => {
+  type Sent = { kind?: string; type?: string; route?: string; status?: number; traceId?: string | null };
+  /** The app with an events queue double recording each sendBatch (the other bindings are the real ones). */
+  function appWithQueueDouble() {
+    const sent: Sent[][] = [];
+    const queue = { sendBatch: async (messages: Iterable<{ body: unknown }>) => void sent.push([...messages].map((m) => m.body as Sent)) };
+    const app = createApp();
+    const bindings = { ...env, EVENTS_QUEUE: queue as unknown as Queue<unknown> };
+    /** What was sent of these traces, call by call. */
+    const ofTraces = (traces: string[]) => sent.map((b) => b.filter((m) => traces.includes(m.traceId ?? ''))).filter((b) => b.length > 0);
+    return { app, bindings, ofTraces };
+  }
+  const newTrace = () => crypto.randomUUID().replaceAll('-', '');
+  const label = (m: Sent) => (m.kind === 'request_metric' ? `metric ${m.status} ${m.route}` : m.type);
+
+  it('sends the metrics of several requests in one queue call, not one per request', async () => {
+    // metrics left by the requests of earlier tests leave first, so this test's batch starts empty
+    await requestMetricsBatcher.flush();
+    const { app, bindings, ofTraces } = appWithQueueDouble();
+    const traces = [newTrace(), newTrace(), newTrace()];
+    const contexts = [];
+    for (const traceId of traces) {
+      const ctx = createExecutionContext();
+      contexts.push(ctx);
+      const res = await app.request('/no-such-route', { headers: { 'x-trace-id': traceId } }, bindings, ctx);
+      expect(res.status).toBe(404);
+    }
+    // the first request's context holds the flush scheduled a second after its metric
+    await Promise.all(contexts.map((ctx) => waitOnExecutionContext(ctx)));
+    const calls = ofTraces(traces);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.map((m) => [label(m), m.traceId])).toEqual(traces.map((t) => ['metric 404 (unmatched)', t]));
+  });
+
+  it("still sends a request's bus events with its own flush, in order, apart from its metric", async () => {
+    const { app, bindings, ofTraces } = appWithQueueDouble();
+    const traceId = newTrace();
+    const ctx = createExecutionContext();
+    const res = await app.request(
+      '/projects',
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${env.ADMIN_TOKEN}`, 'content-type': 'application/json', 'x-trace-id': traceId },
+        body: JSON.stringify({ slug: `batch-${crypto.randomUUID().slice(0, 12)}`, name: 'Batched' }),
+      },
+      bindings,
+      ctx,
+    );
+    expect(res.status).toBe(201);
+    await waitOnExecutionContext(ctx);
+    expect(ofTraces([traceId]).map((call) => call.map(label))).toEqual([['project_created', 'api_key_created'], ['metric 201 /projects']]);
+  });
+
+  it('without an execution context, sends the metric with the request flush before the response', async () => {
+    const { app, bindings, ofTraces } = appWithQueueDouble();
+    const traceId = newTrace();
+    const res = await app.request('/no-such-route', { headers: { 'x-trace-id': traceId } }, bindings);
+    expect(res.status).toBe(404);
+    expect(ofTraces([traceId]).map((call) => call.map(label))).toEqual([['metric 404 (unmatched)']]);
   });
 });
