@@ -150,6 +150,8 @@ interface ScenarioResult {
   /** CPU of the worker and the proxy workerd, % of one core over the scenario */
   workerCpu: number;
   proxyCpu: number;
+  /** CPU of the database process (PGlite and its WebSocket proxy), % of one core */
+  dbCpu: number;
   /** The embedded database over the scenario (null for a server Postgres) */
   db: { connections: number; statements: number; turns: number; busyMs: number; waits: number[] } | null;
 }
@@ -217,7 +219,8 @@ async function main(): Promise<void> {
       const proxy0 = cpuSeconds(proxyPid);
       const end = t0 + TOTAL_MS;
       const active = (i: number, n: number) => i < Math.round(targetAt(performance.now() - t0) * n);
-      const db0 = stack.dbStats?.();
+      const db0 = await stack.dbStats();
+      const dbCpu0 = cpuSeconds(stack.dbPid);
       const startRss = rssOf(worker.pid)?.rss ?? Number.NaN;
       let peak = startRss;
       const sampler = setInterval(() => {
@@ -389,7 +392,8 @@ async function main(): Promise<void> {
       const workerCpu = (100 * (cpuSeconds(worker.pid) - worker0)) / seconds;
       const proxyCpu = (100 * (cpuSeconds(proxyPid) - proxy0)) / seconds;
       clearInterval(sampler);
-      const db1 = stack.dbStats?.();
+      const db1 = await stack.dbStats();
+      const dbCpu = (100 * (cpuSeconds(stack.dbPid) - dbCpu0)) / seconds;
       const db =
         db0 && db1
           ? {
@@ -410,11 +414,11 @@ async function main(): Promise<void> {
         const n = [...stats.values()].reduce((a, s) => a + s.latencies.length, 0);
         profiles.push(() => {
           printSummary(`worker CPU profile (${name}, ${n} requests)`, summarise(w!, stack.bundle), n);
-          printSummary(`bench process CPU profile (${name}: clients, PGlite, WebSocket proxy, fakes)`, summarise(self!), n);
+          printSummary(`bench process CPU profile (${name}: clients and fakes; the database runs in its own process)`, summarise(self!), n);
           console.log(`\nprofiles: ${dir}/worker.cpuprofile, ${dir}/bench.cpuprofile (open in Chrome DevTools)`);
         });
       }
-      return { name, seconds, routes: stats, streams, rss: { start: startRss, peak: Math.max(peak, endRss), end: endRss }, clientCpu: (100 * (cpu.user + cpu.system)) / 1e6 / seconds, workerCpu, proxyCpu, db };
+      return { name, seconds, routes: stats, streams, rss: { start: startRss, peak: Math.max(peak, endRss), end: endRss }, clientCpu: (100 * (cpu.user + cpu.system)) / 1e6 / seconds, workerCpu, proxyCpu, dbCpu, db };
     };
 
     console.error(`scenario 1 (json): ${JSON_CLIENTS} clients, stages ${arg('stages') ?? `5s:100%,${SECONDS}s:100%,5s:0%`}`);
@@ -538,7 +542,7 @@ function print(results: ScenarioResult[], pid: number, setupJobS: string): void 
     return `${ms(pct(f, 50))} / ${ms(pct(f, 95))}`;
   });
   row('workerd RSS start / peak / end', (r) => `${r.rss.start} / ${r.rss.peak} / ${r.rss.end}`);
-  row('CPU % of a core: worker / proxy workerd / bench (clients + PGlite + fakes)', (r) => `${r.workerCpu.toFixed(0)} / ${r.proxyCpu.toFixed(0)} / ${r.clientCpu.toFixed(0)}`);
+  row('CPU % of a core: worker / proxy workerd / database process / bench (clients + fakes)', (r) => `${r.workerCpu.toFixed(0)} / ${r.proxyCpu.toFixed(0)} / ${r.dbCpu.toFixed(0)} / ${r.clientCpu.toFixed(0)}`);
   const perReq = (r: ScenarioResult, n: number) => (n / Math.max(1, all(r).length + (r.streams?.calls ?? 0))).toFixed(1);
   row('Postgres connections / statements / session turns per request (streams count as requests)', (r) => (r.db ? `${perReq(r, r.db.connections)} / ${perReq(r, r.db.statements)} / ${perReq(r, r.db.turns)}` : 'server Postgres'));
   row('PGlite busy (% of wall) / wait for the session p50 / p95 / max', (r) =>

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startLocalDatabase, type LocalDatabase } from '../../tooling/devstack/src/database';
+import { startDatabaseProcess, type DatabaseProcess } from './database-process';
 import { startLocalFakes } from '../../tooling/devstack/src/fakes';
 import { API_CONFIG, loadWrangler, startWranglerDev, waitHealthy, wranglerBin, type WranglerDev } from '../../tooling/devstack/src/wrangler';
 
@@ -24,8 +24,10 @@ export interface FrozenStack {
   adminToken: string;
   /** The Figma fake the API reads from (its /__fake control routes put files). */
   figmaUrl: string;
-  /** The embedded database's session counters; absent with DATABASE_URL. */
-  dbStats?: LocalDatabase['stats'];
+  /** The embedded database's session counters (null with DATABASE_URL). */
+  dbStats: DatabaseProcess['stats'];
+  /** The database process (embedded PGlite, its WebSocket proxy). */
+  dbPid: number;
   /** The wrangler process; workerd runs under it. */
   wrangler: WranglerDev;
   stop: () => Promise<void>;
@@ -98,7 +100,8 @@ export async function startFrozenStack(options: FrozenStackOptions): Promise<Fro
   try {
     if (!options.config) options.log('bundling the API…');
     const config = options.config ?? (await freezeApi(dir, options.observability));
-    const db = await startLocalDatabase({ dataDir: join(dir, 'pglite'), databaseUrl: options.databaseUrl });
+    // its own process: the bench's clients must not share an event loop with the database they measure
+    const db = await startDatabaseProcess({ dataDir: join(dir, 'pglite'), databaseUrl: options.databaseUrl });
     cleanups.push(db.stop);
     const figmaToken = `figd_bench_${crypto.randomUUID().replaceAll('-', '')}`;
     const fakes = await startLocalFakes(figmaToken);
@@ -131,7 +134,7 @@ export async function startFrozenStack(options: FrozenStackOptions): Promise<Fro
     });
     if (res.status !== 201) throw new Error(`could not create the bench project: ${res.status} ${await res.text()}`);
     const body = (await res.json()) as { api_key: { key: string } };
-    return { url: wrangler.url, ...(db.stats ? { dbStats: db.stats } : {}), bundle: JSON.parse(readFileSync(config, 'utf8')).main as string, apiKey: body.api_key.key, adminToken, figmaUrl: fakes.figmaUrl, wrangler, stop };
+    return { url: wrangler.url, dbStats: db.stats, dbPid: db.pid, bundle: JSON.parse(readFileSync(config, 'utf8')).main as string, apiKey: body.api_key.key, adminToken, figmaUrl: fakes.figmaUrl, wrangler, stop };
   } catch (err) {
     await stop();
     throw err;

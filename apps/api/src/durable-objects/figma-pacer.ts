@@ -39,6 +39,8 @@ interface PacerState {
 }
 
 const KEY = 'state';
+/** How long after its meters ran down a token's state is kept (see save()). */
+const FORGET_AFTER_MS = 60_000;
 const fresh = (): PacerState => ({
   tiers: { 1: { tat: 0, blockedUntil: 0, penalty: null }, 2: { tat: 0, blockedUntil: 0, penalty: null }, 3: { tat: 0, blockedUntil: 0, penalty: null } },
   learned: null,
@@ -121,11 +123,16 @@ export class FigmaPacer extends DurableObject {
     return Math.max(...tiers, this.state.learned?.until ?? 0);
   }
 
+  /**
+   * Stores the state; the forgetting alarm is moved only once the state outlives it, and then to a minute past
+   * that: a token in steady use costs one alarm write a minute, not one per call, and its state is forgotten a
+   * minute after it ran down instead of between two bursts (where it would be written again at once).
+   */
   private async save(relevantUntil: number): Promise<void> {
     await this.ctx.storage.put(KEY, this.state);
     if (relevantUntil > this.alarmAt) {
-      this.alarmAt = relevantUntil;
-      await this.ctx.storage.setAlarm(relevantUntil);
+      this.alarmAt = relevantUntil + FORGET_AFTER_MS;
+      await this.ctx.storage.setAlarm(this.alarmAt);
     }
   }
 }
