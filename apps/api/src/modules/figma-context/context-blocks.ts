@@ -4,6 +4,7 @@
 // one chunk at a time where a page needs them; one pass holds the rest (dictionaries, components, counts:
 // they grow with the file's styles and components, not its nodes). Every block has a position
 // (RenderPos) from which the sequence can be produced again: a page's cursor is the position it stopped at.
+// The pass's result (Summary) depends on the log up to the view's last event alone: a caller may keep it.
 // Text blocks reuse toText on one-entry contexts, so the lines are the library's, whatever it renders;
 // they are written plain (no templates): templates are chosen over a whole tree, which no page holds.
 import { mergeChunks, toText, type CompactContext, type CompactNode, type ComponentRef, type Counts } from '@cogo/figma-context';
@@ -50,7 +51,8 @@ interface Held {
   value: unknown;
 }
 
-interface Summary {
+/** What one pass over the chunks holds for every page: read-only once made (a caller may share it). */
+export interface Summary {
   name: string | undefined;
   counts: Counts;
   /** Dictionary entries by kind, and components, in merged order: held, as they grow with styles and components, not nodes. */
@@ -64,7 +66,7 @@ interface Summary {
 }
 
 /** One pass over the chunks for all but the nodes themselves (which are read where a page needs them). */
-async function summarise(read: ChunkReader): Promise<Summary> {
+export async function summarise(read: ChunkReader): Promise<Summary> {
   const counts = { ...EMPTY.counts };
   const dicts: Record<string, Held[]> = Object.fromEntries(KINDS.map((k) => [k, []]));
   const out: Summary = { name: undefined, counts, dicts, components: [], kinds: [], missing: [], shown: new Set() };
@@ -144,10 +146,13 @@ const q = (v: unknown) => JSON.stringify(v);
 // Templates are chosen over a whole tree, which a page never holds: the paged text is written plain.
 const plain = (ctx: CompactContext) => toText(ctx, { dedupe: false });
 
+/** Where the summary of `read`'s chunks comes from: summarise(read), or a kept one. */
+export type SummarySource = (read: ChunkReader) => Promise<Summary>;
+
 /** Blocks of the rendering in `format`, from position `from` on (its line and character aside). */
-export function blocks(format: ContextFormat, read: ChunkReader, from: RenderPos): AsyncGenerator<Block> {
+export function blocks(format: ContextFormat, read: ChunkReader, from: RenderPos, source: SummarySource = summarise): AsyncGenerator<Block> {
   let summary: Promise<Summary> | undefined;
-  const sum = () => (summary ??= summarise(read));
+  const sum = () => (summary ??= source(read));
   return format === 'json' ? jsonBlocks(read, from, sum) : textBlocks(read, from, sum);
 }
 

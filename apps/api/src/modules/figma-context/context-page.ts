@@ -3,7 +3,7 @@
 // cut between its lines, and a line larger than a page between characters (never inside a surrogate
 // pair). The position where a page stops is where the next starts, so the pages concatenated are the
 // whole rendering.
-import { BadPosition, blocks, type ChunkReader, type ContextFormat, type RenderPos } from './context-blocks';
+import { BadPosition, blocks, summarise, type ChunkReader, type ContextFormat, type RenderPos, type SummarySource } from './context-blocks';
 
 export interface RenderedPage {
   content: string;
@@ -45,13 +45,13 @@ function fitChars(s: string, start: number, room: number): number {
 const samePlace = (a: RenderPos, b: RenderPos) => a.ph === b.ph && a.k === b.k && a.e === b.e && a.i === b.i && a.s === b.s;
 const isStart = (p: RenderPos) => p.ph === 0 && p.k === 0 && p.e === 0 && p.i === 0 && p.s === 0 && p.l === 0 && p.o === 0;
 
-/** One page of the rendering in `format` from `from`, at most `maxBytes` (≥ 4) bytes. */
-export async function renderPage(format: ContextFormat, read: ChunkReader, from: RenderPos, maxBytes: number): Promise<RenderedPage> {
+/** One page of the rendering in `format` from `from`, at most `maxBytes` (≥ 4) bytes; the summary from `summary`. */
+export async function renderPage(format: ContextFormat, read: ChunkReader, from: RenderPos, maxBytes: number, summary: SummarySource = summarise): Promise<RenderedPage> {
   const out: string[] = [];
   let bytes = 0;
   const stop = (pos: RenderPos, l: number, o: number): RenderedPage => ({ content: out.join(''), bytes, next: { ...pos, l, o } });
   let first = true;
-  for await (const block of blocks(format, read, from)) {
+  for await (const block of blocks(format, read, from, summary)) {
     let { parts } = block;
     let l0 = 0;
     let o0 = 0;

@@ -5,6 +5,7 @@ import { fromJson, mergeChunks, toJson, toText, type CompactJson } from '@cogo/f
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
+import { chunkCache } from './context-cache';
 import { api, createTestProject, figmaFake, readSse, runFigmaJob, type StreamedEvent, type TestProject } from '../../../test/helpers';
 
 afterEach(() => figmaFake.clear());
@@ -108,6 +109,25 @@ describe('GET /figma-context/context', () => {
     expect(parsed.nodes.length).toBeGreaterThan(0);
     expect(Object.keys(parsed.defs ?? {})).toEqual(expect.arrayContaining(['paints', 'text', 'layouts']));
     expect(Object.keys(parsed.components ?? {}).length).toBeGreaterThan(0);
+  });
+
+  it("pages a job read before from the isolate's chunk cache: the same pages and cursors, no chunk read from the log again", async () => {
+    p = await createTestProject();
+    const { job, events } = await runFigmaJob(p.key, SAMPLE);
+    const expected = { text: `${toText(merged(events), { dedupe: false })}\n`, json: JSON.stringify(toJson(merged(events))) };
+    for (const format of ['text', 'json'] as const) {
+      chunkCache.clear();
+      const cold = await allPages(p.key, job.job_id, format, 1024);
+      expect(cold.map((pg) => pg.content).join('')).toBe(expected[format]);
+      expect(chunkCache.bytes).toBeGreaterThan(0);
+      const misses = chunkCache.stats.misses;
+      const hits = chunkCache.stats.hits;
+      const warm = await allPages(p.key, job.job_id, format, 1024);
+      expect(warm).toEqual(cold);
+      // every chunk group found kept: nothing was looked for in vain, so nothing was read from the log
+      expect(chunkCache.stats.misses).toBe(misses);
+      expect(chunkCache.stats.hits).toBeGreaterThan(hits);
+    }
   });
 
   it('cuts a line longer than a page between characters (never inside one), and only such a line', async () => {
