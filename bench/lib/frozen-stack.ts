@@ -130,7 +130,7 @@ export async function startFrozenStack(options: FrozenStackOptions): Promise<Fro
     const res = await fetch(`${wrangler.url}/projects`, {
       method: 'POST',
       headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ slug: 'load-memory', name: 'load-memory bench' }),
+      body: JSON.stringify({ slug: `bench-${crypto.randomUUID().slice(0, 8)}`, name: 'bench' }), // unique: a server Postgres keeps its rows between runs
     });
     if (res.status !== 201) throw new Error(`could not create the bench project: ${res.status} ${await res.text()}`);
     const body = (await res.json()) as { api_key: { key: string } };

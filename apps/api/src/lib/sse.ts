@@ -12,6 +12,8 @@ export interface SseFrame {
 export interface SseSink {
   /** Writes one frame; false once the client is gone. */
   send(frame: SseFrame): Promise<boolean>;
+  /** Writes a frame encoded by encodeFrame() (shared by several streams: never written into); false once the client is gone. */
+  sendEncoded(frame: Uint8Array): Promise<boolean>;
   /** Aborted when the client disconnects. */
   signal: AbortSignal;
 }
@@ -67,7 +69,7 @@ export function sseResponse(producer: (sink: SseSink) => Promise<void>, options:
   }, options.keepaliveMs ?? 5_000);
   const done = (async () => {
     try {
-      await producer({ send: (frame) => write(encodeFrame(frame)), signal: abort.signal });
+      await producer({ send: (frame) => write(encodeFrame(frame)), sendEncoded: write, signal: abort.signal });
     } catch (err) {
       options.onError?.(err);
     } finally {

@@ -6,6 +6,8 @@ import { eq } from 'drizzle-orm';
 import { env } from 'cloudflare:test';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
+import { jobCursorOf } from '../../durable-objects/names';
+import { logTails } from './log-tail';
 import { api, createTestProject, figmaFake, readSse, runFigmaJob, testDb, type StreamedEvent } from '../../../test/helpers';
 
 const handle = testDb();
@@ -181,5 +183,32 @@ describe('figma-context: concurrent stream calls on one job', () => {
     expect(log.map((e) => e.id)).toEqual(Array.from({ length: log.length }, (_, i) => i + 1));
     expect(chunksOf(log).map((e) => e.data.chunk_index)).toEqual(Array.from({ length: started.plan.chunks }, (_, i) => i));
     expect(log.filter((e) => e.event === 'done')).toHaveLength(1);
+  });
+
+  it('followers in one isolate share the encoded frames of the log: each gets exactly the logged events, intact', async () => {
+    const p = await createTestProject();
+    const slow = { ...env, FIGMA_REQUESTS_PER_MIN: '600' };
+    const app = createApp();
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${p.key}` };
+    const started = (await (
+      await app.request('/figma-context/start', { method: 'POST', body: JSON.stringify({ figma_url: URL_OF_SAMPLE, options: { max_nodes_per_chunk: 1 } }), headers }, slow)
+    ).json()) as { job_id: string };
+    const call = (cursor: string) => Promise.resolve(app.request('/figma-context/stream', { method: 'POST', body: JSON.stringify({ job_id: started.job_id, cursor }), headers }, slow));
+    const hits = logTails.stats.hits;
+    const calls = await Promise.all([call('0').then(readSse), call('0').then(readSse), call('0').then(readSse)]);
+    expect(logTails.stats.hits).toBeGreaterThan(hits);
+    let cursor = String(Math.max(...calls.flatMap(logged).map((e) => e.id!)));
+    for (let i = 0; i < 20 && !calls.flat().some((e) => e.event === 'done'); i++) {
+      const more = await readSse(await call(cursor));
+      calls.push(more);
+      cursor = String(Math.max(Number(cursor), ...logged(more).map((e) => e.id!)));
+    }
+    // the whole log as the job's object holds it (not through the tail)
+    const stored = await jobCursorOf(env.JOB_CURSOR, started.job_id).eventsAfter(0, 10_000);
+    const full = new Map(stored.map((e) => [e.id, JSON.stringify({ event: e.type, data: JSON.parse(e.data) })]));
+    expect(full.size).toBeGreaterThan(3);
+    for (const events of calls) {
+      for (const e of logged(events)) expect(JSON.stringify({ event: e.event, data: e.data })).toBe(full.get(e.id!));
+    }
   });
 });

@@ -16,6 +16,7 @@ import { isLargeNode, type ChunkSource } from './chunk-source';
 import { FigmaError, waitDetails } from './figma.client';
 import { pageReports } from './page-reports';
 import { chunkEvents, commitBatches, stageBatchBytes } from './chunk-events';
+import { encodeEvents, logTails, readLog } from './log-tail';
 
 export interface ProducerDeps {
   stub: DurableObjectStub<JobCursor>;
@@ -52,14 +53,16 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
   let last = afterId;
   const stopped = () => sink.signal.aborted || (deps.stopSignal?.aborted ?? false);
 
-  const replay = async (): Promise<boolean> => {
+  /** Streams the log after `last`: from this isolate's shared tail of the job's log where it can (log-tail.ts). `upTo`: the log is known to end there. */
+  const replay = async (upTo?: number): Promise<boolean> => {
     for (;;) {
-      const batch = await stub.eventsAfter(last, 200);
-      for (const e of batch) {
-        if (!(await sink.send({ id: e.id, event: e.type, data: e.data }))) return false;
+      if (upTo !== undefined && last >= upTo) return true;
+      const { events, fromTail } = await readLog(stub, deps.jobId, last, 200);
+      for (const e of events) {
+        if (!(await sink.sendEncoded(e.frame))) return false;
         last = e.id;
       }
-      if (batch.length < 200) return true;
+      if (!fromTail && events.length < 200) return true;
     }
   };
   if (!(await replay())) return;
@@ -76,7 +79,7 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
     }
     // pushed, not polling: the job's object answers when the producer logs, lets go, or the job ends
     const woke = await stub.waitForEvents(last, Math.max(0, deadline - Date.now()));
-    if (!(await replay())) return;
+    if (!(await replay(woke.lastEventId))) return;
     // the producer logged and holds on: follow on without asking for its lease
     if (woke.woke === 'events' && woke.status !== null && !['done', 'error', 'cancelled'].includes(woke.status)) continue;
     claim = await stub.claim(deps.leaseId, deps.hardLimitMs + 5_000);
@@ -91,9 +94,12 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
     // the staged events took the ids just before the appended ones
     const staged = batches.flat();
     const first = (appended[0]?.id ?? 0) - staged.length;
-    for (const e of [...staged.map((ev, i) => ({ ...ev, id: first + i })), ...appended]) {
+    // encoded once, for this call and for every call of this isolate that follows the job
+    const logged = encodeEvents([...staged.map((ev, i) => ({ ...ev, id: first + i })), ...appended]);
+    logTails.add(deps.jobId, logged);
+    for (const e of logged) {
       last = e.id;
-      await sink.send({ id: e.id, event: e.type, data: e.data });
+      await sink.sendEncoded(e.frame);
     }
   };
   const fail = async (code: ErrorCode, message: string, details?: Record<string, unknown>) => {
