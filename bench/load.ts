@@ -31,7 +31,7 @@ import { performance } from 'node:perf_hooks';
 import { generateLargeFile } from '@cogo/fakes';
 import { parseSse } from '../packages/api-client/src/sse';
 import { runApiJob } from './lib/api-job';
-import { printSummary, profileSelf, profileWorker, summarise } from './lib/cpu-profile';
+import { printSummary, profileSelf, profileWorker, summarise, workerHeapAfterGc } from './lib/cpu-profile';
 import { startFrozenStack, type FrozenStack, LIMITS_LIFTED } from './lib/frozen-stack';
 import { findWorkerd, rssOf } from './lib/rss';
 
@@ -166,7 +166,8 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
     },
     log: (l) => console.error(l),
-    ...(PROFILE ? { inspectorPort: PORT + 1 } : {}),
+    // the worker's inspector: CPU profiles (--profile) and its heap after the load
+    inspectorPort: PORT + 1,
     databaseUrl: DATABASE_URL,
   });
   try {
@@ -432,7 +433,13 @@ async function main(): Promise<void> {
     console.error(`settling ${SETTLE_S} s for the RSS verdict…`);
     await sleep(SETTLE_S * 1000);
     const settledRss = rssOf(worker.pid)?.rss ?? Number.NaN;
+    // what of it is the isolate's heap (our objects and caches) and what the process keeps besides
+    const heap = await workerHeapAfterGc(PORT + 1).catch(() => null);
+    const afterGcRss = rssOf(worker.pid)?.rss ?? Number.NaN;
     print(results, worker.pid, setupJobS);
+    console.log(
+      `\nafter the load + ${SETTLE_S} s: workerd RSS ${settledRss} MiB; isolate heap after a full GC ${heap ? `${heap.usedMiB} MiB used of ${heap.totalMiB} MiB` : 'n/a'}; RSS after that GC ${afterGcRss} MiB (idle before the load: ${idleRss} MiB)`,
+    );
     verdict(results, idleRss, settledRss);
     for (const p of profiles) p();
   } finally {

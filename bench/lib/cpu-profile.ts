@@ -26,8 +26,8 @@ export interface CpuProfile {
   timeDeltas: number[];
 }
 
-/** Starts a CPU profile of the worker behind wrangler dev's inspector on `port`; `stop()` returns it. */
-export async function profileWorker(port: number, intervalUs = 500): Promise<{ stop: () => Promise<CpuProfile> }> {
+/** A DevTools protocol session with the worker behind wrangler dev's inspector on `port`. */
+async function inspectWorker(port: number): Promise<{ send: (method: string, params?: object) => Promise<unknown>; close: () => void }> {
   const targets = (await (await fetch(`http://127.0.0.1:${port}/json`)).json()) as Array<{ webSocketDebuggerUrl?: string; title?: string }>;
   const target = targets.find((t) => t.webSocketDebuggerUrl);
   if (!target?.webSocketDebuggerUrl) throw new Error(`no inspector target on port ${port}: ${JSON.stringify(targets)}`);
@@ -53,16 +53,34 @@ export async function profileWorker(port: number, intervalUs = 500): Promise<{ s
       pending.set(id, { resolve, reject });
       ws.send(JSON.stringify({ id, method, params }));
     });
+  return { send, close: () => ws.close() };
+}
+
+/** Starts a CPU profile of the worker behind wrangler dev's inspector on `port`; `stop()` returns it. */
+export async function profileWorker(port: number, intervalUs = 500): Promise<{ stop: () => Promise<CpuProfile> }> {
+  const { send, close } = await inspectWorker(port);
   await send('Profiler.enable');
   await send('Profiler.setSamplingInterval', { interval: intervalUs });
   await send('Profiler.start');
   return {
     stop: async () => {
       const { profile } = (await send('Profiler.stop')) as { profile: CpuProfile };
-      ws.close();
+      close();
       return profile;
     },
   };
+}
+
+/** The worker isolate's V8 heap (MiB used / allocated) after a full garbage collection. */
+export async function workerHeapAfterGc(port: number): Promise<{ usedMiB: number; totalMiB: number }> {
+  const { send, close } = await inspectWorker(port);
+  try {
+    await send('HeapProfiler.collectGarbage');
+    const { usedSize, totalSize } = (await send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+    return { usedMiB: Math.round(usedSize / 2 ** 20), totalMiB: Math.round(totalSize / 2 ** 20) };
+  } finally {
+    close();
+  }
 }
 
 /** Starts a CPU profile of this process (the clients, the embedded Postgres, its proxy, the fakes). */
