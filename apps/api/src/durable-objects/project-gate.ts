@@ -27,6 +27,9 @@ export type AdmitResult = (HitResult & { keyRevoked: false }) | { keyRevoked: tr
 
 export class ProjectGate extends DurableObject {
   private readonly sql: SqlStorage;
+  /** What storage holds, read once per instance: every admit writes through, so these stay equal to it. */
+  private readonly revoked = new Set<string>();
+  private readonly counts = new Map<string, { admitted: number; rejected: number }>();
 
   constructor(ctx: DurableObjectState, env: unknown) {
     super(ctx, env as never);
@@ -34,14 +37,17 @@ export class ProjectGate extends DurableObject {
     this.sql.exec(`create table if not exists windows (policy text not null, start_ms integer not null, end_ms integer not null,
       admitted integer not null, rejected integer not null, primary key (policy, start_ms))`);
     this.sql.exec(`create table if not exists revoked_keys (id text primary key, at_ms integer not null)`);
+    for (const r of this.sql.exec<{ id: string }>(`select id from revoked_keys`)) this.revoked.add(r.id);
+    for (const w of this.sql.exec<{ policy: string; start_ms: number; admitted: number; rejected: number }>(`select policy, start_ms, admitted, rejected from windows`)) {
+      this.counts.set(`${w.policy}@${w.start_ms}`, { admitted: w.admitted, rejected: w.rejected });
+    }
   }
 
   /** Refuses a revoked key without counting it; otherwise counts one request against the policy's window. */
   async admit(req: AdmitRequest): Promise<AdmitResult> {
-    if (req.keyId && this.sql.exec(`select 1 from revoked_keys where id = ?`, req.keyId).toArray().length > 0) return { keyRevoked: true };
-    const row = this.sql
-      .exec<{ admitted: number; rejected: number }>(`select admitted, rejected from windows where policy = ? and start_ms = ?`, req.policy, req.windowStartMs)
-      .toArray()[0];
+    if (req.keyId && this.revoked.has(req.keyId)) return { keyRevoked: true };
+    const key = `${req.policy}@${req.windowStartMs}`;
+    const row = this.counts.get(key);
     const admitted = row?.admitted ?? 0;
     const rejected = row?.rejected ?? 0;
     if (!row) await this.cleanupBy(req.windowEndMs + 60_000);
@@ -49,29 +55,36 @@ export class ProjectGate extends DurableObject {
       on conflict (policy, start_ms) do update set admitted = excluded.admitted, rejected = excluded.rejected`;
     if (admitted >= req.limit) {
       this.sql.exec(upsert, req.policy, req.windowStartMs, req.windowEndMs, admitted, rejected + 1);
+      this.counts.set(key, { admitted, rejected: rejected + 1 });
       return { keyRevoked: false, allowed: false, limit: req.limit, count: admitted, remaining: 0, nearLimitCrossed: false, firstRejection: rejected === 0 };
     }
     const count = admitted + 1;
     this.sql.exec(upsert, req.policy, req.windowStartMs, req.windowEndMs, count, rejected);
+    this.counts.set(key, { admitted: count, rejected });
     const threshold = Math.ceil(req.limit * (req.nearRatio ?? 0.9));
     return { keyRevoked: false, allowed: true, limit: req.limit, count, remaining: req.limit - count, nearLimitCrossed: count === threshold, firstRejection: false };
   }
 
   /** Marks keys revoked: from now on every isolate's cached copy of them is refused here. */
   async revokeKeys(ids: string[], nowMs = Date.now()): Promise<void> {
-    for (const id of ids) this.sql.exec(`insert into revoked_keys (id, at_ms) values (?, ?) on conflict (id) do nothing`, id, nowMs);
+    for (const id of ids) {
+      this.sql.exec(`insert into revoked_keys (id, at_ms) values (?, ?) on conflict (id) do nothing`, id, nowMs);
+      this.revoked.add(id);
+    }
     await this.cleanupBy(nowMs + REVOCATION_KEEP_MS);
   }
 
   /** True when the key was revoked here (tests, diagnostics). */
   async isRevoked(id: string): Promise<boolean> {
-    return this.sql.exec(`select 1 from revoked_keys where id = ?`, id).toArray().length > 0;
+    return this.revoked.has(id);
   }
 
   override async alarm(): Promise<void> {
     const now = Date.now();
-    this.sql.exec(`delete from windows where end_ms + 60000 <= ?`, now);
-    this.sql.exec(`delete from revoked_keys where at_ms + ? <= ?`, REVOCATION_KEEP_MS, now);
+    for (const w of this.sql.exec<{ policy: string; start_ms: number }>(`delete from windows where end_ms + 60000 <= ? returning policy, start_ms`, now)) {
+      this.counts.delete(`${w.policy}@${w.start_ms}`);
+    }
+    for (const r of this.sql.exec<{ id: string }>(`delete from revoked_keys where at_ms + ? <= ? returning id`, REVOCATION_KEEP_MS, now)) this.revoked.delete(r.id);
     const next = this.sql
       .exec<{ at: number | null }>(`select min(at) as at from (select min(end_ms) + 60000 as at from windows union all select min(at_ms) + ? from revoked_keys)`, REVOCATION_KEEP_MS)
       .toArray()[0]?.at;
