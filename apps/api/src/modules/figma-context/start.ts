@@ -67,6 +67,10 @@ async function start(c: Context, body: StartFigmaContext, stores: DeferredStores
   let cacheNote: string | null = config.FIGMA_VERSION_CACHE ? null : 'FIGMA_VERSION_CACHE=false: every answer is fetched from Figma';
   const log = c.get('log');
   let figma = withVersionCache(plain, null);
+  const projectId = principalOf(c).projectId;
+  // independent of Figma's answers: read while they are awaited (a start's first chunk waits on all of this)
+  const priorPerId = learnedCharsPerId(c.get('db')(), projectId, target.fileKey);
+  priorPerId.catch(() => {});
   try {
     if (config.FIGMA_VERSION_CACHE) {
       // before any Tier-1 call, and before the cache is read: a 403/404 here ends the start
@@ -87,7 +91,8 @@ async function start(c: Context, body: StartFigmaContext, stores: DeferredStores
     } else {
       skeleton = await fileSkeleton(figma, target.fileKey, config.FIGMA_MAX_RESPONSE_BYTES);
     }
-    // Tier 2, apart from the skeleton's Tier 1; never fails the start, and the job says what became of it
+    // Tier 2, apart from the skeleton's Tier 1; never fails the start, and the job says what became of it. Asked after
+    // the skeleton, not beside it: a start the skeleton refuses (404, refused token, quota) must not spend a call more
     variables = await loadVariables(figma, target.fileKey, START_MAX_WAIT_MS);
   } catch (err) {
     if (err instanceof FigmaError) throw apiErrorOf(err);
@@ -103,7 +108,6 @@ async function start(c: Context, body: StartFigmaContext, stores: DeferredStores
   }
   const plan = planned.plan;
   // the forecast: what start sent, and the /nodes requests of the stream the cache does not answer
-  const projectId = principalOf(c).projectId;
   const metaCalls = config.FIGMA_VERSION_CACHE ? 1 : 0;
   const requests = await forecastChunkRequests({
     fileKey: target.fileKey,
@@ -111,7 +115,7 @@ async function start(c: Context, body: StartFigmaContext, stores: DeferredStores
     budgetBytes: config.FIGMA_MAX_RESPONSE_BYTES,
     maxIds: plan.maxIdsPerCall,
     index: cacheRef ? await cachedIndex(cacheRef) : null,
-    priorPerId: await learnedCharsPerId(c.get('db')(), projectId, target.fileKey),
+    priorPerId: await priorPerId,
   });
   const streamCalls = { tier1: requests.tier1, tier2: 0 };
   const figmaCalls = { tier1: figma.tally.tier1 + streamCalls.tier1, tier2: metaCalls + figma.tally.tier2 };
