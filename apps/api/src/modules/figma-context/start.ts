@@ -62,7 +62,6 @@ async function start(c: Context, body: StartFigmaContext, stores: DeferredStores
   const plain = figmaClientFor(config, token, c.get('traceId'), undefined, () => START_MAX_WAIT_MS);
   let skeleton;
   let place: NodePlace | null = null;
-  let variables: { variables: unknown; status: VariablesStatus };
   let cacheRef: VersionCacheRef | null = null;
   let cacheNote: string | null = config.FIGMA_VERSION_CACHE ? null : 'FIGMA_VERSION_CACHE=false: every answer is fetched from Figma';
   const log = c.get('log');
@@ -91,13 +90,15 @@ async function start(c: Context, body: StartFigmaContext, stores: DeferredStores
     } else {
       skeleton = await fileSkeleton(figma, target.fileKey, config.FIGMA_MAX_RESPONSE_BYTES);
     }
-    // Tier 2, apart from the skeleton's Tier 1; never fails the start, and the job says what became of it. Asked after
-    // the skeleton, not beside it: a start the skeleton refuses (404, refused token, quota) must not spend a call more
-    variables = await loadVariables(figma, target.fileKey, START_MAX_WAIT_MS);
   } catch (err) {
     if (err instanceof FigmaError) throw apiErrorOf(err);
     throw err;
   }
+  // Tier 2, apart from the skeleton's Tier 1; never fails the start, and the job says what became of it. Asked once the
+  // skeleton came (a start it refuses — 404, refused token, quota — spends no call more), and awaited only when the
+  // forecast has read what it needs: those reads run meanwhile
+  const variablesLoaded = loadVariables(figma, target.fileKey, START_MAX_WAIT_MS);
+  variablesLoaded.catch(() => {}); // awaited below; an error before then must not leave it unhandled
   const planned = planChunks(skeleton, {
     ...(target.nodeId ? { nodeId: target.nodeId } : {}),
     ...(body.options?.max_ids_per_call ? { maxIdsPerCall: body.options.max_ids_per_call } : {}),
@@ -117,6 +118,7 @@ async function start(c: Context, body: StartFigmaContext, stores: DeferredStores
     index: cacheRef ? await cachedIndex(cacheRef) : null,
     priorPerId: await priorPerId,
   });
+  const variables = await variablesLoaded;
   const streamCalls = { tier1: requests.tier1, tier2: 0 };
   const figmaCalls = { tier1: figma.tally.tier1 + streamCalls.tier1, tier2: metaCalls + figma.tally.tier2 };
   const cache: FigmaCacheStatus = !config.FIGMA_VERSION_CACHE ? 'off' : !cacheRef ? 'bypass' : figmaCalls.tier1 === 0 ? 'hit' : figma.tally.hits === 0 && requests.cached === 0 ? 'miss' : 'partial';
@@ -128,6 +130,8 @@ async function start(c: Context, body: StartFigmaContext, stores: DeferredStores
     progress: { chunks_done: 0, chunks_total: plan.chunks.length },
   });
   const stub = jobCursorOf(config.JOB_CURSOR, job.id);
+  const estimate = estimatedSeconds(config, token, streamCalls);
+  estimate.catch(() => {});
   await stub.init(job.id, { projectId, fileKey: target.fileKey, nodeId: target.nodeId ?? null, name: skeleton.name ?? null, source: 'figma', tokenSource: source });
   const scoped = scopedPlan(plan, place, target.nodeId);
   await stub.setPlan(
@@ -149,7 +153,7 @@ async function start(c: Context, body: StartFigmaContext, stores: DeferredStores
       calls: callsOf(plan).length,
       node_count_estimate: plan.nodeCountEstimate,
       figma_calls: figmaCalls,
-      estimated_seconds: await estimatedSeconds(config, token, streamCalls),
+      estimated_seconds: await estimate,
     },
   };
 }
