@@ -4,6 +4,7 @@
 // Per transaction, not per session: the local PGlite server (and Neon's pooler) share one session between
 // connections outside a transaction, so a session-level role would leak into whichever connection runs next.
 import { Pool, type PoolClient } from '@neondatabase/serverless';
+import { LONE_MARKER } from './lone-marker';
 
 /** The Postgres role tenant connections act as; the migration creates it (NOLOGIN) and its grants. */
 export const TENANT_ROLE = 'cogo_app';
@@ -29,7 +30,8 @@ function textOf(config: unknown): string {
 /** Runs `run` in its own transaction scoped to the project. */
 async function scoped(query: QueryFn, projectId: string, run: () => Promise<unknown>): Promise<unknown> {
   try {
-    await query(beginScoped('begin', projectId));
+    // marked: the embedded server runs the three as one turn of its single session (node/pglite-lone.ts); a comment elsewhere
+    await query(beginScoped(`begin ${LONE_MARKER}`, projectId));
     const result = await run();
     await query('commit');
     return result;

@@ -2,7 +2,8 @@
 // a connection owns the session from its first message until Postgres is idle again outside a
 // transaction (after Sync or a simple Query with ReadyForQuery 'I'), so the Parse/Bind/Execute
 // of concurrent clients never interleave and a transaction never sees another client's statements.
-// A connection that dies inside a transaction is rolled back. Local dev and tests only.
+// A connection that dies inside a transaction is rolled back. A tenant's lone statement (begin, statement, commit)
+// takes one turn, not three round trips of the session (pglite-lone.ts). Local dev and tests only.
 // Turns are FIFO, except for a connection whose startup says application_name=cogo-health: the
 // health probe goes next (after the current owner) instead of queueing behind every user query,
 // so /healthz measures the database rather than the queue. PGlite runs synchronously, so a turn
@@ -12,6 +13,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
 import { HEALTH_APPLICATION_NAME } from '../health';
+import { isLoneBegin, loneBeginReply, loneEndReply } from './pglite-lone';
 
 const SSL_REQUEST = 80877103;
 const GSSENC_REQUEST = 80877104;
@@ -144,6 +146,66 @@ export async function servePglite(db: PGlite, options: { host?: string; port?: n
       if ((type === null || type === 'S' || type === 'Q') && !db.isInTransaction()) lock.release(id);
     };
 
+    // a lone statement (pglite-lone.ts): its `begin` answered, the statement collected up to its Sync
+    let lone: { begin: Uint8Array; held: Uint8Array[] } | null = null;
+    // it ran and committed: the client's `commit`/`rollback` comes next
+    let loneDone: { failed: boolean } | null = null;
+
+    const runLone = async (l: { begin: Uint8Array; held: Uint8Array[] }) => {
+      await lock.acquire(id, priority);
+      if (closed) return lock.release(id);
+      const started = performance.now();
+      try {
+        await db.execProtocolRawStream(l.begin, { onRawData: () => {} }); // the client has its answer already
+        let last = new Uint8Array(0);
+        for (const m of l.held) {
+          const t = String.fromCharCode(m[0]!);
+          if (t === 'Q' || t === 'E') counts.statements++;
+          await db.execProtocolRawStream(m, {
+            onRawData: (chunk) => {
+              if (!chunk.length) return;
+              if (!closed) socket.write(chunk);
+              last = chunk.length >= 6 ? chunk.slice(-6) : Uint8Array.from([...last, ...chunk].slice(-6));
+            },
+          });
+        }
+        // the statement's ReadyForQuery ends its answer: 'E' when it failed
+        loneDone = { failed: last[0] === 0x5a && last[5] === 0x45 };
+        if (db.isInTransaction()) await db.exec('COMMIT').catch(() => {});
+        if (db.isInTransaction()) await db.exec('ROLLBACK').catch(() => {});
+      } finally {
+        counts.busyMs += performance.now() - started;
+        lock.release(id);
+      }
+    };
+
+    /** Routes a message: the lone-statement path (pglite-lone.ts), or a turn of its own. */
+    const dispatch = async (message: Uint8Array, type: string) => {
+      if (loneDone) {
+        const reply = loneEndReply(message, loneDone.failed);
+        loneDone = null;
+        // anything but commit/rollback after a lone statement is not the tenant pool's protocol: drop the connection
+        if (type !== 'Q' || !reply) return void socket.destroy();
+        if (!closed) socket.write(reply);
+        return;
+      }
+      if (lone) {
+        lone.held.push(message);
+        if (type === 'S' || type === 'Q') {
+          const l = lone;
+          lone = null;
+          await runLone(l);
+        }
+        return;
+      }
+      if (!lock.holds(id) && isLoneBegin(type, message)) {
+        lone = { begin: message, held: [] };
+        if (!closed) socket.write(loneBeginReply(message));
+        return;
+      }
+      await run(message, type);
+    };
+
     const onClose = (): Promise<void> => {
       if (closed) return chain;
       closed = true;
@@ -198,7 +260,7 @@ export async function servePglite(db: PGlite, options: { host?: string; port?: n
           onClose();
           return;
         }
-        chain = chain.then(() => run(msg, type)).catch(() => void socket.destroy());
+        chain = chain.then(() => dispatch(msg, type)).catch(() => void socket.destroy());
       }
     });
     socket.on('error', onClose);
