@@ -216,7 +216,9 @@ describe('figma webhooks: the receiver', () => {
     const key = await ownFile();
     const { hook, held } = await register(p.key, key);
 
-    const wrong = await deliver(fileUpdate(held, key, { passcode: `${held.passcode.slice(0, -1)}x` }));
+    // one character changed (to one it is not: a passcode may end in `x`)
+    const wrongPasscode = `${held.passcode.slice(0, -1)}${held.passcode.endsWith('x') ? 'y' : 'x'}`;
+    const wrong = await deliver(fileUpdate(held, key, { passcode: wrongPasscode }));
     expect(wrong.status).toBe(401);
     expect(ErrorEnvelopeSchema.parse(await wrong.json()).error.code).toBe('UNAUTHORIZED');
     const unknown = await deliver(fileUpdate(held, key, { webhook_id: '999999999' }));
