@@ -3,10 +3,8 @@
 // small WebSocket→TCP proxy in front of any Postgres (the embedded PGlite by default).
 import { Pool, neonConfig } from '@neondatabase/serverless';
 import { drizzle, type NeonDatabase } from 'drizzle-orm/neon-serverless';
-import type * as schema from './schema';
 import { createTenantPool } from './tenant';
 
-export type Schema = typeof schema;
 /**
  * Drizzle's query builder without the relational `db.query.*` API (nothing uses it): building that API walks every
  * table of the schema, which drizzle() would do on every request's handle (~1.3 ms of worker CPU each, profiled).

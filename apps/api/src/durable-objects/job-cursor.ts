@@ -10,13 +10,14 @@
 // never streamed, or whose client left for good), so no object keeps its plan and log forever.
 import { withinIds } from '@cogo/figma-context';
 import { DurableObject } from 'cloudflare:workers';
+import { isTerminal, type JobStatus } from './job-status';
 
 export { jobCursorName } from './names';
 
 /** Flat metadata values (RPC types must stay shallow). */
 export type MetaValue = string | number | boolean | null;
 
-export type JobStatus = 'pending' | 'running' | 'done' | 'error' | 'cancelled';
+export type { JobStatus } from './job-status';
 
 export interface JobEvent {
   id: number;
@@ -55,7 +56,6 @@ export interface ProducerState {
   sizes?: string;
 }
 
-const TERMINAL: ReadonlySet<JobStatus> = new Set(['done', 'error', 'cancelled']);
 /** How long a job's log is kept after its last activity: a finished job's log stays resumable that long. */
 export const RETENTION_MS = 24 * 60 * 60 * 1000;
 
@@ -148,7 +148,7 @@ export class JobCursor extends DurableObject {
     const producer = this.get<ProducerState>('producer');
     const lease = this.get<{ id: string; until: number }>('lease');
     const free = !lease || lease.id === leaseId || lease.until <= Date.now();
-    if (!state || TERMINAL.has(state.status) || !free) return { ok: false, producer, state };
+    if (!state || isTerminal(state.status) || !free) return { ok: false, producer, state };
     this.put('lease', { id: leaseId, until: Date.now() + leaseMs });
     // what an earlier holder staged and never committed: its chunk is produced again, whole
     this.sql.exec(`delete from staged where lease != ?`, leaseId);
@@ -173,7 +173,7 @@ export class JobCursor extends DurableObject {
     const state = this.get<JobCursorState>('state');
     if (!state) return { lastEventId: 0, status: null, woke: 'ended' };
     if (state.lastEventId > afterId) return { lastEventId: state.lastEventId, status: state.status, woke: 'events' };
-    if (TERMINAL.has(state.status)) return { lastEventId: state.lastEventId, status: state.status, woke: 'ended' };
+    if (isTerminal(state.status)) return { lastEventId: state.lastEventId, status: state.status, woke: 'ended' };
     // no live producer (released before this call came, or its lease ran out): the follower may take over now
     const lease = this.get<{ until: number }>('lease');
     if (!lease || lease.until <= Date.now()) return { lastEventId: state.lastEventId, status: state.status, woke: 'released' };
@@ -203,7 +203,7 @@ export class JobCursor extends DurableObject {
   async stage(leaseId: string, events: NewEvent[]): Promise<void> {
     const state = this.get<JobCursorState>('state');
     if (!state) throw new Error('job not initialised');
-    if (TERMINAL.has(state.status)) throw new Error(`job already ${state.status}`);
+    if (isTerminal(state.status)) throw new Error(`job already ${state.status}`);
     if (this.get<{ id: string }>('lease')?.id !== leaseId) throw new Error('producer lease lost');
     for (const e of events) this.sql.exec(`insert into staged (lease, type, data) values (?, ?, ?)`, leaseId, e.type, e.data);
   }
@@ -218,7 +218,7 @@ export class JobCursor extends DurableObject {
   async append(events: NewEvent[], status?: JobStatus, leaseId?: string, producer?: ProducerState): Promise<JobEvent[]> {
     const state = this.get<JobCursorState>('state');
     if (!state) throw new Error('job not initialised');
-    if (TERMINAL.has(state.status)) throw new Error(`job already ${state.status}`);
+    if (isTerminal(state.status)) throw new Error(`job already ${state.status}`);
     if (leaseId !== undefined && this.get<{ id: string }>('lease')?.id !== leaseId) throw new Error('producer lease lost');
     if (producer && leaseId !== undefined) {
       const staged = this.sql.exec<{ n: number }>(`select count(*) as n from staged where lease = ?`, leaseId).one().n;
@@ -240,7 +240,7 @@ export class JobCursor extends DurableObject {
     state.updatedAt = Date.now();
     this.put('state', state);
     this.wake('events');
-    if (TERMINAL.has(state.status)) {
+    if (isTerminal(state.status)) {
       this.sql.exec(`delete from meta where k = 'lease'`);
       await this.ctx.storage.setAlarm(Date.now() + RETENTION_MS);
     }
@@ -277,7 +277,7 @@ export class JobCursor extends DurableObject {
   /** Retention over: forget the job, unless it is unfinished and was active within the window. */
   override async alarm(): Promise<void> {
     const state = this.get<JobCursorState>('state');
-    if (state && !TERMINAL.has(state.status)) {
+    if (state && !isTerminal(state.status)) {
       const lease = this.get<{ until: number }>('lease');
       const lastActive = Math.max(state.updatedAt, lease?.until ?? 0);
       if (lastActive + RETENTION_MS > Date.now()) {

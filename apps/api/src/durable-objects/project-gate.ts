@@ -5,7 +5,7 @@
 // before the database, and every isolate sees it at its next request (README "API keys").
 // The alarm drops windows a minute after they end and revocations older than any cached key can be.
 import { DurableObject } from 'cloudflare:workers';
-import type { HitResult } from './rate-limiter';
+import { windowHit, type HitResult } from './rate-window';
 
 export { projectGateName } from './names';
 
@@ -20,7 +20,6 @@ export interface AdmitRequest {
   windowEndMs: number;
   /** The API key the request was made with (from the isolate cache or the database); absent for tokens. */
   keyId?: string | undefined;
-  nearRatio?: number;
 }
 
 export type AdmitResult = (HitResult & { keyRevoked: false }) | { keyRevoked: true };
@@ -56,13 +55,12 @@ export class ProjectGate extends DurableObject {
     if (admitted >= req.limit) {
       this.sql.exec(upsert, req.policy, req.windowStartMs, req.windowEndMs, admitted, rejected + 1);
       this.counts.set(key, { admitted, rejected: rejected + 1 });
-      return { keyRevoked: false, allowed: false, limit: req.limit, count: admitted, remaining: 0, nearLimitCrossed: false, firstRejection: rejected === 0 };
+      return { keyRevoked: false, ...windowHit(req.limit, null, rejected === 0) };
     }
     const count = admitted + 1;
     this.sql.exec(upsert, req.policy, req.windowStartMs, req.windowEndMs, count, rejected);
     this.counts.set(key, { admitted: count, rejected });
-    const threshold = Math.ceil(req.limit * (req.nearRatio ?? 0.9));
-    return { keyRevoked: false, allowed: true, limit: req.limit, count, remaining: req.limit - count, nearLimitCrossed: count === threshold, firstRejection: false };
+    return { keyRevoked: false, ...windowHit(req.limit, count) };
   }
 
   /** Marks keys revoked: from now on every isolate's cached copy of them is refused here. */

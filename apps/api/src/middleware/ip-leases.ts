@@ -5,7 +5,8 @@
 // lost to the others, so a lease is small (LEASE_SHARE of the limit, at most MAX_LEASE) and a limit under
 // 1 / LEASE_SHARE is counted one request per call, as before. Once the object says the window is full, the
 // isolate refuses locally until the window ends.
-import type { Lease, RateLimiter } from '../durable-objects/rate-limiter';
+import type { RateLimiter } from '../durable-objects/rate-limiter';
+import { windowHit, type HitResult, type Lease } from '../durable-objects/rate-window';
 
 const LEASE_SHARE = 1 / 50;
 const MAX_LEASE = 20;
@@ -23,13 +24,6 @@ const windows = new Map<string, Window>();
 /** How many admissions one lease asks for, for a limit. */
 export function leaseSize(limit: number): number {
   return Math.max(1, Math.min(MAX_LEASE, Math.floor(limit * LEASE_SHARE)));
-}
-
-export interface Admission {
-  allowed: boolean;
-  /** The admission's number in the window (for an allowed request), else the limit. */
-  count: number;
-  firstRejection: boolean;
 }
 
 function sweep(now: number): void {
@@ -52,7 +46,7 @@ function take(w: Window): number | null {
  * that finds none asks for its own lease (concurrent requests do not wait on each other's call: in workerd a call
  * made by one request is cancelled with it); whatever it does not spend stays for the next requests.
  */
-export async function admitFromLease(stub: DurableObjectStub<RateLimiter>, name: string, limit: number, windowEndMs: number, now = Date.now()): Promise<Admission> {
+export async function admitFromLease(stub: DurableObjectStub<RateLimiter>, name: string, limit: number, windowEndMs: number, now = Date.now()): Promise<HitResult> {
   let w = windows.get(name);
   if (!w) {
     sweep(now);
@@ -60,17 +54,17 @@ export async function admitFromLease(stub: DurableObjectStub<RateLimiter>, name:
     windows.set(name, w);
   }
   const held = take(w);
-  if (held !== null) return { allowed: true, count: held, firstRejection: false };
-  if (w.full) return { allowed: false, count: limit, firstRejection: false };
+  if (held !== null) return windowHit(limit, held);
+  if (w.full) return windowHit(limit, null);
   const lease: Lease = await stub.lease(limit, windowEndMs, leaseSize(limit));
   if (lease.to < lease.from) {
     w.full = true;
     // concurrent requests of this isolate may have banked what they leased beyond their own need meanwhile
     const banked = take(w);
-    if (banked !== null) return { allowed: true, count: banked, firstRejection: false };
-    return { allowed: false, count: limit, firstRejection: lease.firstRejection };
+    if (banked !== null) return windowHit(limit, banked);
+    return windowHit(limit, null, lease.firstRejection);
   }
   w.ranges.push({ next: lease.from + 1, to: lease.to });
   w.ranges.sort((a, b) => a.next - b.next);
-  return { allowed: true, count: lease.from, firstRejection: false };
+  return windowHit(limit, lease.from);
 }

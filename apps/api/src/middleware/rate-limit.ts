@@ -1,6 +1,7 @@
-// Rate limits per IP and per project and route class, counted exactly: per IP by one Durable Object per subject and
-// fixed window (RateLimiter), leased a few admissions at a time into each isolate (ip-leases.ts), per project by the project's ProjectGate, which in the same call refuses an API key
-// revoked since this isolate cached it (modules/projects/key-cache.ts). Headers per draft-ietf-httpapi-ratelimit-headers:
+// Rate limits per IP and per project and route class, counted exactly: per IP by one Durable Object per subject
+// and fixed window (RateLimiter), leased a few admissions at a time into each isolate (ip-leases.ts); per project
+// by the project's ProjectGate, which in the same call refuses an API key revoked since this isolate cached it
+// (modules/projects/key-cache.ts). Headers per draft-ietf-httpapi-ratelimit-headers:
 //   RateLimit-Policy: "project-figma";q=30;w=60   RateLimit: "project-figma";r=12;t=41
 // and Retry-After on 429. The first crossing of 90% and the first refusal of a window go to bus_events.
 // The client address is CF-Connecting-IP only in production, where Cloudflare sets it and overwrites any
@@ -13,7 +14,7 @@ import { ApiError } from '../lib/errors';
 import { projectGateName, rateLimiterName } from '../durable-objects/names';
 import { forgetKey } from '../modules/projects/key-cache';
 import { admitFromLease } from './ip-leases';
-import type { HitResult } from '../durable-objects/rate-limiter';
+import type { HitResult } from '../durable-objects/rate-window';
 
 export type RouteClass = 'default' | 'heavy' | 'chat' | 'embed' | 'figma';
 
@@ -86,8 +87,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
       // per IP: admissions leased a few at a time into this isolate (ip-leases.ts), exact in total
       const ns = config.RATE_LIMITER;
       const name = rateLimiterName(policy, subjectId, windowStart);
-      const a = await admitFromLease(ns.get(ns.idFromName(name)), name, limit, windowEnd, now);
-      hit = { allowed: a.allowed, limit, count: a.count, remaining: limit - a.count, nearLimitCrossed: a.allowed && a.count === Math.ceil(limit * 0.9), firstRejection: a.firstRejection };
+      hit = await admitFromLease(ns.get(ns.idFromName(name)), name, limit, windowEnd, now);
     }
     const resetSeconds = Math.max(1, Math.ceil((windowEnd - now) / 1000));
     const policyItem = `"${policy}";q=${limit};w=${windowMs / 1000}`;

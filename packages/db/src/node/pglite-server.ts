@@ -131,17 +131,31 @@ export async function servePglite(db: PGlite, options: { host?: string; port?: n
     let closed = false;
     let priority = false;
 
-    const run = async (message: Uint8Array, type: string | null) => {
-      await lock.acquire(id, priority);
-      if (closed) return lock.release(id);
-      if (type === 'Q' || type === 'E') counts.statements++;
+    /**
+     * Runs one message on the session (the caller holds it) and sends its answer to the client, unless `silent` (the
+     * client has its answer already: neither sent nor counted); resolves with the answer's last ReadyForQuery
+     * status ('I', 'T', 'E'), when it ends with one.
+     */
+    const exec = async (message: Uint8Array, silent = false): Promise<string | undefined> => {
+      const type = String.fromCharCode(message[0]!);
+      if (!silent && (type === 'Q' || type === 'E')) counts.statements++;
       const started = performance.now();
+      let tail = new Uint8Array(0);
       await db.execProtocolRawStream(message, {
         onRawData: (chunk) => {
-          if (!closed && chunk.length) socket.write(chunk);
+          if (!chunk.length) return;
+          if (!silent && !closed) socket.write(chunk);
+          tail = chunk.length >= 6 ? chunk.slice(-6) : Uint8Array.from([...tail, ...chunk].slice(-6));
         },
       });
       counts.busyMs += performance.now() - started;
+      return tail[0] === 0x5a ? String.fromCharCode(tail[5]!) : undefined;
+    };
+
+    const run = async (message: Uint8Array, type: string | null) => {
+      await lock.acquire(id, priority);
+      if (closed) return lock.release(id);
+      await exec(message);
       // ReadyForQuery follows Sync, a simple Query and the startup; idle outside a transaction → let others in
       if ((type === null || type === 'S' || type === 'Q') && !db.isInTransaction()) lock.release(id);
     };
@@ -154,27 +168,15 @@ export async function servePglite(db: PGlite, options: { host?: string; port?: n
     const runLone = async (l: { begin: Uint8Array; held: Uint8Array[] }) => {
       await lock.acquire(id, priority);
       if (closed) return lock.release(id);
-      const started = performance.now();
       try {
-        await db.execProtocolRawStream(l.begin, { onRawData: () => {} }); // the client has its answer already
-        let last = new Uint8Array(0);
-        for (const m of l.held) {
-          const t = String.fromCharCode(m[0]!);
-          if (t === 'Q' || t === 'E') counts.statements++;
-          await db.execProtocolRawStream(m, {
-            onRawData: (chunk) => {
-              if (!chunk.length) return;
-              if (!closed) socket.write(chunk);
-              last = chunk.length >= 6 ? chunk.slice(-6) : Uint8Array.from([...last, ...chunk].slice(-6));
-            },
-          });
-        }
+        await exec(l.begin, true); // the client has its answer already
+        let status: string | undefined;
+        for (const m of l.held) status = (await exec(m)) ?? status;
         // the statement's ReadyForQuery ends its answer: 'E' when it failed
-        loneDone = { failed: last[0] === 0x5a && last[5] === 0x45 };
+        loneDone = { failed: status === 'E' };
         if (db.isInTransaction()) await db.exec('COMMIT').catch(() => {});
         if (db.isInTransaction()) await db.exec('ROLLBACK').catch(() => {});
       } finally {
-        counts.busyMs += performance.now() - started;
         lock.release(id);
       }
     };

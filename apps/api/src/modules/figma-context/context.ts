@@ -10,6 +10,7 @@ import { fromJson, mergeChunks, type CompactContext, type CompactJson } from '@c
 import type { FigmaContextPage, FigmaContextQuery } from '@cogo/types';
 import type { Context } from 'hono';
 import type { JobCursor } from '../../durable-objects/job-cursor';
+import { isTerminal } from '../../durable-objects/job-status';
 import { jobCursorOf } from '../../durable-objects/names';
 import { ApiError } from '../../lib/errors';
 import { principalOf } from '../../middleware';
@@ -23,8 +24,6 @@ import { FIGMA_JOB_KINDS, findJob } from './figma-context.repo';
 const FIRST_BATCH = 4;
 /** Events per later call: a few chunks, so a page holds little more than itself in memory. */
 const READ_BATCH = 16;
-/** Statuses after which nothing more is logged (JobCursor refuses appends). */
-const ENDED: ReadonlySet<string> = new Set(['done', 'error', 'cancelled']);
 
 type Part = ReturnType<typeof fromJson>;
 type Yielded = { id: number; ctx: CompactContext };
@@ -155,7 +154,7 @@ export async function contextPage(c: Context, query: FigmaContextQuery): Promise
 
   let page;
   try {
-    const view = { key: `${job.id}@${state.createdAt}`, through, sealed: ENDED.has(state.status) && through === state.lastEventId };
+    const view = { key: `${job.id}@${state.createdAt}`, through, sealed: isTerminal(state.status) && through === state.lastEventId };
     page = await renderPage(format, logChunkReader(stub, view), cursor?.pos ?? START, query.max_bytes, keptSummary(view));
   } catch (err) {
     if (err instanceof BadPosition) throw invalidCursor();

@@ -1,5 +1,6 @@
 import { schema, type Db } from '@cogo/db';
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { isTerminal } from '../../durable-objects/job-status';
 
 export type JobRow = typeof schema.jobs.$inferSelect;
 
@@ -25,7 +26,7 @@ export async function updateJob(
   id: string,
   patch: { status?: string; progress?: Record<string, unknown>; result?: Record<string, unknown>; error?: { code: string; message: string } | null },
 ): Promise<void> {
-  const ended = patch.status === 'done' || patch.status === 'error' || patch.status === 'cancelled';
+  const ended = isTerminal(patch.status);
   await db
     .update(schema.jobs)
     .set({ ...patch, updatedAt: new Date(), ...(ended ? { finishedAt: new Date() } : {}) })

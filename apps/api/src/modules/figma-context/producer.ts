@@ -8,6 +8,7 @@
 import { ContextBuilder, DEFAULT_MAX_IDS_PER_CALL, componentKeysOf, emptyCounts, extractComponents, overallCharsPerId, type ChunkOutput, type ChunkRoot, type Counts, type PlanChunk, type SizeModel } from '@cogo/figma-context';
 import type { ErrorCode } from '@cogo/types';
 import type { JobCursor, NewEvent, ProducerState } from '../../durable-objects/job-cursor';
+import { isTerminal } from '../../durable-objects/job-status';
 import type { EventSink } from '../../lib/events';
 import type { Logger } from '../../lib/logger';
 import { describeError } from '../../lib/logger';
@@ -70,7 +71,7 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
   let claim = await stub.claim(deps.leaseId, deps.hardLimitMs + 5_000);
   while (!claim.ok) {
     const status = claim.state?.status;
-    if (!claim.state || status === 'done' || status === 'error' || status === 'cancelled') return;
+    if (!claim.state || isTerminal(status)) return;
     // another call is producing: follow its events until it is done or our budget is spent
     if (Date.now() > deadline || sink.signal.aborted) {
       const pos = claim.producer;
@@ -81,7 +82,7 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
     const woke = await stub.waitForEvents(last, Math.max(0, deadline - Date.now()));
     if (!(await replay(woke.lastEventId))) return;
     // the producer logged and holds on: follow on without asking for its lease
-    if (woke.woke === 'events' && woke.status !== null && !['done', 'error', 'cancelled'].includes(woke.status)) continue;
+    if (woke.woke === 'events' && woke.status !== null && !isTerminal(woke.status)) continue;
     claim = await stub.claim(deps.leaseId, deps.hardLimitMs + 5_000);
   }
 
