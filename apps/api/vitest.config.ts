@@ -30,6 +30,17 @@ export default defineProject({
           // time: the version cache is off here, and its own tests (figma-context.cache.test.ts) turn it on
           FIGMA_VERSION_CACHE: 'false',
           UPLOAD_SIGNING_KEY: inject<string>('jwtSecret').split('').reverse().join(''),
+          // the LLM gateway's own providers are the OpenAI fake; tests add project providers on prefixes of it
+          // (<origin>/<prefix>/v1), whose host must be on the outbound allowlist
+          CHAT_API_BASE: inject<string>('openaiBase'),
+          CHAT_API_KEY: inject<string>('openaiKey'),
+          CHAT_PROVIDER_NAME: 'fake-openai',
+          EMBEDDING_API_BASE: inject<string>('openaiBase'),
+          EMBEDDING_API_KEY: inject<string>('openaiKey'),
+          EMBEDDING_PROVIDER_NAME: 'fake-openai-embeddings',
+          OUTBOUND_ALLOWLIST: new URL(inject<string>('openaiBase')).host,
+          CHAT_RATE_LIMIT_PER_MIN: '1000000',
+          EMBED_RATE_LIMIT_PER_MIN: '1000000',
         },
       },
     })),

@@ -7,6 +7,8 @@ import type { IdempotencyKey } from './durable-objects/idempotency-key';
 import type { JobCursor } from './durable-objects/job-cursor';
 import type { NonceStore } from './durable-objects/nonce-store';
 import type { ProjectGate } from './durable-objects/project-gate';
+import type { ProviderCircuit } from './durable-objects/provider-circuit';
+import type { SpendMeter } from './durable-objects/spend-meter';
 import type { RateLimiter } from './durable-objects/rate-limiter';
 
 const postgresUrl = z
@@ -137,12 +139,50 @@ export const EnvSchema = z
     OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
     OUTBOUND_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
 
+    // LLM gateway (issue 11): the deployment's own provider, used when no provider rows serve a model
+    /** OpenAI-compatible base URL of the default chat provider (…/v1). Unset: only providers stored as rows. */
+    CHAT_API_BASE: z.url().optional(),
+    CHAT_MODEL_DEFAULT: z.string().min(1).max(128).default('gpt-4o-mini'),
+    CHAT_API_KEY: z.string().min(1).optional(),
+    /** Fallback for CHAT_API_KEY. */
+    OPENAI_API_KEY: z.string().min(1).optional(),
+    /** The `provider` name answers carry for CHAT_API_BASE; the dev command sets `fake-openai` when it serves the local fake. */
+    CHAT_PROVIDER_NAME: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/).default('env-chat'),
+    /** Dev only: route every chat to the local OpenAI-compatible fake even when keys are set (seed 001). */
+    CHAT_FORCE_MOCK: bool(false),
+    /** Prices of CHAT_MODEL_DEFAULT on CHAT_API_BASE, USD per 1M tokens (provider rows carry their own). */
+    CHAT_INPUT_PRICE_PER_MTOK: z.coerce.number().min(0).max(100_000).default(0),
+    CHAT_OUTPUT_PRICE_PER_MTOK: z.coerce.number().min(0).max(100_000).default(0),
+    EMBEDDING_API_BASE: z.url().optional(),
+    EMBEDDING_PRICE_PER_MTOK: z.coerce.number().min(0).max(100_000).default(0),
+    EMBEDDING_MODEL_DEFAULT: z.string().min(1).max(128).default('text-embedding-3-small'),
+    EMBEDDING_API_KEY: z.string().min(1).optional(),
+    EMBEDDING_PROVIDER_NAME: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/).default('env-embedding'),
+    EMBED_MAX_BATCH: z.coerce.number().int().min(1).max(2_048).default(64),
+    EMBED_PROVIDER_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+    /** Size of every stored embedding (pgvector columns); a model answering another size is an error. */
+    VECTOR_DIMENSIONS: z.coerce.number().int().min(1).max(16_000).default(1024),
+    /** Retries of one provider call (429/5xx/timeouts, honouring Retry-After) before the next model of the policy. */
+    LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+    /** A Retry-After longer than this is not waited for: the call falls back at once. */
+    LLM_MAX_RETRY_AFTER_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
+    /** Longest wait for a provider's answer to start, and between two stream chunks. */
+    LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
+    /** Consecutive failures that open a provider's circuit… */
+    LLM_CIRCUIT_FAILURES: z.coerce.number().int().min(1).max(1_000).default(3),
+    /** …for this long; then one half-open probe decides. */
+    LLM_CIRCUIT_COOLDOWN_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    /** A stream cut after tokens is continued by the next provider from the text already sent (false: a typed error). */
+    LLM_STREAM_CONTINUE: bool(true),
+
     FIGMA_PACER: binding<DurableObjectNamespace<FigmaPacer>>('Durable Object FIGMA_PACER'),
     JOB_CURSOR: binding<DurableObjectNamespace<JobCursor>>('Durable Object JOB_CURSOR'),
     IDEMPOTENCY: binding<DurableObjectNamespace<IdempotencyKey>>('Durable Object IDEMPOTENCY'),
     RATE_LIMITER: binding<DurableObjectNamespace<RateLimiter>>('Durable Object RATE_LIMITER'),
     PROJECT_GATE: binding<DurableObjectNamespace<ProjectGate>>('Durable Object PROJECT_GATE'),
     NONCE_STORE: binding<DurableObjectNamespace<NonceStore>>('Durable Object NONCE_STORE'),
+    PROVIDER_CIRCUIT: binding<DurableObjectNamespace<ProviderCircuit>>('Durable Object PROVIDER_CIRCUIT'),
+    SPEND_METER: binding<DurableObjectNamespace<SpendMeter>>('Durable Object SPEND_METER'),
     EVENTS_QUEUE: binding<Queue<unknown>>('Queue EVENTS_QUEUE'),
     PROJECT_UPDATES: binding<Queue<unknown>>('Queue PROJECT_UPDATES'),
     UPLOADS: binding<R2Bucket>('R2 bucket UPLOADS'),

@@ -12,6 +12,8 @@ export { IdempotencyKey } from './durable-objects/idempotency-key';
 export { JobCursor } from './durable-objects/job-cursor';
 export { NonceStore } from './durable-objects/nonce-store';
 export { ProjectGate } from './durable-objects/project-gate';
+export { ProviderCircuit } from './durable-objects/provider-circuit';
+export { SpendMeter } from './durable-objects/spend-meter';
 export { RateLimiter } from './durable-objects/rate-limiter';
 
 const app = createApp();

@@ -22,5 +22,11 @@ declare namespace Cloudflare {
     FIGMA_CACHE: R2Bucket;
     ARTIFACTS: R2Bucket;
     UPLOAD_SIGNING_KEY: string;
+    PROVIDER_CIRCUIT: DurableObjectNamespace<import('../src/durable-objects/provider-circuit').ProviderCircuit>;
+    SPEND_METER: DurableObjectNamespace<import('../src/durable-objects/spend-meter').SpendMeter>;
+    CHAT_API_BASE: string;
+    CHAT_API_KEY: string;
+    EMBEDDING_API_BASE: string;
+    EMBEDDING_API_KEY: string;
   }
 }

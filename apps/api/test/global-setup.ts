@@ -1,4 +1,4 @@
-import { startFigmaFake } from '@cogo/fakes';
+import { startFigmaFake, startOpenAIFake } from '@cogo/fakes';
 import { startLocalDatabase } from '@cogo/devstack/database';
 import { loadConformance } from './conformance-fixtures';
 import { startJwksFake } from './jwks-fake';
@@ -17,6 +17,9 @@ declare module 'vitest' {
     conformance: string;
     jwksBase: string;
     jwksDownUrl: string;
+    /** The OpenAI-compatible fake's base URL (…/v1); `<origin>/<prefix>/v1` is a second provider, `<origin>/__fake/` its control API. */
+    openaiBase: string;
+    openaiKey: string;
   }
 }
 
@@ -38,7 +41,13 @@ export default async function setup(project: TestProject) {
   const jwks = await startJwksFake();
   project.provide('jwksBase', jwks.url);
   project.provide('jwksDownUrl', jwks.downUrl);
+  // the OpenAI fake checks its key like OpenAI does; tests drive faults and replies through its /__fake/ API
+  const openaiKey = `sk-test-${randomBytes(16).toString('hex')}`;
+  const openai = await startOpenAIFake({ apiKey: openaiKey });
+  project.provide('openaiBase', openai.url);
+  project.provide('openaiKey', openaiKey);
   return async () => {
+    await openai.close();
     await jwks.close();
     await figma.close();
     await db.stop();

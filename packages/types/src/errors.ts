@@ -25,12 +25,19 @@ export const ErrorCodeSchema = z
     'FIGMA_TOO_LARGE',
     'FIGMA_BAD_RESPONSE',
     'FIGMA_UPSTREAM',
+    'GONE',
+    'BUDGET_EXCEEDED',
+    'LLM_NO_PROVIDER',
+    'LLM_UPSTREAM',
+    'LLM_STREAM_CUT',
+    'LLM_BAD_OUTPUT',
+    'EMBED_DIMENSION_MISMATCH',
   ])
   .openapi('ErrorCode');
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
 /** HTTP status for each error code. */
-export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 422 | 429 | 500 | 502 | 503> = {
+export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 402 | 403 | 404 | 405 | 409 | 410 | 413 | 422 | 429 | 500 | 502 | 503> = {
   BAD_REQUEST: 400,
   VALIDATION_FAILED: 400,
   UNAUTHORIZED: 401,
@@ -53,6 +60,20 @@ export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 409 |
   FIGMA_TOO_LARGE: 413,
   FIGMA_BAD_RESPONSE: 502,
   FIGMA_UPSTREAM: 502,
+  /** A retired endpoint (e.g. /chatting): Deprecation and Link headers name its successor. */
+  GONE: 410,
+  /** A cost budget of the project's routing policy is spent: details name the budget, its limit and when it resets. */
+  BUDGET_EXCEEDED: 402,
+  /** No enabled model the policy allows is available (all disabled, not allowed, over error budget or cooling down). */
+  LLM_NO_PROVIDER: 503,
+  /** Every provider tried failed; details list each attempt's provider, model and cause. */
+  LLM_UPSTREAM: 502,
+  /** A provider's stream ended after tokens were sent and no fallback could continue it. */
+  LLM_STREAM_CUT: 502,
+  /** Structured output did not satisfy its schema, even after one repair. */
+  LLM_BAD_OUTPUT: 422,
+  /** The embedding model answered vectors of another size than VECTOR_DIMENSIONS. */
+  EMBED_DIMENSION_MISMATCH: 502,
 };
 
 /** One offending input location, as reported by a validation failure. */

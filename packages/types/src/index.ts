@@ -14,3 +14,6 @@ export * from './figma-images';
 export * from './figma-context-page';
 export * from './figma-webhooks';
 export * from './updates';
+export * from './llm';
+export * from './llm-admin';
+export * from './chat';

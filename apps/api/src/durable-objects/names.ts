@@ -35,3 +35,13 @@ export function figmaPacerName(tokenHash: string): string {
 export function jobCursorOf<T extends Rpc.DurableObjectBranded | undefined>(ns: DurableObjectNamespace<T>, jobId: string): DurableObjectStub<T> {
   return ns.get(ns.idFromName(jobCursorName(jobId)));
 }
+
+/** The circuit of an LLM provider: `circuit::<provider id, or env:<name> for a provider from the environment>`. */
+export function providerCircuitName(providerKey: string): string {
+  return `circuit::${providerKey}`;
+}
+
+/** The spend meter of a project (its cost budgets): `spend::<projectId>`. */
+export function spendMeterName(projectId: string): string {
+  return `spend::${projectId}`;
+}

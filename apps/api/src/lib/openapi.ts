@@ -13,7 +13,7 @@ export function createRouter() {
 }
 
 /** Standard error responses to spread into a route's `responses`. */
-export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 502 | 503>) {
+export function errorResponses(...statuses: Array<400 | 401 | 402 | 403 | 404 | 409 | 410 | 413 | 422 | 429 | 500 | 502 | 503>) {
   const out: Record<string, { description: string; content: { 'application/json': { schema: typeof ErrorEnvelopeSchema } } }> = {};
   for (const s of statuses) {
     out[String(s)] = { description: `Error (${s})`, content: { 'application/json': { schema: ErrorEnvelopeSchema } } };

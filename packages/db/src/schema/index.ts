@@ -10,3 +10,5 @@ export * from './metrics';
 export * from './figma-cache';
 export * from './figma-webhooks';
 export * from './project-updates';
+export * from './llm';
+export * from './chat';

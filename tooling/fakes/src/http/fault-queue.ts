@@ -64,7 +64,8 @@ function isRule<F>(input: FaultInput<F>): input is FaultRule<F> {
   return typeof input === 'object' && input !== null && 'fault' in input;
 }
 
-function pathMatches(pattern: string | RegExp | undefined, path: string): boolean {
+/** Whether `path` is in a rule's scope: no scope matches all, a string is a prefix, a RegExp is tested. */
+export function pathMatches(pattern: string | RegExp | undefined, path: string): boolean {
   if (pattern === undefined) return true;
   return typeof pattern === 'string' ? path.startsWith(pattern) : pattern.test(path);
 }

@@ -19,7 +19,8 @@ export interface RecordedRequest {
 export const REDACTED = '[redacted]';
 
 const KEPT_HEADERS = ['user-agent', 'accept', 'accept-encoding', 'content-type', 'content-length', 'x-request-id'];
-const SECRET_HEADERS = ['authorization', 'x-figma-token', 'api-key'];
+// api-key: Azure OpenAI; x-api-key: Anthropic; x-goog-api-key: Gemini — the OpenAI fake stands in for several providers.
+const SECRET_HEADERS = ['authorization', 'x-figma-token', 'api-key', 'x-api-key', 'x-goog-api-key'];
 
 /** Builds the record of one request (headers filtered, secrets redacted). */
 export function recordRequest(req: IncomingMessage, url: URL): RecordedRequest {

@@ -24,8 +24,8 @@ function finishReason(reply: ResolvedReply): 'stop' | 'tool_calls' {
   return reply.toolCalls.length > 0 ? 'tool_calls' : 'stop';
 }
 
-/** The non-streaming `chat.completion` object. */
-export function completionBody(meta: CompletionMeta, reply: ResolvedReply) {
+/** The non-streaming `chat.completion` object; `usage: false` leaves the usage field out (no-usage fault). */
+export function completionBody(meta: CompletionMeta, reply: ResolvedReply, options: { usage: boolean } = { usage: true }) {
   const toolCalls = reply.toolCalls.map((call) => ({
     id: call.id,
     type: 'function' as const,
@@ -50,7 +50,7 @@ export function completionBody(meta: CompletionMeta, reply: ResolvedReply) {
         finish_reason: finishReason(reply),
       },
     ],
-    usage: usageBlock(meta.promptTokens, completionTokens(reply)),
+    ...(options.usage ? { usage: usageBlock(meta.promptTokens, completionTokens(reply)) } : {}),
     service_tier: 'default',
     system_fingerprint: SYSTEM_FINGERPRINT,
   };

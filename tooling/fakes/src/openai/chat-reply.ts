@@ -1,8 +1,9 @@
-// Deciding and measuring the assistant's answer: the default echo reply, token estimates (~4 characters per
+// Deciding and measuring the assistant's answer: the default reply (echo, or JSON for structured output), token estimates (~4 characters per
 // token, +4 per message, as OpenAI's cookbook counts chat overhead), splitting text into token-like stream
 // pieces, and deterministic ids.
 import { createHash } from 'node:crypto';
 import type { ChatCompletionRequest, ChatMessage, ChatReply, ToolCallSpec } from './openai-types';
+import { schemaInstance } from './schema-instance';
 
 export interface ResolvedToolCall {
   id: string;
@@ -28,6 +29,17 @@ export function echoReply(request: ChatCompletionRequest): string {
   const lastUser = [...request.messages].reverse().find((message) => message.role === 'user');
   const said = lastUser === undefined ? '' : messageText(lastUser).trim();
   return said === '' ? 'Hello from the COGO fake.' : `You said: ${said}`;
+}
+
+/**
+ * The reply when neither a queued reply nor the `reply` option decides: a minimal instance of the schema
+ * for `response_format: json_schema`, `{ "reply": <echo> }` for `json_object`, else the echo.
+ */
+export function defaultReply(request: ChatCompletionRequest): string {
+  const format = request.response_format as { type?: unknown; json_schema?: { schema?: unknown } } | undefined;
+  if (format?.type === 'json_schema') return JSON.stringify(schemaInstance(format.json_schema?.schema));
+  if (format?.type === 'json_object') return JSON.stringify({ reply: echoReply(request) });
+  return echoReply(request);
 }
 
 /** Normalises a ChatReply; tool call ids default to ids derived from `seed`. */

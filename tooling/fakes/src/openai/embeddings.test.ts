@@ -87,6 +87,23 @@ describe('OpenAI fake: embeddings', () => {
     expect((await embed(fake, { input: 'x', encoding_format: 'hex' })).status).toBe(400);
     expect((await embed(fake, { input: 'x', dimensions: 0 })).status).toBe(400);
   });
+
+  it('rate-limit: a 429 with Retry-After and rate_limit_exceeded for embeddings too, then service resumes', async () => {
+    fake.setFaults([{ fault: { kind: 'rate-limit', retryAfterSeconds: 3, limitType: 'tokens' }, path: '/v1/embeddings' }]);
+    const res = await fetch(`${fake.url}/embeddings`, {
+      method: 'POST',
+      body: JSON.stringify({ model: 'text-embedding-3-small', input: 'red shoes' }),
+    });
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('3');
+    expect(res.headers.get('x-ratelimit-remaining-tokens')).toBe('0');
+    const body = (await res.json()) as { error: { type: string; code: string; message: string } };
+    expect(body.error).toMatchObject({ type: 'tokens', code: 'rate_limit_exceeded' });
+    expect(body.error.message).toContain('text-embedding-3-small');
+    expect(body.error.message).toContain('tokens per min (TPM)');
+    expect((await embed(fake, { input: 'red shoes' })).status).toBe(200);
+    expect(fake.pendingFaults()).toBe(0);
+  });
 });
 
 const fixturesDir = OPENAI_FIXTURES_DIR;

@@ -1,5 +1,8 @@
 // A local stand-in for an OpenAI-compatible API (chat completions with SSE streaming, embeddings) with
-// switchable faults. Order per request: read and record it, apply a fault if one matches, check the key, serve.
+// switchable faults, scriptable replies and an HTTP control API (openai-control.ts). Several providers share
+// one fake: any prefix before /v1/ (/alt/v1/chat/completions) reaches the same API; the prefix is stripped for
+// routing only, while the request log, fault rules and reply queues see the full path, so a test can aim at
+// one provider. Order per request: control routes, record it, apply a fault if one matches, check the key, serve.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { recordRequest, requestUrl } from '../http/request-log';
 import type { RecordedRequest } from '../http/request-log';
@@ -7,33 +10,53 @@ import { delayAtLeast, readBody } from '../http/send';
 import { listen } from '../http/server-lifecycle';
 import { shortHash } from './chat-reply';
 import { INVALID_JSON, authError, openAIError, sendOpenAIError } from './openai-errors';
-import { createOpenAIFaultQueue, openAIFaultAnswer } from './openai-faults';
+import { handleOpenAIControl } from './openai-control';
+import type { OpenAIControl } from './openai-control';
+import { chatFaultEffects, createOpenAIFaultQueue, openAIFaultAnswer } from './openai-faults';
 import { handleChat, handleEmbeddings, handleModels } from './openai-handlers';
 import type { OpenAIFake, OpenAIFakeOptions } from './openai-types';
+import { ReplyQueue } from './reply-queue';
+
+/** The API path behind any provider prefix: /alt/v1/chat/completions → /v1/chat/completions. */
+function routedPath(pathname: string): string {
+  const at = pathname.indexOf('/v1/');
+  const path = at > 0 ? pathname.slice(at) : pathname;
+  return path.length > 1 ? path.replace(/\/$/, '') : path;
+}
 
 /** Starts the OpenAI-compatible fake; its `url` ends in /v1. */
 export async function startOpenAIFake(options: OpenAIFakeOptions = {}): Promise<OpenAIFake> {
   const faults = createOpenAIFaultQueue();
+  const replies = new ReplyQueue();
   const requests: RecordedRequest[] = [];
   let sequence = 0;
+  const control: OpenAIControl = {
+    requests,
+    setFaults: (list) => faults.set(list),
+    clearFaults: () => faults.clear(),
+    pendingFaults: () => faults.pending(),
+    setReplies: (list, path) => replies.set(list, path),
+    clearReplies: () => replies.clear(),
+    pendingReplies: () => replies.pending(),
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = requestUrl(req);
+    if (await handleOpenAIControl(control, req, res, url)) return;
     const record = recordRequest(req, url);
     requests.push(record);
     const raw = req.method === 'POST' ? (await readBody(req)).toString('utf8') : '';
     const parsed = parseJson(raw);
     if (parsed.ok) record.body = parsed.value;
     const body = parsed.ok ? parsed.value : undefined;
-    const streaming = isStreaming(body);
+    const route = `${req.method ?? 'GET'} ${routedPath(url.pathname)}`;
+    const chat = route === 'POST /v1/chat/completions';
 
-    let dropAfterChunks: number | undefined;
-    const fault = faults.take(url.pathname, { streaming });
+    const fault = faults.take(url.pathname, { chat, streaming: isStreaming(body) });
     if (fault !== undefined) {
       const answer = openAIFaultAnswer(fault, modelOf(body));
       if (answer !== undefined) return sendOpenAIError(res, answer.status, answer.body, answer.headers);
       if (fault.kind === 'latency') await delayAtLeast(fault.ms);
-      if (fault.kind === 'stream-drop') dropAfterChunks = fault.afterChunks;
     }
 
     if (options.apiKey !== undefined) {
@@ -41,30 +64,21 @@ export async function startOpenAIFake(options: OpenAIFakeOptions = {}): Promise<
       if (sent !== options.apiKey) return sendOpenAIError(res, 401, authError(sent));
     }
 
-    const route = `${req.method ?? 'GET'} ${url.pathname.replace(/\/$/, '')}`;
     if (route === 'GET /v1/models') return handleModels(res, options);
-    const isPost = route === 'POST /v1/chat/completions' || route === 'POST /v1/embeddings';
-    if (!isPost) {
+    if (!chat && route !== 'POST /v1/embeddings') {
       const message = `Invalid URL (${req.method ?? 'GET'} ${url.pathname})`;
       return sendOpenAIError(res, 404, openAIError(message, 'invalid_request_error'));
     }
     if (!parsed.ok) return sendOpenAIError(res, 400, INVALID_JSON);
-    if (route === 'POST /v1/embeddings') return handleEmbeddings(res, body, options);
+    if (!chat) return handleEmbeddings(res, body, options);
     sequence += 1;
     const id = `chatcmpl-${shortHash(`${sequence}:${raw}`, 29)}`;
-    return handleChat(res, body, options, { id, dropAfterChunks });
+    const effects = chatFaultEffects(fault, options.chunkDelayMs ?? 0);
+    return handleChat(res, body, options, { id, effects, takeReply: () => replies.take(url.pathname) });
   };
 
   const server = await listen(handle, options.port ?? 0, options.host ?? '127.0.0.1');
-  return {
-    url: `${server.origin}/v1`,
-    port: server.port,
-    requests,
-    setFaults: (list) => faults.set(list),
-    clearFaults: () => faults.clear(),
-    pendingFaults: () => faults.pending(),
-    close: server.close,
-  };
+  return { url: `${server.origin}/v1`, origin: server.origin, port: server.port, ...control, close: server.close };
 }
 
 function parseJson(raw: string): { ok: true; value: unknown } | { ok: false } {

@@ -1,20 +1,53 @@
 // How each OpenAI fault answers: 429s carry Retry-After and the x-ratelimit-* headers OpenAI sends, with
-// the rate_limit_exceeded body; 5xx carry server_error bodies. Stream drops only hit streaming chats.
+// the rate_limit_exceeded body (chat and embeddings alike); 5xx carry server_error bodies. The stream faults
+// (stream-drop, slow-stream, no-done) only hit streaming chats and no-usage only chats: on other requests they
+// are neither applied nor consumed, so they wait for the request they were meant for.
 import type { OutgoingHttpHeaders } from 'node:http';
 import { FaultQueue } from '../http/fault-queue';
+import { plainStream } from './chat-stream-writer';
+import type { StreamPlan } from './chat-stream-writer';
 import { openAIError } from './openai-errors';
 import type { OpenAIErrorBody } from './openai-errors';
 import type { OpenAIFault } from './openai-types';
 
 export interface OpenAIFaultContext {
+  /** POST …/v1/chat/completions. */
+  chat: boolean;
+  /** The body asks for `stream: true`. */
   streaming: boolean;
 }
 
-/** A fault queue whose stream-drop rules fire (and are consumed) only on streaming requests. */
+const STREAM_FAULTS: ReadonlySet<OpenAIFault['kind']> = new Set(['stream-drop', 'slow-stream', 'no-done']);
+
+/** A fault queue whose stream faults fire (and are consumed) only on streaming chats, no-usage only on chats. */
 export function createOpenAIFaultQueue(): FaultQueue<OpenAIFault, OpenAIFaultContext> {
-  return new FaultQueue<OpenAIFault, OpenAIFaultContext>((fault, context) =>
-    fault.kind === 'stream-drop' ? context.streaming : true,
-  );
+  return new FaultQueue<OpenAIFault, OpenAIFaultContext>((fault, context) => {
+    if (STREAM_FAULTS.has(fault.kind)) return context.chat && context.streaming;
+    return fault.kind === 'no-usage' ? context.chat : true;
+  });
+}
+
+/** What a fault changes in a chat answer that is still served: how the stream goes, whether usage is reported. */
+export interface ChatFaultEffects {
+  stream: StreamPlan;
+  usage: boolean;
+}
+
+/** The effects of `fault` (if any) on a chat answer, given the fake's default pacing. */
+export function chatFaultEffects(fault: OpenAIFault | undefined, chunkDelayMs: number): ChatFaultEffects {
+  const stream = plainStream(chunkDelayMs);
+  switch (fault?.kind) {
+    case 'stream-drop':
+      return { stream: { ...stream, dropAfterChunks: fault.afterChunks }, usage: true };
+    case 'slow-stream':
+      return { stream: { ...stream, chunkDelayMs: fault.chunkDelayMs }, usage: true };
+    case 'no-done':
+      return { stream: { ...stream, sendDone: false }, usage: true };
+    case 'no-usage':
+      return { stream, usage: false };
+    default:
+      return { stream, usage: true };
+  }
 }
 
 export interface OpenAIFaultAnswer {
@@ -25,7 +58,7 @@ export interface OpenAIFaultAnswer {
 
 const LIMITS = { requests: 500, tokens: 200_000 } as const;
 
-/** The error response for a fault that replaces the answer, or undefined for latency and stream drops. */
+/** The error response for a fault that replaces the answer, or undefined for faults that alter a served answer. */
 export function openAIFaultAnswer(fault: OpenAIFault, model: string): OpenAIFaultAnswer | undefined {
   switch (fault.kind) {
     case 'rate-limit': {
@@ -64,6 +97,9 @@ export function openAIFaultAnswer(fault: OpenAIFault, model: string): OpenAIFaul
     }
     case 'latency':
     case 'stream-drop':
+    case 'slow-stream':
+    case 'no-done':
+    case 'no-usage':
       return undefined;
   }
 }

@@ -1,20 +1,23 @@
 // Request handlers of the OpenAI fake: validate like the real API (400 with its error envelope), then answer.
 import type { ServerResponse } from 'node:http';
-import { sendJson, writeThenDestroy } from '../http/send';
+import { sendJson } from '../http/send';
 import { completionBody, streamChunks } from './chat-completions';
 import type { CompletionMeta } from './chat-completions';
-import { echoReply, estimateTokens, promptTokens, resolveReply } from './chat-reply';
+import { defaultReply, estimateTokens, promptTokens, resolveReply } from './chat-reply';
+import { writeChatStream } from './chat-stream-writer';
 import { embedText, embeddingInputs, float32ToBase64 } from './embeddings';
 import { invalidParameter, missingParameter, sendOpenAIError } from './openai-errors';
 import type { OpenAIErrorBody } from './openai-errors';
-import type { ChatCompletionRequest, OpenAIFakeOptions } from './openai-types';
-import { sseFrame } from './sse';
+import type { ChatFaultEffects } from './openai-faults';
+import type { ChatCompletionRequest, ChatReply, OpenAIFakeOptions } from './openai-types';
 
 export interface ChatContext {
   /** Unique per request, e.g. chatcmpl-…; also seeds tool call ids. */
   id: string;
-  /** Destroy the connection after this many data chunks (stream-drop fault). */
-  dropAfterChunks: number | undefined;
+  /** What a fault changes in the answer (stream plan, usage). */
+  effects: ChatFaultEffects;
+  /** Takes the next queued reply for this request, if any; called only once the request is valid. */
+  takeReply: () => ChatReply | undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -47,32 +50,27 @@ export async function handleChat(
   const checked = validateChat(body);
   if (!checked.ok) return sendOpenAIError(res, 400, checked.error);
   const { request } = checked;
-  const reply = resolveReply((options.reply ?? echoReply)(request), ctx.id);
+  // Queued replies win over the reply option, which wins over the default (echo or structured output).
+  const chosen = ctx.takeReply() ?? (options.reply ?? defaultReply)(request);
+  const reply = resolveReply(chosen, ctx.id);
   const meta: CompletionMeta = {
     id: ctx.id,
     created: Math.floor(Date.now() / 1000),
     model: options.model ?? request.model,
     promptTokens: promptTokens(request),
   };
-  if (request.stream !== true) return sendJson(res, 200, completionBody(meta, reply));
+  if (request.stream !== true) return sendJson(res, 200, completionBody(meta, reply, { usage: ctx.effects.usage }));
 
   const chunks = streamChunks(meta, reply, {
-    includeUsage: request.stream_options?.include_usage === true,
+    includeUsage: request.stream_options?.include_usage === true && ctx.effects.usage,
     obfuscation: request.stream_options?.include_obfuscation !== false,
   });
-  const frames = chunks.map((chunk) => sseFrame(JSON.stringify(chunk)));
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache',
     'x-request-id': `req_${ctx.id.slice(9)}`,
   });
-  if (ctx.dropAfterChunks !== undefined) {
-    // The connection dies mid-stream: no finish chunk necessarily, and never [DONE].
-    res.flushHeaders();
-    return writeThenDestroy(res, frames.slice(0, Math.max(0, ctx.dropAfterChunks)).join(''));
-  }
-  for (const frame of frames) res.write(frame);
-  res.end(sseFrame('[DONE]'));
+  return writeChatStream(res, chunks, ctx.effects.stream);
 }
 
 /** POST /v1/embeddings. */

@@ -42,7 +42,13 @@ export type OpenAIFault =
   | { kind: 'server-error'; status?: 500 | 502 | 503 }
   | { kind: 'latency'; ms: number }
   /** Streaming chat only: the connection is destroyed after `afterChunks` data chunks. */
-  | { kind: 'stream-drop'; afterChunks: number };
+  | { kind: 'stream-drop'; afterChunks: number }
+  /** Streaming chat only: this one stream waits `chunkDelayMs` between chunks. */
+  | { kind: 'slow-stream'; chunkDelayMs: number }
+  /** Streaming chat only: every chunk (finish_reason, usage) is sent, then the response ends without [DONE]. */
+  | { kind: 'no-done' }
+  /** Chat, streaming or not: no usage at all, as providers that ignore stream_options.include_usage answer. */
+  | { kind: 'no-usage' };
 
 export type OpenAIFaultInput = FaultInput<OpenAIFault>;
 
@@ -55,15 +61,22 @@ export interface OpenAIFakeOptions {
   apiKey?: string;
   /** Model name reported by chat responses. Default: the request's `model`. */
   model?: string;
-  /** Decides the assistant's answer. Default: an echo of the last user message. */
+  /**
+   * Decides the assistant's answer when no queued reply (setReplies, PUT /__fake/replies) is waiting. Default:
+   * an echo of the last user message, or a minimal schema instance for `response_format: json_schema`.
+   */
   reply?: (request: ChatCompletionRequest) => ChatReply;
   /** Embedding size when the request sets no `dimensions`. Default 1536. */
   dimensions?: number;
+  /** Pause between streamed chunks, like a model producing tokens. Default 0 (tests); the dev stack may pass ~20. */
+  chunkDelayMs?: number;
 }
 
 export interface OpenAIFake {
-  /** Base URL ending in /v1, as OpenAI SDKs expect for `baseURL`. */
+  /** Base URL ending in /v1, as OpenAI SDKs expect for `baseURL`; `<origin>/<any prefix>/v1` is the same API. */
   url: string;
+  /** http://127.0.0.1:PORT: where the control API (/__fake/...) and other prefixes live. */
+  origin: string;
   port: number;
   /** Every request received, in order (credentials redacted, JSON bodies parsed). */
   requests: RecordedRequest[];
@@ -72,5 +85,14 @@ export interface OpenAIFake {
   clearFaults: () => void;
   /** Number of fault rules with uses left. */
   pendingFaults: () => number;
+  /**
+   * Queues replies for the next chat completions (replacing the queue of the same scope): with `path`, only
+   * requests in that scope take them (a prefix string or a RegExp), and scoped queues are tried before the
+   * unscoped one. Once a queue is empty the default reply applies again.
+   */
+  setReplies: (replies: readonly ChatReply[], path?: string | RegExp) => void;
+  clearReplies: () => void;
+  /** Number of queued replies not yet used, over every scope. */
+  pendingReplies: () => number;
   close: () => Promise<void>;
 }

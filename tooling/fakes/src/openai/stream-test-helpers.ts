@@ -36,3 +36,23 @@ export function jsonChunks(events: { data: string }[]): Record<string, unknown>[
     .filter((event) => event.data !== '[DONE]')
     .map((event) => JSON.parse(event.data) as Record<string, unknown>);
 }
+
+export interface TimedRead {
+  /** performance.now() when this piece of the body arrived. */
+  at: number;
+  text: string;
+}
+
+/** Like readStream, but keeps each piece of the body with its arrival time (for pacing tests). */
+export async function readTimedStream(url: string, body: unknown): Promise<{ reads: TimedRead[]; text: string }> {
+  const res = await fetch(`${url}/chat/completions`, { method: 'POST', body: JSON.stringify(body) });
+  const reader = res.body?.getReader();
+  const decoder = new TextDecoder();
+  const reads: TimedRead[] = [];
+  for (;;) {
+    const chunk = await reader?.read();
+    if (chunk === undefined || chunk.done) break;
+    reads.push({ at: performance.now(), text: decoder.decode(chunk.value, { stream: true }) });
+  }
+  return { reads, text: reads.map((read) => read.text).join('') };
+}

@@ -1,0 +1,1 @@
+export { llmRouter } from './llm.handlers';

@@ -1,0 +1,97 @@
+// The client to one OpenAI-compatible provider: the `openai` SDK (design card) with its transport replaced by the
+// one outbound client (allowlist, per-attempt timeout, retries with backoff that honour Retry-After, trace
+// forwarded) and the SDK's own retries off, so there is one retry policy. Streams go through the [DONE] tap.
+import OpenAI from 'openai';
+import type { AppConfig } from '../../env';
+import { createHttpClient, hostAllowed, OutboundBlockedError, OutboundError } from '../../lib/http-client';
+import type { ProviderEntry } from './catalogue';
+import { doneWatcher, type DoneTap } from './done-tap';
+
+export interface ProviderClientOptions {
+  config: AppConfig;
+  provider: ProviderEntry;
+  apiKey: string | undefined;
+  traceId: string;
+  retries: number;
+  /** Called before each retry of the same provider (for logs and debug events). */
+  onRetry?: (info: { attempt: number; delayMs: number; status?: number }) => void;
+}
+
+/** Hosts calls may reach: OUTBOUND_ALLOWLIST, the environment's providers, and platform providers (admin-entered). */
+export function providerHosts(config: AppConfig, provider: ProviderEntry): string[] {
+  const hosts = config.OUTBOUND_ALLOWLIST.split(',').map((h) => h.trim()).filter(Boolean);
+  if (provider.scope !== 'project') {
+    const url = new URL(provider.baseUrl);
+    hosts.push(url.port ? `${url.hostname}:${url.port}` : url.hostname);
+  }
+  return hosts;
+}
+
+/** True when the provider's host may be called. */
+export function providerReachable(config: AppConfig, provider: ProviderEntry): boolean {
+  return hostAllowed(new URL(provider.baseUrl), providerHosts(config, provider));
+}
+
+/** An SDK client for one call; `tap` learns whether a streamed answer ended with [DONE]. */
+export function providerClient(options: ProviderClientOptions, tap?: DoneTap): OpenAI {
+  const { config, provider } = options;
+  const outbound = createHttpClient({
+    allowHosts: providerHosts(config, provider),
+    // the stream's own stall timer (completion.service.ts) bounds waits between chunks; this bounds one attempt
+    timeoutMs: config.LLM_TIMEOUT_MS * 10,
+    retries: options.retries,
+    maxRetryAfterMs: config.LLM_MAX_RETRY_AFTER_MS,
+    traceId: options.traceId,
+    ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+  });
+  const transport = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = input instanceof Request ? input.url : String(input);
+    const res = await outbound(url, { ...init, retry: true });
+    if (!tap || !res.body || !res.ok || !res.headers.get('content-type')?.includes('event-stream')) return res;
+    return new Response(res.body.pipeThrough(doneWatcher(tap)), { status: res.status, statusText: res.statusText, headers: res.headers });
+  };
+  return new OpenAI({
+    apiKey: options.apiKey ?? 'unset',
+    baseURL: provider.baseUrl.replace(/\/$/, ''),
+    fetch: transport as never,
+    maxRetries: 0,
+    timeout: config.LLM_TIMEOUT_MS * 10,
+    defaultHeaders: provider.quirks.extra_headers ?? {},
+    dangerouslyAllowBrowser: true,
+  });
+}
+
+export type FailureKind = 'rate_limited' | 'server' | 'timeout' | 'network' | 'auth' | 'refused' | 'blocked' | 'cut' | 'truncated' | 'bad_output';
+
+export interface ProviderFailure {
+  kind: FailureKind;
+  /** Fall back to the next candidate (else the call ends with this error). */
+  fallback: boolean;
+  /** Count against the provider's circuit. */
+  unhealthy: boolean;
+  status?: number;
+  /** Safe to show: status and class, with the provider's own message only for requests it refused. */
+  message: string;
+}
+
+/** Classifies whatever a provider call threw. */
+export function classifyFailure(err: unknown, provider: string): ProviderFailure {
+  const cause = err instanceof Error && 'cause' in err ? (err as { cause?: unknown }).cause : undefined;
+  if (err instanceof OutboundBlockedError || cause instanceof OutboundBlockedError) {
+    return { kind: 'blocked', fallback: true, unhealthy: false, message: `${provider}: host not on the outbound allowlist` };
+  }
+  if (err instanceof OpenAI.APIConnectionTimeoutError) return { kind: 'timeout', fallback: true, unhealthy: true, message: `${provider}: timed out` };
+  if (err instanceof OpenAI.APIError && typeof err.status === 'number') {
+    const status = err.status;
+    if (status === 429) return { kind: 'rate_limited', fallback: true, unhealthy: true, status, message: `${provider}: rate limited (429)` };
+    if (status >= 500 || status === 408) return { kind: 'server', fallback: true, unhealthy: true, status, message: `${provider}: upstream error ${status}` };
+    if (status === 401 || status === 403) return { kind: 'auth', fallback: true, unhealthy: true, status, message: `${provider}: refused the API key (${status})` };
+    const said = typeof err.error === 'object' && err.error && 'message' in err.error ? String((err.error as { message: unknown }).message).slice(0, 300) : `status ${status}`;
+    return { kind: 'refused', fallback: false, unhealthy: false, status, message: `${provider} refused the request: ${said}` };
+  }
+  if (cause instanceof OutboundError || err instanceof OutboundError) {
+    const e = (cause instanceof OutboundError ? cause : err) as OutboundError;
+    return { kind: e.status === 429 ? 'rate_limited' : 'network', fallback: true, unhealthy: true, ...(e.status ? { status: e.status } : {}), message: `${provider}: ${e.message.replace(/https?:\/\/\S+/g, '')}` };
+  }
+  return { kind: 'network', fallback: true, unhealthy: true, message: `${provider}: connection failed` };
+}
