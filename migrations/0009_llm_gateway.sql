@@ -130,19 +130,27 @@ BEGIN
     EXECUTE format('CREATE POLICY tenant_isolation ON %s TO cogo_app USING (%s) WITH CHECK (%s)', t, tenant_expr, tenant_expr);
     EXECUTE format('CREATE POLICY service_access ON %s TO %I USING (true) WITH CHECK (true)', t, current_user);
   END LOOP;
+  -- the catalogue: a tenant reads the platform's rows and its own, and writes only its own
   ALTER TABLE cogo.llm_providers ENABLE ROW LEVEL SECURITY;
   ALTER TABLE cogo.llm_providers FORCE ROW LEVEL SECURITY;
-  EXECUTE format('CREATE POLICY tenant_catalogue ON cogo.llm_providers TO cogo_app USING (project_id IS NULL OR %s) WITH CHECK (%s)', tenant_expr, tenant_expr);
+  EXECUTE format('CREATE POLICY tenant_read ON cogo.llm_providers FOR SELECT TO cogo_app USING (project_id IS NULL OR %s)', tenant_expr);
+  EXECUTE format('CREATE POLICY tenant_insert ON cogo.llm_providers FOR INSERT TO cogo_app WITH CHECK (%s)', tenant_expr);
+  EXECUTE format('CREATE POLICY tenant_update ON cogo.llm_providers FOR UPDATE TO cogo_app USING (%s) WITH CHECK (%s)', tenant_expr, tenant_expr);
+  EXECUTE format('CREATE POLICY tenant_delete ON cogo.llm_providers FOR DELETE TO cogo_app USING (%s)', tenant_expr);
   EXECUTE format('CREATE POLICY service_access ON cogo.llm_providers TO %I USING (true) WITH CHECK (true)', current_user);
   FOREACH t IN ARRAY ARRAY['cogo.llm_models', 'cogo.provider_health'] LOOP
     EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', t);
     EXECUTE format('CREATE POLICY service_access ON %s TO %I USING (true) WITH CHECK (true)', t, current_user);
   END LOOP;
-  -- a tenant reads the models of the providers it sees, and writes only under its own providers
-  CREATE POLICY tenant_catalogue ON cogo.llm_models TO cogo_app
-    USING (provider_id IN (SELECT id FROM cogo.llm_providers))
+  CREATE POLICY tenant_read ON cogo.llm_models FOR SELECT TO cogo_app USING (provider_id IN (SELECT id FROM cogo.llm_providers));
+  CREATE POLICY tenant_insert ON cogo.llm_models FOR INSERT TO cogo_app
     WITH CHECK (provider_id IN (SELECT id FROM cogo.llm_providers WHERE project_id = nullif(current_setting('app.project_id', true), '')::uuid));
+  CREATE POLICY tenant_update ON cogo.llm_models FOR UPDATE TO cogo_app
+    USING (provider_id IN (SELECT id FROM cogo.llm_providers WHERE project_id = nullif(current_setting('app.project_id', true), '')::uuid))
+    WITH CHECK (provider_id IN (SELECT id FROM cogo.llm_providers WHERE project_id = nullif(current_setting('app.project_id', true), '')::uuid));
+  CREATE POLICY tenant_delete ON cogo.llm_models FOR DELETE TO cogo_app
+    USING (provider_id IN (SELECT id FROM cogo.llm_providers WHERE project_id = nullif(current_setting('app.project_id', true), '')::uuid));
   CREATE POLICY tenant_read ON cogo.provider_health FOR SELECT TO cogo_app USING (provider_id IN (SELECT id FROM cogo.llm_providers));
 END
 $$;

@@ -8,6 +8,8 @@ import { figmaContextRouter } from './modules/figma-context';
 import { figmaWebhooksRouter } from './modules/figma-webhooks';
 import { healthRouter, livenessRouter } from './modules/health';
 import { jobsRouter } from './modules/jobs';
+import { llmRouter } from './modules/llm';
+import { llmAdminRouter } from './modules/llm-admin';
 import { metricsRouter } from './modules/metrics';
 import { pagesRouter } from './modules/pages';
 import { projectsRouter } from './modules/projects';
@@ -33,12 +35,14 @@ export function createApp() {
   app.route('/', projectsRouter);
   app.route('/', updatesRouter);
   app.route('/', vaultRouter);
+  app.route('/', llmAdminRouter);
   app.route('/', jobsRouter);
   app.route('/', pagesRouter);
   app.route('/', metricsRouter);
   app.route('/', figmaContextRouter);
   app.route('/', figmaWebhooksRouter);
   app.route('/', uuiRouter);
+  app.route('/', llmRouter);
   return app;
 }
 

@@ -30,7 +30,16 @@ export const CreateProviderSchema = z
   })
   .openapi('CreateProvider');
 
-export const UpdateProviderSchema = CreateProviderSchema.partial().omit({ name: true }).openapi('UpdateProvider');
+/** Only the fields sent change (no defaults: a PATCH of `enabled` keeps the key alias, quirks and region). */
+export const UpdateProviderSchema = z
+  .object({
+    base_url: z.url({ protocol: /^https?$/ }).max(500).optional(),
+    key_alias: z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/).nullable().optional(),
+    quirks: ProviderQuirksSchema.optional(),
+    region: z.string().regex(/^[a-z0-9-]{1,32}$/).nullable().optional(),
+    enabled: z.boolean().optional(),
+  })
+  .openapi('UpdateProvider');
 
 export const ProviderSchema = z
   .object({
@@ -62,7 +71,18 @@ export const CreateModelSchema = z
   })
   .openapi('CreateModel');
 
-export const UpdateModelSchema = CreateModelSchema.partial().omit({ provider: true, name: true }).openapi('UpdateModel');
+/** Only the fields sent change. */
+export const UpdateModelSchema = z
+  .object({
+    upstream_model: z.string().min(1).max(200).optional(),
+    kind: z.enum(['chat', 'embedding']).optional(),
+    context_window: z.number().int().min(1).max(100_000_000).optional(),
+    input_price_per_mtok: price.optional(),
+    output_price_per_mtok: price.optional(),
+    dimensions: z.number().int().min(1).max(16_000).nullable().optional(),
+    enabled: z.boolean().optional(),
+  })
+  .openapi('UpdateModel');
 
 export const ModelSchema = z
   .object({

@@ -4,9 +4,10 @@
 // the text already sent (or ends with a typed error); every attempt is billed, reported to its circuit and the
 // spend meter. Exactly one result or one thrown ApiError: the caller turns either into one terminal event.
 import type { ChatMessage, CompletionRequest, CompletionResult } from '@cogo/types';
-import { providerCircuitName, spendMeterName } from '../../durable-objects/names';
+import { providerCircuitName } from '../../durable-objects/names';
 import { ApiError } from '../../lib/errors';
 import { runAttempt, type AttemptResult } from './attempt';
+import { noProvider, reserveBudget, settleBudget, type Reservation } from './budget-reservation';
 import type { CallScope } from './call-scope';
 import { loadCatalogue } from './catalogue';
 import { estimatePromptTokens } from './costs';
@@ -22,7 +23,7 @@ export interface PreparedCompletion {
   candidates: Candidate[];
   /** Every candidate with its status (router-select's answer). */
   ranked: Candidate[];
-  reservation: { id: string; headroomUsd: number | null } | null;
+  reservation: Reservation | null;
   errorBudget: number | null;
 }
 
@@ -36,39 +37,10 @@ export async function prepareCompletion(scope: CallScope, request: CompletionReq
     estimatedInputTokens: estimatePromptTokens(request.messages),
     maxOutputTokens: request.max_tokens,
   });
-  let candidates = ranked.filter((c) => c.status === 'available');
-  if (candidates.length === 0) throw noProvider(ranked);
-  const { daily_budget_usd: daily, monthly_budget_usd: monthly } = catalogue.policy;
-  let reservation: PreparedCompletion['reservation'] = null;
-  if (daily !== null || monthly !== null) {
-    const id = crypto.randomUUID();
-    const meter = scope.config.SPEND_METER.get(scope.config.SPEND_METER.idFromName(spendMeterName(scope.projectId)));
-    const res = await meter.reserve(id, candidates.map((c) => c.projectedCostUsd), { daily, monthly });
-    if (!res.ok) throw budgetExceeded(res.period, res.limitUsd, res.spentUsd, res.resetsAt);
-    candidates.forEach((c, i) => {
-      if (!res.fits[i]) Object.assign(c, { status: 'over_budget', reason: 'projected cost exceeds what is left of the budget' });
-    });
-    candidates = candidates.filter((c) => c.status === 'available');
-    reservation = { id, headroomUsd: res.headroomUsd };
-  }
+  const available = ranked.filter((c) => c.status === 'available');
+  if (available.length === 0) throw noProvider(ranked);
+  const { candidates, reservation } = await reserveBudget(scope, catalogue.policy, available);
   return { scope, request, route, candidates, ranked, reservation, errorBudget: catalogue.policy.error_budget };
-}
-
-/** 402 naming the budget, its limit, what is spent and when it resets. */
-export function budgetExceeded(period: 'daily' | 'monthly', limitUsd: number, spentUsd: number, resetsAt: string): ApiError {
-  const retry = Math.max(1, Math.ceil((Date.parse(resetsAt) - Date.now()) / 1000));
-  return new ApiError(
-    'BUDGET_EXCEEDED',
-    `the project's ${period} LLM budget of $${limitUsd} is spent ($${spentUsd.toFixed(6)}); it resets at ${resetsAt}`,
-    { budget: period, limit_usd: limitUsd, spent_usd: spentUsd, resets_at: resetsAt },
-    { 'Retry-After': String(retry) },
-  );
-}
-
-function noProvider(ranked: Candidate[]): ApiError {
-  return new ApiError('LLM_NO_PROVIDER', 'no enabled model this project may use is available', {
-    candidates: ranked.map((c) => ({ provider: c.model.provider.name, model: c.model.name, status: c.status, reason: c.reason })),
-  });
 }
 
 const CONTINUE = 'Continue exactly where your previous message stopped. Do not repeat anything already written.';
@@ -91,6 +63,8 @@ export async function runCompletion(prepared: PreparedCompletion, sink: Completi
   let estimated = false;
   const providers: string[] = [];
   const causes: Array<{ provider: string; model: string; cause: string }> = [];
+  let attempted = 0;
+  let reopensAt = Number.POSITIVE_INFINITY;
   const bill = (candidate: Candidate, a: AttemptResult, continued: boolean) => {
     spent += a.costUsd;
     inputTokens += a.inputTokens;
@@ -105,9 +79,11 @@ export async function runCompletion(prepared: PreparedCompletion, sink: Completi
       const policy = { failures: scope.config.LLM_CIRCUIT_FAILURES, cooldownMs: scope.config.LLM_CIRCUIT_COOLDOWN_MS };
       const admission = await circuit.acquire(policy);
       if (!admission.allowed) {
+        reopensAt = Math.min(reopensAt, admission.cooldownUntilMs);
         causes.push({ provider: candidate.model.provider.name, model: candidate.model.name, cause: `circuit open until ${new Date(admission.cooldownUntilMs).toISOString()}` });
         continue;
       }
+      attempted += 1;
       const continuing = emitted !== '';
       const messages: ChatMessage[] = continuing ? [...request.messages, { role: 'assistant', content: emitted }, { role: 'user', content: CONTINUE }] : request.messages;
       const headroom = prepared.reservation?.headroomUsd ?? null;
@@ -165,12 +141,13 @@ export async function runCompletion(prepared: PreparedCompletion, sink: Completi
         throw new ApiError('LLM_STREAM_CUT', `${failure.message} after ${emitted.length} characters were sent, and no fallback could continue it`, { attempts: causes, sent_chars: emitted.length });
       }
     }
+    if (attempted === 0) {
+      const wait = Math.max(1, Math.ceil((reopensAt - Date.now()) / 1000));
+      throw new ApiError('LLM_NO_PROVIDER', `every provider of this call is cooling down after failures: ${causes.map((c) => `${c.provider} (${c.cause})`).join('; ')}`, { attempts: causes }, { 'Retry-After': String(wait) });
+    }
     throw new ApiError('LLM_UPSTREAM', `every provider failed: ${causes.map((c) => c.cause).join('; ') || 'none could be called'}`, { attempts: causes, sent_chars: emitted.length });
   } finally {
-    if (prepared.reservation) {
-      const meter = scope.config.SPEND_METER.get(scope.config.SPEND_METER.idFromName(spendMeterName(scope.projectId)));
-      scope.defer('spend settle', meter.settle(prepared.reservation.id, spent));
-    }
+    settleBudget(scope, prepared.reservation, spent);
   }
 }
 

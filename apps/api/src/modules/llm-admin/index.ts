@@ -1,0 +1,1 @@
+export { llmAdminRouter } from './llm-admin.handlers';
