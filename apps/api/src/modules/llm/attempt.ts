@@ -31,6 +31,8 @@ export interface AttemptResult {
   estimated: boolean;
   costUsd: number;
   latencyMs: number;
+  /** The same, unrounded (Server-Timing). */
+  upstreamMs: number;
   firstTokenMs: number | null;
   failure?: ProviderFailure;
 }
@@ -68,7 +70,7 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
       abort.abort();
     }, config.LLM_TIMEOUT_MS);
   };
-  const started = Date.now();
+  const started = performance.now();
   let text = '';
   let firstTokenMs: number | null = null;
   let finishReason: string | null = null;
@@ -97,7 +99,7 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
       }
       const piece = choice.delta?.content ?? '';
       if (piece) {
-        firstTokenMs ??= Date.now() - started;
+        firstTokenMs ??= Math.round(performance.now() - started);
         text += piece;
         if (input.onText && !(await input.onText(piece))) {
           clientGone = true;
@@ -139,7 +141,8 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
     outputTokens,
     estimated,
     costUsd: costUsd(inputTokens, outputTokens, model),
-    latencyMs: Date.now() - started,
+    latencyMs: Math.round(performance.now() - started),
+    upstreamMs: performance.now() - started,
     firstTokenMs,
     ...(failure ? { failure } : {}),
   };

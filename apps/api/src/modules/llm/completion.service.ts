@@ -25,6 +25,8 @@ export interface PreparedCompletion {
   ranked: Candidate[];
   reservation: Reservation | null;
   errorBudget: number | null;
+  /** Milliseconds spent waiting for providers (every attempt), for Server-Timing. */
+  upstreamMs: number;
 }
 
 /** Picks the candidates and reserves the projected cost; throws 402 / 503 / 422 before any provider is called. */
@@ -40,7 +42,7 @@ export async function prepareCompletion(scope: CallScope, request: CompletionReq
   const available = ranked.filter((c) => c.status === 'available');
   if (available.length === 0) throw noProvider(ranked);
   const { candidates, reservation } = await reserveBudget(scope, catalogue.policy, available);
-  return { scope, request, route, candidates, ranked, reservation, errorBudget: catalogue.policy.error_budget };
+  return { scope, request, route, candidates, ranked, reservation, errorBudget: catalogue.policy.error_budget, upstreamMs: 0 };
 }
 
 const CONTINUE = 'Continue exactly where your previous message stopped. Do not repeat anything already written.';
@@ -67,6 +69,7 @@ export async function runCompletion(prepared: PreparedCompletion, sink: Completi
   let reopensAt = Number.POSITIVE_INFINITY;
   const bill = (candidate: Candidate, a: AttemptResult, continued: boolean) => {
     spent += a.costUsd;
+    prepared.upstreamMs += a.upstreamMs;
     inputTokens += a.inputTokens;
     outputTokens += a.outputTokens;
     estimated ||= a.estimated && a.inputTokens + a.outputTokens > 0;

@@ -9,6 +9,12 @@ import { prepareCompletion, runCompletion } from './completion.service';
 import { completionsRoute, routerSelectRoute } from './llm.routes';
 import { rankCandidates } from './router-select';
 
+/** `gateway;dur=` is the Worker's own time (the request so far minus the provider calls); `upstream;dur=` the providers'. */
+export function serverTiming(startedAt: number, upstreamMs: number): string {
+  const total = performance.now() - startedAt;
+  return `gateway;dur=${Math.max(0, total - upstreamMs).toFixed(2)}, upstream;dur=${upstreamMs.toFixed(2)}`;
+}
+
 const doneEvent = (r: CompletionResult) => ({ provider: r.provider, model: r.model, cost_usd: r.usage.cost_usd, continued: r.continued, latency_ms: r.latency_ms });
 
 /** LLM gateway routes. */
@@ -27,6 +33,7 @@ export const llmRouter = createRouter()
     try {
       const result = await runCompletion(prepared, { delta: async () => true, signal: c.req.raw.signal });
       scope.events.emit('llm_completion_done', doneEvent(result));
+      c.header('Server-Timing', serverTiming(c.get('requestStartedAt'), prepared.upstreamMs));
       return c.json(result, 200);
     } finally {
       closeAfter(c, scope);

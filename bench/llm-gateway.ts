@@ -1,0 +1,157 @@
+/**
+ * The LLM gateway's added latency (issue 11). Run from the repo root:
+ *   ./cogo bench llm-gateway [--pairs 200] [--concurrency 50] [--seconds 10] [--port 8899]
+ * One run, one local OpenAI-compatible fake (in a worker thread of this process, fixed ~60-token reply, no pacing),
+ * the API frozen under `wrangler dev` (bench/lib/frozen-stack.ts: embedded Postgres in its own process) with the
+ * fake as its CHAT_API_BASE provider. Side by side, alternating call by call:
+ *   direct  = POST <fake>/v1/chat/completions                    (what a client calling the provider sees)
+ *   gateway = POST <api>/llm/completions (API key, rate limit, router-select, circuit, usage row, SSE re-framing)
+ * for streaming (first content byte and total) and non-streaming (total). Added latency = gateway − direct of each
+ * pair; median and p95 printed. The first gateway call after start-up is reported apart (cold isolate); the rest
+ * are warm. The in-process figure comes from the gateway's own `Server-Timing` header (time in the Worker outside
+ * the provider call), which excludes the client → wrangler proxy → workerd hops that a loopback measurement adds.
+ * Then requests/s at --concurrency clients for --seconds, direct and through the gateway (non-streaming).
+ * Goal (issue 11): median added < 2 ms in-process, p95 < 5 ms. Prints figures only.
+ */
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { startFrozenStack, LIMITS_LIFTED } from './lib/frozen-stack';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const PAIRS = Number(arg('pairs') ?? 200);
+const CONCURRENCY = Number(arg('concurrency') ?? 50);
+const SECONDS = Number(arg('seconds') ?? 10);
+const PORT = Number(arg('port') ?? 8899);
+const REPLY = 'COGO turns Figma designs into structured product data and keeps code and design in sync, one stream at a time, with every token accounted for and every stream ending right.';
+const MESSAGES = [{ role: 'user', content: 'Describe COGO in one sentence.' }];
+
+const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+
+interface Timing {
+  status: number;
+  firstMs: number;
+  totalMs: number;
+  serverTiming: string | undefined;
+}
+
+/** POSTs JSON; `firstMs` is when the first chunk holding `marker` arrived (streams) or the body ended. */
+function post(url: string, headers: Record<string, string>, body: unknown, marker?: string): Promise<Timing> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+      let first = -1;
+      res.on('data', (chunk: Buffer) => {
+        if (first < 0 && marker && chunk.includes(marker)) first = performance.now() - started;
+      });
+      res.on('end', () => {
+        const total = performance.now() - started;
+        resolve({ status: res.statusCode ?? 0, firstMs: first < 0 ? total : first, totalMs: total, serverTiming: res.headers['server-timing'] as string | undefined });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
+};
+const f = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '–');
+
+function startFake(apiKey: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const worker = new Worker(new URL('./lib/openai-fake-worker.ts', import.meta.url), { workerData: { apiKey, reply: REPLY }, execArgv: ['--import', 'tsx'] });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (m: { type: string; url?: string; message?: string }) => {
+      if (m.type !== 'ready') return reject(new Error(m.message));
+      resolve({
+        url: m.url!,
+        close: () =>
+          new Promise<void>((done) => {
+            worker.once('message', () => void worker.terminate().then(() => done()));
+            worker.postMessage({ type: 'close' });
+          }),
+      });
+    });
+    worker.once('error', reject);
+  });
+}
+
+/** `name;dur=x` of a Server-Timing header. */
+const timingOf = (header: string | undefined, name: string) => {
+  const m = header && new RegExp(`(?:^|,\\s*)${name};dur=([\\d.]+)`).exec(header);
+  return m ? Number(m[1]) : NaN;
+};
+
+async function main() {
+  const apiKey = `sk-bench-${crypto.randomUUID().replaceAll('-', '')}`;
+  const fake = await startFake(apiKey);
+  const stack = await startFrozenStack({
+    port: PORT,
+    log: (l) => console.log(l),
+    vars: { ...LIMITS_LIFTED, CHAT_RATE_LIMIT_PER_MIN: '1000000', CHAT_API_BASE: fake.url, CHAT_API_KEY: apiKey, CHAT_PROVIDER_NAME: 'fake-openai', LOG_LEVEL: 'warn' },
+  });
+  try {
+    const direct = (stream: boolean) => post(`${fake.url}/chat/completions`, { authorization: `Bearer ${apiKey}` }, { model: 'gpt-4o-mini', messages: MESSAGES, stream, ...(stream ? { stream_options: { include_usage: true } } : {}) }, stream ? '"content":"COGO' : undefined);
+    const gateway = (stream: boolean) => post(`${stack.url}/llm/completions`, { authorization: `Bearer ${stack.apiKey}` }, { messages: MESSAGES, stream }, stream ? 'event: llm.delta' : undefined);
+
+    const cold = await gateway(false);
+    if (cold.status !== 200) throw new Error(`gateway answered ${cold.status}`);
+    await direct(false);
+    for (let i = 0; i < 20; i++) await Promise.all([gateway(i % 2 === 0), direct(i % 2 === 0)]); // warm both paths
+    console.log(`\ncold: first gateway call after start-up ${f(cold.totalMs)} ms (non-streaming)`);
+
+    for (const stream of [false, true]) {
+      const added = { first: [] as number[], total: [] as number[], inProcess: [] as number[] };
+      const abs = { direct: [] as number[], gateway: [] as number[] };
+      for (let i = 0; i < PAIRS; i++) {
+        // alternate which goes first so neither always meets a warmer socket
+        const [d, g] = i % 2 === 0 ? [await direct(stream), await gateway(stream)] : (([g2, d2]) => [d2, g2])([await gateway(stream), await direct(stream)]);
+        if (d.status !== 200 || g.status !== 200) throw new Error(`status direct ${d.status}, gateway ${g.status}`);
+        added.first.push(g.firstMs - d.firstMs);
+        added.total.push(g.totalMs - d.totalMs);
+        abs.direct.push(d.totalMs);
+        abs.gateway.push(g.totalMs);
+        const inProc = timingOf(g.serverTiming, 'gateway');
+        if (!Number.isNaN(inProc)) added.inProcess.push(inProc);
+      }
+      console.log(`\n${stream ? 'streaming' : 'non-streaming'} — ${PAIRS} alternating pairs, warm (ms)`);
+      console.log(`  direct total     p50 ${f(pct(abs.direct, 50))}  p95 ${f(pct(abs.direct, 95))}`);
+      console.log(`  gateway total    p50 ${f(pct(abs.gateway, 50))}  p95 ${f(pct(abs.gateway, 95))}`);
+      if (stream) console.log(`  added 1st token  p50 ${f(pct(added.first, 50))}  p95 ${f(pct(added.first, 95))}`);
+      console.log(`  added total      p50 ${f(pct(added.total, 50))}  p95 ${f(pct(added.total, 95))}   (loopback: includes the wrangler proxy hop)`);
+      if (added.inProcess.length) console.log(`  added in-process p50 ${f(pct(added.inProcess, 50))}  p95 ${f(pct(added.inProcess, 95))}   (Server-Timing gateway: Worker time outside the provider call)`);
+    }
+
+    for (const [label, call] of [
+      ['direct', () => direct(false)],
+      ['gateway', () => gateway(false)],
+    ] as const) {
+      const end = performance.now() + SECONDS * 1000;
+      const lat: number[] = [];
+      let errors = 0;
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (performance.now() < end) {
+            const t = await call().catch(() => ({ status: 0, totalMs: 0 }) as Timing);
+            if (t.status !== 200) errors += 1;
+            else lat.push(t.totalMs);
+          }
+        }),
+      );
+      console.log(`\n${label} at ${CONCURRENCY} concurrent (non-streaming, ${SECONDS} s): ${f(lat.length / SECONDS)} req/s, p50 ${f(pct(lat, 50))} ms, p95 ${f(pct(lat, 95))} ms, errors ${errors}`);
+    }
+    console.log('\ngoal (issue 11): added median < 2 ms, p95 < 5 ms in-process; LiteLLM measures 12 ms median');
+  } finally {
+    await stack.stop();
+    await fake.close();
+    agent.destroy();
+  }
+}
+
+await main();
