@@ -1,6 +1,7 @@
 /**
  * The LLM gateway's added latency (issue 11). Run from the repo root:
- *   ./cogo bench llm-gateway [--pairs 200] [--concurrency 50] [--seconds 10] [--port 8899]
+ *   ./cogo bench llm-gateway [--pairs 200] [--concurrency 50] [--seconds 10] [--port 8899] [--profile]
+ * --profile: a V8 CPU profile of the worker (inspector on port+1) during the concurrent gateway phase, by package and function.
  * One run, one local OpenAI-compatible fake (in a worker thread of this process, fixed ~60-token reply, no pacing),
  * the API frozen under `wrangler dev` (bench/lib/frozen-stack.ts: embedded Postgres in its own process) with the
  * fake as its CHAT_API_BASE provider. Side by side, alternating call by call:
@@ -16,6 +17,7 @@
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import { printSummary, profileWorker, summarise } from './lib/cpu-profile';
 import { startFrozenStack, LIMITS_LIFTED } from './lib/frozen-stack';
 
 function arg(name: string): string | undefined {
@@ -26,6 +28,7 @@ const PAIRS = Number(arg('pairs') ?? 200);
 const CONCURRENCY = Number(arg('concurrency') ?? 50);
 const SECONDS = Number(arg('seconds') ?? 10);
 const PORT = Number(arg('port') ?? 8899);
+const PROFILE = process.argv.includes('--profile');
 const REPLY = 'COGO turns Figma designs into structured product data and keeps code and design in sync, one stream at a time, with every token accounted for and every stream ending right.';
 const MESSAGES = [{ role: 'user', content: 'Describe COGO in one sentence.' }];
 
@@ -94,6 +97,7 @@ async function main() {
   const stack = await startFrozenStack({
     port: PORT,
     log: (l) => console.log(l),
+    inspectorPort: PORT + 1,
     vars: { ...LIMITS_LIFTED, CHAT_RATE_LIMIT_PER_MIN: '1000000', CHAT_API_BASE: fake.url, CHAT_API_KEY: apiKey, CHAT_PROVIDER_NAME: 'fake-openai', LOG_LEVEL: 'warn' },
   });
   try {
@@ -107,7 +111,7 @@ async function main() {
     console.log(`\ncold: first gateway call after start-up ${f(cold.totalMs)} ms (non-streaming)`);
 
     for (const stream of [false, true]) {
-      const added = { first: [] as number[], total: [] as number[], inProcess: [] as number[] };
+      const added = { first: [] as number[], total: [] as number[], inProcess: [] as number[], upstream: [] as number[] };
       const abs = { direct: [] as number[], gateway: [] as number[] };
       for (let i = 0; i < PAIRS; i++) {
         // alternate which goes first so neither always meets a warmer socket
@@ -119,6 +123,8 @@ async function main() {
         abs.gateway.push(g.totalMs);
         const inProc = timingOf(g.serverTiming, 'gateway');
         if (!Number.isNaN(inProc)) added.inProcess.push(inProc);
+        const up = timingOf(g.serverTiming, 'upstream');
+        if (!Number.isNaN(up)) added.upstream.push(up);
       }
       console.log(`\n${stream ? 'streaming' : 'non-streaming'} — ${PAIRS} alternating pairs, warm (ms)`);
       console.log(`  direct total     p50 ${f(pct(abs.direct, 50))}  p95 ${f(pct(abs.direct, 95))}`);
@@ -126,12 +132,14 @@ async function main() {
       if (stream) console.log(`  added 1st token  p50 ${f(pct(added.first, 50))}  p95 ${f(pct(added.first, 95))}`);
       console.log(`  added total      p50 ${f(pct(added.total, 50))}  p95 ${f(pct(added.total, 95))}   (loopback: includes the wrangler proxy hop)`);
       if (added.inProcess.length) console.log(`  added in-process p50 ${f(pct(added.inProcess, 50))}  p95 ${f(pct(added.inProcess, 95))}   (Server-Timing gateway: Worker time outside the provider call)`);
+      if (added.upstream.length) console.log(`  provider call    p50 ${f(pct(added.upstream, 50))}  p95 ${f(pct(added.upstream, 95))}   (Server-Timing upstream: as the Worker saw it)`);
     }
 
     for (const [label, call] of [
       ['direct', () => direct(false)],
       ['gateway', () => gateway(false)],
     ] as const) {
+      const profiler = PROFILE && label === 'gateway' ? await profileWorker(PORT + 1) : null;
       const end = performance.now() + SECONDS * 1000;
       const lat: number[] = [];
       let errors = 0;
@@ -144,6 +152,7 @@ async function main() {
           }
         }),
       );
+      if (profiler) printSummary('worker CPU during the gateway phase', summarise(await profiler.stop(), stack.bundle), lat.length);
       console.log(`\n${label} at ${CONCURRENCY} concurrent (non-streaming, ${SECONDS} s): ${f(lat.length / SECONDS)} req/s, p50 ${f(pct(lat, 50))} ms, p95 ${f(pct(lat, 95))} ms, errors ${errors}`);
     }
     console.log('\ngoal (issue 11): added median < 2 ms, p95 < 5 ms in-process; LiteLLM measures 12 ms median');

@@ -43,14 +43,17 @@ export const ChatGatewayRequestSchema = z
     idempotency_key: z.string().min(1).max(255).optional(),
   })
   .openapi('ChatGatewayRequest');
+export type ChatGatewayRequest = z.infer<typeof ChatGatewayRequestSchema>;
 
 export const ChatGatewayResultSchema = z
   .object({ output: z.object({ text: z.string() }), session_id: z.uuid(), message_id: z.uuid(), trace_id: z.string(), usage: LlmUsageSchema, provider: z.string(), model: z.string() })
   .openapi('ChatGatewayResult');
+export type ChatGatewayResult = z.infer<typeof ChatGatewayResultSchema>;
 
 export const ChatSessionSchema = z
   .object({ id: z.uuid(), title: z.string().nullable(), model: z.string().nullable(), created_at: z.string(), last_message_at: z.string() })
   .openapi('ChatSession');
+export type ChatSession = z.infer<typeof ChatSessionSchema>;
 
 export const StoredMessageSchema = z
   .object({
@@ -62,9 +65,12 @@ export const StoredMessageSchema = z
     model: z.string().nullable(),
     provider: z.string().nullable(),
     trace_id: z.string().nullable(),
+    input_tokens: z.number().int().nullable().openapi({ description: "An assistant message's prompt tokens (null for other roles)" }),
+    output_tokens: z.number().int().nullable().openapi({ description: "An assistant message's answer tokens (null for other roles)" }),
     created_at: z.string(),
   })
   .openapi('StoredMessage');
+export type StoredMessage = z.infer<typeof StoredMessageSchema>;
 
 export const EmbedRequestSchema = z
   .object({
@@ -74,11 +80,13 @@ export const EmbedRequestSchema = z
     trace_id: traceId.optional(),
   })
   .openapi('EmbedRequest');
+export type EmbedRequest = z.infer<typeof EmbedRequestSchema>;
 
 export const EmbedResultSchema = z
   .object({
     model: z.string(),
     provider: z.string(),
+    providers: z.array(z.string()).openapi({ description: 'Every provider whose vectors are in the answer, in order (several only when providers of the same model took over from each other)' }),
     dimensions: z.number().int(),
     data: z.array(z.object({ index: z.number().int(), embedding: z.array(z.number()) })),
     usage: LlmUsageSchema,

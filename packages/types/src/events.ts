@@ -29,8 +29,33 @@ export const RequestMetricMessageSchema = z.object({
 });
 export type RequestMetricMessage = z.infer<typeof RequestMetricMessageSchema>;
 
+/** One provider call of the LLM gateway, for cogo.llm_usage (written in batches by the events consumer). */
+export const LlmUsageMessageSchema = z.object({
+  kind: z.literal('llm_usage'),
+  projectId: UuidSchema,
+  traceId: TraceIdSchema,
+  requestId: z.string().max(100).nullish(),
+  jobId: UuidSchema.nullish(),
+  route: z.string().min(1).max(100),
+  model: z.string().min(1).max(200),
+  upstreamModel: z.string().min(1).max(200),
+  providerId: UuidSchema.nullish(),
+  provider: z.string().min(1).max(100),
+  tokensIn: z.number().int().min(0),
+  tokensOut: z.number().int().min(0),
+  costUsd: z.number().min(0),
+  latencyMs: z.number().int().min(0),
+  firstTokenMs: z.number().int().min(0).nullish(),
+  outcome: z.string().min(1).max(40),
+  errorCode: z.string().max(60).nullish(),
+  estimated: z.boolean(),
+  continued: z.boolean(),
+  at: z.iso.datetime(),
+});
+export type LlmUsageMessage = z.infer<typeof LlmUsageMessageSchema>;
+
 /** Everything the `cogo-events` queue carries. */
-export const QueueMessageSchema = z.union([RequestMetricMessageSchema, BusEventMessageSchema]);
+export const QueueMessageSchema = z.union([RequestMetricMessageSchema, LlmUsageMessageSchema, BusEventMessageSchema]);
 export type QueueMessage = z.infer<typeof QueueMessageSchema>;
 
 /** A bus event as the trace timeline returns it. */

@@ -36,9 +36,12 @@ export class ProviderCircuit extends DurableObject {
 
   /** Records a finished call (retries included: one report per call). */
   async report(policy: CircuitPolicy, report: CircuitReport, nowMs = Date.now()): Promise<CircuitSnapshot> {
-    recordOutcome(this.state, policy, report, nowMs);
-    this.persist();
-    return snapshotOf(this.state, nowMs);
+    const s = this.state;
+    const before = `${s.failures}|${s.openUntilMs}|${s.probeSinceMs}|${s.lastError}`;
+    recordOutcome(s, policy, report, nowMs);
+    // a success on a closed circuit changes nothing durable: no write (the common case)
+    if (`${s.failures}|${s.openUntilMs}|${s.probeSinceMs}|${s.lastError}` !== before) this.persist();
+    return snapshotOf(s, nowMs);
   }
 
   /** The circuit and its recent outcomes. */

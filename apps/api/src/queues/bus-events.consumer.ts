@@ -1,9 +1,9 @@
-// Consumer of the `cogo-events` queue: bus events → bus_events, request metrics → request_metrics,
-// one insert per table per batch. A malformed message is acked and logged (a retry could never fix
+// Consumer of the `cogo-events` queue: bus events → bus_events, request metrics → request_metrics, LLM
+// provider calls → llm_usage, one insert per table per batch. A malformed message is acked and logged (a retry could never fix
 // it); a database failure retries the whole batch, which the queue redelivers with backoff.
 import { schema } from '@cogo/db';
 import { dbFromConfig } from '../lib/db';
-import { QueueMessageSchema, type BusEventMessage, type RequestMetricMessage } from '@cogo/types';
+import { QueueMessageSchema, type BusEventMessage, type LlmUsageMessage, type RequestMetricMessage } from '@cogo/types';
 import { readConfig, type Bindings } from '../env';
 import { createLogger, describeError } from '../lib/logger';
 
@@ -13,6 +13,7 @@ export async function consumeBusEvents(batch: MessageBatch<unknown>, env: Bindin
   const log = createLogger(config.LOG_LEVEL, { queue: batch.queue });
   const events: BusEventMessage[] = [];
   const metrics: RequestMetricMessage[] = [];
+  const usage: LlmUsageMessage[] = [];
   const valid: Array<Message<unknown>> = [];
   for (const msg of batch.messages) {
     const parsed = QueueMessageSchema.safeParse(msg.body);
@@ -23,6 +24,7 @@ export async function consumeBusEvents(batch: MessageBatch<unknown>, env: Bindin
     }
     valid.push(msg);
     if (parsed.data.kind === 'request_metric') metrics.push(parsed.data);
+    else if (parsed.data.kind === 'llm_usage') usage.push(parsed.data);
     else events.push(parsed.data);
   }
   if (valid.length === 0) return;
@@ -52,6 +54,9 @@ export async function consumeBusEvents(batch: MessageBatch<unknown>, env: Bindin
           createdAt: new Date(m.at),
         })),
       );
+    }
+    if (usage.length) {
+      await handle.db.insert(schema.llmUsage).values(usage.map(({ kind: _kind, at, ...row }) => ({ ...row, createdAt: new Date(at) })));
     }
     for (const msg of valid) msg.ack();
   } catch (err) {

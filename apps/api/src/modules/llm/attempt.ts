@@ -61,14 +61,17 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
   const abort = new AbortController();
   const onClientGone = () => abort.abort();
   input.signal.addEventListener('abort', onClientGone, { once: true });
+  // one timer per call, not one per chunk (timers cost in workerd): it re-arms itself for the time left
   let stalled = false;
+  let lastDataAt = Date.now();
   let stall: ReturnType<typeof setTimeout> | undefined;
-  const armStall = () => {
-    clearTimeout(stall);
+  const watchStall = (waitMs: number) => {
     stall = setTimeout(() => {
+      const idle = Date.now() - lastDataAt;
+      if (idle < config.LLM_TIMEOUT_MS) return watchStall(config.LLM_TIMEOUT_MS - idle);
       stalled = true;
       abort.abort();
-    }, config.LLM_TIMEOUT_MS);
+    }, waitMs);
   };
   const started = performance.now();
   let text = '';
@@ -80,12 +83,12 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
   const tools = new Map<number, ToolCall>();
   let failure: ProviderFailure | undefined;
   const apiKey = await input.scope.providerKey(model.provider);
-  armStall();
+  watchStall(config.LLM_TIMEOUT_MS);
   try {
     const client = providerClient({ config, provider: model.provider, apiKey, traceId: scope.traceId, retries: config.LLM_MAX_RETRIES }, tap);
     const stream = await client.chat.completions.create(upstreamBody(input) as never, { signal: abort.signal });
     for await (const chunk of stream as unknown as AsyncIterable<UpstreamChunk>) {
-      armStall();
+      lastDataAt = Date.now();
       if (chunk.usage) usage = chunk.usage;
       const choice = chunk.choices?.[0];
       if (!choice) continue;

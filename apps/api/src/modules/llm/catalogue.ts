@@ -83,8 +83,9 @@ export function envModels(config: AppConfig): ModelEntry[] {
 }
 
 /** Loads the project's catalogue: its stored part from this isolate's recent copy when there is one. */
-export async function loadCatalogue(db: Db, projectId: string, config: AppConfig): Promise<Catalogue> {
-  const stored = cachedCatalogue<Catalogue>(projectId) ?? (await loadStored(db, projectId));
+export async function loadCatalogue(db: Db | (() => Db), projectId: string, config: AppConfig): Promise<Catalogue> {
+  // a getter opens the database only on a cache miss
+  const stored = cachedCatalogue<Catalogue>(projectId) ?? (await loadStored(typeof db === 'function' ? db() : db, projectId));
   // the environment's providers are not cached: they follow the config this request runs with
   return { ...stored, models: [...stored.models, ...envModels(config)] };
 }

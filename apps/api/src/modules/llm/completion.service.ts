@@ -13,7 +13,7 @@ import { loadCatalogue } from './catalogue';
 import { estimatePromptTokens } from './costs';
 import { rankCandidates, type Candidate } from './router-select';
 import { checkStructured, repairMessages } from './structured-output';
-import { insertUsage, type UsageRow } from './usage.repo';
+import { recordUsage, type UsageRow } from './usage.repo';
 
 export interface PreparedCompletion {
   scope: CallScope;
@@ -31,7 +31,7 @@ export interface PreparedCompletion {
 
 /** Picks the candidates and reserves the projected cost; throws 402 / 503 / 422 before any provider is called. */
 export async function prepareCompletion(scope: CallScope, request: CompletionRequest, route: string): Promise<PreparedCompletion> {
-  const catalogue = await loadCatalogue(scope.db(), scope.projectId, scope.config);
+  const catalogue = await loadCatalogue(scope.db, scope.projectId, scope.config);
   const ranked = rankCandidates(catalogue, {
     kind: 'chat',
     requested: request.model,
@@ -73,7 +73,7 @@ export async function runCompletion(prepared: PreparedCompletion, sink: Completi
     inputTokens += a.inputTokens;
     outputTokens += a.outputTokens;
     estimated ||= a.estimated && a.inputTokens + a.outputTokens > 0;
-    scope.defer('usage row', insertUsage(scope.db(), [usageRow(prepared, candidate, a, continued)]));
+    recordUsage(scope, usageRow(prepared, candidate, a, continued));
   };
   try {
     for (const [index, candidate] of prepared.candidates.entries()) {
@@ -172,11 +172,7 @@ async function structuredOutcome(
 }
 
 function usageRow(prepared: PreparedCompletion, candidate: Candidate, a: AttemptResult, continued: boolean): UsageRow {
-  const { scope } = prepared;
   return {
-    projectId: scope.projectId,
-    traceId: scope.traceId,
-    requestId: scope.requestId,
     jobId: prepared.request.job_id ?? null,
     route: prepared.route,
     model: candidate.model.name,

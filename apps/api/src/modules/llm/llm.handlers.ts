@@ -43,7 +43,7 @@ export const llmRouter = createRouter()
     const body = c.req.valid('json');
     const config = c.get('config');
     const { projectId } = principalOf(c);
-    const catalogue = await loadCatalogue(c.get('db')(), projectId, config);
+    const catalogue = await loadCatalogue(c.get('db'), projectId, config);
     const ranked = rankCandidates(catalogue, {
       kind: body.kind,
       requested: body.model,

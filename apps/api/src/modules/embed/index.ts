@@ -1,0 +1,1 @@
+export { embedRouter } from './embed.handlers';
