@@ -3,13 +3,16 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { onError, onNotFound } from './lib/error-handler';
 import { defaultHook } from './lib/openapi';
 import { cors, requestId, requestMetrics, services, trace } from './middleware';
+import { chatRouter } from './modules/chat';
 import { mountDocs } from './modules/docs';
+import { embedRouter } from './modules/embed';
 import { figmaContextRouter } from './modules/figma-context';
 import { figmaWebhooksRouter } from './modules/figma-webhooks';
 import { healthRouter, livenessRouter } from './modules/health';
 import { jobsRouter } from './modules/jobs';
 import { llmRouter } from './modules/llm';
 import { llmAdminRouter } from './modules/llm-admin';
+import { llmHealthRouter } from './modules/llm-health';
 import { metricsRouter } from './modules/metrics';
 import { pagesRouter } from './modules/pages';
 import { projectsRouter } from './modules/projects';
@@ -43,6 +46,9 @@ export function createApp() {
   app.route('/', figmaWebhooksRouter);
   app.route('/', uuiRouter);
   app.route('/', llmRouter);
+  app.route('/', llmHealthRouter);
+  app.route('/', chatRouter);
+  app.route('/', embedRouter);
   return app;
 }
 

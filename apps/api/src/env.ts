@@ -174,6 +174,13 @@ export const EnvSchema = z
     LLM_CIRCUIT_COOLDOWN_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
     /** A stream cut after tokens is continued by the next provider from the text already sent (false: a typed error). */
     LLM_STREAM_CONTINUE: bool(true),
+    // SLO gate of /metrics/overview (seed 001 §6): each route's p95 and 5xx rate against these targets
+    /** p95 latency target of a route, ms. */
+    SLO_P95_MS: z.coerce.number().min(1).max(600_000).default(300),
+    /** p95 target of the routes that wait for a model (/chat, /chat-gateway, /llm/completions, /embed), ms. */
+    SLO_LLM_P95_MS: z.coerce.number().min(1).max(600_000).default(10_000),
+    /** Largest share of 5xx answers a route may have (0–1). */
+    SLO_ERROR_RATE: z.coerce.number().min(0).max(1).default(0.01),
 
     FIGMA_PACER: binding<DurableObjectNamespace<FigmaPacer>>('Durable Object FIGMA_PACER'),
     JOB_CURSOR: binding<DurableObjectNamespace<JobCursor>>('Durable Object JOB_CURSOR'),

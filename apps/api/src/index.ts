@@ -1,7 +1,8 @@
-// Worker entry: HTTP via the Hono app, queue batches via their consumers, the cron sweep of the outbox, Durable
-// Object classes re-exported.
+// Worker entry: HTTP via the Hono app, queue batches via their consumers, the cron (outbox sweep, provider
+// probes), Durable Object classes re-exported.
 import { createApp } from './app';
 import type { Bindings } from './env';
+import { runProviderProbes } from './modules/llm-health';
 import { consumeBusEvents } from './queues/bus-events.consumer';
 import { consumeProjectUpdates } from './queues/project-updates.consumer';
 import { consumeProjectUpdatesDlq } from './queues/project-updates.dlq.consumer';
@@ -33,7 +34,8 @@ export default {
     else batch.retryAll();
   },
   async scheduled(controller, env, ctx) {
-    // the only cron today: resend outbox rows whose send was lost
+    // every minute: resend outbox rows whose send was lost, and probe every LLM provider (modules/llm-health)
     ctx.waitUntil(sweepProjectUpdates(env, new Date(controller.scheduledTime)));
+    ctx.waitUntil(runProviderProbes(env));
   },
 } satisfies ExportedHandler<Bindings>;

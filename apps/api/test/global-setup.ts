@@ -1,6 +1,7 @@
 import { startFigmaFake, startOpenAIFake } from '@cogo/fakes';
 import { startLocalDatabase } from '@cogo/devstack/database';
 import { loadConformance } from './conformance-fixtures';
+import { loadOpenAIConformance } from './openai-conformance-fixtures';
 import { startJwksFake } from './jwks-fake';
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
@@ -20,6 +21,8 @@ declare module 'vitest' {
     /** The OpenAI-compatible fake's base URL (…/v1); `<origin>/<prefix>/v1` is a second provider, `<origin>/__fake/` its control API. */
     openaiBase: string;
     openaiKey: string;
+    /** JSON of OpenAIConformanceCase[]: the recorded OpenAI answers with what each must yield ([] without ../shared). */
+    openaiConformance: string;
   }
 }
 
@@ -46,6 +49,7 @@ export default async function setup(project: TestProject) {
   const openai = await startOpenAIFake({ apiKey: openaiKey });
   project.provide('openaiBase', openai.url);
   project.provide('openaiKey', openaiKey);
+  project.provide('openaiConformance', JSON.stringify(loadOpenAIConformance()));
   return async () => {
     await openai.close();
     await jwks.close();

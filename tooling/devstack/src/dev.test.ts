@@ -67,6 +67,10 @@ describe('./cogo dev', () => {
       }
       expect(text).toContain('event: page.chunk');
       expect(text.match(/^event: done$/gm)).toHaveLength(1);
+      // offline LLM: with no key given, the gateway's provider is the local fake, and the answer says so
+      const completion = await fetch(`${apiUrl}/llm/completions`, { method: 'POST', headers: auth, body: JSON.stringify({ messages: [{ role: 'user', content: 'hello offline' }] }) });
+      expect(completion.status).toBe(200);
+      expect(await completion.json()).toMatchObject({ provider: 'fake-openai', providers: ['fake-openai'], text: expect.stringContaining('hello offline') });
       const h = createDb({ url: databaseUrl, wsProxy: databaseWsProxy, webSocketConstructor: ws.WebSocket });
       await h.db.insert(schema.projects).values({ slug, name: 'Kept' });
       await h.close();
@@ -74,6 +78,7 @@ describe('./cogo dev', () => {
     expect(first.code).toBe(0);
     const printed = first.lines.join('\n');
     expect(printed).toMatch(/COGO is up in [\d.]+s[\s\S]*Docs\s+http:\/\/127\.0\.0\.1:\d+\/docs/);
+    expect(printed).toMatch(/LLM: local OpenAI-compatible fake at http:\/\/127\.0\.0\.1:\d+\/v1; every answer's provider is fake-openai \(set CHAT_API_BASE and CHAT_API_KEY for a real provider\)/);
     const key = /API key\s+(cogo_\S+)/.exec(printed)?.[1];
     expect(key).toBeTruthy();
 
@@ -110,6 +115,7 @@ describe('./cogo dev', () => {
   it('gives the Worker the guard settings of its environment and of the .dev.vars file, and signs its own calls', async () => {
     const dir = tempDir();
     const secret = `hmac-${randomBytes(24).toString('hex')}`;
+    const llmKey = `sk-mine-${randomBytes(16).toString('hex')}`;
     const varsFile = join(dir, 'test.dev.vars');
     writeFileSync(varsFile, '# per-IP limit from the file\nRATE_LIMIT_IP_PER_MIN=50\nRATE_LIMIT_DEFAULT_PER_MIN=999\n');
     const options = await devOptionsFrom(['--check'], {
@@ -120,8 +126,12 @@ describe('./cogo dev', () => {
       HMAC_SECRET: secret,
       // the environment wins over the file
       RATE_LIMIT_DEFAULT_PER_MIN: '7',
+      // a developer's own LLM provider passes through (nothing listens there: router-select only names it)
+      CHAT_API_BASE: 'http://127.0.0.1:9/v1',
+      CHAT_API_KEY: llmKey,
     });
     const lines: string[] = [];
+    let selected: unknown;
     const seen: { unsigned?: number; unsignedMessage?: string; signed?: number; policy?: string | null } = {};
     const code = await runDev({
       ...options,
@@ -134,6 +144,13 @@ describe('./cogo dev', () => {
         const ok = await fetch(`${apiUrl}/projects/current`, { headers: { ...auth, ...signed(secret, 'GET', '/projects/current') } });
         seen.signed = ok.status;
         seen.policy = ok.headers.get('ratelimit-policy');
+        const body = JSON.stringify({ kind: 'chat' });
+        const select = await fetch(`${apiUrl}/llm/router-select`, {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json', ...signed(secret, 'POST', '/llm/router-select', body) },
+          body,
+        });
+        selected = ((await select.json()) as { selected?: unknown }).selected;
       },
     });
     expect(code).toBe(0);
@@ -147,6 +164,11 @@ describe('./cogo dev', () => {
     // names of the variables it passed on, never their values
     expect(printed).toMatch(/Worker vars .*HMAC_SECRET.*REQUIRE_HMAC/);
     expect(printed).not.toContain(secret);
+    // with a key given, the Worker routes to the developer's CHAT_API_BASE, not to the fake
+    expect(selected).toMatchObject({ provider: 'env-chat', model: 'gpt-4o-mini', status: 'selected' });
+    expect(printed).toContain('LLM: your provider at http://127.0.0.1:9/v1, answers name it env-chat');
+    expect(printed).not.toContain('every answer\'s provider is fake-openai');
+    expect(printed).not.toContain(llmKey);
   });
 
   it('stops at once, naming the var, when the Worker refuses a var from the environment', async () => {

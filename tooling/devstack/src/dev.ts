@@ -2,14 +2,16 @@
 // Figma/OpenAI fakes + the API under `wrangler dev`, then prints where everything is.
 //   --check   start, verify /healthz and /docs, stop (used by the tests and bench/dev-start)
 // Worker vars (every EnvSchema key) come from the environment, else from .dev.vars, else the
-// stack's defaults; wrangler itself would ignore the environment.
+// stack's defaults; wrangler itself would ignore the environment. Without an LLM key (or with
+// CHAT_FORCE_MOCK) the LLM gateway's provider is the local OpenAI fake (worker-vars.ts llmWorkerVars).
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startLocalDatabase } from './database';
 import { devFetch } from './dev-client';
 import { ensureDevProject, loadDevCredentials } from './dev-credentials';
 import { startLocalFakes } from './fakes';
-import { pickWorkerVars, readDevVars, workerVarNames } from './worker-vars';
+import { FAKE_CHAT_PROVIDER, llmMocked, llmWorkerVars, pickWorkerVars, readDevVars, workerVarNames } from './worker-vars';
 import { API_CONFIG, startWranglerDev, waitHealthy } from './wrangler';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -71,10 +73,14 @@ export async function runDev(options: DevOptions): Promise<number> {
     const db = await startLocalDatabase({ databaseUrl: options.databaseUrl, dataDir: `${options.dataDir}/pglite` });
     cleanups.push(db.stop);
     const creds = loadDevCredentials(options.dataDir);
-    const fakes = await startLocalFakes(creds.figmaToken);
+    // the fake checks its key like OpenAI does, so the Worker's key handling runs as in production; a new one per run
+    const openaiKey = `sk-dev-${randomBytes(16).toString('hex')}`;
+    // pacing like a model producing tokens, so streams look and feel real
+    const fakes = await startLocalFakes(creds.figmaToken, { apiKey: openaiKey, chunkDelayMs: 15 });
     cleanups.push(fakes.stop);
     const figma = options.figma ?? { base: fakes.figmaUrl, token: creds.figmaToken };
     const given = options.workerVars ?? {};
+    const llmVars = llmWorkerVars(given, { url: fakes.openaiUrl, apiKey: openaiKey });
     const vars: Record<string, string> = {
       ENVIRONMENT: 'development',
       ADMIN_TOKEN: creds.adminToken,
@@ -85,6 +91,7 @@ export async function runDev(options: DevOptions): Promise<number> {
       // images from the fake come from its own image host, as Figma's come from S3
       ...(options.figma ? {} : { FIGMA_IMAGE_HOSTS: fakes.figmaImagesHost }),
       ...given,
+      ...llmVars,
       DATABASE_URL: db.url,
       DATABASE_WS_PROXY: db.wsProxy,
       FIGMA_API_BASE: figma.base,
@@ -112,6 +119,11 @@ export async function runDev(options: DevOptions): Promise<number> {
     log(`  Health     ${api.url}/healthz   (Postgres ${health.db.serverVersion}, ${health.db.migrations} migrations)`);
     log(`  Database   ${db.kind === 'embedded' ? `embedded PGlite, data in ${options.dataDir}/pglite` : 'DATABASE_URL'}`);
     log(`  Figma      ${options.figma ? options.figma.base : `fake at ${fakes.figmaUrl} (sample file COGOSAMPLE0001)`}   OpenAI fake ${fakes.openaiUrl}`);
+    log(
+      llmMocked(given)
+        ? `  LLM: local OpenAI-compatible fake at ${fakes.openaiUrl}; every answer's provider is ${FAKE_CHAT_PROVIDER} (set CHAT_API_BASE and CHAT_API_KEY for a real provider)`
+        : `  LLM: ${vars.CHAT_API_BASE ? `your provider at ${vars.CHAT_API_BASE}, answers name it ${vars.CHAT_PROVIDER_NAME ?? 'env-chat'}` : 'CHAT_API_BASE unset, only providers stored as rows'} (your CHAT_API_* / EMBEDDING_API_* vars)`,
+    );
     // names only: several of these are secrets
     const givenNames = Object.keys(given).sort();
     if (givenNames.length) log(`  Worker vars ${givenNames.join(', ')}   (from the environment / .dev.vars)`);
@@ -132,12 +144,12 @@ export async function runDev(options: DevOptions): Promise<number> {
       log('check passed');
       return 0;
     }
-    // wrangler dev does not fire cron triggers: fire the Worker's (the outbox sweep) as production would, each minute
+    // wrangler dev does not fire cron triggers: fire the Worker's (outbox sweep, provider probes) as production would, each minute
     const cron = setInterval(() => {
       fetch(`${api.url}/cdn-cgi/local/scheduled?cron=${encodeURIComponent('* * * * *')}`).catch(() => {});
     }, 60_000);
     cleanups.push(async () => clearInterval(cron));
-    log('  Cron       the Worker\'s scheduled handler (outbox sweep) fired every minute');
+    log('  Cron       the Worker\'s scheduled handler (outbox sweep, LLM provider probes) fired every minute');
     log('Press Ctrl-C to stop.');
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);

@@ -1,6 +1,6 @@
 // The local fakes of the outside services (Figma, OpenAI-compatible): test tooling, also served by
 // the dev command so a newcomer can run every flow with no account and no token.
-import { startFigmaFake, startOpenAIFake } from '@cogo/fakes';
+import { startFigmaFake, startOpenAIFake, type OpenAIFakeOptions } from '@cogo/fakes';
 
 export interface LocalFakes {
   figmaUrl: string;
@@ -10,17 +10,20 @@ export interface LocalFakes {
   stop: () => Promise<void>;
 }
 
-/** Starts both fakes on ephemeral loopback ports; the Figma fake checks `figmaToken` like Figma does. */
-export async function startLocalFakes(figmaToken?: string): Promise<LocalFakes> {
+/**
+ * Starts both fakes on ephemeral loopback ports; the Figma fake checks `figmaToken` like Figma does, the OpenAI
+ * fake `openai.apiKey` like OpenAI does (and paces its streams by `openai.chunkDelayMs`).
+ */
+export async function startLocalFakes(figmaToken?: string, openai: Pick<OpenAIFakeOptions, 'apiKey' | 'chunkDelayMs'> = {}): Promise<LocalFakes> {
   const figma = await startFigmaFake(figmaToken ? { token: figmaToken } : {});
   try {
-    const openai = await startOpenAIFake();
+    const fake = await startOpenAIFake(openai);
     return {
       figmaUrl: figma.url,
       figmaImagesHost: new URL(figma.imagesUrl).host,
-      openaiUrl: openai.url,
+      openaiUrl: fake.url,
       stop: async () => {
-        await Promise.all([figma.close(), openai.close()]);
+        await Promise.all([figma.close(), fake.close()]);
       },
     };
   } catch (err) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { devOptionsFrom } from './dev';
-import { workerVarNames } from './worker-vars';
+import { llmMocked, llmWorkerVars, workerVarNames } from './worker-vars';
 
 const dir = mkdtempSync(join(tmpdir(), 'cogo-devvars-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,5 +52,44 @@ describe('Worker vars of the dev command', () => {
 
   it('refuses a COGO_DEV_VARS file that does not exist', async () => {
     await expect(devOptionsFrom([], { COGO_DEV_VARS: join(dir, 'missing.vars') })).rejects.toThrow(/COGO_DEV_VARS names .*missing\.vars, which does not exist/);
+  });
+});
+
+describe('LLM vars of the dev command (offline dev)', () => {
+  const fake = { url: 'http://127.0.0.1:4567/v1', apiKey: 'sk-dev-0123456789abcdef' };
+  const onFake = {
+    CHAT_API_BASE: fake.url,
+    CHAT_API_KEY: fake.apiKey,
+    CHAT_PROVIDER_NAME: 'fake-openai',
+    EMBEDDING_API_BASE: fake.url,
+    EMBEDDING_API_KEY: fake.apiKey,
+    EMBEDDING_PROVIDER_NAME: 'fake-openai-embeddings',
+  };
+
+  it('point chat and embeddings at the local fake when no key is given, its host added to the outbound allowlist', () => {
+    expect(llmMocked({})).toBe(true);
+    expect(llmWorkerVars({}, fake)).toEqual({ ...onFake, OUTBOUND_ALLOWLIST: '127.0.0.1:4567' });
+    expect(llmWorkerVars({ OUTBOUND_ALLOWLIST: 'api.example.com, 127.0.0.1:4567' }, fake).OUTBOUND_ALLOWLIST).toBe('api.example.com,127.0.0.1:4567');
+    // a base without a key is not enough for a real provider
+    expect(llmWorkerVars({ CHAT_API_BASE: 'https://llm.example.com/v1' }, fake)).toMatchObject(onFake);
+  });
+
+  it('point at the fake when CHAT_FORCE_MOCK is set, even with keys', () => {
+    const given = { CHAT_API_KEY: 'sk-real-1', OPENAI_API_KEY: 'sk-real-2', CHAT_API_BASE: 'https://llm.example.com/v1', CHAT_FORCE_MOCK: 'true' };
+    expect(llmMocked(given)).toBe(true);
+    expect(llmWorkerVars(given, fake)).toMatchObject(onFake);
+  });
+
+  it("leave the developer's CHAT_API_* / EMBEDDING_API_* as given when a key is set", async () => {
+    const keys: Array<Record<string, string>> = [{ CHAT_API_KEY: 'sk-real-1' }, { OPENAI_API_KEY: 'sk-real-2' }, { CHAT_API_KEY: 'sk-real-1', CHAT_FORCE_MOCK: 'false' }];
+    for (const key of keys) {
+      expect(llmMocked(key)).toBe(false);
+      expect(llmWorkerVars(key, fake)).toEqual({});
+    }
+    const env = { CHAT_API_BASE: 'https://llm.example.com/v1', CHAT_API_KEY: 'sk-real-1', EMBEDDING_API_BASE: 'https://emb.example.com/v1', EMBEDDING_API_KEY: 'sk-real-3' };
+    const file = join(dir, 'llm.dev.vars');
+    writeFileSync(file, '');
+    const options = await devOptionsFrom([], { ...env, COGO_DEV_VARS: file });
+    expect(options.workerVars).toMatchObject(env);
   });
 });

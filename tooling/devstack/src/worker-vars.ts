@@ -54,3 +54,31 @@ export function pickWorkerVars(env: Record<string, string | undefined>, names: r
   }
   return out;
 }
+
+/** The provider names answers carry when the dev stack serves LLM calls from its local fake. */
+export const FAKE_CHAT_PROVIDER = 'fake-openai';
+export const FAKE_EMBEDDING_PROVIDER = 'fake-openai-embeddings';
+
+/** Offline dev (seed 001's CHAT_FORCE_MOCK): the fake serves LLM calls when no key is given, or when forced. */
+export function llmMocked(given: Record<string, string>): boolean {
+  return /^(true|1)$/.test(given.CHAT_FORCE_MOCK ?? '') || (!given.CHAT_API_KEY && !given.OPENAI_API_KEY);
+}
+
+/**
+ * The Worker vars that point its LLM gateway at the local OpenAI-compatible fake (chat and embeddings, with the key
+ * the fake checks, its host on the outbound allowlist so providers added on its prefixes are reachable too); none
+ * when the developer gave a key, whose CHAT_API_* / EMBEDDING_API_* then pass through as given.
+ */
+export function llmWorkerVars(given: Record<string, string>, fake: { url: string; apiKey: string }): Record<string, string> {
+  if (!llmMocked(given)) return {};
+  const hosts = (given.OUTBOUND_ALLOWLIST ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  return {
+    CHAT_API_BASE: fake.url,
+    CHAT_API_KEY: fake.apiKey,
+    CHAT_PROVIDER_NAME: FAKE_CHAT_PROVIDER,
+    EMBEDDING_API_BASE: fake.url,
+    EMBEDDING_API_KEY: fake.apiKey,
+    EMBEDDING_PROVIDER_NAME: FAKE_EMBEDDING_PROVIDER,
+    OUTBOUND_ALLOWLIST: [...new Set([...hosts, new URL(fake.url).host])].join(','),
+  };
+}

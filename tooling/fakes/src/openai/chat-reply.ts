@@ -2,7 +2,7 @@
 // token, +4 per message, as OpenAI's cookbook counts chat overhead), splitting text into token-like stream
 // pieces, and deterministic ids.
 import { createHash } from 'node:crypto';
-import type { ChatCompletionRequest, ChatMessage, ChatReply, ToolCallSpec } from './openai-types';
+import type { ChatCompletionRequest, ChatMessage, ChatReply, RawReply, ToolCallSpec } from './openai-types';
 import { schemaInstance } from './schema-instance';
 
 export interface ResolvedToolCall {
@@ -43,7 +43,7 @@ export function defaultReply(request: ChatCompletionRequest): string {
 }
 
 /** Normalises a ChatReply; tool call ids default to ids derived from `seed`. */
-export function resolveReply(reply: ChatReply, seed: string): ResolvedReply {
+export function resolveReply(reply: Exclude<ChatReply, RawReply>, seed: string): ResolvedReply {
   if (typeof reply === 'string') return { content: reply, toolCalls: [] };
   const toolCalls = (reply.toolCalls ?? []).map((call: ToolCallSpec, i) => ({
     id: call.id ?? `call_${shortHash(`${seed}:${i}`, 24)}`,

@@ -1,5 +1,6 @@
-// Writing a chat stream: OpenAI SSE frames, optionally paced (chunkDelayMs, like a model emitting tokens), then
-// `data: [DONE]` — unless a fault says the stream ends without it (no-done) or dies after N chunks (stream-drop).
+// Writing a chat stream: OpenAI SSE frames (generated, or recorded ones), optionally paced (chunkDelayMs, like a
+// model emitting tokens), then `data: [DONE]` — unless a fault says the stream ends without it (no-done) or dies
+// after N chunks (stream-drop).
 import type { ServerResponse } from 'node:http';
 import { delayAtLeast, writeThenDestroy } from '../http/send';
 import { sseFrame } from './sse';
@@ -20,10 +21,18 @@ export function plainStream(chunkDelayMs = 0): StreamPlan {
 }
 
 /** Writes the stream's JSON chunks as SSE frames according to `plan`; headers must already be written. */
-export async function writeChatStream(res: ServerResponse, chunks: readonly object[], plan: StreamPlan): Promise<void> {
-  const frames = chunks.map((chunk) => sseFrame(JSON.stringify(chunk)));
+export function writeChatStream(res: ServerResponse, chunks: readonly object[], plan: StreamPlan): Promise<void> {
+  return writeSseFrames(res, chunks.map((chunk) => sseFrame(JSON.stringify(chunk))), sseFrame('[DONE]'), plan);
+}
+
+/**
+ * Writes ready-made SSE frames, then `doneFrame` (the `data: [DONE]` frame, '' for none), according to `plan`:
+ * a dropped stream counts [DONE] among its frames; headers must already be written.
+ */
+export async function writeSseFrames(res: ServerResponse, data: readonly string[], doneFrame: string, plan: StreamPlan): Promise<void> {
+  const frames = [...data];
   const drop = plan.dropAfterChunks;
-  if (drop === undefined && plan.sendDone) frames.push(sseFrame('[DONE]'));
+  if (drop === undefined && plan.sendDone && doneFrame !== '') frames.push(doneFrame);
   const count = drop === undefined ? frames.length : Math.min(Math.max(0, drop), frames.length);
   // Headers go out now, so a client sees the 200 before the first (possibly delayed) chunk.
   res.flushHeaders();

@@ -8,12 +8,14 @@
 //   GET    /__fake/requests   the recorded requests (credentials redacted); ?path=/alt/ keeps those under a prefix
 //   DELETE /__fake/requests   the same filter: ?path= forgets only those
 //   GET    /__fake/pending    { faults, replies }: fault rules with uses left, queued replies not yet taken
-// A ChatReply is a string or { content?, toolCalls?: [{ name, arguments, id? }] }. The next chat completions
-// answer the queued replies in order, then the default (echo, or a schema instance for structured output)
-// applies again. Each PUT of replies replaces the queue of its scope only, so two providers on one fake
-// (/v1 and /alt/v1) can be scripted separately; scoped queues are tried before the unscoped one (reply-queue.ts).
-// `path` / `pathPattern` are matched against the full request path, prefix included. Control requests are not
-// recorded. Bad input is a 400 `{ error: message }`, an unknown control route a 404.
+// A ChatReply is a string or { content?, toolCalls?: [{ name, arguments, id? }] }, or a recorded answer
+// { raw: { contentType, body } } served as recorded (raw-reply.ts). The next chat completions answer the queued
+// replies in order, then the default (echo, or a schema instance for structured output) applies again; an
+// embeddings request takes the next reply of its scope only when that is a recorded answer. Each PUT of replies
+// replaces the queue of its scope only, so two providers on one fake (/v1 and /alt/v1) can be scripted
+// separately; scoped queues are tried before the unscoped one (reply-queue.ts). `path` / `pathPattern` are
+// matched against the full request path, prefix included. Control requests are not recorded. Bad input is a 400
+// `{ error: message }`, an unknown control route a 404.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ControlInputError, readControlJson, wireRules, wireScope } from '../http/control-wire';
 import type { RecordedRequest } from '../http/request-log';

@@ -14,7 +14,8 @@ import { handleOpenAIControl } from './openai-control';
 import type { OpenAIControl } from './openai-control';
 import { chatFaultEffects, createOpenAIFaultQueue, openAIFaultAnswer } from './openai-faults';
 import { handleChat, handleEmbeddings, handleModels } from './openai-handlers';
-import type { OpenAIFake, OpenAIFakeOptions } from './openai-types';
+import type { OpenAIFake, OpenAIFakeOptions, RawReply } from './openai-types';
+import { isRawReply } from './raw-reply';
 import { ReplyQueue } from './reply-queue';
 
 /** The API path behind any provider prefix: /alt/v1/chat/completions → /v1/chat/completions. */
@@ -70,7 +71,7 @@ export async function startOpenAIFake(options: OpenAIFakeOptions = {}): Promise<
       return sendOpenAIError(res, 404, openAIError(message, 'invalid_request_error'));
     }
     if (!parsed.ok) return sendOpenAIError(res, 400, INVALID_JSON);
-    if (!chat) return handleEmbeddings(res, body, options);
+    if (!chat) return handleEmbeddings(res, body, options, () => replies.take(url.pathname, isRawReply) as RawReply | undefined);
     sequence += 1;
     const id = `chatcmpl-${shortHash(`${sequence}:${raw}`, 29)}`;
     const effects = chatFaultEffects(fault, options.chunkDelayMs ?? 0);

@@ -9,7 +9,8 @@ import { embedText, embeddingInputs, float32ToBase64 } from './embeddings';
 import { invalidParameter, missingParameter, sendOpenAIError } from './openai-errors';
 import type { OpenAIErrorBody } from './openai-errors';
 import type { ChatFaultEffects } from './openai-faults';
-import type { ChatCompletionRequest, ChatReply, OpenAIFakeOptions } from './openai-types';
+import type { ChatCompletionRequest, ChatReply, OpenAIFakeOptions, RawReply } from './openai-types';
+import { isRawReply, sendRawReply } from './raw-reply';
 
 export interface ChatContext {
   /** Unique per request, e.g. chatcmpl-…; also seeds tool call ids. */
@@ -52,6 +53,8 @@ export async function handleChat(
   const { request } = checked;
   // Queued replies win over the reply option, which wins over the default (echo or structured output).
   const chosen = ctx.takeReply() ?? (options.reply ?? defaultReply)(request);
+  const requestId = { 'x-request-id': `req_${ctx.id.slice(9)}` };
+  if (isRawReply(chosen)) return sendRawReply(res, chosen, ctx.effects, requestId);
   const reply = resolveReply(chosen, ctx.id);
   const meta: CompletionMeta = {
     id: ctx.id,
@@ -68,16 +71,17 @@ export async function handleChat(
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache',
-    'x-request-id': `req_${ctx.id.slice(9)}`,
+    ...requestId,
   });
   return writeChatStream(res, chunks, ctx.effects.stream);
 }
 
-/** POST /v1/embeddings. */
+/** POST /v1/embeddings; `takeRecorded` gives the queued recorded answer for this request, if any. */
 export async function handleEmbeddings(
   res: ServerResponse,
   body: unknown,
   options: OpenAIFakeOptions,
+  takeRecorded: () => RawReply | undefined = () => undefined,
 ): Promise<void> {
   if (!isRecord(body)) return sendOpenAIError(res, 400, invalidParameter('body', 'expected a JSON object.'));
   if (typeof body.model !== 'string' || body.model === '') return sendOpenAIError(res, 400, missingParameter('model'));
@@ -95,6 +99,9 @@ export async function handleEmbeddings(
   if (typeof dimensions !== 'number' || !Number.isInteger(dimensions) || dimensions < 1 || dimensions > 8192) {
     return sendOpenAIError(res, 400, invalidParameter('dimensions', 'expected an integer between 1 and 8192.'));
   }
+  // a recorded answer is served as recorded, whatever the request asked (that is the test's script)
+  const recorded = takeRecorded();
+  if (recorded !== undefined) return sendRawReply(res, recorded);
   const data = texts.map((text, index) => {
     const vector = embedText(text, dimensions);
     const embedding = format === 'base64' ? float32ToBase64(vector) : Array.from(vector);

@@ -33,8 +33,17 @@ export interface ToolCallSpec {
   id?: string;
 }
 
-/** What the assistant answers: text, or tool calls (optionally with text). */
-export type ChatReply = string | { content?: string | null; toolCalls?: ToolCallSpec[] };
+/**
+ * A recorded HTTP answer, served as it was recorded: a `text/event-stream` body goes out frame by frame (split at
+ * its blank lines, paced like the fake's own streams, subject to the stream faults); any other body goes out whole.
+ * Embeddings requests take only these from the reply queue.
+ */
+export interface RawReply {
+  raw: { contentType: string; body: string };
+}
+
+/** What the assistant answers: text, or tool calls (optionally with text), or a recorded answer. */
+export type ChatReply = string | { content?: string | null; toolCalls?: ToolCallSpec[] } | RawReply;
 
 /** A fault the OpenAI fake can inject; see FaultRule for counts and path scoping. */
 export type OpenAIFault =

@@ -1,11 +1,12 @@
 // Queued chat replies, so a test can script what the "model" says next (an invalid JSON to exercise repair,
 // a tool call, then text). One queue per scope: the unscoped queue serves any path, a scoped one (path prefix
 // or RegExp, matched on the full request path) only its provider. Scoped queues are tried first, in the order
-// they were set. A reply is taken only by a chat request that gets as far as answering (valid body and key,
+// they were set. A reply is taken only by a request that gets as far as answering (valid body and key,
 // no error fault): a 429 or a 400 does not eat the reply the retry should get, but a dropped stream does.
+// Embeddings requests take only recorded answers (RawReply), so a scripted chat reply is never eaten by them.
 import { ControlInputError } from '../http/control-wire';
 import { pathMatches } from '../http/fault-queue';
-import type { ChatReply } from './openai-types';
+import type { ChatReply, RawReply } from './openai-types';
 
 interface ScopedQueue {
   key: string;
@@ -39,22 +40,29 @@ export class ReplyQueue {
     return this.queues.reduce((sum, queue) => sum + queue.replies.length, 0);
   }
 
-  /** Takes the next reply for a request to `path`, scoped queues first. */
-  take(path: string): ChatReply | undefined {
-    const ready = (queue: ScopedQueue) => queue.replies.length > 0 && pathMatches(queue.scope, path);
+  /**
+   * Takes the next reply for a request to `path`, scoped queues first. `accepts` narrows what this request may
+   * answer with (embeddings: recorded answers only); a queue whose next reply it refuses is passed over, untouched.
+   */
+  take(path: string, accepts: (reply: ChatReply) => boolean = () => true): ChatReply | undefined {
+    const ready = (queue: ScopedQueue) =>
+      queue.replies.length > 0 && pathMatches(queue.scope, path) && accepts(queue.replies[0] as ChatReply);
     const queue =
       this.queues.find((q) => q.scope !== undefined && ready(q)) ?? this.queues.find((q) => q.scope === undefined && ready(q));
     return queue?.replies.shift();
   }
 }
 
-/** Validates one ChatReply arriving as JSON (string, or { content?, toolCalls? }). */
+/** Validates one ChatReply arriving as JSON (string, { content?, toolCalls? } or { raw: { contentType, body } }). */
 export function checkChatReply(value: unknown, index: number): ChatReply {
   const fail = (why: string): never => {
     throw new ControlInputError(`reply ${index}: ${why}`);
   };
   if (typeof value === 'string') return value;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('expected a string or { content?, toolCalls? }');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return fail('expected a string, { content?, toolCalls? } or { raw: { contentType, body } }');
+  }
+  if ('raw' in value) return checkRawReply(value as Record<string, unknown>, fail);
   const { content, toolCalls } = value as { content?: unknown; toolCalls?: unknown };
   if (content !== undefined && content !== null && typeof content !== 'string') fail('content must be a string or null');
   if (toolCalls !== undefined) {
@@ -67,4 +75,13 @@ export function checkChatReply(value: unknown, index: number): ChatReply {
     }
   }
   return value as ChatReply;
+}
+
+function checkRawReply(value: Record<string, unknown>, fail: (why: string) => never): RawReply {
+  const extra = Object.keys(value).filter((key) => key !== 'raw');
+  if (extra.length > 0) fail(`a raw reply has nothing beside raw (got ${extra.join(', ')})`);
+  const { contentType, body } = (value.raw ?? {}) as { contentType?: unknown; body?: unknown };
+  if (typeof contentType !== 'string' || contentType.trim() === '') fail('raw.contentType must be a non-empty string');
+  if (typeof body !== 'string') fail('raw.body must be a string (the recorded bytes as UTF-8 text)');
+  return { raw: { contentType: contentType as string, body: body as string } };
 }

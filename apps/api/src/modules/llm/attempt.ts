@@ -1,20 +1,25 @@
-// One call to one provider, always streamed upstream with `stream_options.include_usage` so every answer is
-// checked the same way: it succeeded only when it ended with a finish_reason AND `[DONE]`; anything else is a
-// failure, classified, with whatever text it produced (for continuation and for the bill).
+// One call to one provider. A streamed call asks for `stream_options.include_usage` and reads the provider's SSE
+// body itself (the SDK's iterator ends quietly when a body just stops): it succeeded only when it ended with a
+// finish_reason AND `[DONE]`; anything else is a failure, classified, with whatever text it produced (for
+// continuation and for the bill). A call whose answer is not streamed to the client (stream: false, structured
+// output) asks the provider for one JSON answer: no per-chunk work, and a cut body is a parse failure.
 import type { ChatMessage, CompletionRequest, ToolCall } from '@cogo/types';
+import { parseSse } from '@cogo/types/sse-parser';
 import type { CallScope } from './call-scope';
 import type { ModelEntry } from './catalogue';
 import { costUsd, estimatePromptTokens, estimateTokens } from './costs';
-import type { DoneTap } from './done-tap';
 import { classifyFailure, providerClient, type ProviderFailure } from './provider-client';
+import { readUpstreamJson, type UpstreamState } from './upstream-answer';
 
 export interface AttemptInput {
   scope: CallScope;
   model: ModelEntry;
   request: CompletionRequest;
   messages: ChatMessage[];
-  /** Receives text as it arrives; false when the client has gone. Absent: buffer only (structured output). */
-  onText?: (text: string) => Promise<boolean>;
+  /** Stream from the provider and pass text on as it arrives (else one JSON answer). */
+  stream: boolean;
+  /** Receives text as it arrives; false when the client has gone. */
+  onText: (text: string) => Promise<boolean>;
   /** Aborted when the client goes away. */
   signal: AbortSignal;
   /** Most this call may cost before it is stopped (the budget's headroom), or null. */
@@ -43,111 +48,12 @@ function upstreamBody(input: AttemptInput) {
   return {
     model: model.upstreamModel,
     messages: input.messages.map((m) => ({ ...m, content: m.content ?? '' })),
-    stream: true as const,
-    stream_options: { include_usage: true },
+    ...(input.stream ? { stream: true as const, stream_options: { include_usage: true } } : {}),
     ...(request.tools ? { tools: request.tools } : {}),
     ...(request.tool_choice ? { tool_choice: request.tool_choice } : {}),
     ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
     ...(request.max_tokens !== undefined ? { [maxParam]: request.max_tokens } : {}),
     ...(request.response_format ? { response_format: request.response_format } : {}),
-  };
-}
-
-/** Calls the provider once (its own retries included) and reports how it went. */
-export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
-  const { scope, model } = input;
-  const { config } = scope;
-  const tap: DoneTap = { sawDone: false };
-  const abort = new AbortController();
-  const onClientGone = () => abort.abort();
-  input.signal.addEventListener('abort', onClientGone, { once: true });
-  // one timer per call, not one per chunk (timers cost in workerd): it re-arms itself for the time left
-  let stalled = false;
-  let lastDataAt = Date.now();
-  let stall: ReturnType<typeof setTimeout> | undefined;
-  const watchStall = (waitMs: number) => {
-    stall = setTimeout(() => {
-      const idle = Date.now() - lastDataAt;
-      if (idle < config.LLM_TIMEOUT_MS) return watchStall(config.LLM_TIMEOUT_MS - idle);
-      stalled = true;
-      abort.abort();
-    }, waitMs);
-  };
-  const started = performance.now();
-  let text = '';
-  let firstTokenMs: number | null = null;
-  let finishReason: string | null = null;
-  let usage: { prompt_tokens: number; completion_tokens: number } | null = null;
-  let budgetStopped = false;
-  let clientGone = false;
-  const tools = new Map<number, ToolCall>();
-  let failure: ProviderFailure | undefined;
-  const apiKey = await input.scope.providerKey(model.provider);
-  watchStall(config.LLM_TIMEOUT_MS);
-  try {
-    const client = providerClient({ config, provider: model.provider, apiKey, traceId: scope.traceId, retries: config.LLM_MAX_RETRIES }, tap);
-    const stream = await client.chat.completions.create(upstreamBody(input) as never, { signal: abort.signal });
-    for await (const chunk of stream as unknown as AsyncIterable<UpstreamChunk>) {
-      lastDataAt = Date.now();
-      if (chunk.usage) usage = chunk.usage;
-      const choice = chunk.choices?.[0];
-      if (!choice) continue;
-      for (const call of choice.delta?.tool_calls ?? []) {
-        const prev = tools.get(call.index) ?? { id: '', type: 'function' as const, function: { name: '', arguments: '' } };
-        tools.set(call.index, {
-          id: call.id ?? prev.id,
-          type: 'function',
-          function: { name: prev.function.name + (call.function?.name ?? ''), arguments: prev.function.arguments + (call.function?.arguments ?? '') },
-        });
-      }
-      const piece = choice.delta?.content ?? '';
-      if (piece) {
-        firstTokenMs ??= Math.round(performance.now() - started);
-        text += piece;
-        if (input.onText && !(await input.onText(piece))) {
-          clientGone = true;
-          abort.abort();
-          break;
-        }
-        if (input.maxCostUsd !== null && costUsd(estimatePromptTokens(input.messages), estimateTokens(text), model) > input.maxCostUsd) {
-          budgetStopped = true;
-          abort.abort();
-          break;
-        }
-      }
-      if (choice.finish_reason) finishReason = choice.finish_reason;
-    }
-  } catch (err) {
-    if (!stalled && !input.signal.aborted && !budgetStopped) failure = classifyFailure(err, model.provider.name);
-  } finally {
-    clearTimeout(stall);
-    input.signal.removeEventListener('abort', onClientGone);
-  }
-  clientGone ||= input.signal.aborted;
-  if (stalled) failure = { kind: 'timeout', fallback: true, unhealthy: true, message: `${model.provider.name}: no data for ${config.LLM_TIMEOUT_MS} ms` };
-  if (!failure && !clientGone && !budgetStopped && (!tap.sawDone || !finishReason)) {
-    const missing = [finishReason ? null : 'a finish_reason', tap.sawDone ? null : '[DONE]'].filter(Boolean).join(' or ');
-    failure = { kind: 'truncated', fallback: true, unhealthy: true, message: `${model.provider.name}: stream ended without ${missing}` };
-  }
-  if (failure && text !== '' && failure.kind !== 'refused') failure = { ...failure, kind: 'cut' };
-  const toolCalls = [...tools.entries()].sort(([a], [b]) => a - b).map(([, call]) => call);
-  const estimated = usage === null;
-  const inputTokens = usage?.prompt_tokens ?? (text || toolCalls.length ? estimatePromptTokens(input.messages) : 0);
-  const outputTokens = usage?.completion_tokens ?? estimateTokens(text + toolCalls.map((t) => t.function.arguments).join(''));
-  const outcome: AttemptResult['outcome'] = clientGone ? 'cancelled' : budgetStopped ? 'budget_stopped' : failure ? (text ? 'cut' : 'failed') : 'ok';
-  return {
-    outcome,
-    text,
-    toolCalls,
-    finishReason,
-    inputTokens,
-    outputTokens,
-    estimated,
-    costUsd: costUsd(inputTokens, outputTokens, model),
-    latencyMs: Math.round(performance.now() - started),
-    upstreamMs: performance.now() - started,
-    firstTokenMs,
-    ...(failure ? { failure } : {}),
   };
 }
 
@@ -157,4 +63,114 @@ interface UpstreamChunk {
     finish_reason?: string | null;
   }>;
   usage?: { prompt_tokens: number; completion_tokens: number } | null;
+  error?: unknown;
+}
+
+/** Reads the provider's SSE body into `state`, passing text on; stops early when told to. */
+async function readStream(input: AttemptInput, body: ReadableStream<Uint8Array>, state: UpstreamState, started: number): Promise<void> {
+  const tools = new Map<number, ToolCall>();
+  try {
+    for await (const frame of parseSse(body)) {
+      state.lastDataAt = Date.now();
+      if (frame.data === '[DONE]') {
+        state.sawDone = true;
+        break;
+      }
+      const chunk = JSON.parse(frame.data) as UpstreamChunk;
+      if (chunk.error) throw new Error('the provider sent an error event mid-stream');
+      if (chunk.usage) state.usage = chunk.usage;
+      const choice = chunk.choices?.[0];
+      if (!choice) continue;
+      for (const call of choice.delta?.tool_calls ?? []) {
+        const prev = tools.get(call.index) ?? { id: '', type: 'function' as const, function: { name: '', arguments: '' } };
+        tools.set(call.index, { id: call.id ?? prev.id, type: 'function', function: { name: prev.function.name + (call.function?.name ?? ''), arguments: prev.function.arguments + (call.function?.arguments ?? '') } });
+      }
+      if (choice.finish_reason) state.finishReason = choice.finish_reason;
+      const piece = choice.delta?.content ?? '';
+      if (!piece) continue;
+      state.firstTokenMs ??= Math.round(performance.now() - started);
+      state.text += piece;
+      if (!(await input.onText(piece))) {
+        state.clientGone = true;
+        return;
+      }
+      if (input.maxCostUsd !== null && costUsd(estimatePromptTokens(input.messages), estimateTokens(state.text), input.model) > input.maxCostUsd) {
+        state.budgetStopped = true;
+        return;
+      }
+    }
+  } finally {
+    state.toolCalls = [...tools.entries()].sort(([a], [b]) => a - b).map(([, call]) => call);
+    await body.cancel().catch(() => {});
+  }
+}
+
+/** Calls the provider once (its own retries included) and reports how it went. */
+export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
+  const { scope, model } = input;
+  const { config } = scope;
+  const abort = new AbortController();
+  const onClientGone = () => abort.abort();
+  input.signal.addEventListener('abort', onClientGone, { once: true });
+  const state: UpstreamState = { text: '', toolCalls: [], finishReason: null, usage: null, sawDone: false, firstTokenMs: null, lastDataAt: Date.now(), clientGone: false, budgetStopped: false };
+  // one timer per call, not one per chunk (timers cost in workerd): it re-arms itself for the time left
+  let stalled = false;
+  let stall: ReturnType<typeof setTimeout> | undefined;
+  const watchStall = (waitMs: number) => {
+    stall = setTimeout(() => {
+      const idle = Date.now() - state.lastDataAt;
+      if (idle < config.LLM_TIMEOUT_MS) return watchStall(config.LLM_TIMEOUT_MS - idle);
+      stalled = true;
+      abort.abort();
+    }, waitMs);
+  };
+  const started = performance.now();
+  let failure: ProviderFailure | undefined;
+  try {
+    const apiKey = await scope.providerKey(model.provider);
+    watchStall(config.LLM_TIMEOUT_MS);
+    const client = providerClient({ config, provider: model.provider, apiKey, traceId: scope.traceId, retries: config.LLM_MAX_RETRIES });
+    const call = client.chat.completions.create(upstreamBody(input) as never, { signal: abort.signal });
+    if (input.stream) {
+      const response = await call.asResponse();
+      if (!response.body) throw new Error('the provider answered no body');
+      await readStream(input, response.body, state, started);
+    } else {
+      readUpstreamJson(await call, state);
+      state.sawDone = true;
+      state.firstTokenMs = Math.round(performance.now() - started);
+    }
+  } catch (err) {
+    if (!stalled && !input.signal.aborted) failure = classifyFailure(err, model.provider.name);
+  } finally {
+    clearTimeout(stall);
+    input.signal.removeEventListener('abort', onClientGone);
+  }
+  const clientGone = state.clientGone || input.signal.aborted;
+  if (stalled) failure = { kind: 'timeout', fallback: true, unhealthy: true, message: `${model.provider.name}: no data for ${config.LLM_TIMEOUT_MS} ms` };
+  if (!failure && !clientGone && !state.budgetStopped && (!state.sawDone || !state.finishReason)) {
+    const missing = [state.finishReason ? null : 'a finish_reason', state.sawDone ? null : '[DONE]'].filter(Boolean).join(' or ');
+    failure = { kind: 'truncated', fallback: true, unhealthy: true, message: `${model.provider.name}: stream ended without ${missing}` };
+  }
+  const { text, toolCalls, usage } = state;
+  if (failure && text !== '' && failure.kind !== 'refused') failure = { ...failure, kind: 'cut' };
+  const estimated = usage === null;
+  const inputTokens = usage?.prompt_tokens ?? (text || toolCalls.length ? estimatePromptTokens(input.messages) : 0);
+  const outputTokens = usage?.completion_tokens ?? estimateTokens(text + toolCalls.map((t) => t.function.arguments).join(''));
+  const outcome: AttemptResult['outcome'] = clientGone ? 'cancelled' : state.budgetStopped ? 'budget_stopped' : failure ? (text ? 'cut' : 'failed') : 'ok';
+  const upstreamMs = performance.now() - started;
+  return {
+    outcome,
+    text,
+    toolCalls,
+    finishReason: state.finishReason,
+    inputTokens,
+    outputTokens,
+    estimated,
+    costUsd: costUsd(inputTokens, outputTokens, model),
+    latencyMs: Math.round(upstreamMs),
+    upstreamMs,
+    firstTokenMs: state.firstTokenMs,
+    ...(failure ? { failure } : {}),
+  };
 }

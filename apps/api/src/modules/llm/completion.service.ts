@@ -97,7 +97,9 @@ export async function runCompletion(prepared: PreparedCompletion, sink: Completi
         messages,
         signal: sink.signal,
         maxCostUsd: headroom === null ? null : headroom - spent,
-        ...(structured ? {} : { onText: sink.delta }),
+        // a client that reads JSON, or structured output validated before it is sent: one JSON answer upstream
+        stream: prepared.request.stream && !structured,
+        onText: sink.delta,
       });
       bill(candidate, a, continuing);
       const unhealthy = a.failure?.unhealthy ?? false;
@@ -164,7 +166,7 @@ async function structuredOutcome(
 ): Promise<{ text: string; value: unknown; repaired: boolean }> {
   const first = checkStructured(text, schema);
   if (first.ok) return { text, value: first.value, repaired: false };
-  const retry = await runAttempt({ scope: prepared.scope, model: candidate.model, request: prepared.request, messages: repairMessages(messages, text, first.errors), signal: new AbortController().signal, maxCostUsd: null });
+  const retry = await runAttempt({ scope: prepared.scope, model: candidate.model, request: prepared.request, messages: repairMessages(messages, text, first.errors), stream: false, onText: async () => true, signal: new AbortController().signal, maxCostUsd: null });
   bill(candidate, retry, false);
   const second = retry.outcome === 'ok' ? checkStructured(retry.text, schema) : { ok: false as const, errors: [retry.failure?.message ?? 'the repair call failed'] };
   if (second.ok) return { text: retry.text, value: second.value, repaired: true };

@@ -19,9 +19,10 @@ describe('POST /llm/completions', () => {
     expect(body.usage.estimated).toBe(false);
     expect(body.usage.input_tokens).toBeGreaterThan(0);
     expect(body.usage.cost_usd).toBeCloseTo((body.usage.input_tokens * 2 + body.usage.output_tokens * 10) / 1e6, 12);
-    // the provider was asked for usage in the stream
+    // a JSON answer is asked as one JSON answer upstream (no per-chunk work)
     const sent = (await openaiFake.requests(p.prefix('alpha'))).at(-1)!;
-    expect(sent.body).toMatchObject({ model: 'm-alpha', stream: true, stream_options: { include_usage: true } });
+    expect(sent.body).toMatchObject({ model: 'm-alpha' });
+    expect(sent.body!.stream).toBeUndefined();
     const rows = await eventually(async () => {
       const r = await usageRows(p.id);
       return r.length === 1 ? r : undefined;
@@ -44,6 +45,9 @@ describe('POST /llm/completions', () => {
     expect(terminal).toHaveLength(1);
     expect(events.at(-1)!.event).toBe('llm.done');
     expect(events.at(-1)!.data).toMatchObject({ text, provider: 'alpha', continued: false });
+    // streamed upstream, usage asked for in the stream
+    const sent = (await openaiFake.requests(p.prefix('alpha'))).at(-1)!;
+    expect(sent.body).toMatchObject({ model: 'm-alpha', stream: true, stream_options: { include_usage: true } });
   });
 
   it('counts tokens from the text and marks the row estimated when the provider sends no usage', async () => {

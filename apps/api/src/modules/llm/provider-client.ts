@@ -1,11 +1,10 @@
 // The client to one OpenAI-compatible provider: the `openai` SDK (design card) with its transport replaced by the
 // one outbound client (allowlist, per-attempt timeout, retries with backoff that honour Retry-After, trace
-// forwarded) and the SDK's own retries off, so there is one retry policy. Streams go through the [DONE] tap.
+// forwarded) and the SDK's own retries off, so there is one retry policy.
 import OpenAI from 'openai';
 import type { AppConfig } from '../../env';
 import { createHttpClient, hostAllowed, OutboundBlockedError, OutboundError } from '../../lib/http-client';
 import type { ProviderEntry } from './catalogue';
-import { doneWatcher, type DoneTap } from './done-tap';
 
 export interface ProviderClientOptions {
   config: AppConfig;
@@ -32,8 +31,8 @@ export function providerReachable(config: AppConfig, provider: ProviderEntry): b
   return hostAllowed(new URL(provider.baseUrl), providerHosts(config, provider));
 }
 
-/** An SDK client for one call; `tap` learns whether a streamed answer ended with [DONE]. */
-export function providerClient(options: ProviderClientOptions, tap?: DoneTap): OpenAI {
+/** An SDK client for one call. */
+export function providerClient(options: ProviderClientOptions): OpenAI {
   const { config, provider } = options;
   const outbound = createHttpClient({
     allowHosts: providerHosts(config, provider),
@@ -46,9 +45,7 @@ export function providerClient(options: ProviderClientOptions, tap?: DoneTap): O
   });
   const transport = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = input instanceof Request ? input.url : String(input);
-    const res = await outbound(url, { ...init, retry: true });
-    if (!tap || !res.body || !res.ok || !res.headers.get('content-type')?.includes('event-stream')) return res;
-    return new Response(res.body.pipeThrough(doneWatcher(tap)), { status: res.status, statusText: res.statusText, headers: res.headers });
+    return outbound(url, { ...init, retry: true });
   };
   return new OpenAI({
     apiKey: options.apiKey ?? 'unset',

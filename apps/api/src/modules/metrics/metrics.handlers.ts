@@ -1,5 +1,6 @@
 import { createRouter } from '../../lib/openapi';
 import { principalOf } from '../../middleware';
+import { providerMetrics } from '../llm-health';
 import { traceEvents } from './metrics.repo';
 import { overview, prometheusText } from './metrics.service';
 import { overviewRoute, prometheusRoute, traceRoute } from './metrics.routes';
@@ -18,8 +19,12 @@ export const metricsRouter = createRouter()
     );
   })
   .openapi(overviewRoute, async (c) => {
-    return c.json(await overview(c.get('db')(), c.req.valid('query').window, principalOf(c).projectId), 200);
+    const config = c.get('config');
+    const slo = { p95Ms: config.SLO_P95_MS, llmP95Ms: config.SLO_LLM_P95_MS, errorRate: config.SLO_ERROR_RATE };
+    return c.json(await overview(c.get('db')(), c.req.valid('query').window, principalOf(c).projectId, Date.now(), slo), 200);
   })
   .openapi(prometheusRoute, async (c) => {
-    return c.text(await prometheusText(c.get('serviceDb')('admin: prometheus metrics of every project')), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+    const db = c.get('serviceDb')('admin: prometheus metrics of every project');
+    const now = Date.now();
+    return c.text(await prometheusText(db, now, await providerMetrics(db, c.get('config'), now)), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
   });

@@ -30,6 +30,14 @@ const RouteStatSchema = z
     client_error_rate: z.number().openapi({ description: 'share of 4xx' }),
     p50_ms: z.number(),
     p95_ms: z.number(),
+    slo: z
+      .object({
+        p95_target_ms: z.number().openapi({ description: 'SLO_P95_MS, or SLO_LLM_P95_MS for /chat, /chat-gateway, /llm/completions and /embed' }),
+        error_rate_target: z.number().openapi({ description: 'SLO_ERROR_RATE: largest share of 5xx' }),
+        p95_ok: z.boolean(),
+        error_rate_ok: z.boolean(),
+      })
+      .openapi('RouteSlo'),
   })
   .openapi('RouteStat');
 
@@ -37,14 +45,15 @@ export const overviewRoute = createRoute({
   method: 'get',
   path: '/metrics/overview',
   tags: ['metrics'],
-  summary: 'Per route: count, error rate, p50/p95 latency over a recent window (your project)',
+  summary: 'Per route: count, error rate, p50/p95 latency over a recent window (your project), each against its SLO',
+  description: "The SLO gate (seed 001 §6): `gate` is `pass` when every route's p95 and 5xx rate meet their targets (`slo`), else `fail`.",
   security: BEARER,
   middleware: guard(),
   request: { query: z.object({ window: z.enum(['5m', '1h', '24h']).default('1h') }) },
   responses: {
     200: {
       description: 'Overview',
-      content: { 'application/json': { schema: z.object({ window: z.string(), since: z.string(), routes: z.array(RouteStatSchema) }) } },
+      content: { 'application/json': { schema: z.object({ window: z.string(), since: z.string(), routes: z.array(RouteStatSchema), gate: z.enum(['pass', 'fail']) }) } },
     },
     ...errorResponses(400, 401, 429),
   },
@@ -54,7 +63,7 @@ export const prometheusRoute = createRoute({
   method: 'get',
   path: '/metrics',
   tags: ['metrics'],
-  summary: 'Prometheus text exposition of every request (admin)',
+  summary: 'Prometheus text exposition of every request and LLM provider (admin)',
   security: BEARER,
   middleware: adminGuard(),
   responses: { 200: { description: 'text/plain; version=0.0.4', content: { 'text/plain': { schema: z.string() } } }, ...errorResponses(401, 403, 429) },
