@@ -34,14 +34,19 @@ export class ProviderCircuit extends DurableObject {
     return admission;
   }
 
-  /** Records a finished call (retries included: one report per call). */
+  /** Records a finished call (retries included: one report per call) and answers the circuit's snapshot. */
   async report(policy: CircuitPolicy, report: CircuitReport, nowMs = Date.now()): Promise<CircuitSnapshot> {
+    await this.record(policy, report, nowMs);
+    return snapshotOf(this.state, nowMs);
+  }
+
+  /** Records a finished call, answering nothing (the calls' own path: no percentiles computed). */
+  async record(policy: CircuitPolicy, report: CircuitReport, nowMs = Date.now()): Promise<void> {
     const s = this.state;
     const before = `${s.failures}|${s.openUntilMs}|${s.probeSinceMs}|${s.lastError}`;
     recordOutcome(s, policy, report, nowMs);
     // a success on a closed circuit changes nothing durable: no write (the common case)
     if (`${s.failures}|${s.openUntilMs}|${s.probeSinceMs}|${s.lastError}` !== before) this.persist();
-    return snapshotOf(s, nowMs);
   }
 
   /** The circuit and its recent outcomes. */

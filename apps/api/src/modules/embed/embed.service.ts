@@ -5,10 +5,10 @@
 // fallback serving the same model name keeps the batches already done, another model starts again from the first.
 // Every provider call is billed (one llm_usage row), reported to its provider's circuit and settled on the meter.
 import type { EmbedRequest, EmbedResult } from '@cogo/types';
-import { providerCircuitName } from '../../durable-objects/names';
 import { ApiError } from '../../lib/errors';
 import { noProvider, reserveBudget, settleBudget, type Reservation } from '../llm/budget-reservation';
 import type { CallScope } from '../llm/call-scope';
+import { admitToProvider, recordCall } from '../llm/circuit-view';
 import { loadCatalogue } from '../llm/catalogue';
 import { estimateTokens } from '../llm/costs';
 import { rankCandidates, type Candidate } from '../llm/router-select';
@@ -56,7 +56,6 @@ export async function prepareEmbed(scope: CallScope, request: EmbedRequest): Pro
 export async function runEmbed(prepared: PreparedEmbed, progress: EmbedProgress): Promise<EmbedResult> {
   const { scope, batches } = prepared;
   const { config } = scope;
-  const policy = { failures: config.LLM_CIRCUIT_FAILURES, cooldownMs: config.LLM_CIRCUIT_COOLDOWN_MS };
   const expected = config.VECTOR_DIMENSIONS;
   let spent = 0;
   let inputTokens = 0;
@@ -77,8 +76,7 @@ export async function runEmbed(prepared: PreparedEmbed, progress: EmbedProgress)
   try {
     for (const candidate of prepared.candidates) {
       const { model } = candidate;
-      const circuit = config.PROVIDER_CIRCUIT.get(config.PROVIDER_CIRCUIT.idFromName(providerCircuitName(model.provider.key)));
-      const admission = await circuit.acquire(policy);
+      const admission = await admitToProvider(config, model.provider.key);
       if (!admission.allowed) {
         reopensAt = Math.min(reopensAt, admission.cooldownUntilMs);
         causes.push({ provider: model.provider.name, model: model.name, cause: `circuit open until ${new Date(admission.cooldownUntilMs).toISOString()}` });
@@ -102,7 +100,7 @@ export async function runEmbed(prepared: PreparedEmbed, progress: EmbedProgress)
         }
         const wrong = r.vectors?.find((v) => v.length !== expected);
         bill(candidate, r, r.failure?.kind ?? (wrong ? 'dimension_mismatch' : null));
-        scope.defer('circuit report', circuit.report(policy, { ok: !r.failure?.unhealthy, latencyMs: r.latencyMs, probe, ...(r.failure ? { error: r.failure.kind } : {}) }));
+        scope.defer('circuit report', recordCall(config, model.provider.key, { ok: !r.failure?.unhealthy, latencyMs: r.latencyMs, probe, ...(r.failure ? { error: r.failure.kind } : {}) }));
         probe = false;
         if (wrong) {
           throw new ApiError('EMBED_DIMENSION_MISMATCH', `${model.name} (${model.provider.name}) returned ${wrong.length}-dimensional embeddings; this deployment stores ${expected} (VECTOR_DIMENSIONS)`, {

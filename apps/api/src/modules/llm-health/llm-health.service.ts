@@ -3,10 +3,11 @@
 // an open circuit is not probed, a half-open one gets the probe as its one admitted call (success closes it).
 import type { Db } from '@cogo/db';
 import { ProviderQuirksSchema, type ProviderHealth } from '@cogo/types';
-import type { CircuitPolicy, CircuitSnapshot } from '../../durable-objects/circuit-state';
+import type { CircuitSnapshot } from '../../durable-objects/circuit-state';
 import { providerCircuitName } from '../../durable-objects/names';
 import type { AppConfig } from '../../env';
 import { describeError, type Logger } from '../../lib/logger';
+import { circuitPolicy } from '../llm/circuit-view';
 import { envModels, loadCatalogue, type ProviderEntry } from '../llm/catalogue';
 import { providerReachable } from '../llm/provider-client';
 import * as repo from './llm-health.repo';
@@ -26,8 +27,7 @@ export function healthStatus(s: Pick<CircuitSnapshot, 'state' | 'errorRate'>): H
 }
 
 const circuitOf = (config: AppConfig, key: string) => config.PROVIDER_CIRCUIT.get(config.PROVIDER_CIRCUIT.idFromName(providerCircuitName(key)));
-// the same policy completions use, so a probe opens and closes a circuit by the same rules
-const policyOf = (config: AppConfig): CircuitPolicy => ({ failures: config.LLM_CIRCUIT_FAILURES, cooldownMs: config.LLM_CIRCUIT_COOLDOWN_MS });
+
 
 /** The deployment's own providers (CHAT_API_BASE, EMBEDDING_API_BASE), once each. */
 export function envProviders(config: AppConfig): ProviderEntry[] {
@@ -86,7 +86,8 @@ async function probeOne(deps: ProbeRunDeps, provider: ProviderEntry, traceId: st
     const key = probeKey(config, deps.rawEnv, provider);
     const skip = 'skip' in key ? key.skip : providerReachable(config, provider) ? null : 'host not on the outbound allowlist';
     if (skip !== null) return { provider, snapshot: await circuit.snapshot(), probe: null, probedAt: null, skipped: skip };
-    const policy = policyOf(config);
+    // the same policy completions use, so a probe opens and closes a circuit by the same rules
+    const policy = circuitPolicy(config);
     const admission = await circuit.acquire(policy);
     if (!admission.allowed) {
       return { provider, snapshot: await circuit.snapshot(), probe: null, probedAt: null, skipped: `circuit open until ${new Date(admission.cooldownUntilMs).toISOString()}` };

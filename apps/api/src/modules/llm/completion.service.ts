@@ -4,9 +4,9 @@
 // the text already sent (or ends with a typed error); every attempt is billed, reported to its circuit and the
 // spend meter. Exactly one result or one thrown ApiError: the caller turns either into one terminal event.
 import type { ChatMessage, CompletionRequest, CompletionResult } from '@cogo/types';
-import { providerCircuitName } from '../../durable-objects/names';
 import { ApiError } from '../../lib/errors';
 import { runAttempt, type AttemptResult } from './attempt';
+import { admitToProvider, recordCall } from './circuit-view';
 import { noProvider, reserveBudget, settleBudget, type Reservation } from './budget-reservation';
 import type { CallScope } from './call-scope';
 import { loadCatalogue } from './catalogue';
@@ -78,9 +78,7 @@ export async function runCompletion(prepared: PreparedCompletion, sink: Completi
   try {
     for (const [index, candidate] of prepared.candidates.entries()) {
       if (sink.signal.aborted) throw new ApiError('CANCELLED', 'the client went away');
-      const circuit = scope.config.PROVIDER_CIRCUIT.get(scope.config.PROVIDER_CIRCUIT.idFromName(providerCircuitName(candidate.model.provider.key)));
-      const policy = { failures: scope.config.LLM_CIRCUIT_FAILURES, cooldownMs: scope.config.LLM_CIRCUIT_COOLDOWN_MS };
-      const admission = await circuit.acquire(policy);
+      const admission = await admitToProvider(scope.config, candidate.model.provider.key);
       if (!admission.allowed) {
         reopensAt = Math.min(reopensAt, admission.cooldownUntilMs);
         causes.push({ provider: candidate.model.provider.name, model: candidate.model.name, cause: `circuit open until ${new Date(admission.cooldownUntilMs).toISOString()}` });
@@ -104,7 +102,7 @@ export async function runCompletion(prepared: PreparedCompletion, sink: Completi
       bill(candidate, a, continuing);
       const unhealthy = a.failure?.unhealthy ?? false;
       if (a.outcome !== 'cancelled' && a.outcome !== 'budget_stopped') {
-        scope.defer('circuit report', circuit.report(policy, { ok: !unhealthy, latencyMs: a.latencyMs, probe: admission.probe, ...(a.failure ? { error: a.failure.kind } : {}) }));
+        scope.defer('circuit report', recordCall(scope.config, candidate.model.provider.key, { ok: !unhealthy, latencyMs: a.latencyMs, probe: admission.probe, ...(a.failure ? { error: a.failure.kind } : {}) }));
       }
       if (a.outcome === 'cancelled') throw new ApiError('CANCELLED', 'the client went away');
       if (a.text || a.outcome === 'ok') providers.push(candidate.model.provider.name);

@@ -3,7 +3,11 @@
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
-import { BASE } from '../../../test/helpers';
+import { schema } from '@cogo/db';
+import { and, eq } from 'drizzle-orm';
+import { providerCircuitName } from '../../durable-objects/names';
+import { BASE, testDb } from '../../../test/helpers';
+import { CLOSED_VIEW_MS } from './circuit-view';
 import { llmProject, openaiFake } from '../../../test/llm-helpers';
 
 afterEach(() => openaiFake.clear());
@@ -76,5 +80,22 @@ describe('provider circuit', () => {
     expect(body.error.code).toBe('LLM_NO_PROVIDER');
     expect(body.error.message).toContain('circuit open until');
     expect(await openaiFake.requests(p.prefix('alpha'))).toHaveLength(2);
+  });
+
+  it('stops sending calls within CLOSED_VIEW_MS once another isolate opened the circuit', async () => {
+    const p = await llmProject([{ name: 'alpha', models: [{ name: 'm-alpha' }] }, { name: 'beta', models: [{ name: 'm-beta' }] }], { fallbackOrder: ['m-beta'] });
+    const ask = { model: 'm-alpha', messages: [{ role: 'user', content: 'hi' }] };
+    expect((await call(p.key, ask)).body.provider).toBe('alpha'); // this isolate now holds a 'closed' view
+    const handle = testDb();
+    const [row] = await handle.db.select().from(schema.llmProviders).where(and(eq(schema.llmProviders.projectId, p.id), eq(schema.llmProviders.name, 'alpha')));
+    await handle.close();
+    // failures seen elsewhere open the circuit in its Durable Object
+    const stub = env.PROVIDER_CIRCUIT.get(env.PROVIDER_CIRCUIT.idFromName(providerCircuitName(row!.id)));
+    const policy = { failures: 2, cooldownMs: 60_000 };
+    await stub.record(policy, { ok: false, latencyMs: 1, error: 'server' });
+    await stub.record(policy, { ok: false, latencyMs: 1, error: 'server' });
+    await new Promise((r) => setTimeout(r, CLOSED_VIEW_MS + 20));
+    expect((await call(p.key, ask)).body.provider).toBe('beta');
+    expect(await openaiFake.requests(p.prefix('alpha'))).toHaveLength(1);
   });
 });
