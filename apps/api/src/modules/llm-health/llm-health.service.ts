@@ -2,13 +2,13 @@
 // figures /metrics/providers and Prometheus show. A probe goes through the provider's circuit like a call does:
 // an open circuit is not probed, a half-open one gets the probe as its one admitted call (success closes it).
 import type { Db } from '@cogo/db';
-import { ProviderQuirksSchema, type ProviderHealth } from '@cogo/types';
+import type { ProviderHealth } from '@cogo/types';
 import type { CircuitSnapshot } from '../../durable-objects/circuit-state';
 import { providerCircuitName } from '../../durable-objects/names';
 import type { AppConfig } from '../../env';
 import { describeError, type Logger } from '../../lib/logger';
 import { circuitPolicy } from '../llm/circuit-view';
-import { envModels, loadCatalogue, type ProviderEntry } from '../llm/catalogue';
+import { envModels, loadCatalogue, providerEntry, type ProviderEntry } from '../llm/catalogue';
 import { providerReachable } from '../llm/provider-client';
 import * as repo from './llm-health.repo';
 import { probeKey, probeProvider, type ProbeResult } from './provider-probe';
@@ -35,16 +35,7 @@ export function envProviders(config: AppConfig): ProviderEntry[] {
 }
 
 type TargetRow = Awaited<ReturnType<typeof repo.probeTargets>>[number];
-const rowProvider = (r: TargetRow): ProviderEntry => ({
-  key: r.id,
-  id: r.id,
-  name: r.name,
-  scope: r.projectId === null ? 'platform' : 'project',
-  baseUrl: r.baseUrl,
-  keyAlias: r.keyAlias,
-  quirks: ProviderQuirksSchema.catch({}).parse(r.quirks),
-  region: r.region,
-});
+const rowProvider = (r: TargetRow): ProviderEntry => providerEntry(r);
 
 export interface ProbeOutcome {
   provider: ProviderEntry;

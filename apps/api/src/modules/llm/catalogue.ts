@@ -39,6 +39,20 @@ export interface Catalogue {
 
 const SCOPE_ORDER = { project: 0, platform: 1, env: 2 } as const;
 
+/** A stored provider row as routing sees it (its quirks checked: a malformed quirk set reads as none). */
+export function providerEntry(r: { id: string; projectId: string | null; name: string; baseUrl: string; keyAlias: string | null; quirks: unknown; region: string | null }): ProviderEntry {
+  return {
+    key: r.id,
+    id: r.id,
+    name: r.name,
+    scope: r.projectId === null ? 'platform' : 'project',
+    baseUrl: r.baseUrl,
+    keyAlias: r.keyAlias,
+    quirks: ProviderQuirksSchema.catch({}).parse(r.quirks),
+    region: r.region,
+  };
+}
+
 /** Models of the deployment's own providers (environment), when configured. */
 export function envModels(config: AppConfig): ModelEntry[] {
   const out: ModelEntry[] = [];
@@ -102,14 +116,7 @@ async function loadStored(db: Db, projectId: string): Promise<Catalogue> {
     dimensions: r.dimensions,
     enabled: r.modelEnabled,
     provider: {
-      key: r.providerId,
-      id: r.providerId,
-      name: r.provider,
-      scope: r.providerProject === null ? 'platform' : 'project',
-      baseUrl: r.baseUrl,
-      keyAlias: r.keyAlias,
-      quirks: ProviderQuirksSchema.catch({}).parse(r.quirks),
-      region: r.region,
+      ...providerEntry({ id: r.providerId, projectId: r.providerProject, name: r.provider, baseUrl: r.baseUrl, keyAlias: r.keyAlias, quirks: r.quirks, region: r.region }),
       enabled: r.providerEnabled,
     },
   }));
