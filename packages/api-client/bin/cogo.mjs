@@ -24,5 +24,11 @@ const code = await runCli(process.argv.slice(2), {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, bytes);
   },
+  // read only when asked (`cogo chat -`): a terminal's stdin would otherwise wait for Ctrl-D
+  readStdin: async () => {
+    const chunks = [];
+    for await (const chunk of process.stdin) chunks.push(chunk);
+    return Buffer.concat(chunks).toString('utf8');
+  },
 });
 process.exitCode = code;

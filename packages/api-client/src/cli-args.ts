@@ -46,6 +46,19 @@ Options:
   --format <fmt>     text (default) or json
   --max-bytes <n>    one page of at most n bytes (1024 to 4194304)
   --cursor <c>       the page a previous run's next_cursor names
+
+Usage: cogo chat <message | -> [--session <id>] [--model <m>] [--system <text>] [--json]
+
+Sends one chat turn and prints the answer on stdout as it arrives; the last line on stderr is
+"session <id> · <provider>/<model> · <in>→<out> tokens · $<cost>": pass --session <id> to continue it.
+With "-" the message is read from stdin. A turn carries an Idempotency-Key, so a failed connection is
+retried without asking twice; a stream cut after text has been printed is reported, never resumed.
+
+Options:
+  --session <id>     continue this session (its UUID); absent: a new session
+  --model <m>        the model (default: the project's policy, else the API's default)
+  --system <text>    a system prompt for this turn
+  --json             print the ChatResult as JSON instead of the streamed text
 `;
 
 /** A mistake in how cogo was called: reported with the usage text and exit code 2. */
@@ -67,6 +80,17 @@ export type CliCommand =
       cursor: string | undefined;
       baseUrl: string;
       apiKey: string | undefined;
+    }
+  | {
+      command: 'chat';
+      /** The message; null: read it from stdin (`-`). */
+      content: string | null;
+      sessionId: string | undefined;
+      model: string | undefined;
+      system: string | undefined;
+      json: boolean;
+      baseUrl: string;
+      apiKey: string | undefined;
     };
 
 /** Parses argv (without node and the script) with env fallbacks; throws UsageError on bad input. */
@@ -86,6 +110,9 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
         refresh: { type: 'boolean', default: false },
         'max-bytes': { type: 'string' },
         cursor: { type: 'string' },
+        session: { type: 'string' },
+        model: { type: 'string' },
+        system: { type: 'string' },
         apply: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         'base-url': { type: 'string' },
@@ -100,8 +127,8 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
   if (values.help) return { command: 'help' };
   const [command, target, ...extra] = positionals;
   if (command === undefined) throw new UsageError('missing command');
-  if (command !== 'extract' && command !== 'images' && command !== 'context') throw new UsageError(`unknown command "${command}"`);
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (command !== 'extract' && command !== 'images' && command !== 'context' && command !== 'chat') throw new UsageError(`unknown command "${command}"`);
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"${command === 'chat' ? ' (quote a message of several words)' : ''}`);
 
   const baseUrl = values['base-url'] ?? env.COGO_API_URL ?? DEFAULT_API_URL;
   if (!/^https?:\/\//.test(baseUrl) || !URL.canParse(baseUrl)) throw new UsageError(`not an http(s) URL: --base-url ${baseUrl}`);
@@ -109,6 +136,7 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
   if (nodeIds.includes('')) throw new UsageError('--node-id is empty');
   const apiKey = values['api-key'] ?? (env.COGO_API_KEY || undefined);
   if (command === 'context') return contextCommand(target, nodeIds, values, baseUrl, apiKey);
+  if (command === 'chat') return chatCommand(target, values, baseUrl, apiKey);
   if (target === undefined) throw new UsageError(`${command} needs a Figma URL or file key`);
   if (command === 'images') return imagesCommand(target, nodeIds, values, baseUrl, apiKey);
   if (nodeIds.length > 1) throw new UsageError('extract takes one --node-id');
@@ -168,6 +196,21 @@ function contextCommand(
   // with a cursor nothing is extracted: the cursor names its job
   const start = cursor !== undefined || target === undefined ? null : { ...startTarget(target), ...(nodeIds[0] ? { node_id: nodeIds[0] } : {}) };
   return { command: 'context', start, format, maxBytes, cursor, baseUrl, apiKey };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function chatCommand(
+  message: string | undefined,
+  values: { session?: string | undefined; model?: string | undefined; system?: string | undefined; json: boolean },
+  baseUrl: string,
+  apiKey: string | undefined,
+): CliCommand {
+  if (message === undefined || message.trim() === '') throw new UsageError('chat needs a message (or - to read it from stdin)');
+  const { session, model, system } = values;
+  if (session !== undefined && !UUID.test(session)) throw new UsageError(`--session must be a session id (a UUID): ${session}`);
+  if (model !== undefined && model.trim() === '') throw new UsageError('--model is empty');
+  return { command: 'chat', content: message === '-' ? null : message, sessionId: session, model, system, json: values.json, baseUrl, apiKey };
 }
 
 // A bare key is accepted too: it is what the API calls file_key, and what people copy from URLs.

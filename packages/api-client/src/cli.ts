@@ -2,7 +2,9 @@
 // the pages. The core takes its I/O as arguments so tests run it without spawning a process, and
 // runExtract takes a parsed command, so it runs inside workerd too (which lacks node:util parseArgs):
 // the API's tests drive it against the real Worker.
+import { ChatStreamError } from './chat';
 import { USAGE, UsageError, parseCliArgs, type CliCommand } from './cli-args';
+import { runChat } from './cli-chat';
 import { runContext } from './cli-context';
 import { runImages } from './cli-images';
 import { createProgressReporter } from './cli-progress';
@@ -26,6 +28,8 @@ export interface CliIo {
   signal?: AbortSignal;
   /** Writes a file, creating its directories (`cogo images`). */
   writeFile?: (path: string, bytes: Uint8Array) => Promise<void>;
+  /** All of stdin as text (`cogo chat -`). */
+  readStdin?: () => Promise<string>;
 }
 
 /** Runs `cogo` with argv (without node and the script); resolves to the exit code. */
@@ -44,6 +48,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (command.command === 'images') return runImages(command, io, describeError);
   if (command.command === 'context') return runContext(command, io, describeError);
+  if (command.command === 'chat') return runChat(command, io, describeError);
   return runExtract(command, io);
 }
 
@@ -146,7 +151,7 @@ export function describeError(err: unknown): string {
     const { code, message, requestId } = err.body.error;
     return `cogo: ${code}: ${message} (request ${requestId})`;
   }
-  if (err instanceof FigmaStreamError) return `cogo: ${err.code}: ${err.message}`;
+  if (err instanceof FigmaStreamError || err instanceof ChatStreamError) return `cogo: ${err.code}: ${err.message}`;
   if (err instanceof Error) {
     if (err.name === 'AbortError') return 'cogo: ABORTED: interrupted';
     // fetch hides the reason (refused, DNS, reset) in its cause

@@ -31,3 +31,4 @@ export * from './figma-apply';
 export * from './figma-collect';
 export * from './figma-images';
 export * from './figma-context-pages';
+export * from './chat';
