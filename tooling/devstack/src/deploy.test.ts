@@ -35,7 +35,7 @@ describe('./cogo deploy --dry-run', () => {
       expect(result.bundle!.gzip).toBeGreaterThan(10_000);
       expect(result.bundle!.gzip).toBeLessThan(SIZE_LIMITS.free);
       expect(result.report.bindings.map((b) => b.name).sort()).toEqual(
-        ['ARTIFACTS', 'EVENTS_QUEUE', 'FIGMA_CACHE', 'FIGMA_PACER', 'IDEMPOTENCY', 'JOB_CURSOR', 'NONCE_STORE', 'PROJECT_GATE', 'PROJECT_UPDATES', 'RATE_LIMITER', 'UPLOADS'],
+        ['ARTIFACTS', 'EVENTS_QUEUE', 'FIGMA_CACHE', 'FIGMA_PACER', 'IDEMPOTENCY', 'JOB_CURSOR', 'NONCE_STORE', 'PROJECT_GATE', 'PROJECT_UPDATES', 'PROVIDER_CIRCUIT', 'RATE_LIMITER', 'SPEND_METER', 'UPLOADS'],
       );
       expect(result.report.bindings.find((b) => b.name === 'PROJECT_UPDATES')!.resource).toBe(`cogo-project-updates-${env}`);
       // per-environment resources: nothing of production is shared with staging

@@ -1,5 +1,6 @@
 // The one client for every outbound call (STYLE §6): host allowlist, per-attempt timeout, retries
 // with exponential backoff + full jitter that honour Retry-After, and the trace forwarded.
+import { traceHeaders } from './trace';
 
 export interface HttpClientOptions {
   /** Hosts that may be called: `api.figma.com`, `*.example.com`, `127.0.0.1:9000` (port-specific). */
@@ -90,9 +91,7 @@ export function createHttpClient(options: HttpClientOptions) {
     const canRetry = init.retry ?? IDEMPOTENT.has(method);
     const headers = new Headers(init.headers);
     if (options.traceId && !headers.has('traceparent')) {
-      const span = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
-      headers.set('traceparent', `00-${options.traceId}-${span}-01`);
-      headers.set('x-trace-id', options.traceId);
+      for (const [name, value] of Object.entries(traceHeaders(options.traceId))) headers.set(name, value);
     }
     for (let attempt = 1; ; attempt++) {
       let res: Response | undefined;

@@ -38,3 +38,8 @@ export function parseTraceId(value: string | undefined): string | null {
   const id = value.trim().toLowerCase().replaceAll('-', '');
   return TRACE_ID.test(id) && !/^0+$/.test(id) ? id : null;
 }
+
+/** The headers that carry a trace to an outside service: `traceparent` (a new span) and `x-trace-id`. */
+export function traceHeaders(traceId: string): Record<string, string> {
+  return { traceparent: `00-${traceId}-${newSpanId()}-01`, 'x-trace-id': traceId };
+}

@@ -18,7 +18,7 @@ export interface RecordedRequest {
 /** Stands in for credential header values in recorded requests. */
 export const REDACTED = '[redacted]';
 
-const KEPT_HEADERS = ['user-agent', 'accept', 'accept-encoding', 'content-type', 'content-length', 'x-request-id'];
+const KEPT_HEADERS = ['user-agent', 'accept', 'accept-encoding', 'content-type', 'content-length', 'x-request-id', 'traceparent', 'x-trace-id'];
 // api-key: Azure OpenAI; x-api-key: Anthropic; x-goog-api-key: Gemini — the OpenAI fake stands in for several providers.
 const SECRET_HEADERS = ['authorization', 'x-figma-token', 'api-key', 'x-api-key', 'x-goog-api-key'];
 

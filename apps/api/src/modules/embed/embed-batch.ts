@@ -5,7 +5,7 @@
 import type { CallScope } from '../llm/call-scope';
 import type { ModelEntry } from '../llm/catalogue';
 import { costUsd, estimateTokens } from '../llm/costs';
-import { classifyFailure, providerClient, type ProviderFailure } from '../llm/provider-client';
+import { callOptions, classifyFailure, providerClient, type ProviderFailure } from '../llm/provider-client';
 
 export interface BatchInput {
   scope: CallScope;
@@ -70,7 +70,7 @@ export async function embedBatch(input: BatchInput): Promise<BatchResult> {
   const estimate = texts.reduce((sum, t) => sum + estimateTokens(t), 0);
   const failed = (failure: ProviderFailure): BatchResult => ({ inputTokens: 0, estimated: false, costUsd: 0, latencyMs: Date.now() - started, failure });
   try {
-    const client = providerClient({ config, provider: model.provider, apiKey: await scope.providerKey(model.provider), traceId: scope.traceId, retries });
+    const client = providerClient({ config, provider: model.provider, apiKey: await scope.providerKey(model.provider), retries });
     const answer = await client.embeddings.create(
       {
         model: model.upstreamModel,
@@ -79,7 +79,7 @@ export async function embedBatch(input: BatchInput): Promise<BatchResult> {
         dimensions: requestedDimensions(scope, model),
       },
       // one batch, its retries and their Retry-After waits included
-      { signal: input.signal, timeout: config.LLM_TIMEOUT_MS * (retries + 1) },
+      callOptions(scope.traceId, { signal: input.signal, timeout: config.LLM_TIMEOUT_MS * (retries + 1) }),
     );
     const vectors = vectorsOf((answer as { data?: unknown }).data, texts.length);
     if (typeof vectors === 'string') {

@@ -3,7 +3,7 @@
 // OpenAI-compatible provider answers, and one that spends no tokens.
 import type { AppConfig } from '../../env';
 import type { ProviderEntry } from '../llm/catalogue';
-import { classifyFailure, providerClient, type ProviderFailure } from '../llm/provider-client';
+import { callOptions, classifyFailure, providerClient, type ProviderFailure } from '../llm/provider-client';
 
 /** Longest a probe waits (LLM_TIMEOUT_MS when that is shorter). */
 export const PROBE_TIMEOUT_MS = 5_000;
@@ -37,8 +37,8 @@ export async function probeProvider(config: AppConfig, provider: ProviderEntry, 
   const timeoutMs = Math.min(PROBE_TIMEOUT_MS, config.LLM_TIMEOUT_MS);
   const started = Date.now();
   try {
-    const client = providerClient({ config, provider, apiKey, traceId, retries: 0 });
-    await client.models.list({ timeout: timeoutMs, maxRetries: 0 });
+    const client = providerClient({ config, provider, apiKey, retries: 0 });
+    await client.models.list(callOptions(traceId, { timeout: timeoutMs, maxRetries: 0 }));
     return { healthy: true, latencyMs: Date.now() - started };
   } catch (err) {
     const failure = classifyFailure(err, provider.name);

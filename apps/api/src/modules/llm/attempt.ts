@@ -8,7 +8,7 @@ import { parseSse } from '@cogo/types/sse-parser';
 import type { CallScope } from './call-scope';
 import type { ModelEntry } from './catalogue';
 import { costUsd, estimatePromptTokens, estimateTokens } from './costs';
-import { classifyFailure, providerClient, type ProviderFailure } from './provider-client';
+import { callOptions, classifyFailure, providerClient, type ProviderFailure } from './provider-client';
 import { readUpstreamJson, type UpstreamState } from './upstream-answer';
 
 export interface AttemptInput {
@@ -129,8 +129,8 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
   try {
     const apiKey = await scope.providerKey(model.provider);
     watchStall(config.LLM_TIMEOUT_MS);
-    const client = providerClient({ config, provider: model.provider, apiKey, traceId: scope.traceId, retries: config.LLM_MAX_RETRIES });
-    const call = client.chat.completions.create(upstreamBody(input) as never, { signal: abort.signal });
+    const client = providerClient({ config, provider: model.provider, apiKey, retries: config.LLM_MAX_RETRIES });
+    const call = client.chat.completions.create(upstreamBody(input) as never, callOptions(scope.traceId, { signal: abort.signal }));
     if (input.stream) {
       const response = await call.asResponse();
       if (!response.body) throw new Error('the provider answered no body');

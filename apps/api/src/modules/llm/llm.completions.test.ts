@@ -23,6 +23,8 @@ describe('POST /llm/completions', () => {
     const sent = (await openaiFake.requests(p.prefix('alpha'))).at(-1)!;
     expect(sent.body).toMatchObject({ model: 'm-alpha' });
     expect(sent.body!.stream).toBeUndefined();
+    // the call's trace went along (W3C traceparent with the answer's trace id)
+    expect(sent.headers.traceparent).toMatch(new RegExp(`^00-${body.trace_id}-[0-9a-f]{16}-01$`));
     const rows = await eventually(async () => {
       const r = await usageRows(p.id);
       return r.length === 1 ? r : undefined;

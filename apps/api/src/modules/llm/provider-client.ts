@@ -4,13 +4,13 @@
 import OpenAI from 'openai';
 import type { AppConfig } from '../../env';
 import { createHttpClient, hostAllowed, OutboundBlockedError, OutboundError } from '../../lib/http-client';
+import { traceHeaders } from '../../lib/trace';
 import type { ProviderEntry } from './catalogue';
 
 export interface ProviderClientOptions {
   config: AppConfig;
   provider: ProviderEntry;
   apiKey: string | undefined;
-  traceId: string;
   retries: number;
   /** Called before each retry of the same provider (for logs and debug events). */
   onRetry?: (info: { attempt: number; delayMs: number; status?: number }) => void;
@@ -31,23 +31,31 @@ export function providerReachable(config: AppConfig, provider: ProviderEntry): b
   return hostAllowed(new URL(provider.baseUrl), providerHosts(config, provider));
 }
 
-/** An SDK client for one call. */
+const clients = new Map<string, OpenAI>();
+
+/**
+ * The SDK client of a provider, kept per isolate (building one costs about a millisecond) for each provider, key,
+ * retry count and deployment config; the per-call parts (trace, signal, timeout) go in each call's options
+ * through callOptions().
+ */
 export function providerClient(options: ProviderClientOptions): OpenAI {
   const { config, provider } = options;
+  const id = [provider.key, provider.baseUrl, options.apiKey ?? '', options.retries, config.OUTBOUND_ALLOWLIST, config.LLM_TIMEOUT_MS, config.LLM_MAX_RETRY_AFTER_MS, JSON.stringify(provider.quirks.extra_headers ?? {})].join('\u0000');
+  const cached = clients.get(id);
+  if (cached && !options.onRetry) return cached;
   const outbound = createHttpClient({
     allowHosts: providerHosts(config, provider),
-    // the stream's own stall timer (completion.service.ts) bounds waits between chunks; this bounds one attempt
+    // the call's own stall timer (attempt.ts) bounds waits between chunks; this bounds one attempt
     timeoutMs: config.LLM_TIMEOUT_MS * 10,
     retries: options.retries,
     maxRetryAfterMs: config.LLM_MAX_RETRY_AFTER_MS,
-    traceId: options.traceId,
     ...(options.onRetry ? { onRetry: options.onRetry } : {}),
   });
   const transport = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = input instanceof Request ? input.url : String(input);
     return outbound(url, { ...init, retry: true });
   };
-  return new OpenAI({
+  const client = new OpenAI({
     apiKey: options.apiKey ?? 'unset',
     baseURL: provider.baseUrl.replace(/\/$/, ''),
     fetch: transport as never,
@@ -56,6 +64,16 @@ export function providerClient(options: ProviderClientOptions): OpenAI {
     defaultHeaders: provider.quirks.extra_headers ?? {},
     dangerouslyAllowBrowser: true,
   });
+  if (!options.onRetry) {
+    if (clients.size > 500) clients.clear();
+    clients.set(id, client);
+  }
+  return client;
+}
+
+/** Per-call SDK options: the trace headers, and the caller's signal and timeout. */
+export function callOptions(traceId: string, extra: { signal?: AbortSignal; timeout?: number; maxRetries?: number } = {}) {
+  return { ...extra, headers: traceHeaders(traceId) };
 }
 
 export type FailureKind = 'rate_limited' | 'server' | 'timeout' | 'network' | 'auth' | 'refused' | 'blocked' | 'cut' | 'truncated' | 'bad_output';
