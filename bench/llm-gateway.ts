@@ -110,8 +110,17 @@ async function main() {
     for (let i = 0; i < 20; i++) await Promise.all([gateway(i % 2 === 0), direct(i % 2 === 0)]); // warm both paths
     console.log(`\ncold: first gateway call after start-up ${f(cold.totalMs)} ms (non-streaming)`);
 
+    // the floor of any request through this stack (wrangler dev's proxy, workerd, Hono, no guard): GET /livez
+    const floor: number[] = [];
+    for (let i = 0; i < PAIRS; i++) {
+      const started = performance.now();
+      await new Promise<void>((resolve, reject) => request(`${stack.url}/livez`, { agent }, (res) => res.resume().on('end', resolve)).on('error', reject).end());
+      floor.push(performance.now() - started);
+    }
+    console.log(`floor: GET /livez through the same stack p50 ${f(pct(floor, 50))}  p95 ${f(pct(floor, 95))} ms (what every request pays here before any route work)`);
+
     for (const stream of [false, true]) {
-      const added = { first: [] as number[], total: [] as number[], inProcess: [] as number[], upstream: [] as number[] };
+      const added = { first: [] as number[], total: [] as number[], inProcess: [] as number[], upstream: [] as number[], guard: [] as number[] };
       const abs = { direct: [] as number[], gateway: [] as number[] };
       for (let i = 0; i < PAIRS; i++) {
         // alternate which goes first so neither always meets a warmer socket
@@ -123,6 +132,8 @@ async function main() {
         abs.gateway.push(g.totalMs);
         const inProc = timingOf(g.serverTiming, 'gateway');
         if (!Number.isNaN(inProc)) added.inProcess.push(inProc);
+        const guard = timingOf(g.serverTiming, 'guard');
+        if (!Number.isNaN(guard)) added.guard.push(guard);
         const up = timingOf(g.serverTiming, 'upstream');
         if (!Number.isNaN(up)) added.upstream.push(up);
       }
@@ -132,6 +143,7 @@ async function main() {
       if (stream) console.log(`  added 1st token  p50 ${f(pct(added.first, 50))}  p95 ${f(pct(added.first, 95))}`);
       console.log(`  added total      p50 ${f(pct(added.total, 50))}  p95 ${f(pct(added.total, 95))}   (loopback: includes the wrangler proxy hop)`);
       if (added.inProcess.length) console.log(`  added in-process p50 ${f(pct(added.inProcess, 50))}  p95 ${f(pct(added.inProcess, 95))}   (Server-Timing gateway: Worker time outside the provider call)`);
+      if (added.guard.length) console.log(`    of which guard p50 ${f(pct(added.guard, 50))}  p95 ${f(pct(added.guard, 95))}   (auth, the project's rate limit: before the handler)`);
       if (added.upstream.length) console.log(`  provider call    p50 ${f(pct(added.upstream, 50))}  p95 ${f(pct(added.upstream, 95))}   (Server-Timing upstream: as the Worker saw it)`);
     }
 
