@@ -120,7 +120,7 @@ async function main() {
     console.log(`floor: GET /livez through the same stack p50 ${f(pct(floor, 50))}  p95 ${f(pct(floor, 95))} ms (what every request pays here before any route work)`);
 
     for (const stream of [false, true]) {
-      const added = { first: [] as number[], total: [] as number[], inProcess: [] as number[], upstream: [] as number[], guard: [] as number[] };
+      const added = { first: [] as number[], total: [] as number[], inProcess: [] as number[], upstream: [] as number[], guard: [] as number[], own: [] as number[] };
       const abs = { direct: [] as number[], gateway: [] as number[] };
       for (let i = 0; i < PAIRS; i++) {
         // alternate which goes first so neither always meets a warmer socket
@@ -134,6 +134,7 @@ async function main() {
         if (!Number.isNaN(inProc)) added.inProcess.push(inProc);
         const guard = timingOf(g.serverTiming, 'guard');
         if (!Number.isNaN(guard)) added.guard.push(guard);
+        if (!Number.isNaN(guard) && !Number.isNaN(inProc)) added.own.push(inProc - guard);
         const up = timingOf(g.serverTiming, 'upstream');
         if (!Number.isNaN(up)) added.upstream.push(up);
       }
@@ -144,6 +145,7 @@ async function main() {
       console.log(`  added total      p50 ${f(pct(added.total, 50))}  p95 ${f(pct(added.total, 95))}   (loopback: includes the wrangler proxy hop)`);
       if (added.inProcess.length) console.log(`  added in-process p50 ${f(pct(added.inProcess, 50))}  p95 ${f(pct(added.inProcess, 95))}   (Server-Timing gateway: Worker time outside the provider call)`);
       if (added.guard.length) console.log(`    of which guard p50 ${f(pct(added.guard, 50))}  p95 ${f(pct(added.guard, 95))}   (auth, the project's rate limit: before the handler)`);
+      if (added.own.length) console.log(`    the gateway's own p50 ${f(pct(added.own, 50))}  p95 ${f(pct(added.own, 95))}   (router-select, circuit, budget, SDK, usage: the handler minus the provider call; workerd's clock has 1 ms steps)`);
       if (added.upstream.length) console.log(`  provider call    p50 ${f(pct(added.upstream, 50))}  p95 ${f(pct(added.upstream, 95))}   (Server-Timing upstream: as the Worker saw it)`);
     }
 
