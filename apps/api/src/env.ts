@@ -164,6 +164,12 @@ export const EnvSchema = z
     VECTOR_DIMENSIONS: z.coerce.number().int().min(1).max(16_000).default(1024),
     /** Retries of one provider call (429/5xx/timeouts, honouring Retry-After) before the next model of the policy. */
     LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+    /** Provider answers (after retries) that move a call to the next model of the policy; other 4xx are the request's fault (422, no fallback). Timeouts and network failures always fall back. */
+    LLM_FALLBACK_STATUSES: z
+      .string()
+      .regex(/^\d{3}(,\d{3})*$/, 'comma-separated HTTP statuses')
+      .default('401,403,408,409,429,500,502,503,504')
+      .transform((v) => new Set(v.split(',').map(Number))),
     /** A Retry-After longer than this is not waited for: the call falls back at once. */
     LLM_MAX_RETRY_AFTER_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
     /** Longest wait for a provider's answer to start, and between two stream chunks. */

@@ -89,6 +89,6 @@ export async function embedBatch(input: BatchInput): Promise<BatchResult> {
     const inputTokens = typeof reported === 'number' ? reported : estimate;
     return { vectors, inputTokens, estimated: typeof reported !== 'number', costUsd: costUsd(inputTokens, 0, model), latencyMs: Date.now() - started };
   } catch (err) {
-    return failed(classifyFailure(err, model.provider.name));
+    return failed(classifyFailure(err, model.provider.name, config.LLM_FALLBACK_STATUSES));
   }
 }

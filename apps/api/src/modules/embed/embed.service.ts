@@ -131,7 +131,7 @@ export async function runEmbed(prepared: PreparedEmbed, progress: EmbedProgress)
         };
       }
       causes.push({ provider: model.provider.name, model: model.name, cause: failure.message });
-      if (!failure.fallback) throw new ApiError('UNPROCESSABLE', failure.message, { provider: model.provider.name, status: failure.status });
+      if (!failure.fallback) throw new ApiError(failure.kind === 'refused' ? 'UNPROCESSABLE' : 'LLM_UPSTREAM', failure.message, { provider: model.provider.name, status: failure.status });
     }
     if (attempted === 0) {
       const wait = Math.max(1, Math.ceil((reopensAt - Date.now()) / 1000));

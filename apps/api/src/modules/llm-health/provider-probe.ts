@@ -41,7 +41,7 @@ export async function probeProvider(config: AppConfig, provider: ProviderEntry, 
     await client.models.list(callOptions(traceId, { timeout: timeoutMs, maxRetries: 0 }));
     return { healthy: true, latencyMs: Date.now() - started };
   } catch (err) {
-    const failure = classifyFailure(err, provider.name);
+    const failure = classifyFailure(err, provider.name, config.LLM_FALLBACK_STATUSES);
     return { healthy: !failure.unhealthy, latencyMs: Date.now() - started, failure };
   }
 }

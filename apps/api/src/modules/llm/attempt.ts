@@ -141,7 +141,7 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
       state.firstTokenMs = Math.round(performance.now() - started);
     }
   } catch (err) {
-    if (!stalled && !input.signal.aborted) failure = classifyFailure(err, model.provider.name);
+    if (!stalled && !input.signal.aborted) failure = classifyFailure(err, model.provider.name, config.LLM_FALLBACK_STATUSES);
   } finally {
     clearTimeout(stall);
     input.signal.removeEventListener('abort', onClientGone);

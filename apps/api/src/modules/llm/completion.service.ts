@@ -138,7 +138,7 @@ export async function runCompletion(prepared: PreparedCompletion, sink: Completi
       }
       const failure = a.failure!;
       causes.push({ provider: candidate.model.provider.name, model: candidate.model.name, cause: failure.message });
-      if (!failure.fallback) throw new ApiError('UNPROCESSABLE', failure.message, { provider: candidate.model.provider.name, status: failure.status });
+      if (!failure.fallback) throw new ApiError(failure.kind === 'refused' ? 'UNPROCESSABLE' : 'LLM_UPSTREAM', failure.message, { provider: candidate.model.provider.name, status: failure.status });
       const more = index < prepared.candidates.length - 1;
       if (emitted !== '' && (!scope.config.LLM_STREAM_CONTINUE || !more)) {
         throw new ApiError('LLM_STREAM_CUT', `${failure.message} after ${emitted.length} characters were sent, and no fallback could continue it`, { attempts: causes, sent_chars: emitted.length });

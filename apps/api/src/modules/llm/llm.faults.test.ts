@@ -100,3 +100,22 @@ describe('stream integrity', () => {
     expect(body.error.details.attempts.map((a) => a.provider)).toEqual(['alpha', 'beta']);
   });
 });
+
+describe('fallback statuses (LLM_FALLBACK_STATUSES)', () => {
+  it('moves a call to the next model only on the configured statuses; another failure ends it as LLM_UPSTREAM', async () => {
+    const { createApp } = await import('../../app');
+    const { env } = await import('cloudflare:test');
+    const { BASE } = await import('../../../test/helpers');
+    const p = await llmProject(TWO, FALLBACK);
+    const ask = (bindings: Record<string, unknown>) =>
+      createApp().request(`${BASE}/llm/completions`, { method: 'POST', headers: { authorization: `Bearer ${p.key}`, 'content-type': 'application/json' }, body: JSON.stringify({ model: 'm-alpha', messages: [{ role: 'user', content: 'x' }] }) }, bindings);
+    await openaiFake.faults([{ fault: { kind: 'server-error', status: 503 }, times: null, path: p.chatPath('alpha') }]);
+    const strict = await ask({ ...env, LLM_FALLBACK_STATUSES: '429', LLM_MAX_RETRIES: '0' });
+    expect(strict.status).toBe(502);
+    expect(((await strict.json()) as { error: { code: string } }).error.code).toBe('LLM_UPSTREAM');
+    expect(await openaiFake.requests(p.prefix('beta'))).toHaveLength(0);
+    const lenient = await ask({ ...env, LLM_MAX_RETRIES: '0' });
+    expect(lenient.status).toBe(200);
+    expect(((await lenient.json()) as { provider: string }).provider).toBe('beta');
+  });
+});

@@ -89,8 +89,8 @@ export interface ProviderFailure {
   message: string;
 }
 
-/** Classifies whatever a provider call threw. */
-export function classifyFailure(err: unknown, provider: string): ProviderFailure {
+/** Classifies whatever a provider call threw; `fallbackStatuses` (LLM_FALLBACK_STATUSES) decide which answers move on. */
+export function classifyFailure(err: unknown, provider: string, fallbackStatuses: ReadonlySet<number>): ProviderFailure {
   const cause = err instanceof Error && 'cause' in err ? (err as { cause?: unknown }).cause : undefined;
   if (err instanceof OutboundBlockedError || cause instanceof OutboundBlockedError) {
     return { kind: 'blocked', fallback: true, unhealthy: false, message: `${provider}: host not on the outbound allowlist` };
@@ -98,11 +98,12 @@ export function classifyFailure(err: unknown, provider: string): ProviderFailure
   if (err instanceof OpenAI.APIConnectionTimeoutError) return { kind: 'timeout', fallback: true, unhealthy: true, message: `${provider}: timed out` };
   if (err instanceof OpenAI.APIError && typeof err.status === 'number') {
     const status = err.status;
-    if (status === 429) return { kind: 'rate_limited', fallback: true, unhealthy: true, status, message: `${provider}: rate limited (429)` };
-    if (status >= 500 || status === 408) return { kind: 'server', fallback: true, unhealthy: true, status, message: `${provider}: upstream error ${status}` };
-    if (status === 401 || status === 403) return { kind: 'auth', fallback: true, unhealthy: true, status, message: `${provider}: refused the API key (${status})` };
+    const fallback = fallbackStatuses.has(status);
+    if (status === 429) return { kind: 'rate_limited', fallback, unhealthy: true, status, message: `${provider}: rate limited (429)` };
+    if (status >= 500 || status === 408) return { kind: 'server', fallback, unhealthy: true, status, message: `${provider}: upstream error ${status}` };
+    if (status === 401 || status === 403) return { kind: 'auth', fallback, unhealthy: true, status, message: `${provider}: refused the API key (${status})` };
     const said = typeof err.error === 'object' && err.error && 'message' in err.error ? String((err.error as { message: unknown }).message).slice(0, 300) : `status ${status}`;
-    return { kind: 'refused', fallback: false, unhealthy: false, status, message: `${provider} refused the request: ${said}` };
+    return { kind: 'refused', fallback, unhealthy: false, status, message: `${provider} refused the request: ${said}` };
   }
   if (cause instanceof OutboundError || err instanceof OutboundError) {
     const e = (cause instanceof OutboundError ? cause : err) as OutboundError;
