@@ -1,6 +1,7 @@
 // Keyset pagination cursors: base64url of `[created_at ISO, uuid]`. A cursor is checked in full
 // (shape, a real UUID, a timestamp Postgres can hold and this API could have written) before it
 // reaches a query, so a crafted one is a 400, never a database error.
+import { asc, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { ApiError } from './errors';
 
 export interface KeysetPosition {
@@ -39,4 +40,24 @@ export function decodeKeysetCursor(cursor: string): KeysetPosition {
   // the ISO shape has a 4-digit year; a date that does not round-trip (2026-02-31) was not issued by us
   if (Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== at) throw invalid();
   return { createdAt, id };
+}
+
+/**
+ * The keyset position's order in SQL: created_at at the cursor's precision (milliseconds), then id. Neon and
+ * Postgres keep microseconds while a cursor holds milliseconds: comparing the raw column would show the row a
+ * cursor was made from again on the next page (embedded PGlite keeps milliseconds, which hid it).
+ */
+function atCursorPrecision(createdAt: AnyColumn): SQL {
+  return sql`date_trunc('milliseconds', ${createdAt})`;
+}
+
+/** Rows after `pos` in keyset order (undefined: from the start). */
+export function afterKeyset(createdAt: AnyColumn, id: AnyColumn, pos: KeysetPosition | undefined): SQL | undefined {
+  if (!pos) return undefined;
+  return sql`(${atCursorPrecision(createdAt)}, ${id}) > (${pos.createdAt.toISOString()}::timestamptz, ${pos.id}::uuid)`;
+}
+
+/** The keyset order, oldest first. */
+export function keysetOrder(createdAt: AnyColumn, id: AnyColumn): SQL[] {
+  return [asc(atCursorPrecision(createdAt)), asc(id)];
 }

@@ -2,7 +2,8 @@
 // written by the caller at millisecond precision: keyset cursors carry milliseconds, and a now() with microseconds
 // would make a row compare greater than its own cursor (repeated on the next page).
 import { schema, type Db } from '@cogo/db';
-import { and, asc, desc, eq, gt, lt, ne, or } from 'drizzle-orm';
+import { and, desc, eq, lt, ne, or } from 'drizzle-orm';
+import { afterKeyset, keysetOrder, type KeysetPosition } from '../../lib/keyset-cursor';
 
 export type SessionRow = typeof schema.chatSessions.$inferSelect;
 export type MessageRow = typeof schema.messages.$inferSelect;
@@ -11,10 +12,7 @@ export type NewMessage = typeof schema.messages.$inferInsert & { id: string; cre
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Queryable = Db | Tx;
 
-export interface KeysetPosition {
-  createdAt: Date;
-  id: string;
-}
+export type { KeysetPosition };
 
 const s = schema.chatSessions;
 const m = schema.messages;
@@ -88,16 +86,14 @@ async function touchSession(tx: Queryable, sessionId: string, at: Date): Promise
   await tx.update(s).set({ lastMessageAt: at, updatedAt: at }).where(and(eq(s.id, sessionId), lt(s.lastMessageAt, at)));
 }
 
-const after = (col: { createdAt: typeof s.createdAt; id: typeof s.id } | { createdAt: typeof m.createdAt; id: typeof m.id }, pos?: KeysetPosition) =>
-  pos ? or(gt(col.createdAt, pos.createdAt), and(eq(col.createdAt, pos.createdAt), gt(col.id, pos.id))) : undefined;
 
 /** A project's sessions after a keyset position, oldest first. */
 export async function listSessions(db: Queryable, projectId: string, limit: number, pos?: KeysetPosition): Promise<SessionRow[]> {
   return db
     .select()
     .from(s)
-    .where(and(eq(s.projectId, projectId), after(s, pos)))
-    .orderBy(asc(s.createdAt), asc(s.id))
+    .where(and(eq(s.projectId, projectId), afterKeyset(s.createdAt, s.id, pos)))
+    .orderBy(...keysetOrder(s.createdAt, s.id))
     .limit(limit);
 }
 
@@ -106,7 +102,7 @@ export async function listMessages(db: Queryable, sessionId: string, limit: numb
   return db
     .select()
     .from(m)
-    .where(and(eq(m.sessionId, sessionId), after(m, pos)))
-    .orderBy(asc(m.createdAt), asc(m.id))
+    .where(and(eq(m.sessionId, sessionId), afterKeyset(m.createdAt, m.id, pos)))
+    .orderBy(...keysetOrder(m.createdAt, m.id))
     .limit(limit);
 }

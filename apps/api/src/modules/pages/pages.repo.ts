@@ -1,5 +1,6 @@
 import { schema, type Db } from '@cogo/db';
-import { and, asc, eq, gt, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { afterKeyset, keysetOrder } from '../../lib/keyset-cursor';
 
 export type PageRow = typeof schema.pages.$inferSelect;
 
@@ -15,7 +16,7 @@ export async function listPages(db: Db, projectId: string, limit: number, after?
   return db
     .select()
     .from(p)
-    .where(and(eq(p.projectId, projectId), after ? or(gt(p.createdAt, after.createdAt), and(eq(p.createdAt, after.createdAt), gt(p.id, after.id))) : undefined))
-    .orderBy(asc(p.createdAt), asc(p.id))
+    .where(and(eq(p.projectId, projectId), afterKeyset(p.createdAt, p.id, after)))
+    .orderBy(...keysetOrder(p.createdAt, p.id))
     .limit(limit);
 }
