@@ -3,12 +3,14 @@
 //   --check   start, verify /healthz and /docs, stop (used by the tests and bench/dev-start)
 // Worker vars (every EnvSchema key) come from the environment, else from .dev.vars, else the
 // stack's defaults; wrangler itself would ignore the environment. Without an LLM key (or with
-// CHAT_FORCE_MOCK) the LLM gateway's provider is the local OpenAI fake (worker-vars.ts llmWorkerVars).
+// CHAT_FORCE_MOCK) the LLM gateway's provider is the local OpenAI fake (worker-vars.ts llmWorkerVars), whose
+// embeddings come from word vectors prepared once into the data folder (dev-embedder.ts; COGO_WORD_VECTORS=off: hash).
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startLocalDatabase } from './database';
 import { devFetch } from './dev-client';
+import { devEmbedder, type DevWordVectorsMode } from './dev-embedder';
 import { ensureDevProject, loadDevCredentials } from './dev-credentials';
 import { startLocalFakes } from './fakes';
 import { FAKE_CHAT_PROVIDER, llmMocked, llmWorkerVars, pickWorkerVars, readDevVars, workerVarNames } from './worker-vars';
@@ -26,6 +28,11 @@ export interface DevOptions {
   log: (line: string) => void;
   /** Worker vars from the environment and .dev.vars; they override the stack's defaults (not its database or Figma wiring). */
   workerVars?: Record<string, string> | undefined;
+  /**
+   * The offline embedder's word vectors (offline LLM mode only): `prepare` them on first run (`./cogo dev`), use them
+   * only if `existing` (the default, and --check: never a 118 MB download in a check), or `off` (hash vectors).
+   */
+  wordVectors?: DevWordVectorsMode | undefined;
   /** Called once the API is healthy (tests use it to act on the running system). */
   onReady?: (ready: DevReady) => Promise<void>;
 }
@@ -55,6 +62,7 @@ export async function devOptionsFrom(argv: string[], processEnv: NodeJS.ProcessE
     figma: env.FIGMA_API_KEY ? { base: env.FIGMA_API_BASE || 'https://api.figma.com', token: env.FIGMA_API_KEY } : undefined,
     workerVars: pickWorkerVars(env, await workerVarNames()),
     check: argv.includes('--check'),
+    wordVectors: env.COGO_WORD_VECTORS === 'off' ? 'off' : argv.includes('--check') ? 'existing' : 'prepare',
     log: (line) => console.log(line),
   };
 }
@@ -73,14 +81,15 @@ export async function runDev(options: DevOptions): Promise<number> {
     const db = await startLocalDatabase({ databaseUrl: options.databaseUrl, dataDir: `${options.dataDir}/pglite` });
     cleanups.push(db.stop);
     const creds = loadDevCredentials(options.dataDir);
+    const given = options.workerVars ?? {};
+    const embedder = llmMocked(given) ? await devEmbedder(options.wordVectors ?? 'existing', options.dataDir, { log }) : undefined;
     // the fake checks its key like OpenAI does, so the Worker's key handling runs as in production; a new one per run
     const openaiKey = `sk-dev-${randomBytes(16).toString('hex')}`;
     // pacing like a model producing tokens, so streams look and feel real
-    const fakes = await startLocalFakes(creds.figmaToken, { apiKey: openaiKey, chunkDelayMs: 15 });
+    const fakes = await startLocalFakes(creds.figmaToken, { apiKey: openaiKey, chunkDelayMs: 15, wordVectors: embedder?.wordVectors });
     cleanups.push(fakes.stop);
     const figma = options.figma ?? { base: fakes.figmaUrl, token: creds.figmaToken };
-    const given = options.workerVars ?? {};
-    const llmVars = llmWorkerVars(given, { url: fakes.openaiUrl, apiKey: openaiKey });
+    const llmVars = llmWorkerVars(given, { url: fakes.openaiUrl, apiKey: openaiKey, embeddingModel: embedder?.model });
     const vars: Record<string, string> = {
       ENVIRONMENT: 'development',
       ADMIN_TOKEN: creds.adminToken,
@@ -124,6 +133,7 @@ export async function runDev(options: DevOptions): Promise<number> {
         ? `  LLM: local OpenAI-compatible fake at ${fakes.openaiUrl}; every answer's provider is ${FAKE_CHAT_PROVIDER} (set CHAT_API_BASE and CHAT_API_KEY for a real provider)`
         : `  LLM: ${vars.CHAT_API_BASE ? `your provider at ${vars.CHAT_API_BASE}, answers name it ${vars.CHAT_PROVIDER_NAME ?? 'env-chat'}` : 'CHAT_API_BASE unset, only providers stored as rows'} (your CHAT_API_* / EMBEDDING_API_* vars)`,
     );
+    if (embedder) log(embedder.line);
     // names only: several of these are secrets
     const givenNames = Object.keys(given).sort();
     if (givenNames.length) log(`  Worker vars ${givenNames.join(', ')}   (from the environment / .dev.vars)`);

@@ -12,9 +12,13 @@ export interface LocalFakes {
 
 /**
  * Starts both fakes on ephemeral loopback ports; the Figma fake checks `figmaToken` like Figma does, the OpenAI
- * fake `openai.apiKey` like OpenAI does (and paces its streams by `openai.chunkDelayMs`).
+ * fake `openai.apiKey` like OpenAI does (and paces its streams by `openai.chunkDelayMs`; answers the model of
+ * `openai.wordVectors` from them).
  */
-export async function startLocalFakes(figmaToken?: string, openai: Pick<OpenAIFakeOptions, 'apiKey' | 'chunkDelayMs'> = {}): Promise<LocalFakes> {
+export async function startLocalFakes(
+  figmaToken?: string,
+  openai: Pick<OpenAIFakeOptions, 'apiKey' | 'chunkDelayMs' | 'wordVectors'> = {},
+): Promise<LocalFakes> {
   const figma = await startFigmaFake(figmaToken ? { token: figmaToken } : {});
   try {
     const fake = await startOpenAIFake(openai);

@@ -80,6 +80,21 @@ describe('LLM vars of the dev command (offline dev)', () => {
     expect(llmWorkerVars(given, fake)).toMatchObject(onFake);
   });
 
+  it('make the fake’s word-vector model the default embedding model, unless the developer named one', () => {
+    const words = { ...fake, embeddingModel: 'glove-100d-mean' };
+    expect(llmWorkerVars({}, words)).toEqual({ ...onFake, EMBEDDING_MODEL_DEFAULT: 'glove-100d-mean', OUTBOUND_ALLOWLIST: '127.0.0.1:4567' });
+    expect(llmWorkerVars({ EMBEDDING_MODEL_DEFAULT: 'my-model' }, words)).not.toHaveProperty('EMBEDDING_MODEL_DEFAULT');
+    expect(llmWorkerVars({ CHAT_API_KEY: 'sk-real-1' }, words)).toEqual({});
+  });
+
+  it('prepare word vectors for `./cogo dev`, use only existing ones for --check, none with COGO_WORD_VECTORS=off', async () => {
+    const file = join(dir, 'empty.dev.vars');
+    writeFileSync(file, '');
+    expect((await devOptionsFrom([], { COGO_DEV_VARS: file })).wordVectors).toBe('prepare');
+    expect((await devOptionsFrom(['--check'], { COGO_DEV_VARS: file })).wordVectors).toBe('existing');
+    expect((await devOptionsFrom([], { COGO_DEV_VARS: file, COGO_WORD_VECTORS: 'off' })).wordVectors).toBe('off');
+  });
+
   it("leave the developer's CHAT_API_* / EMBEDDING_API_* as given when a key is set", async () => {
     const keys: Array<Record<string, string>> = [{ CHAT_API_KEY: 'sk-real-1' }, { OPENAI_API_KEY: 'sk-real-2' }, { CHAT_API_KEY: 'sk-real-1', CHAT_FORCE_MOCK: 'false' }];
     for (const key of keys) {

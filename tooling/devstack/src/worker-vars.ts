@@ -66,10 +66,14 @@ export function llmMocked(given: Record<string, string>): boolean {
 
 /**
  * The Worker vars that point its LLM gateway at the local OpenAI-compatible fake (chat and embeddings, with the key
- * the fake checks, its host on the outbound allowlist so providers added on its prefixes are reachable too); none
+ * the fake checks, its host on the outbound allowlist so providers added on its prefixes are reachable too, and its
+ * word-vector model as the default embedding model when it has one); none
  * when the developer gave a key, whose CHAT_API_* / EMBEDDING_API_* then pass through as given.
  */
-export function llmWorkerVars(given: Record<string, string>, fake: { url: string; apiKey: string }): Record<string, string> {
+export function llmWorkerVars(
+  given: Record<string, string>,
+  fake: { url: string; apiKey: string; embeddingModel?: string | undefined },
+): Record<string, string> {
   if (!llmMocked(given)) return {};
   const hosts = (given.OUTBOUND_ALLOWLIST ?? '').split(',').map((h) => h.trim()).filter(Boolean);
   return {
@@ -79,6 +83,8 @@ export function llmWorkerVars(given: Record<string, string>, fake: { url: string
     EMBEDDING_API_BASE: fake.url,
     EMBEDDING_API_KEY: fake.apiKey,
     EMBEDDING_PROVIDER_NAME: FAKE_EMBEDDING_PROVIDER,
+    // the fake's word-vector model (dev-embedder.ts), unless the developer named a model
+    ...(fake.embeddingModel && !given.EMBEDDING_MODEL_DEFAULT ? { EMBEDDING_MODEL_DEFAULT: fake.embeddingModel } : {}),
     OUTBOUND_ALLOWLIST: [...new Set([...hosts, new URL(fake.url).host])].join(','),
   };
 }

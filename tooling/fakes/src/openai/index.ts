@@ -6,3 +6,8 @@ export { embedText, float32ToBase64, base64ToFloat32 } from './embeddings';
 export { echoReply, tokenPieces } from './chat-reply';
 export { schemaInstance } from './schema-instance';
 export { CONTROL_PREFIX as OPENAI_CONTROL_PREFIX } from './openai-control';
+export { WORD_VECTORS_MODEL, loadWordVectors } from './word-vectors';
+export type { WordVectors } from './word-vectors';
+export { readWordVectorTable, writeWordVectorTable } from './word-vector-table';
+export type { WordVectorMeta, WordVectorTable, WordVectorTableInput } from './word-vector-table';
+export { wordTokens } from './word-tokens';

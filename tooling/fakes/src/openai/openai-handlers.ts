@@ -11,6 +11,7 @@ import type { OpenAIErrorBody } from './openai-errors';
 import type { ChatFaultEffects } from './openai-faults';
 import type { ChatCompletionRequest, ChatReply, OpenAIFakeOptions, RawReply } from './openai-types';
 import { isRawReply, sendRawReply } from './raw-reply';
+import type { WordVectors } from './word-vectors';
 
 export interface ChatContext {
   /** Unique per request, e.g. chatcmpl-…; also seeds tool call ids. */
@@ -95,29 +96,43 @@ export async function handleEmbeddings(
   if (format !== 'float' && format !== 'base64') {
     return sendOpenAIError(res, 400, invalidParameter('encoding_format', "expected 'float' or 'base64'."));
   }
-  const dimensions = body.dimensions ?? options.dimensions ?? 1536;
+  const words = options.wordVectors?.model === body.model ? options.wordVectors : undefined;
+  const dimensions = body.dimensions ?? (words ? words.dimensions : (options.dimensions ?? 1536));
   if (typeof dimensions !== 'number' || !Number.isInteger(dimensions) || dimensions < 1 || dimensions > 8192) {
     return sendOpenAIError(res, 400, invalidParameter('dimensions', 'expected an integer between 1 and 8192.'));
+  }
+  if (words && dimensions < words.dimensions) {
+    const why = `${words.model} has ${words.dimensions} dimensions: expected ${words.dimensions} to 8192 (wider is zero-padded).`;
+    return sendOpenAIError(res, 400, invalidParameter('dimensions', why));
   }
   // a recorded answer is served as recorded, whatever the request asked (that is the test's script)
   const recorded = takeRecorded();
   if (recorded !== undefined) return sendRawReply(res, recorded);
   const data = texts.map((text, index) => {
-    const vector = embedText(text, dimensions);
+    const vector = words ? wordVectorOf(words, text, dimensions) : embedText(text, dimensions);
     const embedding = format === 'base64' ? float32ToBase64(vector) : Array.from(vector);
     return { object: 'embedding', index, embedding };
   });
-  const tokens = texts.reduce(
-    (sum, text) => sum + (text.startsWith('tokens:') ? text.split(',').length : estimateTokens(text)),
-    0,
-  );
+  const tokens = texts.reduce((sum, text) => {
+    if (text.startsWith('tokens:')) return sum + text.split(',').length;
+    // the word-vector model reads words, so its usage counts words (at least one per input, as the API bills)
+    return sum + (words ? Math.max(1, words.countWords(text)) : estimateTokens(text));
+  }, 0);
   const usage = { prompt_tokens: tokens, total_tokens: tokens };
   return sendJson(res, 200, { object: 'list', data, model: body.model, usage });
 }
 
+/** Token-id inputs cannot be read back as words: they get the table's no-known-word fallback, padded. */
+function wordVectorOf(words: WordVectors, text: string, dimensions: number): Float32Array {
+  if (!text.startsWith('tokens:')) return words.embed(text, dimensions);
+  const out = new Float32Array(dimensions);
+  out.set(embedText(`${words.model}:${text}`, words.dimensions));
+  return out;
+}
+
 /** GET /v1/models: the configured model, so SDK health checks pass. */
 export function handleModels(res: ServerResponse, options: OpenAIFakeOptions): Promise<void> {
-  const ids = [options.model ?? 'gpt-4o-mini', 'text-embedding-3-small'];
+  const ids = [options.model ?? 'gpt-4o-mini', 'text-embedding-3-small', ...(options.wordVectors ? [options.wordVectors.model] : [])];
   const data = ids.map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'cogo-fake' }));
   return sendJson(res, 200, { object: 'list', data });
 }

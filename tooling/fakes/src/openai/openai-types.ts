@@ -1,6 +1,7 @@
 // Public types of the OpenAI-compatible fake (chat completions, streaming, embeddings).
 import type { FaultInput } from '../http/fault-queue';
 import type { RecordedRequest } from '../http/request-log';
+import type { WordVectors } from './word-vectors';
 
 export interface ChatContentPart {
   type: string;
@@ -77,6 +78,11 @@ export interface OpenAIFakeOptions {
   reply?: (request: ChatCompletionRequest) => ChatReply;
   /** Embedding size when the request sets no `dimensions`. Default 1536. */
   dimensions?: number;
+  /**
+   * Real word vectors (loadWordVectors): requests naming their model (glove-100d-mean) are answered from them,
+   * `dimensions` default 100 and wider zero-padded; every other model keeps the hash vectors.
+   */
+  wordVectors?: WordVectors;
   /** Pause between streamed chunks, like a model producing tokens. Default 0 (tests); the dev stack may pass ~20. */
   chunkDelayMs?: number;
 }
