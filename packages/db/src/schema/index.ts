@@ -12,3 +12,4 @@ export * from './figma-webhooks';
 export * from './project-updates';
 export * from './llm';
 export * from './chat';
+export * from './rag';
