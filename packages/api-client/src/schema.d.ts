@@ -5018,6 +5018,228 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rag/ingest/upsert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ingest a small batch of documents synchronously: chunk, embed, store
+         * @description Each item is a document of the project, identified by `source` (default `doc`) and `id`. Its text is cut into chunks of ~400 tokens (estimated at 4 characters per token) with ~60 tokens of overlap, at headings first, never inside a fenced code block that fits, each chunk prefixed with its heading path. A document whose title, text and metadata are unchanged and whose chunks carry the current embedding model's vectors is `unchanged`: no provider call, no write. A changed document's chunks are replaced, but a chunk with the same text keeps its vector. The embedding calls go through `/embed`'s routing before anything is written, so a provider failure (502) stores nothing. 503 `SERVICE_UNAVAILABLE` when `VECTOR_DIMENSIONS` differs from the stored embeddings' size (`get_vector_dim()`). Rate-limited as `/embed`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RagUpsertRequest"];
+                };
+            };
+            responses: {
+                /** @description One entry per item, in request order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RagUpsertResult"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (402) */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (502) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (503) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hybrid retrieval (vector + full text, reciprocal-rank fusion): JSON, or SSE `rag.item` … `rag.done`
+         * @description The query is embedded through `/embed`'s routing; the project's chunks embedded by that same model are ranked by cosine distance, and all its chunks by full text (`websearch_to_tsquery('english', q)`, `ts_rank_cd`). The top max(limit × 4, 40) of each list are fused: `score` = Σ 1 / (60 + rank), `vector_rank` / `text_rank` are null where a list did not have the chunk. `filter` (source, metadata containment `@>`, document ids) applies to both lists and still returns `limit` items when that many match: the vector list uses an iterative HNSW scan and, if that is short, exact search. With `stream: true` the answer is `text/event-stream`: one `rag.item` per item in order, then one terminal `rag.done` (`{ count, trace_id }`) or `error` (the error envelope's body). 503 `SERVICE_UNAVAILABLE` when `VECTOR_DIMENSIONS` differs from `get_vector_dim()`. Rate-limited as `/embed`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RagSearchRequest"];
+                };
+            };
+            responses: {
+                /** @description The fused items (JSON), or their events (text/event-stream) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RagSearchResult"];
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (402) */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (502) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (503) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5943,6 +6165,99 @@ export interface components {
             /** @default false */
             stream: boolean;
             trace_id?: string;
+        };
+        RagUpsertResult: {
+            /** @description One per item, in request order */
+            documents: components["schemas"]["RagUpsertDocument"][];
+            embedded_chunks: number;
+            /** @description The embedding model of the stored vectors (null: no embedding model available and nothing to embed) */
+            model: string | null;
+            trace_id: string;
+        };
+        RagUpsertDocument: {
+            /**
+             * Format: uuid
+             * @description The stored document
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            id: string;
+            external_id: string;
+            source: components["schemas"]["RagSource"];
+            status: components["schemas"]["RagIngestStatus"];
+            /** @description Chunks the document has now */
+            chunks: number;
+            /** @description Chunks embedded by this request (the others kept their vectors) */
+            embedded: number;
+        };
+        /** @enum {string} */
+        RagSource: "doc" | "page" | "component" | "token" | "flow" | "code";
+        /** @enum {string} */
+        RagIngestStatus: "created" | "updated" | "unchanged";
+        RagUpsertRequest: {
+            items: components["schemas"]["RagIngestItem"][];
+            trace_id?: components["schemas"]["TraceId"];
+        };
+        RagIngestItem: {
+            /** @description The document's external id: the same id (and source) updates the same document */
+            id: string;
+            source?: components["schemas"]["RagSource"];
+            title?: string;
+            /** @description Markdown or plain text, at most 200 KB; cut into chunks of ~400 tokens */
+            text: string;
+            metadata?: {
+                [key: string]: unknown;
+            };
+        };
+        RagSearchResult: {
+            items: components["schemas"]["RagSearchItem"][];
+            trace_id: string;
+        };
+        RagSearchItem: {
+            /**
+             * Format: uuid
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            chunk_id: string;
+            /**
+             * Format: uuid
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            document_id: string;
+            source: components["schemas"]["RagSource"];
+            external_id: string;
+            title: string | null;
+            text: string;
+            /** @description Reciprocal-rank fusion score: Σ 1 / (60 + rank) over the vector and full-text lists */
+            score: number;
+            /** @description Rank (1-based) in the vector list; null when not in it */
+            vector_rank: number | null;
+            /** @description Rank (1-based) in the full-text list; null when not in it */
+            text_rank: number | null;
+            metadata: {
+                [key: string]: unknown;
+            };
+        };
+        RagSearchRequest: {
+            q: string;
+            /** @default 10 */
+            limit: number;
+            filter?: components["schemas"]["RagSearchFilter"];
+            trace_id?: components["schemas"]["TraceId"];
+            /**
+             * @description Answer `text/event-stream`: one `rag.item` per item, then `rag.done` (or `error`)
+             * @default false
+             */
+            stream: boolean;
+        };
+        RagSearchFilter: {
+            /** @description Only documents of these sources */
+            source?: components["schemas"]["RagSource"][];
+            /** @description Only documents whose metadata contains this object (jsonb `@>`) */
+            metadata?: {
+                [key: string]: unknown;
+            };
+            /** @description Only chunks of these documents */
+            document_ids?: string[];
         };
     };
     responses: never;

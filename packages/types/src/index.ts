@@ -17,3 +17,4 @@ export * from './updates';
 export * from './llm';
 export * from './llm-admin';
 export * from './chat';
+export * from './rag';

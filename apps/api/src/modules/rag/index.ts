@@ -1,0 +1,2 @@
+export { ragIngestRouter } from './rag-ingest.handlers';
+export { ragRouter } from './rag.handlers';

@@ -1,0 +1,89 @@
+// RAG retrieval (issue 12, `POST /rag`): the query is embedded through the gateway's `/embed` routing (one input),
+// then two lists of the top N = max(limit × 4, 40) chunks — vector (cosine, chunks of the query's model only) and
+// full text (websearch_to_tsquery, ts_rank_cd) — are fused by reciprocal rank (k = 60) and cut to `limit`.
+import type { RagSearchFilter, RagSearchItem, RagSearchRequest, RagSource } from '@cogo/types';
+import { prepareEmbed, runEmbed, type PreparedEmbed } from '../embed/embed.service';
+import type { CallScope } from '../llm/call-scope';
+import { assertVectorDimensions } from './rag-ingest.service';
+import { chunkDetails, nearestChunks, textMatchedChunks, type ChunkFilter, type VectorStrategy } from './rag-search.repo';
+
+/** The RRF constant of Cormack et al.: damps the weight of the very first ranks. */
+export const RRF_K = 60;
+
+export interface PreparedSearch {
+  scope: CallScope;
+  request: RagSearchRequest;
+  embed: PreparedEmbed;
+}
+
+export interface SearchOutcome {
+  items: RagSearchItem[];
+  /** Which path produced the vector list (for logs and tests). */
+  strategy: VectorStrategy;
+  model: string;
+}
+
+/** Candidates taken from each list. */
+export const candidatesPerList = (limit: number) => Math.max(limit * 4, 40);
+
+/** Checks dimensions and prepares the query's embedding; throws 503 / 402 / 422 before any provider is called. */
+export async function prepareSearch(scope: CallScope, request: RagSearchRequest): Promise<PreparedSearch> {
+  await assertVectorDimensions(scope);
+  const embed = await prepareEmbed(scope, { input: request.q, stream: false, ...(request.trace_id ? { trace_id: request.trace_id } : {}) });
+  return { scope, request, embed };
+}
+
+/** Fuses ranked id lists: score = Σ 1 / (k + rank); ties keep the vector list's order, then the text list's. */
+export function fuse(vector: string[], text: string[], k = RRF_K): Array<{ id: string; score: number; vectorRank: number | null; textRank: number | null }> {
+  const byId = new Map<string, { id: string; score: number; vectorRank: number | null; textRank: number | null; first: number }>();
+  const add = (ids: string[], list: 'vectorRank' | 'textRank', offset: number) =>
+    ids.forEach((id, i) => {
+      const entry = byId.get(id) ?? { id, score: 0, vectorRank: null, textRank: null, first: offset + i };
+      entry[list] = i + 1;
+      entry.score += 1 / (k + i + 1);
+      byId.set(id, entry);
+    });
+  add(vector, 'vectorRank', 0);
+  add(text, 'textRank', vector.length);
+  return [...byId.values()].sort((a, b) => b.score - a.score || a.first - b.first).map(({ first: _, ...rest }) => rest);
+}
+
+/** Embeds the query, runs both lists and answers the fused top `limit`. */
+export async function runSearch(prepared: PreparedSearch, signal: AbortSignal): Promise<SearchOutcome> {
+  const { scope, request } = prepared;
+  const embedded = await runEmbed(prepared.embed, { status: async () => true, signal });
+  const vector = embedded.data[0]!.embedding;
+  const filter = toChunkFilter(request.filter);
+  const n = candidatesPerList(request.limit);
+  const db = scope.db();
+  const [near, text] = [await nearestChunks(db, vector, embedded.model, filter, n), await textMatchedChunks(db, request.q, filter, n)];
+  const fused = fuse(near.ids, text).slice(0, request.limit);
+  const details = new Map((await chunkDetails(db, fused.map((f) => f.id))).map((row) => [row.id, row]));
+  const items = fused.flatMap((f) => {
+    const row = details.get(f.id);
+    if (!row) return []; // deleted between the two queries
+    return [
+      {
+        chunk_id: row.id,
+        document_id: row.documentId,
+        source: row.source as RagSource,
+        external_id: row.externalId,
+        title: row.title,
+        text: row.text,
+        score: f.score,
+        vector_rank: f.vectorRank,
+        text_rank: f.textRank,
+        metadata: row.metadata,
+      },
+    ];
+  });
+  return { items, strategy: near.strategy, model: embedded.model };
+}
+
+function toChunkFilter(filter: RagSearchFilter | undefined): ChunkFilter {
+  return {
+    ...(filter?.source ? { sources: filter.source } : {}),
+    ...(filter?.metadata ? { metadata: filter.metadata } : {}),
+    ...(filter?.document_ids ? { documentIds: filter.document_ids } : {}),
+  };
+}

@@ -1,0 +1,124 @@
+// Queries of RAG ingestion on public.documents and public.document_chunks (migration 0010, row-level security:
+// every statement runs on the caller's tenant database and sees only its project's rows).
+import { schema, type Db } from '@cogo/db';
+import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
+
+const d = schema.documents;
+const dc = schema.documentChunks;
+
+/** What ingestion knows of a stored document before it decides what to write. */
+export interface StoredDocument {
+  id: string;
+  source: string;
+  externalId: string;
+  contentHash: string;
+  /** Chunks it has. */
+  chunks: number;
+  /** Chunks of them with an embedding by `model` (the current embedding model). */
+  current: number;
+}
+
+/** A stored chunk, without its vector. */
+export interface StoredChunk {
+  id: string;
+  documentId: string;
+  ordinal: number;
+  contentHash: string;
+  model: string | null;
+  embedded: boolean;
+}
+
+/** One chunk to store: with a new vector, or `reuseId` naming a stored chunk whose vector and model it keeps. */
+export interface ChunkWrite {
+  ordinal: number;
+  text: string;
+  contentHash: string;
+  tokenCount: number;
+  embedding: number[] | null;
+  reuseId: string | null;
+}
+
+export interface DocumentWrite {
+  projectId: string;
+  source: string;
+  externalId: string;
+  title: string | null;
+  text: string;
+  metadata: Record<string, unknown>;
+  contentHash: string;
+}
+
+/** `get_vector_dim()`: the dimensions of the stored embeddings (migration 0010). */
+export async function storedVectorDimensions(db: Db): Promise<number> {
+  const result = await db.execute<{ dim: number | string }>(sql`select public.get_vector_dim() as dim`);
+  return Number(result.rows[0]?.dim);
+}
+
+/** The project's documents among `keys`, with their chunk counts (total, and embedded by `model`). */
+export async function findDocuments(db: Db, projectId: string, keys: Array<{ source: string; externalId: string }>, model: string | null): Promise<StoredDocument[]> {
+  const wanted = JSON.stringify(keys.map((k) => ({ source: k.source, external_id: k.externalId })));
+  const result = await db.execute<{ id: string; source: string; external_id: string; content_hash: string; chunks: number; current: number }>(sql`
+    select d.id, d.source, d.external_id, d.content_hash,
+           count(c.id)::int as chunks,
+           count(c.id) filter (where c.embedding is not null and c.model = ${model}::text)::int as current
+    from ${d} d
+    join jsonb_to_recordset(${wanted}::jsonb) as k(source text, external_id text) on d.source = k.source and d.external_id = k.external_id
+    left join ${dc} c on c.document_id = d.id
+    where d.project_id = ${projectId}::uuid
+    group by d.id`);
+  return result.rows.map((r) => ({ id: r.id, source: r.source, externalId: r.external_id, contentHash: r.content_hash, chunks: Number(r.chunks), current: Number(r.current) }));
+}
+
+/** The chunks of these documents (no vectors), in document and ordinal order. */
+export async function findChunks(db: Db, documentIds: string[]): Promise<StoredChunk[]> {
+  if (documentIds.length === 0) return [];
+  return db
+    .select({ id: dc.id, documentId: dc.documentId, ordinal: dc.ordinal, contentHash: dc.contentHash, model: dc.model, embedded: sql<boolean>`${dc.embedding} is not null` })
+    .from(dc)
+    .where(inArray(dc.documentId, documentIds))
+    .orderBy(asc(dc.documentId), asc(dc.ordinal));
+}
+
+/**
+ * Upserts a document and replaces its chunks, in one transaction: chunks with a new vector take `model`, reused
+ * ones copy their stored vector and model (read from the statement's snapshot, so a chunk may take the vector of
+ * one it overwrites), an unchanged chunk at its own ordinal is not written, chunks past the new count are deleted.
+ */
+export async function writeDocument(db: Db, doc: DocumentWrite, chunks: ChunkWrite[], model: string | null): Promise<{ id: string; created: boolean }> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(d)
+      .values({ projectId: doc.projectId, source: doc.source, externalId: doc.externalId, title: doc.title, text: doc.text, metadata: doc.metadata, contentHash: doc.contentHash })
+      .onConflictDoUpdate({
+        target: [d.projectId, d.source, d.externalId],
+        set: { title: doc.title, text: doc.text, metadata: doc.metadata, contentHash: doc.contentHash, updatedAt: sql`now()` },
+      })
+      // xmax is 0 only on a row this statement inserted
+      .returning({ id: d.id, created: sql<boolean>`(xmax = 0)` });
+    const id = row!.id;
+    if (chunks.length) {
+      const payload = JSON.stringify(
+        chunks.map((c) => ({ ordinal: c.ordinal, text: c.text, content_hash: c.contentHash, token_count: c.tokenCount, embedding: c.embedding ? `[${c.embedding.join(',')}]` : null, reuse_id: c.reuseId })),
+      );
+      await tx.execute(sql`
+        with incoming as (
+          select * from jsonb_to_recordset(${payload}::jsonb) as v(ordinal int, text text, content_hash text, token_count int, embedding text, reuse_id uuid)
+        ), old as (
+          select id, embedding, model, embedded_at from ${dc} where document_id = ${id}::uuid
+        )
+        insert into ${dc} as c (project_id, document_id, ordinal, text, content_hash, token_count, embedding, model, embedded_at)
+        select ${doc.projectId}::uuid, ${id}::uuid, i.ordinal, i.text, i.content_hash, i.token_count,
+               coalesce(i.embedding::vector, o.embedding),
+               case when i.embedding is not null then ${model}::text else o.model end,
+               case when i.embedding is not null then now() else o.embedded_at end
+        from incoming i left join old o on o.id = i.reuse_id
+        on conflict (document_id, ordinal) do update set
+          text = excluded.text, content_hash = excluded.content_hash, token_count = excluded.token_count,
+          embedding = excluded.embedding, model = excluded.model, embedded_at = excluded.embedded_at, updated_at = now()
+        where c.content_hash is distinct from excluded.content_hash or c.model is distinct from excluded.model
+           or c.embedded_at is distinct from excluded.embedded_at`);
+    }
+    await tx.delete(dc).where(and(eq(dc.documentId, id), gte(dc.ordinal, chunks.length)));
+    return { id, created: Boolean(row!.created) };
+  });
+}
