@@ -5967,7 +5967,7 @@ export interface components {
             };
             temperature?: number;
             max_tokens?: number;
-            trace_id?: string;
+            trace_id?: components["schemas"]["TraceId"];
             /** Format: uuid */
             job_id?: string;
         };
@@ -6091,7 +6091,7 @@ export interface components {
             system?: string;
             /** @default true */
             stream: boolean;
-            trace_id?: string;
+            trace_id?: components["schemas"]["TraceId"];
             idempotency_key?: string;
         };
         ChatGatewayResult: {
@@ -6164,7 +6164,7 @@ export interface components {
             model?: string;
             /** @default false */
             stream: boolean;
-            trace_id?: string;
+            trace_id?: components["schemas"]["TraceId"];
         };
         RagUpsertResult: {
             /** @description One per item, in request order */

@@ -1,9 +1,9 @@
 // Chat (seed 001 §4, §11): `/chat` streams `ready`, `keepalive`, `chat.delta`, `chat.done`, `error` and keeps
 // each session's messages; `/chat-gateway` is its ingress; embeddings through `/embed`.
 import { z } from '@hono/zod-openapi';
+import { TraceIdSchema } from './ids';
 import { ChatMessageSchema, LlmUsageSchema, ModelNameSchema } from './llm';
 
-const traceId = z.string().regex(/^[0-9a-f]{32}$/, '32 lowercase hex characters (W3C trace id)');
 
 export const ChatRequestSchema = z
   .object({
@@ -12,7 +12,7 @@ export const ChatRequestSchema = z
     model: ModelNameSchema.optional(),
     system: z.string().max(20_000).optional(),
     stream: z.boolean().default(true),
-    trace_id: traceId.optional(),
+    trace_id: TraceIdSchema.optional(),
     idempotency_key: z.string().min(1).max(255).optional(),
   })
   .openapi('ChatRequest');
@@ -77,7 +77,7 @@ export const EmbedRequestSchema = z
     input: z.union([z.string().min(1).max(100_000), z.array(z.string().min(1).max(100_000)).min(1).max(4_096)]),
     model: ModelNameSchema.optional(),
     stream: z.boolean().default(false),
-    trace_id: traceId.optional(),
+    trace_id: TraceIdSchema.optional(),
   })
   .openapi('EmbedRequest');
 export type EmbedRequest = z.infer<typeof EmbedRequestSchema>;

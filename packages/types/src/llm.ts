@@ -1,6 +1,7 @@
 // The LLM gateway's contract (issue 11, seed 000 §18–22): completions through router-select, streamed as
 // `llm.delta` … `llm.done` or answered as JSON; router-select's inspection answer.
 import { z } from '@hono/zod-openapi';
+import { TraceIdSchema } from './ids';
 
 /** A public model name a project asks for (`gpt-4o-mini`); providers serve it under their own upstream id. */
 export const ModelNameSchema = z
@@ -66,7 +67,7 @@ export const CompletionRequestSchema = z
     tool_choice: z.union([z.enum(['auto', 'none', 'required']), z.object({ type: z.literal('function'), function: z.object({ name: z.string() }) })]).optional(),
     temperature: z.number().min(0).max(2).optional(),
     max_tokens: z.number().int().min(1).max(1_000_000).optional(),
-    trace_id: z.string().regex(/^[0-9a-f]{32}$/, '32 lowercase hex characters (W3C trace id)').optional(),
+    trace_id: TraceIdSchema.optional(),
     job_id: z.uuid().optional(),
   })
   .openapi('CompletionRequest');
