@@ -41,6 +41,8 @@ export default defineProject({
           OUTBOUND_ALLOWLIST: new URL(inject<string>('openaiBase')).host,
           CHAT_RATE_LIMIT_PER_MIN: '1000000',
           EMBED_RATE_LIMIT_PER_MIN: '1000000',
+          // the embedding queue retries at once here, so a dead-letter test takes seconds, not 2 + 4 + 8
+          EMBED_QUEUE_RETRY_BASE_SECONDS: '0',
         },
       },
     })),

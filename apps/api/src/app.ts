@@ -16,7 +16,7 @@ import { llmHealthRouter } from './modules/llm-health';
 import { metricsRouter } from './modules/metrics';
 import { pagesRouter } from './modules/pages';
 import { projectsRouter } from './modules/projects';
-import { ragIngestRouter, ragRouter } from './modules/rag';
+import { ragIngestRouter, ragQueueRouter, ragRouter } from './modules/rag';
 import { updatesRouter } from './modules/updates';
 import { uuiRouter } from './modules/uui';
 import { vaultRouter } from './modules/vault';
@@ -51,6 +51,7 @@ export function createApp() {
   app.route('/', chatRouter);
   app.route('/', embedRouter);
   app.route('/', ragIngestRouter);
+  app.route('/', ragQueueRouter);
   app.route('/', ragRouter);
   return app;
 }

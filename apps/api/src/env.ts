@@ -160,6 +160,8 @@ export const EnvSchema = z
     EMBEDDING_PROVIDER_NAME: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/).default('env-embedding'),
     EMBED_MAX_BATCH: z.coerce.number().int().min(1).max(2_048).default(64),
     EMBED_PROVIDER_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+    /** The embedding queue's backoff after a failed message: this × 2^(attempt − 1) seconds, at most 60. */
+    EMBED_QUEUE_RETRY_BASE_SECONDS: z.coerce.number().int().min(0).max(60).default(2),
     /** Size of every stored embedding (pgvector columns); a model answering another size is an error. */
     VECTOR_DIMENSIONS: z.coerce.number().int().min(1).max(16_000).default(1024),
     /** Retries of one provider call (429/5xx/timeouts, honouring Retry-After) before the next model of the policy. */
@@ -198,6 +200,7 @@ export const EnvSchema = z
     SPEND_METER: binding<DurableObjectNamespace<SpendMeter>>('Durable Object SPEND_METER'),
     EVENTS_QUEUE: binding<Queue<unknown>>('Queue EVENTS_QUEUE'),
     PROJECT_UPDATES: binding<Queue<unknown>>('Queue PROJECT_UPDATES'),
+    EMBED_QUEUE: binding<Queue<unknown>>('Queue EMBED_QUEUE'),
     UPLOADS: binding<R2Bucket>('R2 bucket UPLOADS'),
     FIGMA_CACHE: binding<R2Bucket>('R2 bucket FIGMA_CACHE'),
     ARTIFACTS: binding<R2Bucket>('R2 bucket ARTIFACTS'),

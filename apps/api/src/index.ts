@@ -6,6 +6,9 @@ import { runProviderProbes } from './modules/llm-health';
 import { consumeBusEvents } from './queues/bus-events.consumer';
 import { consumeProjectUpdates } from './queues/project-updates.consumer';
 import { consumeProjectUpdatesDlq } from './queues/project-updates.dlq.consumer';
+import { consumeEmbeds } from './queues/rag-embed.consumer';
+import { consumeEmbedsDlq } from './queues/rag-embed.dlq.consumer';
+import { sweepPendingEmbeds } from './queues/rag-embed.sweep';
 import { sweepProjectUpdates } from './queues/project-updates.sweep';
 
 export { FigmaPacer } from './durable-objects/figma-pacer';
@@ -31,11 +34,14 @@ export default {
     if (role === 'cogo-events') await consumeBusEvents(batch, env);
     else if (role === 'cogo-project-updates') await consumeProjectUpdates(batch, env);
     else if (role === 'cogo-project-updates-dlq') await consumeProjectUpdatesDlq(batch, env);
+    else if (role === 'cogo-embed') await consumeEmbeds(batch, env);
+    else if (role === 'cogo-embed-dlq') await consumeEmbedsDlq(batch, env);
     else batch.retryAll();
   },
   async scheduled(controller, env, ctx) {
-    // every minute: resend outbox rows whose send was lost, and probe every LLM provider (modules/llm-health)
+    // every minute: resend outbox rows and pending RAG chunks whose send was lost, and probe every LLM provider
     ctx.waitUntil(sweepProjectUpdates(env, new Date(controller.scheduledTime)));
+    ctx.waitUntil(sweepPendingEmbeds(env, new Date(controller.scheduledTime)));
     ctx.waitUntil(runProviderProbes(env));
   },
 } satisfies ExportedHandler<Bindings>;

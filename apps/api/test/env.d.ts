@@ -18,6 +18,7 @@ declare namespace Cloudflare {
     FIGMA_API_KEY: string;
     EVENTS_QUEUE: Queue<unknown>;
     PROJECT_UPDATES: Queue<unknown>;
+    EMBED_QUEUE: Queue<unknown>;
     UPLOADS: R2Bucket;
     FIGMA_CACHE: R2Bucket;
     ARTIFACTS: R2Bucket;

@@ -5133,6 +5133,265 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rag/ingest/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a queued ingestion: a job that takes items over `/rag/ingest/stream` calls and embeds them through a queue
+         * @description Answers the job (status `open`). Send its items with `POST /rag/ingest/stream` (≤ 100 per call, as many calls as you like), follow it with `GET /rag/ingest/jobs/{id}`. Rate-limited as `/embed`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RagIngestStartRequest"];
+                };
+            };
+            responses: {
+                /** @description The new job */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RagIngestJob"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rag/ingest/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a job items; SSE `rag.ingest.item` per item, `rag.ingest.progress` while the queue embeds them, then `rag.ingest.done`
+         * @description Each item is chunked and stored at once, as `/rag/ingest/upsert` does (an unchanged document is `unchanged`: nothing queued; a chunk with the same text keeps its vector), but without a vector: its chunks go to the embedding queue in messages of `EMBED_MAX_BATCH` (each message one provider call, paced per project by `EMBED_RATE_LIMIT_PER_MIN`, retried after the provider's `Retry-After` or 2^attempt s, after 3 retries dead-lettered: the chunks are then `failed` and the job shows the errors). Full-text retrieval finds the documents at once, vector retrieval once embedded. Everything is validated and stored before the answer starts, so a 4xx stores nothing. The answer is `text/event-stream`: one `rag.ingest.item` per item in order, `rag.ingest.progress` (`{ queued, embedded, pending, failed }` of this call's chunks) when it changes, then one terminal `rag.ingest.done` (with `settled: false` when `wait_seconds` ran out first) or `error`. 404 when the job is not the project's; 503 when `VECTOR_DIMENSIONS` differs from `get_vector_dim()`. Rate-limited as `/embed`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RagIngestStreamRequest"];
+                };
+            };
+            responses: {
+                /** @description The events (text/event-stream) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (503) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rag/ingest/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A queued ingestion: its status, chunk counts and last errors */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RagIngestJob"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rag": {
         parameters: {
             query?: never;
@@ -6207,6 +6466,61 @@ export interface components {
             metadata?: {
                 [key: string]: unknown;
             };
+        };
+        RagIngestJob: {
+            /**
+             * Format: uuid
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            job_id: string;
+            status: components["schemas"]["RagIngestJobStatus"];
+            /** @description Items received over every stream call */
+            items: number;
+            /** @description Items that were unchanged (nothing to embed) */
+            unchanged: number;
+            chunks: {
+                total: number;
+                embedded: number;
+                pending: number;
+                failed: number;
+            };
+            /** @description The last 20 embedding failures, oldest first */
+            errors: components["schemas"]["RagIngestJobError"][];
+            trace_id: string;
+            created_at: string;
+            /** @description When its last chunk was embedded or dead-lettered */
+            settled_at: string | null;
+        };
+        /**
+         * @description `open`: nothing received yet; `embedding`: chunks wait for the queue; `done`: every chunk has its vector; `failed`: some chunks were dead-lettered (see `errors`)
+         * @enum {string}
+         */
+        RagIngestJobStatus: "open" | "embedding" | "done" | "failed";
+        RagIngestJobError: {
+            at: string;
+            attempt?: number;
+            /** @description True when the queue gave up on those chunks (dead-lettered) */
+            final: boolean;
+            code: string;
+            message: string;
+            chunks: number;
+            retry_in_seconds?: number | null;
+        };
+        RagIngestStartRequest: {
+            trace_id?: components["schemas"]["TraceId"];
+        };
+        RagIngestStreamRequest: {
+            /**
+             * Format: uuid
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            job_id: string;
+            items: components["schemas"]["RagIngestItem"][];
+            /**
+             * @description How long the stream follows the queue embedding this call's chunks before it ends (0: end once queued)
+             * @default 30
+             */
+            wait_seconds: number;
         };
         RagSearchResult: {
             items: components["schemas"]["RagSearchItem"][];

@@ -31,20 +31,24 @@ export const RagIngestItemSchema = z
   .openapi('RagIngestItem');
 export type RagIngestItem = z.infer<typeof RagIngestItemSchema>;
 
+const IngestItemsSchema = z.array(RagIngestItemSchema).min(1).max(RAG_INGEST_LIMITS.maxItems);
+
+/** One document per (source, id) and request: two versions of it in one batch would race each other. */
+function uniqueItems(body: { items: RagIngestItem[] }, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  for (const [i, item] of body.items.entries()) {
+    const key = `${item.source}\u0000${item.id}`;
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: `duplicate id ${item.id} (source ${item.source}) in this request` });
+    seen.add(key);
+  }
+}
+
 export const RagUpsertRequestSchema = z
   .object({
-    items: z.array(RagIngestItemSchema).min(1).max(RAG_INGEST_LIMITS.maxItems),
+    items: IngestItemsSchema,
     trace_id: TraceIdSchema.optional(),
   })
-  .superRefine((body, ctx) => {
-    // one document per (source, id) and request: two versions of it in one batch would race each other
-    const seen = new Set<string>();
-    for (const [i, item] of body.items.entries()) {
-      const key = `${item.source}\u0000${item.id}`;
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: `duplicate id ${item.id} (source ${item.source}) in this request` });
-      seen.add(key);
-    }
-  })
+  .superRefine(uniqueItems)
   .openapi('RagUpsertRequest');
 export type RagUpsertRequest = z.infer<typeof RagUpsertRequestSchema>;
 
@@ -72,6 +76,77 @@ export const RagUpsertResultSchema = z
   })
   .openapi('RagUpsertResult');
 export type RagUpsertResult = z.infer<typeof RagUpsertResultSchema>;
+
+// queued ingestion
+
+export const RagIngestStartRequestSchema = z
+  .object({ trace_id: TraceIdSchema.optional() })
+  .strict()
+  .openapi('RagIngestStartRequest');
+export type RagIngestStartRequest = z.infer<typeof RagIngestStartRequestSchema>;
+
+/** Where a queued ingestion stands, counted from its chunks. */
+export const RagIngestJobStatusSchema = z
+  .enum(['open', 'embedding', 'done', 'failed'])
+  .openapi('RagIngestJobStatus', { description: '`open`: nothing received yet; `embedding`: chunks wait for the queue; `done`: every chunk has its vector; `failed`: some chunks were dead-lettered (see `errors`)' });
+
+export const RagIngestJobErrorSchema = z
+  .object({
+    at: z.string(),
+    attempt: z.number().int().optional(),
+    final: z.boolean().openapi({ description: 'True when the queue gave up on those chunks (dead-lettered)' }),
+    code: z.string(),
+    message: z.string(),
+    chunks: z.number().int(),
+    retry_in_seconds: z.number().int().nullable().optional(),
+  })
+  .openapi('RagIngestJobError');
+
+export const RagIngestJobSchema = z
+  .object({
+    job_id: UuidSchema,
+    status: RagIngestJobStatusSchema,
+    items: z.number().int().openapi({ description: 'Items received over every stream call' }),
+    unchanged: z.number().int().openapi({ description: 'Items that were unchanged (nothing to embed)' }),
+    chunks: z.object({ total: z.number().int(), embedded: z.number().int(), pending: z.number().int(), failed: z.number().int() }),
+    errors: z.array(RagIngestJobErrorSchema).openapi({ description: 'The last 20 embedding failures, oldest first' }),
+    trace_id: z.string(),
+    created_at: z.string(),
+    settled_at: z.string().nullable().openapi({ description: 'When its last chunk was embedded or dead-lettered' }),
+  })
+  .openapi('RagIngestJob');
+export type RagIngestJob = z.infer<typeof RagIngestJobSchema>;
+
+export const RagIngestStreamRequestSchema = z
+  .object({
+    job_id: UuidSchema,
+    items: IngestItemsSchema,
+    wait_seconds: z.number().int().min(0).max(120).default(30).openapi({ description: 'How long the stream follows the queue embedding this call\'s chunks before it ends (0: end once queued)' }),
+  })
+  .superRefine(uniqueItems)
+  .openapi('RagIngestStreamRequest');
+export type RagIngestStreamRequest = z.infer<typeof RagIngestStreamRequestSchema>;
+
+/** Data of `rag.ingest.item`: one per item, in request order, once it is stored. */
+export const RagIngestItemEventSchema = RagUpsertDocumentSchema.omit({ embedded: true })
+  .extend({ queued: z.number().int().openapi({ description: 'Chunks of it sent to the embedding queue' }) })
+  .openapi('RagIngestItemEvent');
+
+/** Data of `rag.ingest.progress` (this call's chunks) and, with the item counts, of the terminal `rag.ingest.done`. */
+export const RagIngestProgressSchema = z
+  .object({ queued: z.number().int(), embedded: z.number().int(), pending: z.number().int(), failed: z.number().int() })
+  .openapi('RagIngestProgress');
+
+export const RagIngestDoneSchema = RagIngestProgressSchema.extend({
+  job_id: UuidSchema,
+  documents: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  settled: z.boolean().openapi({ description: 'False when `wait_seconds` ran out first: follow `GET /rag/ingest/jobs/{job_id}`' }),
+  trace_id: z.string(),
+}).openapi('RagIngestDone');
+export type RagIngestDone = z.infer<typeof RagIngestDoneSchema>;
 
 // retrieval
 

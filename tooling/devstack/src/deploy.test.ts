@@ -35,9 +35,10 @@ describe('./cogo deploy --dry-run', () => {
       expect(result.bundle!.gzip).toBeGreaterThan(10_000);
       expect(result.bundle!.gzip).toBeLessThan(SIZE_LIMITS.free);
       expect(result.report.bindings.map((b) => b.name).sort()).toEqual(
-        ['ARTIFACTS', 'EVENTS_QUEUE', 'FIGMA_CACHE', 'FIGMA_PACER', 'IDEMPOTENCY', 'JOB_CURSOR', 'NONCE_STORE', 'PROJECT_GATE', 'PROJECT_UPDATES', 'PROVIDER_CIRCUIT', 'RATE_LIMITER', 'SPEND_METER', 'UPLOADS'],
+        ['ARTIFACTS', 'EMBED_QUEUE', 'EVENTS_QUEUE', 'FIGMA_CACHE', 'FIGMA_PACER', 'IDEMPOTENCY', 'JOB_CURSOR', 'NONCE_STORE', 'PROJECT_GATE', 'PROJECT_UPDATES', 'PROVIDER_CIRCUIT', 'RATE_LIMITER', 'SPEND_METER', 'UPLOADS'],
       );
       expect(result.report.bindings.find((b) => b.name === 'PROJECT_UPDATES')!.resource).toBe(`cogo-project-updates-${env}`);
+      expect(result.report.bindings.find((b) => b.name === 'EMBED_QUEUE')!.resource).toBe(`cogo-embed-${env}`);
       // per-environment resources: nothing of production is shared with staging
       expect(result.report.bindings.find((b) => b.name === 'UPLOADS')!.resource).toBe(`cogo-uploads-${env}`);
       const output = lines.join('\n');
@@ -74,6 +75,18 @@ describe('./cogo deploy --dry-run', () => {
         expect.stringContaining('JWT_SECRET is a secret and must not be in [env.production].vars'),
       ]),
     );
+  });
+
+  it('gives the embedding queue EMBED_QUEUE_MAX_RETRIES retries and its dead-letter queue in every environment', async () => {
+    const { EMBED_QUEUE_MAX_RETRIES } = (await import(new URL('../../../apps/api/src/modules/rag/rag-embed-queue.ts', import.meta.url).href)) as { EMBED_QUEUE_MAX_RETRIES: number };
+    const wrangler = await loadWrangler();
+    for (const env of [undefined, 'test', 'staging', 'production']) {
+      const config = wrangler.unstable_readConfig({ config: API_CONFIG, ...(env ? { env } : {}) }, { hideWarnings: true });
+      const suffix = env === 'staging' || env === 'production' ? `-${env}` : '';
+      const consumers = (config.queues.consumers ?? []) as Array<{ queue: string; max_retries?: number; dead_letter_queue?: string }>;
+      expect(consumers.find((c) => c.queue === `cogo-embed${suffix}`), String(env)).toMatchObject({ max_retries: EMBED_QUEUE_MAX_RETRIES, dead_letter_queue: `cogo-embed-dlq${suffix}` });
+      expect(consumers.some((c) => c.queue === `cogo-embed-dlq${suffix}`), String(env)).toBe(true);
+    }
   });
 
   it('lists the migrations the target database has not applied', async () => {

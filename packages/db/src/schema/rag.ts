@@ -36,6 +36,26 @@ export const documents = pgTable(
   (t) => [uniqueIndex('documents_project_source_external_uq').on(t.projectId, t.source, t.externalId), index('documents_tsv_gin').using('gin', t.tsv)],
 );
 
+/**
+ * A queued ingestion (`POST /rag/ingest/start`): its items arrive over `/rag/ingest/stream` calls; its chunks name it
+ * (`document_chunks.ingest_job_id`), so its progress is counted from the chunks themselves, never a counter that a
+ * duplicate delivery could skew. `errors` keeps the last embedding failures (retried, then dead-lettered).
+ */
+export const ragIngestJobs = pgTable('rag_ingest_jobs', {
+  id: uuidPk(),
+  projectId: uuid('project_id')
+    .notNull()
+    .references(() => projects.id, { onDelete: 'cascade' }),
+  traceId: text('trace_id').notNull(),
+  /** Items received over every stream call, and how many of them were unchanged (nothing to embed). */
+  items: integer('items').notNull().default(0),
+  unchanged: integer('unchanged').notNull().default(0),
+  errors: jsonb('errors').$type<Array<Record<string, unknown>>>().notNull().default(sql`'[]'::jsonb`),
+  /** Set once, when its last chunk is embedded or dead-lettered (`rag_ingest_done` is emitted then). */
+  settledAt: timestamp('settled_at', { withTimezone: true, mode: 'date' }),
+  ...timestamps,
+});
+
 export const documentChunks = pgTable(
   'document_chunks',
   {
@@ -55,6 +75,10 @@ export const documentChunks = pgTable(
     /** The model that made `embedding`; another model's chunks are re-embedded, never compared. */
     model: text('model'),
     embeddedAt: timestamp('embedded_at', { withTimezone: true, mode: 'date' }),
+    /** The queued ingestion that last staged it (null: synchronous upsert, or the design index). */
+    ingestJobId: uuid('ingest_job_id').references(() => ragIngestJobs.id, { onDelete: 'set null' }),
+    /** Why it has no embedding after its queue message was dead-lettered; the sweep skips it until it is staged again. */
+    embedError: text('embed_error'),
     tsv: tsvector('tsv').generatedAlwaysAs(sql`to_tsvector('english', text)`),
     ...timestamps,
   },
@@ -63,5 +87,8 @@ export const documentChunks = pgTable(
     index('document_chunks_project_model_idx').on(t.projectId, t.model),
     index('document_chunks_embedding_hnsw').using('hnsw', t.embedding.op('vector_cosine_ops')),
     index('document_chunks_tsv_gin').using('gin', t.tsv),
+    index('document_chunks_ingest_job_idx').on(t.ingestJobId).where(sql`${t.ingestJobId} is not null`),
+    // the sweep's scan: chunks waiting for a vector
+    index('document_chunks_pending_idx').on(t.updatedAt).where(sql`${t.embedding} is null and ${t.embedError} is null`),
   ],
 );

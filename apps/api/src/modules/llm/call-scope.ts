@@ -28,23 +28,49 @@ export interface CallScope {
   close: () => Promise<void>;
 }
 
+/** Who makes a call and on what: a request (callScope) or a queue message (the RAG embed consumer). */
+export interface ScopeOrigin {
+  config: AppConfig;
+  /** The Worker's env as given (a platform provider may name a deployment secret in it). */
+  rawEnv: Record<string, unknown>;
+  projectId: string;
+  actor: string;
+  traceId: string;
+  requestId: string;
+  log: Logger;
+  /** The `source` of its bus events. */
+  source: string;
+}
+
 /** The scope of one LLM call made by the request in `c`; `traceId` overrides the request's (a body's trace_id). */
 export function callScope(c: Context, source: string, traceId?: string): CallScope {
-  const config = c.get('config');
   const principal = principalOf(c);
-  const log = c.get('log');
-  const trace = traceId ?? c.get('traceId');
-  const events = createEventSink({ queue: config.EVENTS_QUEUE, traceId: trace, source, projectId: () => principal.projectId });
-  const rawEnv = c.env as Record<string, unknown>;
+  return createCallScope({
+    config: c.get('config'),
+    rawEnv: c.env as Record<string, unknown>,
+    projectId: principal.projectId,
+    actor: principal.actor,
+    traceId: traceId ?? c.get('traceId'),
+    requestId: c.get('requestId'),
+    log: c.get('log'),
+    source,
+  });
+}
+
+/** The scope of a call made on behalf of `origin.projectId`, with its own tenant database and event sink. */
+export function createCallScope(origin: ScopeOrigin): CallScope {
+  const { config, rawEnv, log, projectId, actor, requestId } = origin;
+  const trace = origin.traceId;
+  const events = createEventSink({ queue: config.EVENTS_QUEUE, traceId: trace, source: origin.source, projectId: () => projectId });
   let handle: DbHandle | undefined;
   const pending: Array<Promise<unknown>> = [];
-  const db = () => (handle ??= tenantDb(config, principal.projectId, 2)).db;
+  const db = () => (handle ??= tenantDb(config, projectId, 2)).db;
   const scope: CallScope = {
     config,
-    projectId: principal.projectId,
+    projectId,
     traceId: trace,
-    requestId: c.get('requestId'),
-    actor: principal.actor,
+    requestId,
+    actor,
     log,
     events,
     db,
@@ -56,8 +82,8 @@ export function callScope(c: Context, source: string, traceId?: string): CallSco
         return provider.keyAlias === 'EMBEDDING_API_KEY' ? config.EMBEDDING_API_KEY : (config.CHAT_API_KEY ?? config.OPENAI_API_KEY);
       }
       if (!provider.keyAlias) return undefined;
-      const ctx = { db: db(), masterKey: config.VAULT_MASTER_KEY, masterKeyId: config.VAULT_MASTER_KEY_ID, actor: `service:llm (${principal.actor})`, traceId: trace, requestId: c.get('requestId') };
-      const stored = config.VAULT_MASTER_KEY ? await resolveSecret(ctx, principal.projectId, provider.keyAlias) : null;
+      const ctx = { db: db(), masterKey: config.VAULT_MASTER_KEY, masterKeyId: config.VAULT_MASTER_KEY_ID, actor: `service:llm (${actor})`, traceId: trace, requestId };
+      const stored = config.VAULT_MASTER_KEY ? await resolveSecret(ctx, projectId, provider.keyAlias) : null;
       if (stored || provider.scope !== 'platform') return stored ?? undefined;
       // only an admin-entered provider may name a deployment secret: a project's provider could name ADMIN_TOKEN
       const deployed = rawEnv[provider.keyAlias];

@@ -1,7 +1,7 @@
 // Queries of RAG ingestion on public.documents and public.document_chunks (migration 0010, row-level security:
 // every statement runs on the caller's tenant database and sees only its project's rows).
 import { schema, type Db } from '@cogo/db';
-import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 
 const d = schema.documents;
 const dc = schema.documentChunks;
@@ -83,8 +83,9 @@ export async function findChunks(db: Db, documentIds: string[]): Promise<StoredC
  * Upserts a document and replaces its chunks, in one transaction: chunks with a new vector take `model`, reused
  * ones copy their stored vector and model (read from the statement's snapshot, so a chunk may take the vector of
  * one it overwrites), an unchanged chunk at its own ordinal is not written, chunks past the new count are deleted.
+ * With `stage` (the queued path) chunks without a vector are written as such and returned as `pending`.
  */
-export async function writeDocument(db: Db, doc: DocumentWrite, chunks: ChunkWrite[], model: string | null): Promise<{ id: string; created: boolean }> {
+export async function writeDocument(db: Db, doc: DocumentWrite, chunks: ChunkWrite[], model: string | null, stage?: { jobId: string | null }): Promise<{ id: string; created: boolean; pending: string[] }> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(d)
@@ -119,6 +120,14 @@ export async function writeDocument(db: Db, doc: DocumentWrite, chunks: ChunkWri
            or c.embedded_at is distinct from excluded.embedded_at`);
     }
     await tx.delete(dc).where(and(eq(dc.documentId, id), gte(dc.ordinal, chunks.length)));
-    return { id, created: Boolean(row!.created) };
+    if (!stage) return { id, created: Boolean(row!.created), pending: [] };
+    // queued path: every chunk still without a vector (new, or staged before and not yet embedded, or dead-lettered)
+    // is this job's now and waits for the queue again
+    const pending = await tx
+      .update(dc)
+      .set({ ingestJobId: stage.jobId, embedError: null, updatedAt: sql`now()` })
+      .where(and(eq(dc.documentId, id), isNull(dc.embedding)))
+      .returning({ id: dc.id });
+    return { id, created: Boolean(row!.created), pending: pending.map((p) => p.id) };
   });
 }
