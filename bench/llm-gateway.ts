@@ -16,9 +16,9 @@
  */
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import { printSummary, profileWorker, summarise } from './lib/cpu-profile';
 import { startFrozenStack, LIMITS_LIFTED } from './lib/frozen-stack';
+import { startOpenAIFakeWorker } from './lib/openai-fake';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -67,23 +67,7 @@ const pct = (xs: number[], p: number) => {
 };
 const f = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '–');
 
-function startFake(apiKey: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const worker = new Worker(new URL('./lib/openai-fake-worker.ts', import.meta.url), { workerData: { apiKey, reply: REPLY }, execArgv: ['--import', 'tsx'] });
-  return new Promise((resolve, reject) => {
-    worker.once('message', (m: { type: string; url?: string; message?: string }) => {
-      if (m.type !== 'ready') return reject(new Error(m.message));
-      resolve({
-        url: m.url!,
-        close: () =>
-          new Promise<void>((done) => {
-            worker.once('message', () => void worker.terminate().then(() => done()));
-            worker.postMessage({ type: 'close' });
-          }),
-      });
-    });
-    worker.once('error', reject);
-  });
-}
+const startFake = (apiKey: string) => startOpenAIFakeWorker(apiKey, REPLY);
 
 /** `name;dur=x` of a Server-Timing header. */
 const timingOf = (header: string | undefined, name: string) => {

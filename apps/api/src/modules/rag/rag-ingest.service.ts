@@ -2,13 +2,13 @@
 // whose hash (title + text + metadata) is unchanged and whose chunks all carry the current model's vectors is left
 // alone (no provider call, no write). Otherwise its chunks are replaced; a chunk whose own hash is stored with the
 // current model's vector keeps it. Every provider call happens before the first write, so a provider failure writes
-// nothing; each document's rows are then written in one transaction of their own.
+// nothing; the documents' rows are then written in one transaction (a few statements, whatever the batch size).
 import type { RagUpsertDocument, RagUpsertRequest, RagUpsertResult } from '@cogo/types';
 import { ApiError } from '../../lib/errors';
 import { prepareEmbed, runEmbed } from '../embed/embed.service';
 import type { CallScope } from '../llm/call-scope';
 import { currentEmbeddingModel, planDocuments } from './rag-plan';
-import { storedVectorDimensions, writeDocument, type ChunkWrite } from './rag.repo';
+import { storedVectorDimensions, writeDocuments, type ChunkWrite } from './rag.repo';
 
 /** get_vector_dim() of this isolate's database: the column's size changes only with a migration. */
 let storedDimensions: Promise<number> | undefined;
@@ -58,27 +58,27 @@ export async function upsertDocuments(scope: CallScope, request: RagUpsertReques
     }
   }
 
+  const entries = changed.map((plan) => ({
+    doc: { projectId: scope.projectId, source: plan.item.source, externalId: plan.item.id, title: plan.item.title ?? null, text: plan.item.text, metadata: plan.item.metadata ?? {}, contentHash: plan.hash },
+    chunks: plan.chunks!.map(
+      (c): ChunkWrite => ({ ordinal: c.ordinal, text: c.text, contentHash: c.hash, tokenCount: c.tokenCount, embedding: c.reuse ? null : vectors.get(c.text)!, reuseId: c.reuse?.id ?? null }),
+    ),
+  }));
+  const written = await writeDocuments(db, scope.projectId, entries, model);
   const documents: RagUpsertDocument[] = [];
   let embeddedChunks = 0;
+  let next = 0;
   for (const plan of plans) {
     const { item } = plan;
     if (!plan.chunks) {
       documents.push({ id: plan.existingId!, external_id: item.id, source: item.source, status: 'unchanged', chunks: plan.storedChunks, embedded: 0 });
       continue;
     }
-    const writes: ChunkWrite[] = plan.chunks.map((c) => ({
-      ordinal: c.ordinal,
-      text: c.text,
-      contentHash: c.hash,
-      tokenCount: c.tokenCount,
-      embedding: c.reuse ? null : vectors.get(c.text)!,
-      reuseId: c.reuse?.id ?? null,
-    }));
-    const doc = { projectId: scope.projectId, source: item.source, externalId: item.id, title: item.title ?? null, text: item.text, metadata: item.metadata ?? {}, contentHash: plan.hash };
-    const written = await writeDocument(db, doc, writes, model);
-    const embedded = writes.filter((w) => w.embedding).length;
+    const w = written[next]!;
+    const embedded = entries[next]!.chunks.filter((c) => c.embedding).length;
+    next++;
     embeddedChunks += embedded;
-    documents.push({ id: written.id, external_id: item.id, source: item.source, status: written.created ? 'created' : 'updated', chunks: writes.length, embedded });
+    documents.push({ id: w.id, external_id: item.id, source: item.source, status: w.created ? 'created' : 'updated', chunks: plan.chunks.length, embedded });
   }
   const count = (status: RagUpsertDocument['status']) => documents.filter((d) => d.status === status).length;
   scope.events.emit('rag_ingest_done', {

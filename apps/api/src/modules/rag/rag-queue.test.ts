@@ -178,7 +178,7 @@ describe('queued ingestion: /rag/ingest/start, /rag/ingest/stream, /rag/ingest/j
       { ...env, VECTOR_DIMENSIONS: '768' },
     );
     expect(mismatch.status).toBe(503);
-    expect((await mismatch.json()).error.message).toMatch(/VECTOR_DIMENSIONS is 768 .* 1024-dimensional/);
+    expect(ErrorEnvelopeSchema.parse(await mismatch.json()).error.message).toMatch(/VECTOR_DIMENSIONS is 768 .* 1024-dimensional/);
     expect(await chunks(a.id)).toHaveLength(0);
     expect(await chunks(b.id)).toHaveLength(0);
     expect(await openaiFake.requests(a.prefix('emb'))).toHaveLength(0);

@@ -5,7 +5,7 @@
 import type { Db } from '@cogo/db';
 import type { RagIngestItem, RagUpsertDocument } from '@cogo/types';
 import { planDocuments } from './rag-plan';
-import { writeDocument } from './rag.repo';
+import { writeDocuments } from './rag.repo';
 
 export interface StageResult {
   documents: RagUpsertDocument[];
@@ -23,21 +23,27 @@ export async function stageDocuments(
   options: { current: string | null; jobId: string | null },
 ): Promise<StageResult> {
   const plans = await planDocuments(db, projectId, items, options.current);
+  const changed = plans.filter((p) => p.chunks);
+  const entries = changed.map((plan) => ({
+    doc: { projectId, source: plan.item.source, externalId: plan.item.id, title: plan.item.title ?? null, text: plan.item.text, metadata: plan.item.metadata ?? {}, contentHash: plan.hash },
+    chunks: plan.chunks!.map((c) => ({ ordinal: c.ordinal, text: c.text, contentHash: c.hash, tokenCount: c.tokenCount, embedding: null, reuseId: c.reuse?.id ?? null })),
+  }));
+  const written = await writeDocuments(db, projectId, entries, options.current, { jobId: options.jobId });
   const documents: RagUpsertDocument[] = [];
   const pending: string[] = [];
   const pendingByDocument = new Map<string, number>();
+  let next = 0;
   for (const plan of plans) {
     const { item } = plan;
+    const source = item.source as RagUpsertDocument['source'];
     if (!plan.chunks) {
-      documents.push({ id: plan.existingId!, external_id: item.id, source: item.source as RagUpsertDocument['source'], status: 'unchanged', chunks: plan.storedChunks, embedded: 0 });
+      documents.push({ id: plan.existingId!, external_id: item.id, source, status: 'unchanged', chunks: plan.storedChunks, embedded: 0 });
       continue;
     }
-    const writes = plan.chunks.map((c) => ({ ordinal: c.ordinal, text: c.text, contentHash: c.hash, tokenCount: c.tokenCount, embedding: null, reuseId: c.reuse?.id ?? null }));
-    const doc = { projectId, source: item.source, externalId: item.id, title: item.title ?? null, text: item.text, metadata: item.metadata ?? {}, contentHash: plan.hash };
-    const written = await writeDocument(db, doc, writes, options.current, { jobId: options.jobId });
-    pending.push(...written.pending);
-    pendingByDocument.set(written.id, written.pending.length);
-    documents.push({ id: written.id, external_id: item.id, source: item.source as RagUpsertDocument['source'], status: written.created ? 'created' : 'updated', chunks: writes.length, embedded: 0 });
+    const w = written[next++]!;
+    pending.push(...w.pending);
+    pendingByDocument.set(w.id, w.pending.length);
+    documents.push({ id: w.id, external_id: item.id, source, status: w.created ? 'created' : 'updated', chunks: plan.chunks.length, embedded: 0 });
   }
   return { documents, pending, pendingByDocument };
 }
