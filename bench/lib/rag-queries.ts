@@ -21,6 +21,10 @@ export interface ScanConfig {
   exact?: boolean;
   /** Penalise Sort nodes (enable_sort off) so the planner orders by the HNSW index even where it estimates exact as cheaper. */
   forceIndex?: boolean;
+  /** Rows the statement asks for (default K); only the first K are scored. The repo asks candidatesPerList(10) = 40. */
+  limit?: number;
+  /** hnsw.max_scan_tuples (default: pgvector's 20,000). */
+  maxScanTuples?: number;
 }
 
 export interface ConfigResult {
@@ -35,19 +39,20 @@ export interface ConfigResult {
 }
 
 /** The repo's statement: the chunks and their documents, the model's rows, the optional metadata filter. */
-function statement(filtered: boolean): string {
+function statement(filtered: boolean, limit: number): string {
   return `select s.id from (
       select c.id, c.embedding <=> $1::vector as distance
       from document_chunks c join documents d on d.id = c.document_id
       where c.model = $2 and c.embedding is not null ${filtered ? 'and d.metadata @> $3::jsonb' : ''}
-      order by c.embedding <=> $1::vector limit ${K}) s
+      order by c.embedding <=> $1::vector limit ${limit}) s
     order by s.distance, s.id`;
 }
 
 function settings(config: ScanConfig): string {
   if (config.exact) return `select set_config('enable_indexscan', 'off', true), set_config('hnsw.iterative_scan', 'off', true)`;
   const force = config.forceIndex ? `, set_config('enable_sort', 'off', true)` : '';
-  return `select set_config('hnsw.ef_search', '${config.efSearch}', true), set_config('hnsw.iterative_scan', '${config.iterative}', true)${force}`;
+  const tuples = config.maxScanTuples ? `, set_config('hnsw.max_scan_tuples', '${config.maxScanTuples}', true)` : '';
+  return `select set_config('hnsw.ef_search', '${config.efSearch}', true), set_config('hnsw.iterative_scan', '${config.iterative}', true)${force}${tuples}`;
 }
 
 /** Runs every query under `config` as the tenant; `truth` (exact ids per query) scores it, or is what it returns. */
@@ -57,7 +62,7 @@ export async function runConfig(tenant: Pool, config: ScanConfig, queries: strin
   const ids: string[][] = [];
   let usesIndex = false;
   try {
-    const sql = statement(filter !== null);
+    const sql = statement(filter !== null, config.limit ?? K);
     for (const [n, q] of queries.entries()) {
       const params = filter === null ? [q, MODEL] : [q, MODEL, filter];
       await client.query('begin'); // the tenant client adds role cogo_app and app.project_id to the begin
@@ -70,7 +75,7 @@ export async function runConfig(tenant: Pool, config: ScanConfig, queries: strin
         const started = performance.now();
         const r = await client.query<{ id: string }>(sql, params);
         latencies.push(performance.now() - started);
-        ids.push(r.rows.map((row) => row.id));
+        ids.push(r.rows.slice(0, K).map((row) => row.id));
       } finally {
         await client.query('commit');
       }
