@@ -2,4 +2,6 @@
 // a map of components to code symbols, behaviour scenarios (Gherkin) and the prototype's screen graph. Pure
 // functions over Figma REST / plugin-export JSON: the API (apps/api/src/modules/figma-compat) fetches, stores and
 // serves them; the benches call them directly.
-export {};
+export * from './actionflow';
+export * from './bdd';
+export * from './symbols';
