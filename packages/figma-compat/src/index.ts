@@ -5,3 +5,4 @@
 export * from './actionflow';
 export * from './bdd';
 export * from './symbols';
+export * from './tokens';

@@ -1,0 +1,173 @@
+// Where every variable goes before any value is written: one top-level group per collection (local collections
+// first, in input order, then remote ones; duplicate names get " (2)"), the resolver keys (slugs), the modes
+// (default first) and each variable's path inside its group (naming.ts). An extended collection (Figma 2025)
+// holds its parent's variables at the same relative paths, with its own modes' values.
+import type { DtcgType } from './dtcg-types';
+import type { FigmaCollection, FigmaMode, FigmaVariable, VariableSources } from './input/variables';
+import { allocatePaths, sanitizeSegment, uniqueNames, uniqueSlugs } from './naming';
+import type { TypeSource } from './values';
+
+/** A variable's DTCG fate, decided once for all its modes (typing.ts). */
+export interface Typed {
+  kind: 'token' | 'extension';
+  /** The DTCG type of a token; null for an extension. */
+  type: DtcgType | null;
+  from?: TypeSource;
+}
+
+/** Where a variable lives (its own collection, not an extension's copy) and what it becomes. */
+export interface VariableHome {
+  variable: FigmaVariable;
+  collection: CollectionPlan;
+  member: MemberPlan;
+  /** Dot-separated path from the document root, and the `{reference}` to it. */
+  readonly path: string;
+  readonly ref: string;
+  /** Set by typeVariables. */
+  typed: Typed;
+}
+
+const UNTYPED: Typed = Object.freeze({ kind: 'extension', type: null });
+
+/** A VariableHome whose path strings are made when first asked for: most variables are never an alias target. */
+class Home implements VariableHome {
+  typed: Typed = UNTYPED;
+  #path: string | undefined;
+  #ref: string | undefined;
+  constructor(
+    readonly variable: FigmaVariable,
+    readonly collection: CollectionPlan,
+    readonly member: MemberPlan,
+  ) {}
+  get path(): string {
+    return (this.#path ??= `${this.collection.group}.${this.member.segments.join('.')}`);
+  }
+  get ref(): string {
+    return (this.#ref ??= `{${this.path}}`);
+  }
+}
+
+export interface ModePlan {
+  id: string;
+  name: string;
+  /** The modifier context name: the mode's name, made unique within its collection. */
+  context: string;
+  isDefault: boolean;
+}
+
+export interface MemberPlan {
+  variable: FigmaVariable;
+  /** Path inside the collection's group. */
+  segments: string[];
+  renamed: boolean;
+}
+
+export interface CollectionPlan {
+  collection: FigmaCollection;
+  group: string;
+  key: string;
+  modes: ModePlan[];
+  members: MemberPlan[];
+  /** The collection an extended collection takes its variables from. */
+  parent?: FigmaCollection;
+  /** This member's raw Figma value in one of this collection's modes (the default mode's when it has none). */
+  raw(member: MemberPlan, modeId: string): unknown;
+  /** Whether the source has no value for this member in this mode (raw() then gives the default mode's). */
+  missing(member: MemberPlan, modeId: string): boolean;
+}
+
+export interface Plan {
+  collections: CollectionPlan[];
+  /** Each variable's own place (its collection, not an extension's copy). */
+  homes: Map<string, VariableHome>;
+  /** Name of the styles group, unique beside the collections. */
+  stylesGroup: string;
+}
+
+function modesOf(c: FigmaCollection): ModePlan[] {
+  const ordered = [...c.modes.filter((m) => m.id === c.defaultModeId), ...c.modes.filter((m) => m.id !== c.defaultModeId)];
+  const contexts = uniqueNames(ordered.map((m) => m.name));
+  return ordered.map((m, i) => ({ id: m.id, name: m.name, context: contexts[i]!, isDefault: m.id === c.defaultModeId }));
+}
+
+function rootOf(c: FigmaCollection, all: Map<string, FigmaCollection>): FigmaCollection | undefined {
+  let parent = c.parentId ? all.get(c.parentId) : undefined;
+  for (let hops = 0; parent?.parentId && hops < 16; hops++) parent = all.get(parent.parentId) ?? parent;
+  return parent;
+}
+
+/** Plans groups, keys, modes and paths for every collection. */
+export function planCollections(sources: VariableSources): Plan {
+  const all = sources.collections;
+  const ordered = [...[...all.values()].filter((c) => !c.remote), ...[...all.values()].filter((c) => c.remote)];
+  const groups = uniqueNames([...ordered.map((c) => sanitizeSegment(c.name) || 'Collection'), 'Styles']);
+  const keys = uniqueSlugs(ordered.map((c) => c.name), 'collection');
+  const byCollection = new Map<string, FigmaVariable[]>();
+  for (const v of sources.variables.values()) {
+    let list = byCollection.get(v.collectionId);
+    if (!list) byCollection.set(v.collectionId, (list = []));
+    list.push(v);
+  }
+  const homes: Plan['homes'] = new Map();
+  const collections = ordered.map((c, i): CollectionPlan => {
+    const parent = rootOf(c, all);
+    const own = membersInOrder(parent ?? c, byCollection.get((parent ?? c).id) ?? [], sources.variables);
+    const plan: CollectionPlan = {
+      collection: c,
+      group: groups[i]!,
+      key: keys[i]!,
+      modes: modesOf(c),
+      members: [],
+      raw: (member, modeId) => rawValue(c, parent, member.variable, modeId),
+      missing: (member, modeId) => !parent && !Object.hasOwn(member.variable.valuesByMode, modeId),
+    };
+    if (parent) plan.parent = parent;
+    plan.members = parent ? [] : placeMembers(own);
+    if (!parent) {
+      for (const m of plan.members) {
+        homes.set(m.variable.id, new Home(m.variable, plan, m));
+      }
+    }
+    return plan;
+  });
+  // an extension's members copy its parent's paths (placed above, whatever the order)
+  for (const plan of collections) {
+    if (!plan.parent) continue;
+    const parentPlan = collections.find((p) => p.collection.id === plan.parent!.id);
+    plan.members = parentPlan ? parentPlan.members.map((m) => ({ ...m })) : placeMembers(byCollection.get(plan.parent.id) ?? []);
+  }
+  return { collections, homes, stylesGroup: groups[groups.length - 1]! };
+}
+
+/** Variables in the collection's `variableIds` order (Figma's panel order), then any it does not list. */
+function membersInOrder(c: FigmaCollection, variables: FigmaVariable[], all: Map<string, FigmaVariable>): FigmaVariable[] {
+  const out: FigmaVariable[] = [];
+  const placed = new Set<string>();
+  for (const id of c.variableIds) {
+    const v = all.get(id);
+    if (v && v.collectionId === c.id && !placed.has(id)) {
+      out.push(v);
+      placed.add(id);
+    }
+  }
+  if (out.length === variables.length) return out;
+  for (const v of variables) if (!placed.has(v.id)) out.push(v);
+  return out;
+}
+
+function placeMembers(variables: FigmaVariable[]): MemberPlan[] {
+  const paths = allocatePaths(variables.map((v) => ({ id: v.id, name: v.name, deferred: v.deletedButReferenced })));
+  return variables.map((variable, i) => ({ variable, segments: paths[i]!.segments, renamed: paths[i]!.renamed }));
+}
+
+function rawValue(c: FigmaCollection, parent: FigmaCollection | undefined, v: FigmaVariable, modeId: string): unknown {
+  if (parent) {
+    const override = c.overrides?.[v.id]?.[modeId];
+    if (override !== undefined) return override;
+    const mode: FigmaMode | undefined = c.modes.find((m) => m.id === modeId);
+    return rawValue(parent, undefined, v, mode?.parentModeId ?? parent.defaultModeId);
+  }
+  const value = v.valuesByMode[modeId];
+  if (value !== undefined) return value;
+  return v.valuesByMode[c.defaultModeId] ?? Object.values(v.valuesByMode)[0];
+}
