@@ -6,6 +6,7 @@ import { cors, requestId, requestMetrics, services, trace } from './middleware';
 import { chatRouter } from './modules/chat';
 import { mountDocs } from './modules/docs';
 import { embedRouter } from './modules/embed';
+import { figmaCompatRouter } from './modules/figma-compat';
 import { figmaContextRouter } from './modules/figma-context';
 import { figmaWebhooksRouter } from './modules/figma-webhooks';
 import { healthRouter, livenessRouter } from './modules/health';
@@ -45,6 +46,7 @@ export function createApp() {
   app.route('/', metricsRouter);
   app.route('/', figmaContextRouter);
   app.route('/', figmaWebhooksRouter);
+  app.route('/', figmaCompatRouter);
   app.route('/', uuiRouter);
   app.route('/', llmRouter);
   app.route('/', llmHealthRouter);

@@ -3869,6 +3869,192 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/figma-compat/uui/variables/derive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A Figma file's variables and styles as W3C DTCG 2025.10 design tokens, stored per file version
+         * @description Asks Figma's `/meta` for the file's version (Tier 2). When tokens are stored for that version in this project they are answered (`cached: true`) with no other Figma call. Otherwise reads `/variables/local` (Tier 2; Enterprise only — a 403 is `sources.variables: "unavailable"` and the styles still give tokens), the file at depth 1 for its styles map and `/nodes` of the style nodes (Tier 1: 1 + ⌈styles / 500⌉ calls), derives the DTCG document (default modes) and the Resolver document (every mode), validates them against the DTCG schema, stores them under the version and answers. `formats` adds CSS custom properties (`css`) and a Tailwind v4 `@theme` block (`tailwind`). A file with neither variables nor styles with values is a 422 and nothing is stored; an unknown file 404; Figma's 429 is a 429 with `Retry-After`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DeriveTokensRequest"];
+                };
+            };
+            responses: {
+                /** @description The tokens of the current version */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DerivedTokensResponse"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (502) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/figma-compat/uui/variables/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tokens added, removed, changed and renamed between two stored versions of a file
+         * @description Both versions must have been derived (POST /figma-compat/uui/variables/derive) by this project; a missing one is a 404 naming it. Every mode is compared; a renamed variable is one rename, not a removal and an addition.
+         */
+        get: {
+            parameters: {
+                query: {
+                    file_key: string;
+                    /** @description a stored version (see `version` of variables/derive) */
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The diff */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokensDiffResponse"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/figma-compat/uui/presign": {
         parameters: {
             query?: never;
@@ -6125,6 +6311,157 @@ export interface components {
             file_name?: string;
         } & {
             [key: string]: unknown;
+        };
+        DerivedTokensResponse: {
+            file_key: string;
+            /** @description Figma's file version the tokens were derived from */
+            version: string;
+            /** @description true: the tokens stored for this version, with no Figma call but /meta */
+            cached: boolean;
+            /** @description DTCG 2025.10 document: every collection (default mode) and the styles */
+            tokens: {
+                [key: string]: unknown;
+            };
+            /** @description DTCG 2025.10 Resolver document: collections → sets, modes → modifier contexts */
+            resolver: {
+                [key: string]: unknown;
+            };
+            css?: string;
+            tailwind?: string;
+            report: components["schemas"]["TokensReport"];
+            sources: components["schemas"]["TokenSources"];
+            content_hash: string;
+            trace_id: string;
+        };
+        TokensReport: {
+            sources: {
+                rest: number;
+                plugin: number;
+                both: number;
+                styles: number;
+            };
+            variables: number;
+            collections: {
+                id: string;
+                name: string;
+                group: string;
+                set: string;
+                modifier: string | null;
+                remote: boolean;
+                extends?: string;
+                variables: number;
+                modes: {
+                    id: string;
+                    name: string;
+                    context: string;
+                    isDefault: boolean;
+                    variables: number;
+                    tokens: number;
+                    extensions: number;
+                }[];
+            }[];
+            tokens: {
+                total: number;
+                byType: {
+                    [key: string]: number;
+                };
+            };
+            typeSources: {
+                [key: string]: number;
+            };
+            aliases: {
+                total: number;
+                resolved: number;
+                resolvedByKey: number;
+                unresolved: number;
+                issues: {
+                    variableId: string;
+                    path: string;
+                    mode: string;
+                    /** @description why the alias (or value) could not be written as is */
+                    reason: string;
+                    targetId?: string;
+                    fallback: string;
+                }[];
+            };
+            invalidValues: {
+                variableId: string;
+                path: string;
+                mode: string;
+                /** @description why the alias (or value) could not be written as is */
+                reason: string;
+                targetId?: string;
+                fallback: string;
+            }[];
+            renamed: {
+                id: string;
+                name: string;
+                path: string;
+            }[];
+            filledModeValues: number;
+            styles: {
+                total: number;
+                tokens: number;
+                extensions: number;
+                skipped: {
+                    id: string;
+                    name: string;
+                    reason: string;
+                }[];
+            };
+        };
+        TokenSources: {
+            /** @enum {string} */
+            variables: "rest" | "unavailable";
+            reason?: string;
+            styles: number;
+        };
+        DeriveTokensRequest: {
+            /** @example COGOSAMPLE0001 */
+            file_key?: string;
+            /** @example https://www.figma.com/design/COGOSAMPLE0001/Storefront */
+            figma_url?: string;
+            trace_id?: components["schemas"]["TraceId"];
+            /** @description `css` and `tailwind` add those outputs; the DTCG document (`dtcg`) and the Resolver document (`resolver`) are always in the answer. Default: `["dtcg", "resolver"]`. */
+            formats?: components["schemas"]["TokenFormat"][];
+        };
+        /** @enum {string} */
+        TokenFormat: "dtcg" | "resolver" | "css" | "tailwind";
+        TokensDiffResponse: {
+            file_key: string;
+            from: string;
+            to: string;
+            added: {
+                path: string;
+                mode: string | null;
+                $type: string;
+                $value?: unknown;
+            }[];
+            removed: {
+                path: string;
+                mode: string | null;
+                $type: string;
+                $value?: unknown;
+            }[];
+            changed: {
+                path: string;
+                mode: string | null;
+                previousPath?: string;
+                from: {
+                    $type: string;
+                    $value?: unknown;
+                };
+                to: {
+                    $type: string;
+                    $value?: unknown;
+                };
+            }[];
+            renamed: {
+                id: string;
+                from: string;
+                to: string;
+            }[];
+            unchanged: number;
         };
         PresignResponse: {
             /**

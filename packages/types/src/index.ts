@@ -18,3 +18,4 @@ export * from './llm';
 export * from './llm-admin';
 export * from './chat';
 export * from './rag';
+export * from './figma-compat';

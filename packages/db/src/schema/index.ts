@@ -13,3 +13,4 @@ export * from './project-updates';
 export * from './llm';
 export * from './chat';
 export * from './rag';
+export * from './tokens';

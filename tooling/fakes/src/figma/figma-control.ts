@@ -3,6 +3,7 @@
 //   PUT    /__fake/faults            JSON [{ fault, times?: number|null (null = always), path?, pathPattern? }]
 //   DELETE /__fake/faults
 //   PUT    /__fake/files/:key        JSON GetFileResponse (replacing a file bumps its `version`, as an edit in Figma does)
+//   PUT    /__fake/variables/:key    JSON LocalVariablesMeta ({ variables, variableCollections }): the file's local variables
 //   PUT    /__fake/quota             JSON FigmaQuota ({ planTier, limitType?, upgradeLink? }): tiered 429s per token
 //   DELETE /__fake/quota
 //   PUT    /__fake/tokens/:token     accept another token (its own quota buckets)
@@ -16,7 +17,7 @@ import type { GetFileResponse } from '@figma/rest-api-spec';
 import type { RecordedRequest } from '../http/request-log';
 import { readBody, sendJson } from '../http/send';
 import type { FigmaQuota } from './figma-quota';
-import type { FigmaFake, FigmaFaultInput } from './figma-types';
+import type { FigmaFake, FigmaFaultInput, LocalVariablesMeta } from './figma-types';
 
 export const CONTROL_PREFIX = '/__fake/';
 
@@ -32,7 +33,7 @@ interface WireRule {
 }
 
 /** Handles a control request; false when the path is not a control path. */
-export async function handleControl(fake: Pick<FigmaFake, 'addFile' | 'setFaults' | 'clearFaults' | 'setQuota' | 'addToken'>, requests: RecordedRequest[], req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+export async function handleControl(fake: Pick<FigmaFake, 'addFile' | 'addVariables' | 'setFaults' | 'clearFaults' | 'setQuota' | 'addToken'>, requests: RecordedRequest[], req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
   if (!url.pathname.startsWith(CONTROL_PREFIX)) return false;
   const method = req.method ?? 'GET';
   const rest = url.pathname.slice(CONTROL_PREFIX.length);
@@ -61,6 +62,13 @@ export async function handleControl(fake: Pick<FigmaFake, 'addFile' | 'setFaults
     if (rest.startsWith('files/') && method === 'PUT') {
       // files for memory benches run to ~150 MB of JSON (200k nodes): past readBody's default limit
       fake.addFile(decodeURIComponent(rest.slice('files/'.length)), JSON.parse((await readBody(req, 512 * 1024 * 1024)).toString('utf8')) as GetFileResponse);
+      noContent(res);
+      return true;
+    }
+    if (rest.startsWith('variables/') && method === 'PUT') {
+      const meta = JSON.parse((await readBody(req)).toString('utf8')) as LocalVariablesMeta;
+      if (typeof meta?.variables !== 'object' || typeof meta?.variableCollections !== 'object') throw new Error('expected { variables, variableCollections }');
+      fake.addVariables(decodeURIComponent(rest.slice('variables/'.length)), meta);
       noContent(res);
       return true;
     }

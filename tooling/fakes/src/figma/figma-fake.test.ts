@@ -226,4 +226,20 @@ describe('control API (/__fake/…)', () => {
       await fake.close();
     }
   });
+
+  it('sets a file\'s local variables over HTTP, and refuses a body that is not variables', async () => {
+    const fake = await startFigmaFake();
+    try {
+      const meta = {
+        variables: { 'VariableID:1:1': { id: 'VariableID:1:1', name: 'color/brand', key: 'k1', variableCollectionId: 'VariableCollectionId:1:0', resolvedType: 'COLOR', valuesByMode: { '1:0': { r: 1, g: 0, b: 0, a: 1 } }, remote: false, description: '', hiddenFromPublishing: false, scopes: ['ALL_SCOPES'], codeSyntax: {} } },
+        variableCollections: { 'VariableCollectionId:1:0': { id: 'VariableCollectionId:1:0', name: 'Base', key: 'c1', modes: [{ modeId: '1:0', name: 'Default' }], defaultModeId: '1:0', remote: false, hiddenFromPublishing: false, variableIds: ['VariableID:1:1'] } },
+      };
+      expect((await fetch(`${fake.url}/__fake/variables/${SAMPLE_FILE_KEY}`, { method: 'PUT', body: JSON.stringify(meta) })).status).toBe(204);
+      const got = (await (await fetch(`${fake.url}/v1/files/${SAMPLE_FILE_KEY}/variables/local`)).json()) as GetLocalVariablesResponse;
+      expect(got.meta).toEqual(meta);
+      expect((await fetch(`${fake.url}/__fake/variables/${SAMPLE_FILE_KEY}`, { method: 'PUT', body: '{"variables":{}}' })).status).toBe(400);
+    } finally {
+      await fake.close();
+    }
+  });
 });

@@ -43,6 +43,7 @@ export async function startFigmaFake(options: FigmaFakeOptions = {}): Promise<Fi
 
   const control = {
     addFile: (key: string, file: Parameters<FigmaFake['addFile']>[1]) => store.addFile(key, file),
+    addVariables: (key: string, meta: Parameters<FigmaFake['addVariables']>[1]) => store.addVariables(key, meta),
     setFaults: (list: Parameters<FigmaFake['setFaults']>[0]) => faults.set(list),
     clearFaults: () => faults.clear(),
     setQuota: (q: Parameters<FigmaFake['setQuota']>[0]) => {
@@ -97,7 +98,7 @@ export async function startFigmaFake(options: FigmaFakeOptions = {}): Promise<Fi
     port: server.port,
     imagesUrl: imageServer.origin,
     addFile: control.addFile,
-    addVariables: (key, meta) => store.addVariables(key, meta),
+    addVariables: control.addVariables,
     setFaults: control.setFaults,
     clearFaults: control.clearFaults,
     setQuota: control.setQuota,

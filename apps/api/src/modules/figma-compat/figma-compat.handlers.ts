@@ -1,0 +1,40 @@
+import { parseFigmaUrl } from '@cogo/figma-context';
+import type { DeriveTokensRequest } from '@cogo/types';
+import { ApiError } from '../../lib/errors';
+import { createRouter } from '../../lib/openapi';
+import { figmaClientFor } from '../figma-context/figma-context.outbound';
+import { figmaTokenFor } from '../figma-context/figma-context.token';
+import { START_MAX_WAIT_MS } from '../figma-context/start';
+import { callScope, closeAfter } from '../llm/call-scope';
+import { deriveVariablesRoute, diffVariablesRoute } from './figma-compat.routes';
+import { deriveFileTokens, diffStoredVersions } from './tokens.service';
+
+/** The file key of the body (its figma_url parsed), or a 400 naming what is wrong. */
+function fileKeyOf(body: DeriveTokensRequest): string {
+  if (body.file_key) return body.file_key;
+  const ref = parseFigmaUrl(body.figma_url!);
+  if (!ref.ok) throw new ApiError('VALIDATION_FAILED', ref.message, { issues: [{ path: 'json.figma_url', message: ref.message, code: ref.code }] });
+  return ref.value.fileKey;
+}
+
+/** `POST /figma-compat/uui/variables/derive`, `GET /figma-compat/uui/variables/diff`. */
+export const figmaCompatRouter = createRouter()
+  .openapi(deriveVariablesRoute, async (c) => {
+    const body = c.req.valid('json');
+    const fileKey = fileKeyOf(body);
+    const scope = callScope(c, 'figma-compat', body.trace_id);
+    try {
+      const { token } = await figmaTokenFor(c);
+      // never hangs on a paced token: a wait past START_MAX_WAIT_MS is a 429 naming it
+      const figma = figmaClientFor(c.get('config'), token, scope.traceId, undefined, () => START_MAX_WAIT_MS);
+      const answer = await deriveFileTokens(scope, figma, fileKey, body.formats);
+      c.header('x-trace-id', scope.traceId);
+      return c.json(answer, 200);
+    } finally {
+      closeAfter(c, scope);
+    }
+  })
+  .openapi(diffVariablesRoute, async (c) => {
+    const q = c.req.valid('query');
+    return c.json(await diffStoredVersions(c.get('db')(), q.file_key, q.from, q.to), 200);
+  });

@@ -1,0 +1,128 @@
+// Files and variables the figma-compat tests put on the Figma fake under keys of their own (the shared sample file
+// is never changed): two collections — Primitives (one mode) and Theme (Light/Dark) whose colours alias
+// Primitives across collections — and, for the styles path, style nodes holding a fill and a text style.
+import { env } from 'cloudflare:test';
+import { figmaFake } from '../../../test/helpers';
+
+const rgba = (hex: string) => ({ r: parseInt(hex.slice(1, 3), 16) / 255, g: parseInt(hex.slice(3, 5), 16) / 255, b: parseInt(hex.slice(5, 7), 16) / 255, a: 1 });
+const alias = (id: string) => ({ type: 'VARIABLE_ALIAS', id });
+
+export const PRIMITIVES = 'VariableCollectionId:1:0';
+export const THEME = 'VariableCollectionId:2:0';
+export const BLUE = 'VariableID:1:1';
+export const GRAY = 'VariableID:1:2';
+export const SPACE = 'VariableID:1:3';
+export const PRIMARY = 'VariableID:2:1';
+export const SURFACE = 'VariableID:2:2';
+export const EXTRA = 'VariableID:1:4';
+
+/** A fresh Figma file key. */
+export const newFileKey = () => `CMP${crypto.randomUUID().replaceAll('-', '').slice(0, 20)}`;
+
+interface VariableOptions {
+  blue?: string;
+  /** Adds `spacing/2`. */
+  extra?: boolean;
+  /** Leaves out `color/gray/900`. */
+  withoutGray?: boolean;
+}
+
+/** GET /variables/local `meta`: Primitives (mode Value) and Theme (Light, Dark) aliasing Primitives. */
+export function sampleVariables(o: VariableOptions = {}) {
+  const v = (id: string, name: string, collection: string, resolvedType: string, valuesByMode: Record<string, unknown>, scopes = ['ALL_SCOPES']) => ({
+    id,
+    name,
+    key: `key${id.replace(/\D/g, '')}`,
+    variableCollectionId: collection,
+    resolvedType,
+    valuesByMode,
+    remote: false,
+    description: '',
+    hiddenFromPublishing: false,
+    scopes,
+    codeSyntax: {},
+  });
+  const primitives = [
+    v(BLUE, 'color/blue/500', PRIMITIVES, 'COLOR', { '1:0': rgba(o.blue ?? '#2f5bea') }),
+    ...(o.withoutGray ? [] : [v(GRAY, 'color/gray/900', PRIMITIVES, 'COLOR', { '1:0': rgba('#111318') })]),
+    v(SPACE, 'spacing/1', PRIMITIVES, 'FLOAT', { '1:0': 4 }, ['GAP']),
+    ...(o.extra ? [v(EXTRA, 'spacing/2', PRIMITIVES, 'FLOAT', { '1:0': 8 }, ['GAP'])] : []),
+  ];
+  const theme = [
+    v(PRIMARY, 'color/primary', THEME, 'COLOR', { '2:0': alias(BLUE), '2:1': rgba('#8fb0ff') }),
+    v(SURFACE, 'color/surface', THEME, 'COLOR', { '2:0': rgba('#ffffff'), '2:1': o.withoutGray ? rgba('#000000') : alias(GRAY) }),
+  ];
+  const collection = (id: string, name: string, modes: Array<{ modeId: string; name: string }>, vars: Array<{ id: string }>) => ({
+    id,
+    name,
+    key: `ckey${id.replace(/\D/g, '')}`,
+    modes,
+    defaultModeId: modes[0]!.modeId,
+    remote: false,
+    hiddenFromPublishing: false,
+    variableIds: vars.map((x) => x.id),
+  });
+  return {
+    variables: Object.fromEntries([...primitives, ...theme].map((x) => [x.id, x])),
+    variableCollections: {
+      [PRIMITIVES]: collection(PRIMITIVES, 'Primitives', [{ modeId: '1:0', name: 'Value' }], primitives),
+      [THEME]: collection(THEME, 'Theme', [{ modeId: '2:0', name: 'Light' }, { modeId: '2:1', name: 'Dark' }], theme),
+    },
+  };
+}
+
+const BLACK = { r: 0, g: 0, b: 0, a: 1 };
+
+/** A GET /v1/files/:key body; `styles`: a fill and a text style whose own nodes (on a "Styles" page) hold their values. */
+export function sampleFile(name: string, o: { styles?: boolean } = {}) {
+  const frame = { id: '1:1', name: 'Home', type: 'FRAME', absoluteBoundingBox: { x: 0, y: 0, width: 100, height: 100 }, fills: [], children: [] };
+  const stylePage = {
+    id: '0:2',
+    name: 'Styles',
+    type: 'CANVAS',
+    backgroundColor: BLACK,
+    children: [
+      { id: '10:1', name: 'Brand/Primary', type: 'RECTANGLE', fills: [{ type: 'SOLID', blendMode: 'NORMAL', color: { r: 0.2, g: 0.4, b: 0.8, a: 1 } }], absoluteBoundingBox: { x: 0, y: 0, width: 10, height: 10 } },
+      { id: '10:2', name: 'Body/Regular', type: 'TEXT', characters: 'Aa', style: { fontFamily: 'Inter', fontWeight: 400, fontSize: 16, lineHeightPx: 24, letterSpacing: 0 }, fills: [], absoluteBoundingBox: { x: 0, y: 20, width: 10, height: 10 } },
+    ],
+  };
+  return {
+    name,
+    lastModified: '2026-12-01T00:00:00Z',
+    thumbnailUrl: '',
+    version: '100',
+    role: 'owner',
+    editorType: 'figma',
+    linkAccess: 'view',
+    schemaVersion: 0,
+    components: {},
+    componentSets: {},
+    styles: o.styles
+      ? {
+          '10:1': { key: 'skey1', name: 'Brand/Primary', styleType: 'FILL', remote: false, description: '' },
+          '10:2': { key: 'skey2', name: 'Body/Regular', styleType: 'TEXT', remote: false, description: '' },
+        }
+      : {},
+    document: {
+      id: '0:0',
+      name: 'Document',
+      type: 'DOCUMENT',
+      children: [{ id: '0:1', name: 'Page 1', type: 'CANVAS', backgroundColor: BLACK, children: [frame] }, ...(o.styles ? [stylePage] : [])],
+    },
+  };
+}
+
+/** Puts a file (a new version when it replaces one) and, when given, its local variables on the fake. */
+export async function putFigmaFile(key: string, file: unknown, variables?: unknown): Promise<void> {
+  if (variables !== undefined) {
+    const r = await fetch(`${env.FIGMA_API_BASE}/__fake/variables/${key}`, { method: 'PUT', body: JSON.stringify(variables) });
+    if (r.status !== 204) throw new Error(`fake refused variables: ${r.status}`);
+  }
+  await figmaFake.putFile(key, file);
+}
+
+/** The Figma requests the fake received for `key`, as `path?query` (no credentials). */
+export async function figmaRequestsFor(key: string): Promise<string[]> {
+  const all = (await (await fetch(`${env.FIGMA_API_BASE}/__fake/requests`)).json()) as Array<{ path: string; query: Record<string, string> }>;
+  return all.filter((r) => r.path.includes(`/${key}`)).map((r) => (Object.keys(r.query).length ? `${r.path}?${new URLSearchParams(r.query).toString()}` : r.path));
+}

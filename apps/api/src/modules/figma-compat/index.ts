@@ -1,0 +1,1 @@
+export { figmaCompatRouter } from './figma-compat.handlers';
