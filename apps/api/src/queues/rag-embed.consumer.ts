@@ -6,9 +6,8 @@
 import { readConfig, type Bindings } from '../env';
 import { ApiError } from '../lib/errors';
 import { createLogger, describeError } from '../lib/logger';
-import { createCallScope } from '../modules/llm/call-scope';
 import { EMBED_QUEUE_MAX_RETRIES, EmbedMessageSchema } from '../modules/rag/rag-embed-queue';
-import { embedMessage, retryDelaySeconds } from '../modules/rag/rag-embed.service';
+import { embedMessage, messageScope, retryDelaySeconds } from '../modules/rag/rag-embed.service';
 import { appendJobError } from '../modules/rag/rag-queue.repo';
 
 /** How long one message may take at the provider. */
@@ -26,16 +25,7 @@ export async function consumeEmbeds(batch: MessageBatch<unknown>, env: Bindings)
       continue;
     }
     const message = parsed.data;
-    const scope = createCallScope({
-      config,
-      rawEnv: env as unknown as Record<string, unknown>,
-      projectId: message.project_id,
-      actor: 'service:rag-embed',
-      traceId: message.trace_id,
-      requestId: msg.id,
-      log,
-      source: 'rag',
-    });
+    const scope = messageScope(config, env, message, msg.id, log);
     try {
       const outcome = await embedMessage(scope, message, AbortSignal.timeout(CALL_TIMEOUT_MS));
       if (outcome.kind === 'deferred') await config.EMBED_QUEUE.send(message, { contentType: 'json', delaySeconds: outcome.seconds });

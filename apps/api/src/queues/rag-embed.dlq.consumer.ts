@@ -3,9 +3,8 @@
 // `/rag/ingest/stream` or upsert of it, or a changed design row) makes them pending again.
 import { readConfig, type Bindings } from '../env';
 import { createLogger, describeError } from '../lib/logger';
-import { createCallScope } from '../modules/llm/call-scope';
 import { EmbedMessageSchema } from '../modules/rag/rag-embed-queue';
-import { settleAndReport } from '../modules/rag/rag-embed.service';
+import { messageScope, settleAndReport } from '../modules/rag/rag-embed.service';
 import { appendJobError, markChunksFailed } from '../modules/rag/rag-queue.repo';
 
 /** Handles one batch of the embedding dead-letter queue. */
@@ -19,7 +18,7 @@ export async function consumeEmbedsDlq(batch: MessageBatch<unknown>, env: Bindin
       continue;
     }
     const message = parsed.data;
-    const scope = createCallScope({ config, rawEnv: env as unknown as Record<string, unknown>, projectId: message.project_id, actor: 'service:rag-embed', traceId: message.trace_id, requestId: msg.id, log, source: 'rag' });
+    const scope = messageScope(config, env, message, msg.id, log);
     try {
       const db = scope.db();
       const failed = await markChunksFailed(db, message.chunk_ids, 'dead-lettered: the embedding provider kept failing (see the job\'s errors); ingest the document again to retry');

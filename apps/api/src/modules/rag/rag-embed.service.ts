@@ -6,10 +6,17 @@
 // `rag_ingest_done` once.
 import { rateLimiterName } from '../../durable-objects/names';
 import { ApiError } from '../../lib/errors';
-import type { CallScope } from '../llm/call-scope';
+import type { AppConfig } from '../../env';
+import type { Logger } from '../../lib/logger';
+import { createCallScope, type CallScope } from '../llm/call-scope';
 import type { EmbedMessage } from './rag-embed-queue';
 import { assertVectorDimensions, embedTexts } from './rag-ingest.service';
 import { jobCounts, pendingChunks, settleJob, storeVectors } from './rag-queue.repo';
+
+/** The call scope of one queue message: its project's database and routing, on the message's trace. */
+export function messageScope(config: AppConfig, env: unknown, message: EmbedMessage, messageId: string, log: Logger): CallScope {
+  return createCallScope({ config, rawEnv: env as Record<string, unknown>, projectId: message.project_id, actor: 'service:rag-embed', traceId: message.trace_id, requestId: messageId, log, source: 'rag' });
+}
 
 export type EmbedOutcome = { kind: 'stored'; chunks: number; model: string | null } | { kind: 'deferred'; seconds: number };
 

@@ -7,8 +7,8 @@ import type { RagUpsertDocument, RagUpsertRequest, RagUpsertResult } from '@cogo
 import { ApiError } from '../../lib/errors';
 import { prepareEmbed, runEmbed } from '../embed/embed.service';
 import type { CallScope } from '../llm/call-scope';
-import { currentEmbeddingModel, planDocuments } from './rag-plan';
-import { storedVectorDimensions, writeDocuments, type ChunkWrite } from './rag.repo';
+import { batchEntry, currentEmbeddingModel, planDocuments } from './rag-plan';
+import { storedVectorDimensions, writeDocuments } from './rag.repo';
 
 /** get_vector_dim() of this isolate's database: the column's size changes only with a migration. */
 let storedDimensions: Promise<number> | undefined;
@@ -58,12 +58,7 @@ export async function upsertDocuments(scope: CallScope, request: RagUpsertReques
     }
   }
 
-  const entries = changed.map((plan) => ({
-    doc: { projectId: scope.projectId, source: plan.item.source, externalId: plan.item.id, title: plan.item.title ?? null, text: plan.item.text, metadata: plan.item.metadata ?? {}, contentHash: plan.hash },
-    chunks: plan.chunks!.map(
-      (c): ChunkWrite => ({ ordinal: c.ordinal, text: c.text, contentHash: c.hash, tokenCount: c.tokenCount, embedding: c.reuse ? null : vectors.get(c.text)!, reuseId: c.reuse?.id ?? null }),
-    ),
-  }));
+  const entries = changed.map((plan) => batchEntry(scope.projectId, plan, (c) => (c.reuse ? null : vectors.get(c.text)!)));
   const written = await writeDocuments(db, scope.projectId, entries, model);
   const documents: RagUpsertDocument[] = [];
   let embeddedChunks = 0;

@@ -7,7 +7,7 @@ import type { AppConfig } from '../../env';
 import { loadCatalogue } from '../llm/catalogue';
 import { rankCandidates } from '../llm/router-select';
 import { chunkMarkdown, type Chunk } from './chunker';
-import { findChunks, findDocuments, type StoredChunk } from './rag.repo';
+import { findChunks, findDocuments, type DocumentBatchEntry, type StoredChunk } from './rag.repo';
 
 /** The embedding model a call without `model` would use first (null: none available); chunks of another are stale. */
 export async function currentEmbeddingModel(db: () => Db, projectId: string, config: AppConfig): Promise<string | null> {
@@ -61,4 +61,13 @@ export async function planDocuments(db: Db, projectId: string, items: Array<RagI
     for (const c of plan.chunks) c.reuse = mine.find((o) => o.contentHash === c.hash && o.ordinal === c.ordinal) ?? mine.find((o) => o.contentHash === c.hash) ?? null;
   }
   return plans;
+}
+
+/** A changed plan as rows to write: its document, and its chunks with `embedding(chunk)` (null: reused, or pending). */
+export function batchEntry(projectId: string, plan: Plan, embedding: (chunk: NonNullable<Plan['chunks']>[number]) => number[] | null): DocumentBatchEntry {
+  const { item } = plan;
+  return {
+    doc: { projectId, source: item.source, externalId: item.id, title: item.title ?? null, text: item.text, metadata: item.metadata ?? {}, contentHash: plan.hash },
+    chunks: plan.chunks!.map((c) => ({ ordinal: c.ordinal, text: c.text, contentHash: c.hash, tokenCount: c.tokenCount, embedding: embedding(c), reuseId: c.reuse?.id ?? null })),
+  };
 }

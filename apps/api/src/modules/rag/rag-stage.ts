@@ -4,7 +4,7 @@
 // embedding queue. Full-text search finds a staged document at once; vector search once the queue has embedded it.
 import type { Db } from '@cogo/db';
 import type { RagIngestItem, RagUpsertDocument } from '@cogo/types';
-import { planDocuments } from './rag-plan';
+import { batchEntry, planDocuments } from './rag-plan';
 import { writeDocuments } from './rag.repo';
 
 export interface StageResult {
@@ -24,10 +24,7 @@ export async function stageDocuments(
 ): Promise<StageResult> {
   const plans = await planDocuments(db, projectId, items, options.current);
   const changed = plans.filter((p) => p.chunks);
-  const entries = changed.map((plan) => ({
-    doc: { projectId, source: plan.item.source, externalId: plan.item.id, title: plan.item.title ?? null, text: plan.item.text, metadata: plan.item.metadata ?? {}, contentHash: plan.hash },
-    chunks: plan.chunks!.map((c) => ({ ordinal: c.ordinal, text: c.text, contentHash: c.hash, tokenCount: c.tokenCount, embedding: null, reuseId: c.reuse?.id ?? null })),
-  }));
+  const entries = changed.map((plan) => batchEntry(projectId, plan, () => null));
   const written = await writeDocuments(db, projectId, entries, options.current, { jobId: options.jobId });
   const documents: RagUpsertDocument[] = [];
   const pending: string[] = [];
