@@ -6,7 +6,7 @@ import { cors, requestId, requestMetrics, services, trace } from './middleware';
 import { chatRouter } from './modules/chat';
 import { mountDocs } from './modules/docs';
 import { embedRouter } from './modules/embed';
-import { figmaCompatRouter } from './modules/figma-compat';
+import { actionFlowRouter, bddRouter, figmaCompatRouter, symbolsRouter } from './modules/figma-compat';
 import { figmaContextRouter } from './modules/figma-context';
 import { figmaWebhooksRouter } from './modules/figma-webhooks';
 import { healthRouter, livenessRouter } from './modules/health';
@@ -47,6 +47,9 @@ export function createApp() {
   app.route('/', figmaContextRouter);
   app.route('/', figmaWebhooksRouter);
   app.route('/', figmaCompatRouter);
+  app.route('/', bddRouter);
+  app.route('/', actionFlowRouter);
+  app.route('/', symbolsRouter);
   app.route('/', uuiRouter);
   app.route('/', llmRouter);
   app.route('/', llmHealthRouter);

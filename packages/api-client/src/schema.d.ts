@@ -3879,8 +3879,18 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A Figma file's variables and styles as W3C DTCG 2025.10 design tokens, stored per file version
-         * @description Asks Figma's `/meta` for the file's version (Tier 2). When tokens are stored for that version in this project they are answered (`cached: true`) with no other Figma call. Otherwise reads `/variables/local` (Tier 2; Enterprise only — a 403 is `sources.variables: "unavailable"` and the styles still give tokens), the file at depth 1 for its styles map and `/nodes` of the style nodes (Tier 1: 1 + ⌈styles / 500⌉ calls), derives the DTCG document (default modes) and the Resolver document (every mode), validates them against the DTCG schema, stores them under the version and answers. `formats` adds CSS custom properties (`css`) and a Tailwind v4 `@theme` block (`tailwind`). A file with neither variables nor styles with values is a 422 and nothing is stored; an unknown file 404; Figma's 429 is a 429 with `Retry-After`.
+         * A Figma file's (or a plugin export's) variables and styles as W3C DTCG 2025.10 design tokens, stored per version
+         * @description Sources (`source`, inferred when absent): Figma (`file_key` or `figma_url`), a plugin upload (`upload_id`: any Figma plan, no Figma call), or both merged by variable id.
+         *
+         *     **Figma**: asks `/meta` for the file's version (Tier 2). When tokens are stored for that version in this project they are answered (`cached: true`) with no other Figma call. Otherwise reads `/variables/local` (Tier 2; Enterprise only — a 403 is `sources.variables: "unavailable"` and the styles still give tokens), the file at depth 1 for its styles map and `/nodes` of the style nodes (Tier 1: 1 + ⌈styles / 500⌉ calls).
+         *
+         *     **Plugin upload** (POST /figma-compat/uui/presign, then PUT the export to its URL): the export object carries its variables at the top level as `variables` and `variableCollections`, beside the REST-shaped `document` (or `nodes`) — arrays (or maps keyed by id) of what `figma.variables.getLocalVariablesAsync()` and `getLocalVariableCollectionsAsync()` return, serialised: variables with `id`, `name`, `resolvedType`, `valuesByMode` (aliases `{ "type": "VARIABLE_ALIAS", "id" }`), `variableCollectionId`, `scopes`, `codeSyntax`; collections with `id`, `name`, `modes` (`modeId`, `name`), `defaultModeId`, `variableIds`. Its styles come from the document's `styles` map and the nodes using them. Alone, the tokens are stored under version `upload:<upload_id>` and `file_key` (given, else `upload<upload_id without dashes>` as ingest names it), so two uploads of one file can be diffed; the same upload again is answered from storage without reading it.
+         *
+         *     **Both**: Figma's reads as above plus the upload's variables (Figma's copy wins on the same id); stored under Figma's version, and reused only when stored with this upload (a version stored without it is derived again and replaced). `sources` says where the variables came from (`rest`, `plugin`, `both`, `unavailable`) and `plugin` counts the export's variables.
+         *
+         *     The DTCG document (default modes) and the Resolver document (every mode) are validated against the DTCG schema, stored and answered. `formats` adds CSS custom properties (`css`) and a Tailwind v4 `@theme` block (`tailwind`).
+         *
+         *     Bad input stores nothing: neither variables nor styles with values is a 422 (`details.code: TOKENS_NO_SOURCE`) naming what is missing; malformed `variables` a 422 (`TOKENS_MALFORMED_VARIABLES`) naming the path (`upload.variables…`); an unknown file or upload 404; an upload over the size cap 413, not JSON or nested too deep 422; Figma's 429 is a 429 with `Retry-After`.
          */
         post: {
             parameters: {
@@ -3984,7 +3994,7 @@ export interface paths {
         };
         /**
          * Tokens added, removed, changed and renamed between two stored versions of a file
-         * @description Both versions must have been derived (POST /figma-compat/uui/variables/derive) by this project; a missing one is a 404 naming it. Every mode is compared; a renamed variable is one rename, not a removal and an addition.
+         * @description Both versions must have been derived (POST /figma-compat/uui/variables/derive) by this project: Figma versions, or `upload:<upload_id>` for plugin uploads derived alone under this `file_key`; a missing one is a 404 naming it. Every mode is compared; a renamed variable is one rename, not a removal and an addition.
          */
         get: {
             parameters: {
@@ -4049,6 +4059,537 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/figma-compat/uui/bdd/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Gherkin scenarios from a page's structure: forms, inputs, buttons, links, navigation and prototype paths (deterministic)
+         * @description The design is read from `source` (exactly one of `page_id`, `job_id`, `upload_id`, `file_key`/`figma_url`, `document`, plus `node_id`): a Figma file through the version cache (a second read of the same file version makes no Tier-1 call; `origin.figma_calls` says so). A file with several pages and no `node_id` is a 400 listing them; an unknown node, page, job or upload a 404. One Feature per page, one scenario per user path (a form's button: an outline over its fields; a prototype flow: a journey across screens). The same page always gives the same text, and it parses with @cucumber/gherkin. A page without top-level frames gives a Feature without scenarios and says so in `warnings`. JSON that is not a Figma node tree (a field of the wrong type included) is a 400 naming where.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BddGenerateRequest"];
+                };
+            };
+            responses: {
+                /** @description The feature */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BddGenerateResponse"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (502) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/figma-compat/uui/bdd/refine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A Gherkin feature refined by an LLM through the gateway, checked with @cucumber/gherkin: repaired once, then refused with line and column
+         * @description The design is read from `source` (exactly one of `page_id`, `job_id`, `upload_id`, `file_key`/`figma_url`, `document`, plus `node_id`): a Figma file through the version cache (a second read of the same file version makes no Tier-1 call; `origin.figma_calls` says so). A file with several pages and no `node_id` is a 400 listing them; an unknown node, page, job or upload a 404. The feature to refine is `feature` (it must parse: else a 400 naming its line and column, before any LLM call) or what bdd/generate gives for the source; the model also gets the page's summary (screens, fields, buttons, links, paths) and `instructions`. One non-streaming call through the LLM gateway (route `figma-compat/bdd/refine` on its usage rows); an answer that does not parse (or has no scenario) gets one repair call showing the parser's error; a second such answer is a 422 whose details carry the parser's `line`, `column`, `message` and the `text`. A page that gives no scenarios and no `feature` is a 422 before any call. The gateway's errors pass through: 402 budget, 503 no provider, 502 upstream.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BddRefineRequest"];
+                };
+            };
+            responses: {
+                /** @description The refined feature */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BddRefineResponse"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (402) */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (502) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (503) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/figma-compat/uui/actionflow/refine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A prototype's screen graph (every interaction and action kind), its Mermaid text, stored per file and page
+         * @description Reads the design `source` names (a stored page, a job's file, a plugin upload, a Figma file through the version cache, or an inline document) and builds its screen graph: screens are the page's top-level frames (inside sections too), edges every action of every prototype interaction (ON_CLICK, ON_HOVER, AFTER_TIMEOUT…; NODE NAVIGATE/SWAP/OVERLAY/SCROLL_TO/CHANGE_TO, BACK, CLOSE, URL, SET_VARIABLE, SET_VARIABLE_MODE, media; CONDITIONAL flattened into its branches) and the legacy `transitionNodeID`. Flows start at the page's `flowStartingPoints` (else its `prototypeStartNodeID`, else the screens nothing navigates to); the report lists unreachable screens, dead ends, flow ends and links without a destination, with every assumption made. A node other than a page (a frame) is read as a page of its own. The graph is stored as the `action_flows` row of (project, file, page): created, updated when its content or the file version changed, left as it is otherwise; an inline `document` is answered but not stored. A file with several pages and no `source.node_id` is a 400 listing them; an unknown node or page 404; a document that is not a Figma design 422.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RefineActionFlowRequest"];
+                };
+            };
+            responses: {
+                /** @description The screen graph */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RefineActionFlowResponse"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (502) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/figma-compat/uui/actionflows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stored screen graphs of a file (one page, or every page)
+         * @description The `action_flows` rows this project stored with POST /figma-compat/uui/actionflow/refine, in page id order. None stored for the file (or page) is a 404.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The file the graphs were built from: a Figma file key, or `upload<id>` for a plugin upload (see `origin.file_key`) */
+                    file_key: string;
+                    /** @description One page (or frame) of the file; every stored page when absent */
+                    page_id?: components["schemas"]["FigmaNodeId"] & unknown;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The stored graphs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActionFlowsResponse"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/figma-compat/uui/symbols/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Figma components and component sets, with their properties, mapped to code symbols with a confidence each
+         * @description Collects the component sets and standalone components of the design `source` names (a variant is mapped through its set) with their `componentPropertyDefinitions` — variants, booleans, texts, instance swaps — or, with `components_from: "stored"`, the project's stored components of a page or of a job's file. With a `registry` (at most 2000 code symbols, e.g. the design-sync registry) each component takes the symbol that matches it best (confidence = 0.6 × name + 0.4 × props, at least `min_confidence`, default 0.5), every prop mapping with its own confidence; unmatched components (with their best candidate and a symbol derived from their name) and unused symbols are listed. Without one, each component gets the symbol its names give. A malformed registry is a 400 naming the path; a design with no component a 422; a file with several pages and no `source.node_id` a 400 listing them; an unknown node, page or job 404.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MapSymbolsRequest"];
+                };
+            };
+            responses: {
+                /** @description The symbols map */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SymbolMapResponse"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (502) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5792,7 +6333,7 @@ export interface components {
             /** @description global order of changes; pass the last one as `after` */
             id: number;
             /** @enum {string} */
-            entity: "page" | "project_page" | "component" | "project";
+            entity: "page" | "project_page" | "component" | "project" | "token_version" | "action_flow";
             /**
              * Format: uuid
              * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
@@ -6314,9 +6855,9 @@ export interface components {
         };
         DerivedTokensResponse: {
             file_key: string;
-            /** @description Figma's file version the tokens were derived from */
+            /** @description Figma's file version the tokens were derived from; `upload:<upload_id>` for a plugin upload alone */
             version: string;
-            /** @description true: the tokens stored for this version, with no Figma call but /meta */
+            /** @description true: the tokens stored for this version, with no Figma call but /meta (none for an upload alone) and no upload read */
             cached: boolean;
             /** @description DTCG 2025.10 document: every collection (default mode) and the styles */
             tokens: {
@@ -6411,20 +6952,37 @@ export interface components {
             };
         };
         TokenSources: {
-            /** @enum {string} */
-            variables: "rest" | "unavailable";
+            /**
+             * @description Where the variables came from: Figma's Variables REST API, the plugin export, both (merged by variable id), or neither (the tokens are the styles')
+             * @enum {string}
+             */
+            variables: "rest" | "plugin" | "both" | "unavailable";
             reason?: string;
             styles: number;
+            plugin?: number;
+            upload_id?: string;
         };
         DeriveTokensRequest: {
             /** @example COGOSAMPLE0001 */
             file_key?: string;
             /** @example https://www.figma.com/design/COGOSAMPLE0001/Storefront */
             figma_url?: string;
+            /**
+             * Format: uuid
+             * @description A plugin export uploaded with POST /figma-compat/uui/presign and a PUT to its URL. Its variables are the top-level `variables` and `variableCollections` of the export object, beside the REST-shaped `document` (or `nodes`): arrays (or maps keyed by id) of what `figma.variables.getLocalVariablesAsync()` and `getLocalVariableCollectionsAsync()` return, serialised — variables with `id`, `name`, `resolvedType`, `valuesByMode` (aliases as `{ "type": "VARIABLE_ALIAS", "id" }`), `variableCollectionId`, `scopes`, `codeSyntax`…; collections with `id`, `name`, `modes` (`modeId`, `name`), `defaultModeId`, `variableIds`. Its styles are the `styles` map of the document (values read from the nodes that use them). An array of JSON_REST_V1 exports carries no variables.
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            upload_id?: string;
+            source?: components["schemas"]["TokenSourceKind"];
             trace_id?: components["schemas"]["TraceId"];
             /** @description `css` and `tailwind` add those outputs; the DTCG document (`dtcg`) and the Resolver document (`resolver`) are always in the answer. Default: `["dtcg", "resolver"]`. */
             formats?: components["schemas"]["TokenFormat"][];
         };
+        /**
+         * @description `figma`: Figma REST only (`file_key` or `figma_url`). `upload`: a plugin upload only (`upload_id`; Figma is not asked, so no Figma token is needed; a `file_key`/`figma_url` given with it only names the file the tokens are stored under, so that uploads of one file can be diffed). `merged`: both, merged by variable id (`file_key`/`figma_url` and `upload_id`). Default: `figma` without `upload_id`, `upload` with `upload_id` alone, `merged` with both.
+         * @enum {string}
+         */
+        TokenSourceKind: "figma" | "upload" | "merged";
         /** @enum {string} */
         TokenFormat: "dtcg" | "resolver" | "css" | "tailwind";
         TokensDiffResponse: {
@@ -6462,6 +7020,466 @@ export interface components {
                 to: string;
             }[];
             unchanged: number;
+        };
+        BddGenerateResponse: {
+            /** @description One Gherkin Feature for the page; it parses with @cucumber/gherkin */
+            feature: string;
+            scenarios: components["schemas"]["BddScenario"][];
+            stats: components["schemas"]["BddStats"];
+            /** @description What generation could not use: a page without frames (then no scenarios), links to nodes not on the page, scenarios cut by max_scenarios */
+            warnings: string[];
+            origin: components["schemas"]["DesignOrigin"];
+            trace_id: string;
+        };
+        BddScenario: {
+            name: string;
+            /** @description `Scenario` or `Scenario Outline` (as written) */
+            keyword: string;
+            /** @description Line of the scenario in `feature` */
+            line: number;
+            tags: string[];
+            /** @description How many steps the scenario has (a Background’s are not counted) */
+            steps: number;
+            /** @description Rows of its Examples tables (0 for a plain scenario) */
+            examples: number;
+        };
+        BddStats: {
+            screens: number;
+            forms: number;
+            inputs: number;
+            buttons: number;
+            links: number;
+            /** @description Prototype interactions that lead somewhere (user paths) */
+            paths: number;
+            scenarios: number;
+            outlines: number;
+            /** @description Scenarios that follow a prototype flow across screens */
+            journeys: number;
+        };
+        DesignOrigin: {
+            /** @enum {string} */
+            kind: "figma" | "upload" | "inline";
+            file_key: string | null;
+            /** @description Figma's file version read (null: an upload or inline JSON) */
+            version: string | null;
+            node_id: string | null;
+            node_name: string | null;
+            /** @description Figma calls this request made by tier, and answers replayed from the version cache */
+            figma_calls: {
+                tier1: number;
+                tier2: number;
+                cached: number;
+            };
+        };
+        BddGenerateRequest: {
+            source: components["schemas"]["DesignSource"];
+            /** @description At most this many scenarios (journeys first, then in document order); default 500. What is left out is named in `warnings`. */
+            max_scenarios?: number;
+            trace_id?: components["schemas"]["TraceId"];
+        };
+        DesignSource: {
+            /**
+             * Format: uuid
+             * @description A stored page (GET /pages): its file and node, read as the file it came from was (Figma through the version cache, or its plugin upload)
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            page_id?: string;
+            job_id?: components["schemas"]["JobId"];
+            /**
+             * Format: uuid
+             * @description A plugin upload (POST /figma-compat/uui/upload-url): the exported JSON
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            upload_id?: string;
+            file_key?: string;
+            /** @description A Figma design URL; its `node-id` is the node unless `node_id` is given */
+            figma_url?: string;
+            node_id?: components["schemas"]["FigmaNodeId"];
+            /** @description Inline Figma JSON: a GET /v1/files/:key or /nodes response, a node (JSON_REST_V1 export), or an array of nodes */
+            document?: unknown;
+        };
+        /**
+         * Format: uuid
+         * @description A figma-context or ingest job: its file at the version it read (running or finished), its page or scoped node unless `node_id` names another
+         * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+         */
+        JobId: string;
+        /**
+         * @description The page (CANVAS) or frame to read; required when the file has more than one page and nothing else names one
+         * @example 9:5240
+         */
+        FigmaNodeId: string;
+        BddRefineResponse: {
+            /** @description The model's feature, fences and prose removed; it parses with @cucumber/gherkin and has at least one scenario */
+            feature: string;
+            scenarios: components["schemas"]["BddScenario"][];
+            /** @description The deterministic feature of the source (what bdd/generate answers) */
+            generated: string;
+            /** @description True when the first answer did not parse and the repair call fixed it */
+            repaired: boolean;
+            attempts: number;
+            /** @description The model that wrote the accepted answer */
+            model: string;
+            provider: string;
+            usage: components["schemas"]["LlmUsage"];
+            origin: components["schemas"]["DesignOrigin"];
+            trace_id: string;
+        };
+        /** @description Summed over the attempts */
+        LlmUsage: {
+            input_tokens: number;
+            output_tokens: number;
+            cost_usd: number;
+            /** @description True when the provider sent no usage and the tokens were counted from the text */
+            estimated: boolean;
+        };
+        BddRefineRequest: {
+            source: components["schemas"]["DesignSource"];
+            /** @description The Gherkin text to refine (it must parse: else a 400 naming its line and column, before any LLM call). Default: what bdd/generate gives for the source. */
+            feature?: string;
+            /** @description What to change, in plain words */
+            instructions?: string;
+            /**
+             * @description Default: the project's routing policy's first model, else the deployment's default
+             * @example gpt-4o-mini
+             */
+            model?: string;
+            /** @description At most this many scenarios (journeys first, then in document order); default 500. What is left out is named in `warnings`. */
+            max_scenarios?: number;
+            trace_id?: components["schemas"]["TraceId"];
+        };
+        RefineActionFlowResponse: {
+            action_flow: components["schemas"]["ActionFlow"];
+            /** @description The graph as a Mermaid `flowchart` */
+            mermaid: string;
+            stored: components["schemas"]["StoredActionFlowStatus"];
+            origin: components["schemas"]["DesignOrigin"];
+            trace_id: string;
+        };
+        ActionFlow: {
+            /** @enum {number} */
+            version: 1;
+            page: {
+                id: string;
+                name: string;
+            };
+            screens: {
+                id: string;
+                name: string;
+                nodeType: string;
+                /**
+                 * @description `frame`: a top-level frame or instance (a screen); `component`: a top-level component or set; `other`: another top-level node that takes part in an interaction; `offPage`: a destination on another page of the input
+                 * @enum {string}
+                 */
+                kind: "frame" | "component" | "other" | "offPage";
+                pageId?: string;
+                /** @description some edge opens it with OVERLAY navigation */
+                overlay: boolean;
+            }[];
+            edges: {
+                /** @description `<sourceNodeId>#<interaction>.<action>[/<block>.<action>…]`, or `<sourceNodeId>#legacy` */
+                id: string;
+                /** @description the screen holding the source node */
+                from: string;
+                sourceNodeId: string;
+                sourceName: string;
+                trigger: {
+                    /** @description Figma's trigger type (ON_CLICK, ON_HOVER, AFTER_TIMEOUT, ON_KEY_DOWN…), `NONE` for a null trigger */
+                    type: string;
+                    timeoutMs?: number;
+                    delayMs?: number;
+                    device?: string;
+                    keyCodes?: number[];
+                    mediaHitTime?: number;
+                };
+                /**
+                 * @description CONDITIONAL is flattened into its branches (`branch`)
+                 * @enum {string}
+                 */
+                action: "NODE" | "BACK" | "CLOSE" | "URL" | "SET_VARIABLE" | "SET_VARIABLE_MODE" | "UPDATE_MEDIA_RUNTIME" | "UNKNOWN";
+                rawAction?: string;
+                /** @description NODE actions: NAVIGATE, SWAP, OVERLAY, SCROLL_TO or CHANGE_TO (as Figma sent it) */
+                navigation?: string;
+                destination: {
+                    /** @enum {string} */
+                    kind: "screen";
+                    screenId: string;
+                    nodeId: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "back";
+                } | {
+                    /** @enum {string} */
+                    kind: "close";
+                } | {
+                    /** @enum {string} */
+                    kind: "url";
+                    url: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "self";
+                } | {
+                    /** @enum {string} */
+                    kind: "missing";
+                    nodeId: string | null;
+                    /** @enum {string} */
+                    reason: "null-destination" | "not-in-input";
+                };
+                transition?: {
+                    type?: string;
+                    direction?: string;
+                    durationMs?: number;
+                    easing?: string;
+                    matchLayers?: boolean;
+                };
+                branch?: {
+                    action: number;
+                    block: number;
+                    condition: string;
+                }[];
+                variable?: {
+                    variableId: string | null;
+                    name?: string;
+                    value: string;
+                };
+                variableMode?: {
+                    collectionId: string | null;
+                    modeId: string | null;
+                };
+                media?: {
+                    action: string;
+                    targetId: string | null;
+                    amountToSkip?: number;
+                    newTimestamp?: number;
+                };
+                temporary?: boolean;
+                /** @enum {string} */
+                legacy?: "transitionNodeID" | "destinationFromTransitionNodeID";
+            }[];
+            flows: {
+                name: string;
+                startScreenId: string;
+                /** @enum {string} */
+                source: "flowStartingPoints" | "prototypeStartNodeID" | "roots";
+                reachable: string[];
+            }[];
+            report: {
+                /** @enum {string} */
+                entry: "flowStartingPoints" | "prototypeStartNodeID" | "roots" | "none";
+                assumptions: string[];
+                /** @description screens (frame kind) reachable from no flow start, canvas order */
+                unreachable: string[];
+                /** @description reachable screens with no exit that are not flow ends */
+                deadEnds: string[];
+                flowEnds: string[];
+                missing: {
+                    edgeId: string;
+                    sourceNodeId: string;
+                    destinationId: string | null;
+                    /** @enum {string} */
+                    reason: "null-destination" | "not-in-input";
+                }[];
+                missingStarts: {
+                    name: string;
+                    nodeId: string;
+                }[];
+            };
+            counts: {
+                screens: number;
+                edges: number;
+                navigationEdges: number;
+                interactions: number;
+                legacyEdges: number;
+                flows: number;
+            };
+        };
+        /** @description The `action_flows` row (one per project, file and page); null for an inline `document`, which names no file to store under */
+        StoredActionFlowStatus: {
+            /**
+             * Format: uuid
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            id: string;
+            /**
+             * @description `unchanged`: the stored row already held this graph, Mermaid text and file version (nothing written)
+             * @enum {string}
+             */
+            status: "created" | "updated" | "unchanged";
+            file_key: string;
+            page_id: string;
+            content_hash: string;
+            updated_at: string;
+        } | null;
+        RefineActionFlowRequest: {
+            source: components["schemas"]["DesignSource"];
+            /** @description Screen ids or names that end a flow: reached and without exit, they are flow ends, not dead ends */
+            flow_ends?: string[];
+            /** @description Words (whole, any case) whose presence in a screen name marks a flow end, replacing the default list (success, done, complete, thanks, end…); `[]` turns name matching off */
+            flow_end_words?: string[];
+            /** @description Variable id → name, so conditions and SET_VARIABLE read `{isLoggedIn}`; an inline document or plugin upload carrying `variables` (as the plugin exports them) names them too; ids stay where no name is known */
+            variable_names?: {
+                [key: string]: string;
+            };
+            /** @description Chart direction (default LR); `navigation_only` draws only the edges that move the user */
+            mermaid?: {
+                /** @enum {string} */
+                direction?: "LR" | "RL" | "TB" | "TD" | "BT";
+                navigation_only?: boolean;
+            };
+            trace_id?: components["schemas"]["TraceId"];
+        };
+        ActionFlowsResponse: {
+            action_flows: components["schemas"]["StoredActionFlow"][];
+        };
+        StoredActionFlow: {
+            /**
+             * Format: uuid
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            id: string;
+            file_key: string;
+            page_id: string;
+            page_name: string;
+            file_version: string | null;
+            action_flow: components["schemas"]["ActionFlow"];
+            mermaid: string;
+            content_hash: string;
+            trace_id: string;
+            created_at: string;
+            updated_at: string;
+        };
+        SymbolMapResponse: {
+            mappings: components["schemas"]["SymbolMapping"][];
+            /** @description Components no registry symbol matched well enough: the best candidate and a symbol derived from the name */
+            unmappedComponents: {
+                figma: {
+                    id: string;
+                    name: string;
+                    /** @enum {string} */
+                    type: "COMPONENT" | "COMPONENT_SET";
+                    key?: string;
+                };
+                reason: string;
+                best?: {
+                    name: string;
+                    confidence: number;
+                };
+                suggested: {
+                    name: string;
+                    /** @enum {string} */
+                    source: "registry" | "derived";
+                    path?: string;
+                    props: {
+                        name: string;
+                        type: string;
+                    }[];
+                };
+            }[];
+            /** @description Registry symbols no component matched */
+            unusedSymbols: {
+                name: string;
+                path?: string;
+            }[];
+            stats: {
+                components: number;
+                mapped: number;
+                unmappedComponents: number;
+                unusedSymbols: number;
+                figmaProps: number;
+                mappedFigmaProps: number;
+            };
+            /** @enum {string} */
+            components_from: "design" | "stored";
+            origin: components["schemas"]["DesignOrigin"] & (Record<string, never> | null);
+            /** @description The file the components belong to (null for an inline document) */
+            file_key: string | null;
+            trace_id: string;
+        };
+        SymbolMapping: {
+            figma: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                type: "COMPONENT" | "COMPONENT_SET";
+                key?: string;
+            };
+            symbol: {
+                name: string;
+                /** @enum {string} */
+                source: "registry" | "derived";
+                path?: string;
+                props: {
+                    name: string;
+                    type: string;
+                }[];
+            };
+            /** @description 0..1: 0.6 × name + 0.4 × props */
+            confidence: number;
+            confidenceParts: {
+                name: number;
+                props: number;
+            };
+            props: {
+                figma: {
+                    /** @description as Figma has it (`Icon#12:3`) */
+                    key: string;
+                    name: string;
+                    /** @enum {string} */
+                    type: "VARIANT" | "BOOLEAN" | "TEXT" | "INSTANCE_SWAP";
+                    default?: string | boolean;
+                    options?: string[];
+                    preferred?: string[];
+                };
+                code: {
+                    name: string;
+                    type: string;
+                };
+                confidence: number;
+                /** @description variant option → code value */
+                values?: {
+                    [key: string]: string;
+                };
+                note?: string;
+            }[];
+            unmappedFigmaProps: {
+                key: string;
+                name: string;
+                type: string;
+                reason: string;
+            }[];
+            unmappedCodeProps: {
+                name: string;
+                type: string;
+                reason: string;
+            }[];
+        };
+        MapSymbolsRequest: {
+            source: components["schemas"]["DesignSource"];
+            /** @description Code symbols to map to (the design-sync registry; at most 2000). Without it every component gets the symbol its names give. */
+            registry?: components["schemas"]["SymbolRegistryEntry"][];
+            /** @description Least confidence of a registry match (default 0.5) */
+            min_confidence?: number;
+            /**
+             * @description `design` (default): the components of the design the source names, read as every figma-compat route reads it — full `componentPropertyDefinitions` (with INSTANCE_SWAP preferred values) and the file's component keys. `stored`: the project's stored `components` rows (POST /figma-context/apply) — of the page for `source.page_id`, of the job's whole file for `source.job_id` — with no Figma call; their definitions keep type, default and options only.
+             * @enum {string}
+             */
+            components_from?: "design" | "stored";
+            trace_id?: components["schemas"]["TraceId"];
+        };
+        SymbolRegistryEntry: {
+            /** @example Button */
+            name: string;
+            /** @example src/components/Button.tsx */
+            path?: string;
+            props: {
+                name: string;
+                /**
+                 * @description TypeScript-ish text: `boolean`, `'sm' | 'md'`, `ReactNode`…
+                 * @example 'sm' | 'md' | 'lg'
+                 */
+                type: string;
+                values?: string[];
+            }[];
         };
         PresignResponse: {
             /**
@@ -6535,13 +7553,6 @@ export interface components {
                 name: string;
                 arguments: string;
             };
-        };
-        LlmUsage: {
-            input_tokens: number;
-            output_tokens: number;
-            cost_usd: number;
-            /** @description True when the provider sent no usage and the tokens were counted from the text */
-            estimated: boolean;
         };
         CompletionRequest: {
             /**

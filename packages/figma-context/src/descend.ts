@@ -8,7 +8,7 @@
 import type { GetFileNodesResponse } from '@figma/rest-api-spec';
 import type { ChunkOutput, CompactNode } from './compact-types';
 import type { ChunkAssembly, ContextBuilder, NodeEntry } from './context-builder';
-import { componentKeysOf } from './extract';
+import { componentMetaOf, type ComponentMeta } from './extract';
 import { isRawNode, type RawNode } from './raw-node';
 
 export interface DescendOptions {
@@ -18,10 +18,10 @@ export interface DescendOptions {
   tooLarge: (err: unknown) => boolean;
 }
 
-/** A chunk of one node compacted in pieces, and the component keys its answers named (for extractComponents). */
+/** A chunk of one node compacted in pieces, and the component keys and descriptions its answers named (for extractComponents). */
 export interface Descended {
   out: ChunkOutput;
-  keys: Map<string, string>;
+  meta: Map<string, ComponentMeta>;
   /** Figma answers read (those found too large included). */
   calls: number;
 }
@@ -34,14 +34,14 @@ const entryOf = (response: GetFileNodesResponse, id: string): NodeEntry | null =
 /** Compacts node `id` (a chunk root) from as many answers as it takes, each one within the budget. */
 export async function compactInPieces(builder: ContextBuilder, id: string, options: DescendOptions, index?: number): Promise<Descended> {
   const asm = builder.assemble();
-  const keys = new Map<string, string>();
+  const meta = new Map<string, ComponentMeta>();
   let calls = 0;
   let name: string | undefined;
   const read = async (ids: string[], depth?: number) => {
     calls++;
     const response = await options.fetch(ids, depth);
     name ??= response.name;
-    for (const [k, v] of componentKeysOf(response)) keys.set(k, v);
+    for (const [k, v] of componentMetaOf(response)) meta.set(k, v);
     return response;
   };
 
@@ -97,5 +97,5 @@ export async function compactInPieces(builder: ContextBuilder, id: string, optio
   };
 
   const root = await descend(id, null, asm);
-  return { out: asm.finish(root ? [root] : [], index, name), keys, calls };
+  return { out: asm.finish(root ? [root] : [], index, name), meta, calls };
 }

@@ -7,7 +7,7 @@ export { ContextBuilder, compact, mergeChunks, emptyCounts, type BuilderOptions,
 export { toJson, fromJson, type CompactJson, type RenderOptions } from './render-json';
 export { dedupe, expandDeduped, type Deduped } from './dedupe';
 export { toText, renderNodeLine } from './text-render';
-export { extractComponents, componentKeysOf, type StoredItem, type Extracted, type ChunkRoot } from './extract';
+export { extractComponents, componentMetaOf, variableNamer, MAX_BOUND_VARIABLES, MAX_DESCRIPTION, type StoredItem, type Extracted, type ChunkRoot, type ComponentMeta, type ExtractOptions } from './extract';
 export * from './plan-pages';
 export * from './plan-scope';
 export type { RawNode } from './raw-node';

@@ -32,6 +32,11 @@ describe('paints', () => {
 
   it('drops invisible paints and keeps gradients, images and blend modes', () => {
     expect(paintString({ type: 'SOLID', visible: false, color: { r: 0, g: 0, b: 0 } })).toBeNull();
+    // a plugin export may hold paints without a type (or with one that is not a string): nothing to draw, no crash
+    expect(paintString({ visible: true } as never)).toBeNull();
+    expect(paintString({ type: 5, color: { r: 0, g: 0, b: 0 } } as never)).toBeNull();
+    expect(effectString({ visible: true } as never)).toBeNull();
+    expect(paintStrings([{ visible: true } as never, { type: 'SOLID', color: { r: 1, g: 0, b: 0, a: 1 } }])).toEqual(['#f00']);
     const stops = [
       { position: 0, color: { r: 1, g: 0, b: 0, a: 1 } },
       { position: 1, color: { r: 0, g: 0, b: 1, a: 1 } },

@@ -60,9 +60,9 @@ function gradient(paint: RawPaint, opacity: number): string {
   }
 }
 
-/** One visible paint as a string; null for an invisible paint. */
+/** One visible paint as a string; null for an invisible paint, or one without a type (a hand-made plugin export). */
 export function paintString(paint: RawPaint): string | null {
-  if (paint.visible === false) return null;
+  if (paint.visible === false || typeof paint.type !== 'string') return null;
   const opacity = paint.opacity ?? 1;
   let out: string;
   if (paint.type === 'SOLID') out = paint.color ? hex(paint.color, opacity) : '#000';
@@ -90,9 +90,9 @@ export function paintStrings(paints: readonly RawPaint[] | undefined): string[] 
   return out;
 }
 
-/** One visible effect as a string; null for an invisible effect. */
+/** One visible effect as a string; null for an invisible effect, or one without a type. */
 export function effectString(effect: RawEffect): string | null {
-  if (effect.visible === false) return null;
+  if (effect.visible === false || typeof effect.type !== 'string') return null;
   const r = num(effect.radius ?? 0);
   switch (effect.type) {
     case 'DROP_SHADOW':

@@ -2,7 +2,7 @@
 // version, and the diff between two stored versions. The report's inner fields are the converter's own
 // (`@cogo/figma-compat` DeriveReport, camelCase) so one shape is written once.
 import { z } from '@hono/zod-openapi';
-import { TraceIdSchema } from './ids';
+import { TraceIdSchema, UuidSchema } from './ids';
 
 /** A Figma file key, as in a design URL. */
 const FileKeySchema = z.string().regex(/^[A-Za-z0-9]{6,128}$/, 'a Figma file key');
@@ -10,10 +10,24 @@ const FileKeySchema = z.string().regex(/^[A-Za-z0-9]{6,128}$/, 'a Figma file key
 export const TokenFormatSchema = z.enum(['dtcg', 'resolver', 'css', 'tailwind']).openapi('TokenFormat');
 export type TokenFormat = z.infer<typeof TokenFormatSchema>;
 
+/** Where variables/derive reads from; inferred from the fields given when absent. */
+export const TokenSourceKindSchema = z
+  .enum(['figma', 'upload', 'merged'])
+  .openapi('TokenSourceKind', {
+    description:
+      '`figma`: Figma REST only (`file_key` or `figma_url`). `upload`: a plugin upload only (`upload_id`; Figma is not asked, so no Figma token is needed; a `file_key`/`figma_url` given with it only names the file the tokens are stored under, so that uploads of one file can be diffed). `merged`: both, merged by variable id (`file_key`/`figma_url` and `upload_id`). Default: `figma` without `upload_id`, `upload` with `upload_id` alone, `merged` with both.',
+  });
+export type TokenSourceKind = z.infer<typeof TokenSourceKindSchema>;
+
 export const DeriveTokensRequestSchema = z
   .object({
     file_key: FileKeySchema.optional().openapi({ example: 'COGOSAMPLE0001' }),
     figma_url: z.string().min(1).max(4096).optional().openapi({ example: 'https://www.figma.com/design/COGOSAMPLE0001/Storefront' }),
+    upload_id: UuidSchema.optional().openapi({
+      description:
+        'A plugin export uploaded with POST /figma-compat/uui/presign and a PUT to its URL. Its variables are the top-level `variables` and `variableCollections` of the export object, beside the REST-shaped `document` (or `nodes`): arrays (or maps keyed by id) of what `figma.variables.getLocalVariablesAsync()` and `getLocalVariableCollectionsAsync()` return, serialised — variables with `id`, `name`, `resolvedType`, `valuesByMode` (aliases as `{ "type": "VARIABLE_ALIAS", "id" }`), `variableCollectionId`, `scopes`, `codeSyntax`…; collections with `id`, `name`, `modes` (`modeId`, `name`), `defaultModeId`, `variableIds`. Its styles are the `styles` map of the document (values read from the nodes that use them). An array of JSON_REST_V1 exports carries no variables.',
+    }),
+    source: TokenSourceKindSchema.optional(),
     trace_id: TraceIdSchema.optional(),
     formats: z
       .array(TokenFormatSchema)
@@ -22,7 +36,16 @@ export const DeriveTokensRequestSchema = z
       .optional()
       .openapi({ description: '`css` and `tailwind` add those outputs; the DTCG document (`dtcg`) and the Resolver document (`resolver`) are always in the answer. Default: `["dtcg", "resolver"]`.' }),
   })
-  .refine((v) => Boolean(v.figma_url) !== Boolean(v.file_key), { message: 'give either figma_url or file_key', path: ['file_key'] })
+  .superRefine((v, ctx) => {
+    const file = Boolean(v.figma_url) || Boolean(v.file_key);
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (v.figma_url && v.file_key) issue('file_key', 'give either figma_url or file_key, not both');
+    else if (!file && !v.upload_id) issue('file_key', 'give file_key or figma_url (Figma), upload_id (a plugin upload), or both');
+    else if (v.source === 'figma' && v.upload_id) issue('upload_id', 'source "figma" reads no upload: leave upload_id out or choose "merged"');
+    else if (v.source === 'figma' && !file) issue('file_key', 'source "figma" needs file_key or figma_url');
+    else if (v.source === 'upload' && !v.upload_id) issue('upload_id', 'source "upload" needs upload_id');
+    else if (v.source === 'merged' && !(file && v.upload_id)) issue(file ? 'upload_id' : 'file_key', 'source "merged" needs upload_id and file_key or figma_url');
+  })
   .openapi('DeriveTokensRequest');
 export type DeriveTokensRequest = z.infer<typeof DeriveTokensRequestSchema>;
 
@@ -68,19 +91,25 @@ export const TokensReportSchema = z
 
 export const TokenSourcesSchema = z
   .object({
-    variables: z.enum(['rest', 'unavailable']),
-    /** Why the Variables REST API gave nothing (a 403: it is Enterprise-only). */
+    variables: z.enum(['rest', 'plugin', 'both', 'unavailable']).openapi({
+      description: "Where the variables came from: Figma's Variables REST API, the plugin export, both (merged by variable id), or neither (the tokens are the styles')",
+    }),
+    /** Why a source gave no variables (a 403: the Variables REST API is Enterprise-only; an export without `variables`). */
     reason: z.string().optional(),
     /** Styles of the file read (with or without values: see `report.styles`). */
     styles: z.number().int(),
+    /** Variables in the plugin export (when an upload was read). */
+    plugin: z.number().int().optional(),
+    /** The plugin upload read. */
+    upload_id: z.string().optional(),
   })
   .openapi('TokenSources');
 
 export const DerivedTokensResponseSchema = z
   .object({
     file_key: z.string(),
-    version: z.string().openapi({ description: "Figma's file version the tokens were derived from" }),
-    cached: z.boolean().openapi({ description: 'true: the tokens stored for this version, with no Figma call but /meta' }),
+    version: z.string().openapi({ description: "Figma's file version the tokens were derived from; `upload:<upload_id>` for a plugin upload alone" }),
+    cached: z.boolean().openapi({ description: 'true: the tokens stored for this version, with no Figma call but /meta (none for an upload alone) and no upload read' }),
     tokens: JsonObjectSchema.openapi({ description: 'DTCG 2025.10 document: every collection (default mode) and the styles' }),
     resolver: JsonObjectSchema.openapi({ description: 'DTCG 2025.10 Resolver document: collections → sets, modes → modifier contexts' }),
     css: z.string().optional(),

@@ -19,3 +19,7 @@ export * from './llm-admin';
 export * from './chat';
 export * from './rag';
 export * from './figma-compat';
+export * from './figma-compat-design';
+export * from './figma-compat-bdd';
+export * from './figma-compat-flow';
+export * from './figma-compat-symbols';

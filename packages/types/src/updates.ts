@@ -16,7 +16,7 @@ export type ProjectUpdatesQuery = z.infer<typeof ProjectUpdatesQuerySchema>;
 export const ProjectUpdateSchema = z
   .object({
     id: z.number().int().openapi({ description: 'global order of changes; pass the last one as `after`' }),
-    entity: z.enum(['page', 'project_page', 'component', 'project']),
+    entity: z.enum(['page', 'project_page', 'component', 'project', 'token_version', 'action_flow']),
     entity_id: UuidSchema,
     operation: z.enum(['insert', 'update', 'delete']),
     content_hash: z.string().nullable(),

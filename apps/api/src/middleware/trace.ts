@@ -10,7 +10,7 @@ declare module 'hono' {
   interface ContextVariableMap extends TraceVariables {}
 }
 
-/** Continues the caller's trace (`traceparent`, else `X-Trace-Id`) or starts one; echoes both headers. */
+/** Continues the caller's trace (`traceparent`, else `X-Trace-Id`) or starts one; echoes both headers (a handler's own X-Trace-Id kept). */
 export function trace(): MiddlewareHandler {
   return async function traceMiddleware(c, next) {
     const traceId =
@@ -19,7 +19,9 @@ export function trace(): MiddlewareHandler {
     c.set('traceId', traceId);
     c.set('spanId', spanId);
     await next();
-    c.header('X-Trace-Id', traceId);
-    c.header('traceparent', `00-${traceId}-${spanId}-01`);
+    // a handler that answers on a body's `trace_id` (callScope) has echoed that trace already: it wins
+    const echoed = parseTraceId(c.res.headers.get('X-Trace-Id') ?? undefined) ?? traceId;
+    c.header('X-Trace-Id', echoed);
+    c.header('traceparent', `00-${echoed}-${spanId}-01`);
   };
 }

@@ -8,7 +8,7 @@ import { cogo } from './cogo';
 import { projects } from './projects';
 
 /** Kinds of user-owned rows an update can name. */
-export const PROJECT_UPDATE_ENTITIES = ['page', 'project_page', 'component', 'project'] as const;
+export const PROJECT_UPDATE_ENTITIES = ['page', 'project_page', 'component', 'project', 'token_version', 'action_flow'] as const;
 export type ProjectUpdateEntity = (typeof PROJECT_UPDATE_ENTITIES)[number];
 
 /** What happened to the row. */
@@ -40,7 +40,7 @@ export const projectUpdates = cogo.table(
     index('project_updates_project_id_idx').on(t.projectId, t.id),
     // the cron sweep's scan: only undelivered rows are indexed
     index('project_updates_undelivered_idx').on(t.createdAt).where(sql`${t.deliveredAt} is null`),
-    check('project_updates_entity_ck', sql`${t.entity} in ('page', 'project_page', 'component', 'project')`),
+    check('project_updates_entity_ck', sql`${t.entity} in ('page', 'project_page', 'component', 'project', 'token_version', 'action_flow')`),
     check('project_updates_operation_ck', sql`${t.operation} in ('insert', 'update', 'delete')`),
   ],
 );

@@ -1,6 +1,7 @@
 // The part of a Figma REST node that BDD generation reads. Structural: `CanvasNode`, `FrameNode` and every
 // `SubcanvasNode` of @figma/rest-api-spec are assignable to it (bdd/figma-node.test.ts checks), and so is the
 // loose JSON of a plugin export, which the route validates with `checkPage` first.
+import { nodeFieldProblem } from './node-fields';
 
 /** A prototype trigger (`Interaction.trigger`). */
 export interface FigmaTrigger {
@@ -71,8 +72,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /**
  * Checks that `input` is a walkable Figma node tree (every node an object with a string `id` and `type`, every
- * `children` an array of such nodes, every `interactions` an array of objects, at most 500 levels deep) and
- * returns it typed. Iterative. Throws BddInputError naming the first bad place.
+ * `children` an array of such nodes, every `interactions` an array of objects, at most 500 levels deep, and every
+ * other field generation reads of the type FigmaNode gives it: see node-fields.ts) and returns it typed. Iterative. Throws BddInputError naming the first bad place.
  */
 export function checkPage(input: unknown): FigmaNode {
   if (!isObject(input)) throw new BddInputError('page: expected a Figma node (an object with an id and a type)', 'page');
@@ -86,6 +87,8 @@ export function checkPage(input: unknown): FigmaNode {
     if (node.interactions !== undefined && (!Array.isArray(node.interactions) || !node.interactions.every((i) => isObject(i)))) {
       throw new BddInputError(`${path} (${node.id}): \`interactions\` must be an array of objects`, `${path}.interactions`);
     }
+    const field = nodeFieldProblem(node);
+    if (field) throw new BddInputError(`${path}.${field[0]} (node ${node.id}): ${field[1]}`, `${path}.${field[0]}`);
     if (node.children === undefined) continue;
     if (!Array.isArray(node.children)) throw new BddInputError(`${path} (${node.id}): \`children\` must be an array of nodes`, `${path}.children`);
     node.children.forEach((c, i) => stack.push({ node: c, path: `${path}.children[${i}]`, depth: depth + 1 }));

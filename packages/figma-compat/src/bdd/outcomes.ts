@@ -36,7 +36,9 @@ function outcomesOf(actions: readonly (FigmaAction | null)[], nameOf: NameOf, mi
     else if (a.type === 'CLOSE') out.push({ kind: 'close' });
     else if (a.type === 'URL' && typeof a.url === 'string' && a.url) out.push({ kind: 'url', url: a.url });
     else if (a.type === 'NODE' && typeof a.destinationId === 'string' && a.destinationId) {
-      const kind = NAVIGATION_KIND[a.navigation ?? 'NAVIGATE'] ?? 'screen';
+      // own keys only: a navigation named "__proto__" or "constructor" is one Figma does not know
+      const nav = a.navigation ?? 'NAVIGATE';
+      const kind = Object.hasOwn(NAVIGATION_KIND, nav) ? NAVIGATION_KIND[nav]! : 'screen';
       const name = nameOf(a.destinationId);
       if (name === null) missing.push(a.destinationId);
       out.push({ kind, targetId: a.destinationId, target: name ?? a.destinationId });

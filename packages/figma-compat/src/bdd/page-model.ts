@@ -77,11 +77,15 @@ function screensOf(page: FigmaNode): FigmaNode[] {
   return out;
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /** Names of the component (and set) an instance comes from; variant names ("Size=Large") say nothing. */
 function componentNames(node: FigmaNode, index: ComponentIndex): string[] {
-  const c = node.componentId ? index.components?.[node.componentId] : undefined;
-  if (!c) return [];
-  const set = c.componentSetId ? index.componentSets?.[c.componentSetId]?.name : undefined;
+  // the maps come from an upload as often as from Figma: an entry that is not { name: string } names nothing
+  const c: unknown = node.componentId && isRecord(index.components) ? index.components[node.componentId] : undefined;
+  if (!isRecord(c) || typeof c.name !== 'string') return [];
+  const entry: unknown = typeof c.componentSetId === 'string' && isRecord(index.componentSets) ? index.componentSets[c.componentSetId] : undefined;
+  const set = isRecord(entry) && typeof entry.name === 'string' ? entry.name : undefined;
   return [...(set ? [set] : []), ...(c.name.includes('=') ? [] : [c.name])];
 }
 

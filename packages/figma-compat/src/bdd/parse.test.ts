@@ -66,4 +66,16 @@ describe('parseFeature', () => {
     if (parsed.ok) throw new Error('parsed');
     expect([parsed.error.line, parsed.error.column]).toEqual([1, 1]);
   });
+
+  it('refuses a language named after an Object property with the line of its header, as it does an unknown one', () => {
+    for (const [lang, line] of [['__proto__', 1], ['constructor', 2], ['toString', 1], ['xx', 1]] as const) {
+      const text = `${line === 2 ? '# a comment\n' : ''}# language: ${lang}\nFeature: a\n  Scenario: b\n    Given c\n`;
+      const parsed = parseFeature(text);
+      if (parsed.ok) throw new Error(`parsed ${lang}`);
+      expect([parsed.error.line, parsed.error.message]).toEqual([line, `Language not supported: ${lang}`]);
+    }
+    // a real dialect still parses, and the same words later in a feature are only a comment
+    expect(parseFeature('# language: fr\nFonctionnalité: a\n  Scénario: b\n    Soit c\n').ok).toBe(true);
+    expect(parseFeature('Feature: a\n  # language: __proto__\n  Scenario: b\n    Given c\n').ok).toBe(true);
+  });
 });

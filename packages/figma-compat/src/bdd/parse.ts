@@ -1,7 +1,8 @@
 // The one judge of a feature: @cucumber/gherkin's own parser (Parser + AstBuilder + GherkinClassicTokenMatcher,
 // English dialect). A text without a Feature is refused as well: the parser accepts it (an empty document),
-// but it is not a feature.
-import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
+// but it is not a feature. So is a `# language:` header naming an Object property ("__proto__", "constructor"): the
+// parser looks dialects up by plain property access and fails with a TypeError instead of its own error.
+import { AstBuilder, dialects, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
 import { IdGenerator, type GherkinDocument } from '@cucumber/messages';
 
 /** Where and why a text is not a Gherkin feature; `errors` lists every problem the parser reported. */
@@ -46,8 +47,27 @@ function toError(err: unknown): FeatureParseError {
   return new FeatureParseError(first.message, first.line, first.column, list);
 }
 
+// the parser's own pattern (GherkinClassicTokenMatcher); it is matched only before the Feature's first line
+const LANGUAGE = /^\s*#\s*language\s*:\s*([a-zA-Z\-_]+)\s*$/;
+
+/** The header line naming a dialect @cucumber/gherkin does not have, as the error it would give. */
+function unknownLanguage(text: string): FeatureParseError | null {
+  const lines = text.split(/\r\n|\r|\n/);
+  for (const [i, line] of lines.entries()) {
+    const name = LANGUAGE.exec(line)?.[1];
+    if (name !== undefined && !Object.hasOwn(dialects, name)) {
+      const message = `Language not supported: ${name}`;
+      return new FeatureParseError(message, i + 1, 1, [{ line: i + 1, column: 1, message }]);
+    }
+    if (name === undefined && line.trim() !== '' && !line.trim().startsWith('#')) return null;
+  }
+  return null;
+}
+
 /** Parses Gherkin text; returns the AST, or a FeatureParseError with the line and column of the first problem. */
 export function parseFeature(text: string): ParsedFeature {
+  const language = unknownLanguage(text);
+  if (language) return { ok: false, error: language };
   let document: GherkinDocument;
   try {
     // a parser keeps state between calls: one per parse

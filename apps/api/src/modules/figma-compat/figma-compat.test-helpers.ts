@@ -1,8 +1,9 @@
 // Files and variables the figma-compat tests put on the Figma fake under keys of their own (the shared sample file
 // is never changed): two collections — Primitives (one mode) and Theme (Light/Dark) whose colours alias
-// Primitives across collections — and, for the styles path, style nodes holding a fill and a text style.
-import { env } from 'cloudflare:test';
-import { figmaFake } from '../../../test/helpers';
+// Primitives across collections — and, for the styles path, style nodes holding a fill and a text style; plugin
+// exports of them (variables at the top level, styles used by nodes) uploaded as a plugin does (presign + PUT).
+import { env, SELF } from 'cloudflare:test';
+import { api, figmaFake } from '../../../test/helpers';
 
 const rgba = (hex: string) => ({ r: parseInt(hex.slice(1, 3), 16) / 255, g: parseInt(hex.slice(3, 5), 16) / 255, b: parseInt(hex.slice(5, 7), 16) / 255, a: 1 });
 const alias = (id: string) => ({ type: 'VARIABLE_ALIAS', id });
@@ -125,4 +126,36 @@ export async function putFigmaFile(key: string, file: unknown, variables?: unkno
 export async function figmaRequestsFor(key: string): Promise<string[]> {
   const all = (await (await fetch(`${env.FIGMA_API_BASE}/__fake/requests`)).json()) as Array<{ path: string; query: Record<string, string> }>;
   return all.filter((r) => r.path.includes(`/${key}`)).map((r) => (Object.keys(r.query).length ? `${r.path}?${new URLSearchParams(r.query).toString()}` : r.path));
+}
+
+/**
+ * A plugin export: a REST-shaped file with its variables at the top level, as arrays — what
+ * `figma.variables.getLocalVariablesAsync()` / `getLocalVariableCollectionsAsync()` serialise.
+ */
+export function pluginExport(file: object, variables?: ReturnType<typeof sampleVariables>) {
+  return variables ? { ...file, variables: Object.values(variables.variables), variableCollections: Object.values(variables.variableCollections) } : { ...file };
+}
+
+/**
+ * A plugin export's file with the two styles of `sampleFile(name, { styles: true })` used by nodes of Page 1: an
+ * export holds no style nodes (the fake's "Styles" page stands in for what REST reads with /nodes), so the values
+ * come from the nodes that use them.
+ */
+export function sampleExportFile(name: string) {
+  const file = sampleFile(name, { styles: true });
+  const box = { x: 0, y: 0, width: 10, height: 10 };
+  const users = [
+    { id: '1:2', name: 'Button', type: 'RECTANGLE', styles: { fill: '10:1' }, fills: [{ type: 'SOLID', blendMode: 'NORMAL', color: { r: 0.2, g: 0.4, b: 0.8, a: 1 } }], absoluteBoundingBox: box },
+    { id: '1:3', name: 'Label', type: 'TEXT', characters: 'Hi', styles: { text: '10:2' }, style: { fontFamily: 'Inter', fontWeight: 400, fontSize: 16, lineHeightPx: 24, letterSpacing: 0 }, fills: [], absoluteBoundingBox: box },
+  ];
+  const [page] = file.document.children;
+  return { ...file, document: { ...file.document, children: [{ ...page!, children: [{ ...page!.children[0]!, children: users }] }] } };
+}
+
+/** Uploads `body` (JSON, or text as is) as the project's plugin export (presign + PUT); returns its upload id. */
+export async function uploadExport(key: string, body: unknown): Promise<string> {
+  const presigned = (await (await api('/figma-compat/uui/presign', { method: 'POST', key, json: {} })).json()) as { upload_id: string; upload_url: string; headers: Record<string, string> };
+  const put = await SELF.fetch(presigned.upload_url, { method: 'PUT', body: typeof body === 'string' ? body : JSON.stringify(body), headers: presigned.headers });
+  if (put.status !== 200) throw new Error(`upload refused: ${put.status} ${await put.text()}`);
+  return presigned.upload_id;
 }

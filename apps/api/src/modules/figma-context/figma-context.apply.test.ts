@@ -6,6 +6,7 @@ import { env } from 'cloudflare:test';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
 import { api, createTestProject, eventually, readSse, runFigmaJob, testDb } from '../../../test/helpers';
+import { componentDocument } from '../rag/design-documents';
 
 const handle = testDb();
 afterAll(() => handle.close());
@@ -49,6 +50,43 @@ describe('figma-context apply', () => {
     expect(after.map((r) => [r.id, r.updatedAt.getTime()]).sort()).toEqual([...stamps.entries()].sort());
     // deterministic ids: the same node always maps to the same row
     expect(new Set(after.map((r) => r.id)).size).toBe(total);
+  });
+
+  // issue 12: the design index renders a component's description and bound tokens, so apply must store them
+  it('stores a component’s description and the names of the variables bound in it; its design document names them', async () => {
+    const p = await createTestProject();
+    const { job, events } = await runFigmaJob(p.key, { figma_url: URL_OF_SAMPLE });
+    const pages = new Map<string, { name: string; components: Array<Record<string, unknown>> }>();
+    for (const e of events) {
+      if (e.event === 'page.ready') pages.set(e.data.page_id, { name: e.data.name, components: [] });
+      if (e.event === 'page.chunk') pages.get(e.data.page_id)!.components.push(...e.data.components);
+    }
+    for (const [pageId, page] of pages) expect((await apply(p.key, { job_id: job.job_id, page: { node_id: pageId, ...page } })).status).toBe(200);
+    const rows = await handle.db.select().from(schema.components).where(eq(schema.components.projectId, p.id));
+    const named = (name: string, type = 'COMPONENT') => rows.find((r) => r.name === name && r.type === type)!;
+
+    // what the compact nodes bind (their `bv`): Badge's radius; its children bind colours on their paints only
+    const badge = named('Badge');
+    expect(badge.props).toMatchObject({ description: 'Small status label', bound_variables: ['radius/pill'] });
+    // a set: its own description, the union of its variants' bindings (sorted); a variant: its own bindings
+    const button = named('Button', 'COMPONENT_SET');
+    expect(button.props).toMatchObject({
+      description: 'Primary and secondary actions',
+      bound_variables: ['color/brand/primary', 'color/surface/default', 'radius/md', 'space/sm'],
+    });
+    const primary = rows.find((r) => r.props.set_id === button.nodeId && (r.props.variant as Record<string, string>).Variant === 'Primary')!;
+    expect(primary.props.bound_variables).toEqual(['color/brand/primary', 'radius/md', 'space/sm']);
+    expect(primary.props).not.toHaveProperty('description'); // no description in Figma: none stored
+    // frames bind variables too, but are not components: their props are what they were
+    const frames = rows.filter((r) => r.type === 'FRAME');
+    expect(frames.length).toBeGreaterThan(0);
+    for (const f of frames) expect(Object.keys(f.props).filter((k) => k === 'bound_variables' || k === 'description')).toEqual([]);
+
+    // what chat reads of Badge: its purpose and its tokens
+    const doc = componentDocument(badge, { pageName: 'Components', setName: null });
+    expect(doc.text).toContain('Description: Small status label');
+    expect(doc.text).toContain('Design tokens:\n- radius/pill\n');
+    expect(componentDocument(button, { pageName: 'Components', setName: null }).text).toContain('Design tokens:\n- color/brand/primary\n- color/surface/default\n- radius/md\n- space/sm\n');
   });
 
   it('replaces by page: an update changes, a removal deletes, others stay', async () => {

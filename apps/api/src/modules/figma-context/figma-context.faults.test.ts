@@ -159,5 +159,9 @@ describe('figma-context memory bound', () => {
     expect(terminal[0]!.event).toBe('done');
     const contexts = (es: StreamedEvent[]) => es.filter((e) => e.event === 'page.chunk').map((e) => e.data.context as unknown);
     expect(mergedJson(contexts(events))).toEqual(mergedJson(contexts(whole)));
+    // and the same components: keys and descriptions read from the pieces' answers, bound variables named
+    const components = (es: StreamedEvent[]) => es.filter((e) => e.event === 'page.chunk').flatMap((e) => e.data.components as Array<{ props: Record<string, unknown> }>);
+    expect(components(events)).toEqual(components(whole));
+    expect(components(whole).some((c) => c.props.description && c.props.bound_variables)).toBe(true);
   });
 });

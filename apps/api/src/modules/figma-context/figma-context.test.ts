@@ -1,5 +1,5 @@
 import { schema } from '@cogo/db';
-import { SAMPLE_FILE_KEY, sampleFiles } from '@cogo/fakes/samples';
+import { SAMPLE_FILE_KEY, sampleFiles, sampleVariables } from '@cogo/fakes/samples';
 import { countRaw, mergeChunks } from '@cogo/figma-context';
 import { ErrorEnvelopeSchema } from '@cogo/types';
 import { eq } from 'drizzle-orm';
@@ -17,6 +17,12 @@ afterEach(() => figmaFake.clear());
 const URL_OF_SAMPLE = `https://www.figma.com/design/${SAMPLE_FILE_KEY}/Storefront`;
 const logged = (events: StreamedEvent[]) => events.filter((e) => e.id !== null);
 const chunksOf = (events: StreamedEvent[]) => events.filter((e) => e.event === 'page.chunk');
+type Streamed = { node_id: string; props: Record<string, unknown> };
+/** The components apply would store, by node id (chunks hold them in document order; the order is not stored). */
+const componentsOf = (events: StreamedEvent[]) =>
+  chunksOf(events)
+    .flatMap((e) => e.data.components as Streamed[])
+    .sort((a, b) => (a.node_id < b.node_id ? -1 : 1));
 
 describe('figma-context: start → stream → done', () => {
   it('plans from the depth-2 skeleton and streams every chunk once, with ids 1..N and one terminal done', async () => {
@@ -69,6 +75,21 @@ describe('figma-context: start → stream → done', () => {
       expect(e.id).toBeNull();
       expect(e.data.next_cursor).toBe(String(logged(events.slice(0, events.indexOf(e))).at(-1)!.id));
     }
+
+    // issue 12: the components are those of any other chunking — one call of default chunks, or chunks of two ids
+    // fetched one request each — down to their descriptions and the names of their bound variables (named across
+    // calls, from the resumed dictionary)
+    const components = componentsOf(events);
+    const whole = await runFigmaJob(p.key, { figma_url: URL_OF_SAMPLE });
+    const oneIdPerCall = await runFigmaJob(p.key, { figma_url: URL_OF_SAMPLE, options: { max_nodes_per_chunk: 2, max_ids_per_call: 2 } });
+    expect(whole.calls).toBe(1);
+    expect(componentsOf(whole.events)).toEqual(components);
+    expect(componentsOf(oneIdPerCall.events)).toEqual(components);
+    expect(components.filter((c) => c.props.bound_variables).length).toBeGreaterThan(2);
+    // names, not dictionary ids: a variable first met in an earlier chunk is named as well
+    const names = new Set(Object.values(sampleVariables()[SAMPLE_FILE_KEY]!.variables).map((v) => v.name));
+    for (const c of components) for (const name of (c.props.bound_variables as string[] | undefined) ?? []) expect(names, name).toContain(name);
+    expect(components.filter((c) => c.props.description).length).toBeGreaterThan(2);
   });
 
   it('resumes after a dropped connection from Last-Event-ID: the union equals an uninterrupted run', async () => {

@@ -5,7 +5,7 @@
 // a `progress` whose next_cursor resumes it — not logged (no id), so no replay ever holds a cursor
 // mid-call. Every planned page gets a `page.ready`, an empty one with `chunks: 0` (page-reports.ts).
 // Exactly one terminal `done` or `error`.
-import { ContextBuilder, DEFAULT_MAX_IDS_PER_CALL, componentKeysOf, emptyCounts, extractComponents, overallCharsPerId, type ChunkOutput, type ChunkRoot, type Counts, type PlanChunk, type SizeModel } from '@cogo/figma-context';
+import { ContextBuilder, DEFAULT_MAX_IDS_PER_CALL, componentMetaOf, emptyCounts, extractComponents, indexVariables, overallCharsPerId, variableNamer, type ChunkOutput, type ChunkRoot, type ComponentMeta, type Counts, type PlanChunk, type SizeModel } from '@cogo/figma-context';
 import type { ErrorCode } from '@cogo/types';
 import type { JobCursor, NewEvent, ProducerState } from '../../durable-objects/job-cursor';
 import { isTerminal } from '../../durable-objects/job-status';
@@ -125,6 +125,8 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
       list.map((pg) => ({ type: 'page.ready', data: json({ page_id: pg.id, name: pg.name, chunks: 0 }) }));
     const newBuilder = (snapshot: string | null) => new ContextBuilder({ variables: (extra.variables ?? null) as never, resume: snapshot ? JSON.parse(snapshot) : null });
     let builder = newBuilder(p.snapshot);
+    // what names the variables bound in a stored component: the index the builder resolves them with
+    const variables = extra.variables ? indexVariables(extra.variables as never) : null;
     if (state.lastEventId === 0) {
       await commit([{ type: 'ready', data: json({ job_id: deps.jobId, file_key: state.meta.fileKey, name: state.meta.name ?? null, chunks_total: p.chunksTotal, resumed_after: afterId, ...(extra.variables_status ? { variables: extra.variables_status } : {}) }) }]);
     }
@@ -137,12 +139,12 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
       const chunk: PlanChunk = { index: stored.index, pageId: stored.pageId, ids: stored.ids };
       const pageId = stored.pageId ?? 'selection';
       // the chunk's parts compacted: a whole answer at once, a node too large for one (LargeNode) in pieces
-      let outputs: Array<{ out: ChunkOutput; keys: Map<string, string> }>;
+      let outputs: Array<{ out: ChunkOutput; meta: Map<string, ComponentMeta> }>;
       try {
         source ??= await deps.source({ estimate: p.sizes ? (JSON.parse(p.sizes) as SizeModel) : null, maxIds });
         outputs = [];
         // one answer at a time: each is compacted and dropped before the next is fetched
-        for await (const r of source.fetch(chunk, ahead(chunk.index))) outputs.push(isLargeNode(r) ? await r.compact(builder, chunk.index) : { out: builder.addNodes(r, chunk.index), keys: componentKeysOf(r) });
+        for await (const r of source.fetch(chunk, ahead(chunk.index))) outputs.push(isLargeNode(r) ? await r.compact(builder, chunk.index) : { out: builder.addNodes(r, chunk.index), meta: componentMetaOf(r) });
       } catch (err) {
         // a chunk that failed half-way may have taken dictionary ids it never shipped: go back to the last commit
         // (the source too: what it held and learned since then goes, so requests are sized as from that commit)
@@ -169,19 +171,22 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
         pre.push({ type: 'page.ready', data: json({ page_id: pageId, name: pageName(stored.pageId), chunks: pages.filter((x) => x === stored.pageId).length }) });
       }
       pre.push({ type: 'page.includes', data: json({ page_id: pageId, chunk_index: chunk.index, node_ids: chunk.ids }) });
+      // the whole dictionary so far (this chunk's outputs included): bound variables of earlier chunks keep their names
+      const snapshot = builder.snapshot();
+      const variableName = variableNamer(snapshot.defs.vars, variables);
       // components from each whole output; the events within FIGMA_EVENT_MAX_BYTES, parts numbered over the chunk
-      const withComponents = outputs.map(({ out, keys }) => {
+      const withComponents = outputs.map(({ out, meta }) => {
         addCounts(counts, out.counts);
-        const components = extractComponents(out, stored.pageId ?? undefined, root).items.map((i) => {
-          const key = i.key ?? keys.get(i.id);
-          // ancestors: what a node-scoped apply replaces within (apply.ts)
-          return { node_id: i.id, name: i.name, type: i.type, props: { ...i.props, ...(i.setId ? { set_id: i.setId } : {}), ...(key ? { key } : {}), ...(i.ancestors?.length ? { ancestors: i.ancestors } : {}) } };
+        const components = extractComponents(out, stored.pageId ?? undefined, root, { meta, variableName }).items.map((i) => {
+          // ancestors: what a node-scoped apply replaces within (apply.ts); description and bound_variables: what the design index renders
+          const props = { ...i.props, ...(i.setId ? { set_id: i.setId } : {}), ...(i.key ? { key: i.key } : {}), ...(i.ancestors?.length ? { ancestors: i.ancestors } : {}) };
+          return { node_id: i.id, name: i.name, type: i.type, props: { ...props, ...(i.description ? { description: i.description } : {}), ...(i.boundVariables ? { bound_variables: i.boundVariables } : {}) } };
         });
         return { out, components };
       });
       const parts = chunkEvents(withComponents, { page_id: pageId, chunk_index: chunk.index }, deps.eventMaxBytes);
       const sizes = source?.estimate?.();
-      p = { nextChunk: p.nextChunk + 1, chunksTotal: p.chunksTotal, snapshot: json(builder.snapshot()), counts: json(counts), ...(sizes ? { sizes: json(sizes) } : {}) };
+      p = { nextChunk: p.nextChunk + 1, chunksTotal: p.chunksTotal, snapshot: json(snapshot), counts: json(counts), ...(sizes ? { sizes: json(sizes) } : {}) };
       const progress = { type: 'progress', data: json({ chunks_done: p.nextChunk, chunks_total: p.chunksTotal, next_cursor: null }) };
       await commit([...pre, ...parts, progress], p);
       producedThisCall++;

@@ -26,7 +26,7 @@ interface Item {
 }
 
 describe('design index: retrieval by a paraphrase', () => {
-  it('finds the Button by "main call to action" and the cart icon by "shopping basket symbol", with their Figma ids; re-embeds only what changed', async () => {
+  it('finds the Button by "main clickable control" and the cart icon by "grocery basket symbol", with their Figma ids; re-embeds only what changed', async () => {
     expect(inject('wordVectors'), 'the OpenAI fake serves no real word vectors (global-setup could not prepare them)').toBe(MODEL);
     // the project embeds with the word-vector model, through its own provider on the fake
     const only = { allowedModels: [MODEL], fallbackOrder: [MODEL] };
@@ -63,21 +63,22 @@ describe('design index: retrieval by a paraphrase', () => {
       const row = targets.find((t) => targetDocs.find((d) => d.id === top.document_id)!.externalId === t.id)!;
       expect(top.metadata).toMatchObject({ figma_file_key: row.fileKey, figma_node_id: row.nodeId, page_id: row.pageId, component_id: row.id });
     };
-    await findsByVector('main call to action', buttons);
+    // (not "main call to action" or "shopping basket": the sample's descriptions, now stored, say "actions" and "Shopping cart")
+    await findsByVector('main clickable control', buttons);
     // not "the button always wins": another wording finds another component
-    await findsByVector('shopping basket symbol', cart);
+    await findsByVector('grocery basket symbol', cart);
 
     // the query went to the project's word-vector provider, as did the chunks
     const calls = (await openaiFake.requests(p.prefix('glove'))).filter((r) => r.path.endsWith('/embeddings'));
     expect(calls.every((r) => r.body?.model === MODEL)).toBe(true);
-    expect(calls.some((r) => JSON.stringify(r.body?.input).includes('main call to action'))).toBe(true);
+    expect(calls.some((r) => JSON.stringify(r.body?.input).includes('main clickable control'))).toBe(true);
 
     // re-applying the unchanged file embeds nothing; a changed component re-embeds its own chunks only
     for (const page of pages) expect(await applyPage(p.key, jobId, page)).toMatchObject({ inserted: 0, updated: 0, deleted: 0 });
     expect((await deliverUpdates(handle.db, p.id)).sent).toEqual([]);
     const badge = components.find((c) => c.name === 'Badge')!;
     const page = pages.find((pg) => pg.components.some((c) => c.node_id === badge.nodeId))!;
-    const described = { ...page, components: page.components.map((c) => (c.node_id === badge.nodeId ? { ...c, props: { ...c.props, description: 'Small status label' } } : c)) };
+    const described = { ...page, components: page.components.map((c) => (c.node_id === badge.nodeId ? { ...c, props: { ...c.props, description: 'Marks new and discounted products' } } : c)) };
     expect(await applyPage(p.key, jobId, described)).toMatchObject({ updated: 1 });
     const restaged = await deliverUpdates(handle.db, p.id);
     const seen = calls.length;
@@ -88,7 +89,7 @@ describe('design index: retrieval by a paraphrase', () => {
     expect(sentIdsOf(restaged.sent)).toEqual(badgeChunks.map((c) => c.id).sort());
     const newCalls = (await openaiFake.requests(p.prefix('glove'))).filter((r) => r.path.endsWith('/embeddings')).slice(seen);
     expect(newCalls).toHaveLength(1);
-    expect(JSON.stringify(newCalls[0]!.body?.input)).toContain('Small status label');
+    expect(JSON.stringify(newCalls[0]!.body?.input)).toContain('Marks new and discounted products');
     // every other chunk kept its vector from the first embedding
     const firstAt = new Map(chunks.map((c) => [c.id, c.embedded?.getTime()]));
     expect(after.chunks.filter((c) => c.documentId !== badgeDoc.id).every((c) => firstAt.get(c.id) === c.embedded?.getTime())).toBe(true);

@@ -5,6 +5,7 @@
 import { schema, type Db } from '@cogo/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { TransactionRollbackError } from 'drizzle-orm/errors';
+import type { ActionFlowDoc, TokenVersionDoc } from './design-documents-compat';
 import type { ComponentRow, PageRow } from './design-documents';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -129,4 +130,37 @@ export async function deleteComponentDocumentsOfPage(tx: Tx, projectId: string, 
     .where(and(eq(d.projectId, projectId), eq(d.source, 'component'), sql`${d.metadata} ->> 'page_id' = ${pageId}`))
     .returning({ id: d.id });
   return gone.length;
+}
+
+/** For the project's token versions among `ids`: the latest stored version of each of their files. */
+export async function latestTokenVersionsOf(tx: Tx, projectId: string, ids: readonly string[]): Promise<TokenVersionDoc[]> {
+  if (ids.length === 0) return [];
+  const t = schema.tokenVersions;
+  const result = await tx.execute<{ id: string; file_key: string; version: string; resolver: Record<string, unknown> }>(sql`
+    select distinct on (l.file_key) l.id, l.file_key, l.version, l.resolver
+    from ${t} l
+    where l.project_id = ${projectId}::uuid
+      and l.file_key in (select v.file_key from ${t} v where v.project_id = ${projectId}::uuid and v.id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid))
+    order by l.file_key, l.created_at desc, l.id desc`);
+  return result.rows.map((r) => ({ id: r.id, fileKey: r.file_key, version: r.version, resolver: r.resolver }));
+}
+
+/** Deletes the project's token documents of `fileKey` other than `keep` (groups the latest version no longer has). */
+export async function deleteTokenDocumentsExcept(tx: Tx, projectId: string, fileKey: string, keep: readonly string[]): Promise<number> {
+  const gone = await tx.execute(sql`
+    delete from ${d} where project_id = ${projectId}::uuid and source = 'token' and metadata ->> 'figma_file_key' = ${fileKey}
+      and not (external_id in (select jsonb_array_elements_text(${JSON.stringify(keep)}::jsonb)))
+    returning id`);
+  return gone.rows.length;
+}
+
+/** The project's action flows among `ids` that still exist. */
+export async function actionFlowsOf(tx: Tx, projectId: string, ids: readonly string[]): Promise<ActionFlowDoc[]> {
+  if (ids.length === 0) return [];
+  const f = schema.actionFlows;
+  const rows = await tx
+    .select({ id: f.id, fileKey: f.fileKey, pageId: f.pageId, pageName: f.pageName, graph: f.graph })
+    .from(f)
+    .where(and(eq(f.projectId, projectId), inArray(f.id, [...ids])));
+  return rows;
 }

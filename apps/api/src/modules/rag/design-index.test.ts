@@ -73,16 +73,16 @@ describe('design knowledge index', () => {
     expect(same.sent).toEqual([]);
     expect(await designDocs(handle.db, p.id)).toEqual(before);
 
-    // a description on Badge: its document only (the page lists names, which did not change)
+    // a new description on Badge (the sample's own is stored already): its document only (the page lists names, which did not change)
     const badge = components.find((c) => c.name === 'Badge')!;
-    const described = { ...page, components: page.components.map((c) => (c.name === 'Badge' ? { ...c, props: { ...c.props, description: 'Small status label' } } : c)) };
+    const described = { ...page, components: page.components.map((c) => (c.name === 'Badge' ? { ...c, props: { ...c.props, description: 'Marks new and discounted products' } } : c)) };
     expect(await applyPage(p.key, jobId, described)).toMatchObject({ updated: 1 });
     const changed = await deliverUpdates(handle.db, p.id);
     const afterChange = await designDocs(handle.db, p.id);
     const moved = [...stamp(afterChange.docs)].filter(([id, s]) => stamp(before.docs).get(id) !== s).map(([id]) => id);
     expect(moved).toEqual([badge.id]);
     const badgeDoc = afterChange.docs.find((d) => d.externalId === badge.id)!;
-    expect(badgeDoc.text).toContain('Description: Small status label');
+    expect(badgeDoc.text).toContain('Description: Marks new and discounted products');
     expect(sentIds(changed.sent)).toEqual(afterChange.chunks.filter((c) => c.documentId === badgeDoc.id).map((c) => c.id).sort());
 
     // renaming the Button set: its document, its variants' (their titles name it) and its page's (it lists it)

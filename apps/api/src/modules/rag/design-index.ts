@@ -9,12 +9,14 @@
 // variants; a page update also re-renders its components. A document that renders as stored (same hash) and has no
 // chunk to redo is left alone, so the many deliveries of one apply stage each document once, and re-applying an
 // unchanged page writes no outbox row at all.
-// Tokens and action flows (issue 13) join as entries of DESIGN_ENTITIES once their tables exist.
+// Tokens and action flows (issue 13): design-index-compat.ts renders them; staged here with the rest.
 import type { Db } from '@cogo/db';
 import type { AppConfig } from '../../env';
 import type { Logger } from '../../lib/logger';
 import type { ProjectUpdateRow } from '../updates/updates.repo';
+import type { CompatDocument } from './design-documents-compat';
 import { componentDocument, pageDocument, type DesignDocument } from './design-documents';
+import { COMPAT_ENTITIES, compatDocuments } from './design-index-compat';
 import {
   asTenant,
   componentIdsOnPages,
@@ -39,8 +41,8 @@ export interface DesignIndexContext {
   afterCommit: (task: () => Promise<unknown>) => void;
 }
 
-/** The outbox entities the index follows. Issue 13 adds `token` and `flow` (their rows, renderers and sources). */
-export const DESIGN_ENTITIES: ReadonlySet<string> = new Set(['component', 'page']);
+/** The outbox entities the index follows. */
+export const DESIGN_ENTITIES: ReadonlySet<string> = new Set(['component', 'page', ...COMPAT_ENTITIES]);
 
 /** What one delivery changes in the index. */
 interface Work {
@@ -78,7 +80,7 @@ async function indexProject(tx: Tx, projectId: string, updates: ProjectUpdateRow
   for (const row of all) work.pages.add(row.pageId);
   const found = new Set(all.map((row) => row.id));
 
-  const docs: DesignDocument[] = all.map((row) => componentDocument(row, { pageName: row.pageName, setName: row.setName }));
+  const docs: Array<DesignDocument | CompatDocument> = all.map((row) => componentDocument(row, { pageName: row.pageName, setName: row.setName }));
   for (const pageId of [...work.pages].sort()) {
     const page = await pageWithComponents(tx, projectId, pageId);
     if (page) docs.push(pageDocument(page.page, page.components));
@@ -91,6 +93,7 @@ async function indexProject(tx: Tx, projectId: string, updates: ProjectUpdateRow
   await deleteDocuments(tx, projectId, 'page', [...work.deletedPages]);
   for (const pageId of work.deletedPages) await deleteComponentDocumentsOfPage(tx, projectId, pageId);
 
+  docs.push(...(await compatDocuments(tx, projectId, last.values())));
   if (docs.length === 0) return;
   // the routing catalogue is read as the tenant: its queries rely on row-level security (llm/catalogue.repo.ts)
   const current = await asTenant(tx, projectId, (db) => currentEmbeddingModel(() => db, projectId, context.config));

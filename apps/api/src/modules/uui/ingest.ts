@@ -3,31 +3,18 @@
 import { jobCursorOf } from '../../durable-objects/names';
 import { callsOf, planChunks } from '@cogo/figma-context';
 import type { Context } from 'hono';
-import { REQUEST_LIMITS } from '@cogo/types';
 import { ApiError } from '../../lib/errors';
-import { jsonDepthOver } from '../../lib/request-body';
 import { principalOf } from '../../middleware';
 import { insertJob } from '../figma-context/figma-context.repo';
 import { indexNodes, normalizeExport } from './normalize';
-import { chunkKey, uploadKey } from './upload-url';
+import { readUploadJson } from './upload-read';
+import { chunkKey } from './upload-url';
 
 /** Ingests an upload; returns the same shape as /figma-context/start. */
 export async function ingestUpload(c: Context, body: { upload_id: string; file_key?: string | undefined; name?: string | undefined }) {
   const config = c.get('config');
   const projectId = principalOf(c).projectId;
-  const object = await config.UPLOADS.get(uploadKey(projectId, body.upload_id));
-  if (!object) throw new ApiError('NOT_FOUND', 'no such upload (or it belongs to another project)');
-  if (object.size > config.MAX_UPLOAD_BYTES) throw new ApiError('PAYLOAD_TOO_LARGE', `upload is over ${config.MAX_UPLOAD_BYTES} bytes`);
-  const text = await object.text();
-  if (jsonDepthOver(text, REQUEST_LIMITS.maxUploadJsonDepth)) {
-    throw new ApiError('UNPROCESSABLE', `the upload is nested deeper than ${REQUEST_LIMITS.maxUploadJsonDepth} JSON levels`, { max_depth: REQUEST_LIMITS.maxUploadJsonDepth });
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new ApiError('UNPROCESSABLE', 'the upload is not valid JSON');
-  }
+  const parsed = await readUploadJson(config, projectId, body.upload_id);
   const normalized = normalizeExport(parsed, body.name ?? 'Plugin export');
   if (!normalized.ok) throw new ApiError('UNPROCESSABLE', normalized.message);
   const doc = normalized.value;
