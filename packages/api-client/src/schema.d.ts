@@ -4305,8 +4305,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A prototype's screen graph (every interaction and action kind), its Mermaid text, stored per file and page
+         * A prototype's screen graph (every interaction and action kind), its Mermaid text, stored per file and page; optionally annotated by an LLM
          * @description Reads the design `source` names (a stored page, a job's file, a plugin upload, a Figma file through the version cache, or an inline document) and builds its screen graph: screens are the page's top-level frames (inside sections too), edges every action of every prototype interaction (ON_CLICK, ON_HOVER, AFTER_TIMEOUT…; NODE NAVIGATE/SWAP/OVERLAY/SCROLL_TO/CHANGE_TO, BACK, CLOSE, URL, SET_VARIABLE, SET_VARIABLE_MODE, media; CONDITIONAL flattened into its branches) and the legacy `transitionNodeID`. Flows start at the page's `flowStartingPoints` (else its `prototypeStartNodeID`, else the screens nothing navigates to); the report lists unreachable screens, dead ends, flow ends and links without a destination, with every assumption made. A node other than a page (a frame) is read as a page of its own. The graph is stored as the `action_flows` row of (project, file, page): created, updated when its content or the file version changed, left as it is otherwise; an inline `document` is answered but not stored. A file with several pages and no `source.node_id` is a 400 listing them; an unknown node or page 404; a document that is not a Figma design 422.
+         *
+         *     With `refine`, after the graph is stored, one non-streaming call through the LLM gateway (route `figma-compat/actionflow/refine` on its usage rows; a json_schema response format the gateway validates and repairs once) asks for `annotations`: screen purposes, flow summaries and suggestions (dead_end, unreachable, missing_back, other), from a compact summary of the graph. Entries naming a screen id or flow name the graph does not hold are dropped and listed in `annotation_warnings`; when nothing valid is left, one repair call names them, and a second such answer is a 422 (`ACTION_FLOW_ANNOTATIONS_UNKNOWN`) naming them. A page without screens is a 422 before any call. The annotations are stored on the row (not part of its content hash; a rebuild whose graph changed clears them, an unchanged one keeps and answers them) and `llm` says who wrote them at what cost. The gateway's errors are the answer as it gives them (402 budget, 503 no provider, 502 upstream, 422 unknown model or invalid JSON): the deterministic row was stored before the call and stays, without new annotations. A 409 when another build replaced the graph while the model was answering.
          */
         post: {
             parameters: {
@@ -4348,8 +4350,26 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorEnvelope"];
                     };
                 };
+                /** @description Error (402) */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
                 /** @description Error (404) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4393,6 +4413,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorEnvelope"];
                     };
                 };
+                /** @description Error (503) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -4410,7 +4439,7 @@ export interface paths {
         };
         /**
          * The stored screen graphs of a file (one page, or every page)
-         * @description The `action_flows` rows this project stored with POST /figma-compat/uui/actionflow/refine, in page id order. None stored for the file (or page) is a 404.
+         * @description The `action_flows` rows this project stored with POST /figma-compat/uui/actionflow/refine, in page id order, each with the `annotations` of its last refinement (null when none ran since its graph last changed). None stored for the file (or page) is a 404.
          */
         get: {
             parameters: {
@@ -7153,6 +7182,10 @@ export interface components {
             /** @description The graph as a Mermaid `flowchart` */
             mermaid: string;
             stored: components["schemas"]["StoredActionFlowStatus"];
+            annotations: components["schemas"]["ActionFlowAnnotations"];
+            /** @description What the model named that the graph does not hold: dropped from `annotations` */
+            annotation_warnings: components["schemas"]["ActionFlowAnnotationWarning"][];
+            llm?: components["schemas"]["ActionFlowLlm"];
             origin: components["schemas"]["DesignOrigin"];
             trace_id: string;
         };
@@ -7301,7 +7334,7 @@ export interface components {
              */
             id: string;
             /**
-             * @description `unchanged`: the stored row already held this graph, Mermaid text and file version (nothing written)
+             * @description Of the graph: `unchanged` when the stored row already held this graph, Mermaid text and file version (nothing of it written; `refine`'s annotations may still be)
              * @enum {string}
              */
             status: "created" | "updated" | "unchanged";
@@ -7310,6 +7343,45 @@ export interface components {
             content_hash: string;
             updated_at: string;
         } | null;
+        /** @description `refine`'s annotations; without `refine`, those the row kept from an earlier refinement of the same graph; null when none */
+        ActionFlowAnnotations: {
+            /** @description A screen's purpose, by screen id of the graph */
+            screens: {
+                id: string;
+                purpose: string;
+            }[];
+            /** @description A flow's summary, by flow name of the graph */
+            flows: {
+                name: string;
+                summary: string;
+            }[];
+            suggestions: {
+                screen_id: string;
+                /** @enum {string} */
+                kind: "dead_end" | "unreachable" | "missing_back" | "other";
+                text: string;
+            }[];
+            /** @description The model that wrote them */
+            model: string;
+            provider: string;
+            /** @description When they were written (ISO 8601) */
+            refined_at: string;
+        } | null;
+        ActionFlowAnnotationWarning: {
+            /** @description Where in the model's answer, e.g. `screens[2].id` */
+            path: string;
+            /** @description The id or name it gave */
+            value: string;
+            message: string;
+        };
+        /** @description Present when the LLM ran (`refine`) */
+        ActionFlowLlm: {
+            model: string;
+            provider: string;
+            usage: components["schemas"]["LlmUsage"] & unknown;
+            /** @description True when the JSON needed the gateway's repair, or the ids a repair call */
+            repaired: boolean;
+        };
         RefineActionFlowRequest: {
             source: components["schemas"]["DesignSource"];
             /** @description Screen ids or names that end a flow: reached and without exit, they are flow ends, not dead ends */
@@ -7325,6 +7397,16 @@ export interface components {
                 /** @enum {string} */
                 direction?: "LR" | "RL" | "TB" | "TD" | "BT";
                 navigation_only?: boolean;
+            };
+            /** @description Ask the LLM gateway to annotate the stored graph (screen purposes, flow summaries, suggestions). Without it no model is called. The graph itself stays deterministic: annotations are not part of its content hash. */
+            refine?: {
+                /** @description What the model should look at, in plain words */
+                instructions?: string;
+                /**
+                 * @description Default: the project's routing policy's first model, else the deployment's default
+                 * @example gpt-4o-mini
+                 */
+                model?: string;
             };
             trace_id?: components["schemas"]["TraceId"];
         };
@@ -7343,6 +7425,7 @@ export interface components {
             file_version: string | null;
             action_flow: components["schemas"]["ActionFlow"];
             mermaid: string;
+            annotations: components["schemas"]["ActionFlowAnnotations"] & unknown;
             content_hash: string;
             trace_id: string;
             created_at: string;

@@ -1,9 +1,14 @@
 // figma-compat contract, `actionflow/refine` and `actionflows` (issue 13): a prototype's screen graph built from a
 // design source, its Mermaid text, and the stored `action_flows` rows. The graph's inner fields are the builder's
 // own (`@cogo/figma-compat` ActionFlow, camelCase), so one shape is written once and a stored row reads back as is.
+// With `refine`, the LLM's annotations of the graph (snake_case, as the model is asked for them), checked against it.
 import { z } from '@hono/zod-openapi';
 import { DesignOriginSchema, DesignSourceSchema } from './figma-compat-design';
 import { FigmaNodeIdSchema, TraceIdSchema, UuidSchema } from './ids';
+import { LlmUsageSchema, ModelNameSchema } from './llm';
+
+/** Longest user instructions for actionflow/refine's LLM step. */
+export const ACTION_FLOW_MAX_INSTRUCTIONS_CHARS = 4_000;
 
 const FlowScreenSchema = z.object({
   id: z.string(),
@@ -94,15 +99,60 @@ export const RefineActionFlowRequestSchema = z
       .object({ direction: z.enum(['LR', 'RL', 'TB', 'TD', 'BT']).optional(), navigation_only: z.boolean().optional() })
       .optional()
       .openapi({ description: 'Chart direction (default LR); `navigation_only` draws only the edges that move the user' }),
+    refine: z
+      .object({
+        instructions: z.string().max(ACTION_FLOW_MAX_INSTRUCTIONS_CHARS).optional().openapi({ description: 'What the model should look at, in plain words' }),
+        model: ModelNameSchema.optional().openapi({ description: "Default: the project's routing policy's first model, else the deployment's default" }),
+      })
+      .optional()
+      .openapi({
+        description:
+          'Ask the LLM gateway to annotate the stored graph (screen purposes, flow summaries, suggestions). Without it no model is called. The graph itself stays deterministic: annotations are not part of its content hash.',
+      }),
     trace_id: TraceIdSchema.optional(),
   })
   .openapi('RefineActionFlowRequest');
 export type RefineActionFlowRequest = z.infer<typeof RefineActionFlowRequestSchema>;
 
+export const ActionFlowSuggestionKindSchema = z.enum(['dead_end', 'unreachable', 'missing_back', 'other']);
+
+export const ActionFlowAnnotationsSchema = z
+  .object({
+    screens: z.array(z.object({ id: z.string(), purpose: z.string() })).openapi({ description: "A screen's purpose, by screen id of the graph" }),
+    flows: z.array(z.object({ name: z.string(), summary: z.string() })).openapi({ description: "A flow's summary, by flow name of the graph" }),
+    suggestions: z.array(z.object({ screen_id: z.string(), kind: ActionFlowSuggestionKindSchema, text: z.string() })),
+    model: z.string().openapi({ description: 'The model that wrote them' }),
+    provider: z.string(),
+    refined_at: z.string().openapi({ description: 'When they were written (ISO 8601)' }),
+  })
+  .openapi('ActionFlowAnnotations', {
+    description: "The LLM's reading of the graph, checked against it: every screen id and flow name exists in `action_flow` (those that did not were dropped and listed in `annotation_warnings`)",
+  });
+export type ActionFlowAnnotations = z.infer<typeof ActionFlowAnnotationsSchema>;
+
+export const ActionFlowAnnotationWarningSchema = z
+  .object({
+    path: z.string().openapi({ description: 'Where in the model\'s answer, e.g. `screens[2].id`' }),
+    value: z.string().openapi({ description: 'The id or name it gave' }),
+    message: z.string(),
+  })
+  .openapi('ActionFlowAnnotationWarning');
+
+export const ActionFlowLlmSchema = z
+  .object({
+    model: z.string(),
+    provider: z.string(),
+    usage: LlmUsageSchema.openapi({ description: 'Summed over the calls (a repair included)' }),
+    repaired: z.boolean().openapi({ description: "True when the JSON needed the gateway's repair, or the ids a repair call" }),
+  })
+  .openapi('ActionFlowLlm');
+
 export const StoredActionFlowStatusSchema = z
   .object({
     id: UuidSchema,
-    status: z.enum(['created', 'updated', 'unchanged']).openapi({ description: '`unchanged`: the stored row already held this graph, Mermaid text and file version (nothing written)' }),
+    status: z
+      .enum(['created', 'updated', 'unchanged'])
+      .openapi({ description: "Of the graph: `unchanged` when the stored row already held this graph, Mermaid text and file version (nothing of it written; `refine`'s annotations may still be)" }),
     file_key: z.string(),
     page_id: z.string(),
     content_hash: z.string(),
@@ -115,6 +165,11 @@ export const RefineActionFlowResponseSchema = z
     action_flow: ActionFlowSchema,
     mermaid: z.string().openapi({ description: 'The graph as a Mermaid `flowchart`' }),
     stored: StoredActionFlowStatusSchema.nullable().openapi({ description: 'The `action_flows` row (one per project, file and page); null for an inline `document`, which names no file to store under' }),
+    annotations: ActionFlowAnnotationsSchema.nullable().openapi({
+      description: "`refine`'s annotations; without `refine`, those the row kept from an earlier refinement of the same graph; null when none",
+    }),
+    annotation_warnings: z.array(ActionFlowAnnotationWarningSchema).openapi({ description: "What the model named that the graph does not hold: dropped from `annotations`" }),
+    llm: ActionFlowLlmSchema.optional().openapi({ description: 'Present when the LLM ran (`refine`)' }),
     origin: DesignOriginSchema,
     trace_id: z.string(),
   })
@@ -139,6 +194,7 @@ export const StoredActionFlowSchema = z
     file_version: z.string().nullable(),
     action_flow: ActionFlowSchema,
     mermaid: z.string(),
+    annotations: ActionFlowAnnotationsSchema.nullable().openapi({ description: 'The last refinement of this graph; null when none ran since the graph last changed' }),
     content_hash: z.string(),
     trace_id: z.string(),
     created_at: z.string(),

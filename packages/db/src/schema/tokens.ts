@@ -50,6 +50,11 @@ export const actionFlows = pgTable(
     version: integer('version').notNull(),
     graph: jsonb('graph').$type<Record<string, unknown>>().notNull(),
     mermaid: text('mermaid').notNull(),
+    /**
+     * The LLM's reading of the graph (`actionflow/refine` with `refine`): screen purposes, flow summaries and
+     * suggestions, each naming ids of `graph`; null until a refinement ran, and cleared when the graph changes.
+     */
+    annotations: jsonb('annotations').$type<Record<string, unknown>>(),
     /** sha256 of the graph: a rebuild that changes nothing keeps the row as it is. */
     contentHash: text('content_hash').notNull(),
     traceId: text('trace_id').notNull(),

@@ -11,7 +11,7 @@ export const actionFlowRouter = createRouter()
     const scope = callScope(c, 'figma-compat', body.trace_id);
     try {
       const design = await resolveDesign(c, body.source);
-      const answer = await refineActionFlow(scope, design, body);
+      const answer = await refineActionFlow(scope, design, body, c.req.raw.signal);
       c.header('x-trace-id', scope.traceId);
       return c.json(answer, 200);
     } finally {

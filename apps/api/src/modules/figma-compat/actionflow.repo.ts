@@ -14,9 +14,10 @@ export type UpsertStatus = 'created' | 'updated' | 'unchanged';
 
 /**
  * Stores the page's graph: inserts it, replaces a row whose content hash or file version differs, and leaves an
- * equal row untouched (its updated_at and trace stay those of the build that wrote it). A write records its outbox
- * row (entity `action_flow`) in the same transaction; `updateIds` are to be published after the commit. One
- * upsert statement, so two concurrent builds of the same page cannot both insert.
+ * equal row untouched (its updated_at and trace stay those of the build that wrote it). Annotations name ids of the
+ * graph they were made for: a new content hash clears them, a new file version with the same graph keeps them. A
+ * write records its outbox row (entity `action_flow`) in the same transaction; `updateIds` are to be published after
+ * the commit. One upsert statement, so two concurrent builds of the same page cannot both insert.
  */
 export async function upsertActionFlow(db: Db, row: NewActionFlowRow): Promise<{ row: ActionFlowDbRow; status: UpsertStatus; updateIds: number[] }> {
   const { pageName, fileVersion, version, graph, mermaid, contentHash, traceId } = row;
@@ -26,7 +27,18 @@ export async function upsertActionFlow(db: Db, row: NewActionFlowRow): Promise<{
       .values(row)
       .onConflictDoUpdate({
         target: [af.projectId, af.fileKey, af.pageId],
-        set: { pageName, fileVersion, version, graph, mermaid, contentHash, traceId, updatedAt: sql`now()` },
+        set: {
+          pageName,
+          fileVersion,
+          version,
+          graph,
+          mermaid,
+          contentHash,
+          traceId,
+          updatedAt: sql`now()`,
+          // SET reads the row as it was: its own hash, before this statement replaces it
+          annotations: sql`case when ${af.contentHash} is distinct from excluded.content_hash then null else ${af.annotations} end`,
+        },
         setWhere: sql`${af.contentHash} is distinct from excluded.content_hash or ${af.fileVersion} is distinct from excluded.file_version`,
       })
       // xmax is 0 only on a row this statement inserted
@@ -50,4 +62,26 @@ export async function findActionFlows(db: Db, fileKey: string, pageId?: string):
     .from(af)
     .where(and(eq(af.fileKey, fileKey), pageId === undefined ? undefined : eq(af.pageId, pageId)))
     .orderBy(asc(af.pageId));
+}
+
+/**
+ * Writes a refinement's annotations onto the row, only while it still holds the graph they were checked against
+ * (`contentHash`), with its outbox row (the graph's hash: the graph did not change). Null when a build of another
+ * graph replaced the row in the meantime.
+ */
+export async function storeAnnotations(
+  db: Db,
+  at: { projectId: string; id: string; contentHash: string; traceId: string },
+  annotations: Record<string, unknown>,
+): Promise<{ row: ActionFlowDbRow; updateIds: number[] } | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(af)
+      .set({ annotations, traceId: at.traceId, updatedAt: sql`now()` })
+      .where(and(eq(af.id, at.id), eq(af.contentHash, at.contentHash)))
+      .returning();
+    if (!row) return null;
+    const updateIds = await recordUpdates(tx, [{ projectId: at.projectId, entity: 'action_flow', entityId: at.id, operation: 'update', contentHash: at.contentHash, traceId: at.traceId }]);
+    return { row, updateIds };
+  });
 }

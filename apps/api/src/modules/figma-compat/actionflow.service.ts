@@ -8,6 +8,8 @@
 //   (`variables`, as the plugin exports them; the upload is read again only when the graph names an unknown id).
 // - An inline `document` names no file: it is answered, never stored (`stored: null`) — under a shared key such as
 //   `inline`, unrelated documents would overwrite each other's rows (every loose selection is page `0:0`).
+// - `refine` (actionflow-refine.ts) runs after the row is stored and `action_flow_built` emitted, so a gateway error
+//   (402, 503, 502, 422) is the answer while the deterministic row stays; its annotations then go onto that row.
 import {
   ActionFlowInputError,
   buildActionFlow,
@@ -19,14 +21,22 @@ import {
   type ActionFlowOptions,
 } from '@cogo/figma-compat';
 import type { Db } from '@cogo/db';
-import type { ActionFlowsResponse, RefineActionFlowRequest, RefineActionFlowResponse, StoredActionFlow } from '@cogo/types';
+import {
+  ActionFlowAnnotationsSchema,
+  type ActionFlowAnnotations,
+  type ActionFlowsResponse,
+  type RefineActionFlowRequest,
+  type RefineActionFlowResponse,
+  type StoredActionFlow,
+} from '@cogo/types';
 import { canonicalJson } from '../../lib/canonical-json';
 import { sha256Hex } from '../../lib/crypto';
 import { ApiError } from '../../lib/errors';
 import type { CallScope } from '../llm/call-scope';
 import { publishUpdates } from '../updates/outbox';
 import { readUploadJson } from '../uui/upload-read';
-import { findActionFlows, upsertActionFlow, type ActionFlowDbRow } from './actionflow.repo';
+import { refineAnnotations } from './actionflow-refine';
+import { findActionFlows, storeAnnotations, upsertActionFlow, type ActionFlowDbRow } from './actionflow.repo';
 import type { DesignNode, ResolvedDesign } from './design-source';
 
 type Names = Record<string, string>;
@@ -77,8 +87,8 @@ function build(input: unknown, options: ActionFlowOptions): ActionFlow {
   }
 }
 
-/** Builds, stores (unless inline) and answers the screen graph of the resolved design; emits `action_flow_built`. */
-export async function refineActionFlow(scope: CallScope, design: ResolvedDesign, request: RefineActionFlowRequest): Promise<RefineActionFlowResponse> {
+/** Builds, stores (unless inline) and answers the screen graph of the resolved design; emits `action_flow_built`; with `refine`, annotates it. */
+export async function refineActionFlow(scope: CallScope, design: ResolvedDesign, request: RefineActionFlowRequest, signal: AbortSignal): Promise<RefineActionFlowResponse> {
   const input = flowInput(design.node);
   const options: ActionFlowOptions = { flowEndPattern: endPattern(request.flow_end_words), variableNames: { ...variableNamesOf(request.source.document), ...request.variable_names } };
   if (request.flow_ends) options.flowEnds = request.flow_ends;
@@ -90,13 +100,15 @@ export async function refineActionFlow(scope: CallScope, design: ResolvedDesign,
   const mermaid = toMermaid(flow, { ...(request.mermaid?.direction ? { direction: request.mermaid.direction } : {}), navigationOnly: request.mermaid?.navigation_only ?? false });
 
   const fileKey = design.origin.file_key;
+  let saved: ActionFlowDbRow | null = null;
   let stored: RefineActionFlowResponse['stored'] = null;
   if (fileKey !== null) {
     const row = toActionFlowRow({ projectId: scope.projectId, fileKey, fileVersion: design.origin.version }, flow, mermaid);
     const contentHash = await sha256Hex(canonicalJson({ graph: row.graph, mermaid: row.mermaid }));
-    const { row: saved, status, updateIds } = await upsertActionFlow(scope.db(), { ...row, graph: row.graph as unknown as Record<string, unknown>, contentHash, traceId: scope.traceId });
-    await publishUpdates(scope.config.PROJECT_UPDATES, updateIds, scope.log);
-    stored = { id: saved.id, status, file_key: fileKey, page_id: saved.pageId, content_hash: saved.contentHash, updated_at: saved.updatedAt.toISOString() };
+    const upserted = await upsertActionFlow(scope.db(), { ...row, graph: row.graph as unknown as Record<string, unknown>, contentHash, traceId: scope.traceId });
+    await publishUpdates(scope.config.PROJECT_UPDATES, upserted.updateIds, scope.log);
+    saved = upserted.row;
+    stored = { id: saved.id, status: upserted.status, file_key: fileKey, page_id: saved.pageId, content_hash: saved.contentHash, updated_at: saved.updatedAt.toISOString() };
   }
   scope.events.emit('action_flow_built', {
     file_key: fileKey,
@@ -108,7 +120,42 @@ export async function refineActionFlow(scope: CallScope, design: ResolvedDesign,
     stored: stored?.status ?? null,
     ...(stored ? { content_hash: stored.content_hash } : {}),
   });
-  return { action_flow: flow, mermaid, stored, origin: design.origin, trace_id: scope.traceId };
+  const answer = { action_flow: flow, mermaid, stored, origin: design.origin, trace_id: scope.traceId };
+  if (!request.refine) return { ...answer, annotations: saved ? annotationsOf(saved) : null, annotation_warnings: [] };
+
+  const page = { file_key: fileKey, page_id: flow.page.id };
+  const refined = await refineAnnotations(scope, flow, request.refine, signal, page);
+  const annotations: ActionFlowAnnotations = { ...refined.annotations, model: refined.llm.model, provider: refined.llm.provider, refined_at: new Date().toISOString() };
+  if (saved && stored) {
+    const written = await storeAnnotations(scope.db(), { projectId: scope.projectId, id: saved.id, contentHash: saved.contentHash, traceId: scope.traceId }, annotations);
+    if (!written) {
+      throw new ApiError('CONFLICT', `the stored graph of page ${saved.pageId} of file ${saved.fileKey} changed while the model was answering: run actionflow/refine again`, page);
+    }
+    await publishUpdates(scope.config.PROJECT_UPDATES, written.updateIds, scope.log);
+    stored = { ...stored, updated_at: written.row.updatedAt.toISOString() };
+  }
+  const { screens, flows, suggestions } = refined.annotations;
+  scope.events.emit('action_flow_refined', {
+    ...page,
+    model: refined.llm.model,
+    provider: refined.llm.provider,
+    repaired: refined.llm.repaired,
+    cost_usd: refined.llm.usage.cost_usd,
+    screens: screens.length,
+    flows: flows.length,
+    suggestions: suggestions.length,
+    dropped: refined.warnings.length,
+    stored: stored !== null,
+  });
+  return { ...answer, stored, annotations, annotation_warnings: refined.warnings, llm: refined.llm };
+}
+
+/** A row's annotations as the contract reads them; a row that holds something else is a 422 naming it. */
+function annotationsOf(row: ActionFlowDbRow): ActionFlowAnnotations | null {
+  if (row.annotations === null) return null;
+  const parsed = ActionFlowAnnotationsSchema.safeParse(row.annotations);
+  if (parsed.success) return parsed.data;
+  throw new ApiError('UNPROCESSABLE', `stored annotations of page ${row.pageId} of file ${row.fileKey} cannot be read`, { code: 'ACTION_FLOW_BAD_ANNOTATIONS', page_id: row.pageId });
 }
 
 function storedOf(row: ActionFlowDbRow): StoredActionFlow {
@@ -127,6 +174,7 @@ function storedOf(row: ActionFlowDbRow): StoredActionFlow {
     file_version: row.fileVersion,
     action_flow: graph,
     mermaid: row.mermaid,
+    annotations: annotationsOf(row),
     content_hash: row.contentHash,
     trace_id: row.traceId,
     created_at: row.createdAt.toISOString(),

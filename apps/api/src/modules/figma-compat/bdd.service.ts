@@ -14,10 +14,10 @@ import {
   type BddPromptMessage,
   type GeneratedFeature,
 } from '@cogo/figma-compat';
-import type { BddGenerateResponse, BddRefineRequest, BddRefineResponse, CompletionResult, LlmUsage } from '@cogo/types';
+import type { BddGenerateResponse, BddRefineRequest, BddRefineResponse } from '@cogo/types';
 import { ApiError } from '../../lib/errors';
 import type { CallScope } from '../llm/call-scope';
-import { prepareCompletion, runCompletion } from '../llm/completion.service';
+import { gatewayAsk } from './compat-llm';
 import type { ResolvedDesign } from './design-source';
 
 /** The route name the refine calls' llm_usage rows carry, so a project's spend shows what it paid for. */
@@ -61,24 +61,6 @@ export function checkGivenFeature(text: string | undefined): void {
   });
 }
 
-/** One gateway call per attempt, non-streaming; remembers who answered and adds up what it cost. */
-function gatewayAsk(scope: CallScope, model: string | undefined, signal: AbortSignal) {
-  const spent = { usage: { input_tokens: 0, output_tokens: 0, cost_usd: 0, estimated: false } as LlmUsage, last: null as CompletionResult | null };
-  const ask = async (messages: BddPromptMessage[]): Promise<string> => {
-    const prepared = await prepareCompletion(scope, { model, messages, stream: false, temperature: REFINE_TEMPERATURE }, BDD_REFINE_USAGE_ROUTE);
-    const result = await runCompletion(prepared, { delta: async () => true, signal });
-    spent.last = result;
-    spent.usage = {
-      input_tokens: spent.usage.input_tokens + result.usage.input_tokens,
-      output_tokens: spent.usage.output_tokens + result.usage.output_tokens,
-      cost_usd: spent.usage.cost_usd + result.usage.cost_usd,
-      estimated: spent.usage.estimated || result.usage.estimated,
-    };
-    return result.text;
-  };
-  return { ask, spent };
-}
-
 /** `POST /figma-compat/uui/bdd/refine`: the refined feature, or a 422 with the parser's position; emits `bdd_refined`. */
 export async function refineAnswer(scope: CallScope, design: ResolvedDesign, body: BddRefineRequest, signal: AbortSignal): Promise<BddRefineResponse> {
   const g = generate(design, body.max_scenarios);
@@ -93,10 +75,10 @@ export async function refineAnswer(scope: CallScope, design: ResolvedDesign, bod
       warnings: g.warnings,
     });
   }
-  const { ask, spent } = gatewayAsk(scope, body.model, signal);
+  const { ask, spent } = gatewayAsk(scope, { route: BDD_REFINE_USAGE_ROUTE, model: body.model, temperature: REFINE_TEMPERATURE }, signal);
   let result;
   try {
-    result = await refineFeature({ feature, summary: g.summary, instructions: body.instructions }, ask);
+    result = await refineFeature({ feature, summary: g.summary, instructions: body.instructions }, async (messages: BddPromptMessage[]) => (await ask(messages)).text);
   } catch (err) {
     if (!(err instanceof BddInputError)) throw err;
     throw new ApiError('VALIDATION_FAILED', err.message, { code: err.code, issues: [{ path: `json.${err.path}`, message: err.message }] });

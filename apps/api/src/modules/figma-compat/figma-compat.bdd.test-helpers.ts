@@ -6,6 +6,7 @@ import { LOGIN_PAGE, SAMPLE_COMPONENT_INDEX } from '@cogo/figma-compat/samples';
 import { and, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { eventually, testDb } from '../../../test/helpers';
+import { restFile } from './figma-compat.test-helpers';
 
 // the samples carry only what generation reads (`{ visible: true }` paints); Figma's paints always have a type
 function restPaints(node: unknown): unknown {
@@ -24,20 +25,7 @@ export function bddFile(pages: unknown[] = [LOGIN_PAGE], name = 'BDD sample') {
     Object.entries(SAMPLE_COMPONENT_INDEX.components ?? {}).map(([id, c]) => [id, { key: `k${id.replace(/\D/g, '')}`, description: '', remote: false, documentationLinks: [], ...c }]),
   );
   const componentSets = Object.fromEntries(Object.entries(SAMPLE_COMPONENT_INDEX.componentSets ?? {}).map(([id, s]) => [id, { key: `s${id.replace(/\D/g, '')}`, description: '', remote: false, ...s }]));
-  return {
-    name,
-    lastModified: '2026-12-01T00:00:00Z',
-    thumbnailUrl: '',
-    version: '100',
-    role: 'owner',
-    editorType: 'figma',
-    linkAccess: 'view',
-    schemaVersion: 0,
-    components,
-    componentSets,
-    styles: {},
-    document: { id: '0:0', name: 'Document', type: 'DOCUMENT', children: restPaints(pages) },
-  };
+  return restFile(name, { components, componentSets, styles: {}, document: { id: '0:0', name: 'Document', type: 'DOCUMENT', children: restPaints(pages) } });
 }
 
 /** A fresh 32-hex trace id. */

@@ -74,6 +74,11 @@ export function sampleVariables(o: VariableOptions = {}) {
 
 const BLACK = { r: 0, g: 0, b: 0, a: 1 };
 
+/** A GET /v1/files/:key body at version 100 around `parts` (its maps and document). */
+export function restFile<P extends { components: unknown; componentSets: unknown; styles: unknown; document: unknown }>(name: string, parts: P) {
+  return { name, lastModified: '2026-12-01T00:00:00Z', thumbnailUrl: '', version: '100', role: 'owner', editorType: 'figma', linkAccess: 'view', schemaVersion: 0, ...parts };
+}
+
 /** A GET /v1/files/:key body; `styles`: a fill and a text style whose own nodes (on a "Styles" page) hold their values. */
 export function sampleFile(name: string, o: { styles?: boolean } = {}) {
   const frame = { id: '1:1', name: 'Home', type: 'FRAME', absoluteBoundingBox: { x: 0, y: 0, width: 100, height: 100 }, fills: [], children: [] };
@@ -87,15 +92,7 @@ export function sampleFile(name: string, o: { styles?: boolean } = {}) {
       { id: '10:2', name: 'Body/Regular', type: 'TEXT', characters: 'Aa', style: { fontFamily: 'Inter', fontWeight: 400, fontSize: 16, lineHeightPx: 24, letterSpacing: 0 }, fills: [], absoluteBoundingBox: { x: 0, y: 20, width: 10, height: 10 } },
     ],
   };
-  return {
-    name,
-    lastModified: '2026-12-01T00:00:00Z',
-    thumbnailUrl: '',
-    version: '100',
-    role: 'owner',
-    editorType: 'figma',
-    linkAccess: 'view',
-    schemaVersion: 0,
+  return restFile(name, {
     components: {},
     componentSets: {},
     styles: o.styles
@@ -110,7 +107,7 @@ export function sampleFile(name: string, o: { styles?: boolean } = {}) {
       type: 'DOCUMENT',
       children: [{ id: '0:1', name: 'Page 1', type: 'CANVAS', backgroundColor: BLACK, children: [frame] }, ...(o.styles ? [stylePage] : [])],
     },
-  };
+  });
 }
 
 /** Puts a file (a new version when it replaces one) and, when given, its local variables on the fake. */

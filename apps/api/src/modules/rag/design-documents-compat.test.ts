@@ -1,7 +1,9 @@
 // How tokens read as RAG documents: values as people write them, one document per group, a large group in parts
 // of TOKENS_PER_DOCUMENT, and the same row rendering the same documents.
 import { describe, expect, it } from 'vitest';
-import { tokenDocuments, tokenValueText, TOKENS_PER_DOCUMENT } from './design-documents-compat';
+import { buildActionFlow } from '@cogo/figma-compat';
+import { SAMPLE_FLOW_FILE } from '@cogo/figma-compat/samples';
+import { flowDocument, tokenDocuments, tokenValueText, TOKENS_PER_DOCUMENT } from './design-documents-compat';
 
 const row = (resolver: Record<string, unknown>) => ({ id: '00000000-0000-4000-8000-000000000001', fileKey: 'FILEKEY01', version: '7', resolver });
 
@@ -29,5 +31,28 @@ describe('tokenDocuments', () => {
     expect(docs[3]!.text).toContain('- Small.one (dimension): 8px');
     expect(docs.every((d) => d.source === 'token' && d.metadata.figma_file_key === 'FILEKEY01' && d.metadata.figma_version === '7')).toBe(true);
     expect(tokenDocuments(row(doc))).toEqual(docs);
+  });
+});
+
+describe('flowDocument', () => {
+  it('adds the LLM annotations by screen name, without who wrote them or when', () => {
+    const graph = buildActionFlow(SAMPLE_FLOW_FILE, { pageId: '0:1' });
+    const screen = graph.screens[0]!;
+    const base = { id: '00000000-0000-4000-8000-000000000002', fileKey: 'FLOWFILE01', pageId: '0:1', pageName: 'Prototype', graph: graph as never };
+    const plain = flowDocument(base);
+    expect(plain.text).not.toContain('Screen purposes:');
+    const annotations = (at: string) => ({
+      screens: [{ id: screen.id, purpose: 'Greets a new shopper' }],
+      flows: [{ name: graph.flows[0]!.name, summary: 'From welcome to sign in' }],
+      suggestions: [{ screen_id: screen.id, kind: 'missing_back', text: 'Add a way back' }],
+      model: 'm1',
+      provider: 'p1',
+      refined_at: at,
+    });
+    const doc = flowDocument({ ...base, annotations: annotations('2026-12-01T00:00:00Z') });
+    expect(doc.text).toContain(`Screen purposes:\n- "${screen.name}": Greets a new shopper`);
+    expect(doc.text).toContain(`Flow summaries:\n- "${graph.flows[0]!.name}": From welcome to sign in`);
+    expect(doc.text).toContain(`Suggestions:\n- "${screen.name}" (missing back): Add a way back`);
+    expect(flowDocument({ ...base, annotations: annotations('2026-12-02T00:00:00Z') })).toEqual(doc);
   });
 });

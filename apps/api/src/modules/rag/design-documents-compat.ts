@@ -25,6 +25,8 @@ export interface ActionFlowDoc {
   pageId: string;
   pageName: string;
   graph: Record<string, unknown>;
+  /** The LLM's annotations (actionflow/refine with `refine`), already checked against the graph; null when none. */
+  annotations?: Record<string, unknown> | null;
 }
 
 /** Tokens listed in one document; a larger group is cut in parts. */
@@ -123,6 +125,21 @@ function edgeText(edge: FlowEdge, names: Map<string, string>): string {
   return clip(`- On ${screen(edge.from)}, ${trigger} "${edge.sourceName}": ${where}${when}`);
 }
 
+/** What an LLM wrote of the flow (screen purposes, flow summaries, suggestions) — not who or when, so it stays deterministic. */
+function annotationLines(annotations: Record<string, unknown> | null | undefined, names: Map<string, string>): string[] {
+  if (!isRecord(annotations)) return [];
+  const list = (key: string) => (Array.isArray(annotations[key]) ? (annotations[key] as unknown[]).filter(isRecord) : []);
+  const name = (id: unknown) => `"${names.get(String(id)) ?? String(id)}"`;
+  const out: string[] = [];
+  const screens = list('screens').map((a) => clip(`- ${name(a.id)}: ${String(a.purpose ?? '')}`));
+  const flows = list('flows').map((a) => clip(`- "${String(a.name)}": ${String(a.summary ?? '')}`));
+  const suggestions = list('suggestions').map((a) => clip(`- ${name(a.screen_id)} (${String(a.kind ?? 'other').replace(/_/g, ' ')}): ${String(a.text ?? '')}`));
+  if (screens.length) out.push('', 'Screen purposes:', ...screens);
+  if (flows.length) out.push('', 'Flow summaries:', ...flows);
+  if (suggestions.length) out.push('', 'Suggestions:', ...suggestions);
+  return out;
+}
+
 /** The document of one stored prototype flow. */
 export function flowDocument(row: ActionFlowDoc): CompatDocument {
   const graph = row.graph as unknown as ActionFlow;
@@ -133,7 +150,7 @@ export function flowDocument(row: ActionFlowDoc): CompatDocument {
   lines.push(`Screens: ${list(graph.screens.map((s) => s.id))}.`);
   if (graph.report.unreachable.length) lines.push(`Unreachable screens: ${list(graph.report.unreachable)}.`);
   if (graph.report.deadEnds.length) lines.push(`Dead ends: ${list(graph.report.deadEnds)}.`);
-  lines.push('', 'Interactions:', ...graph.edges.map((e) => edgeText(e, names)), '', `Figma: file ${row.fileKey}, page ${row.pageId}.`);
+  lines.push('', 'Interactions:', ...graph.edges.map((e) => edgeText(e, names)), ...annotationLines(row.annotations, names), '', `Figma: file ${row.fileKey}, page ${row.pageId}.`);
   return {
     id: row.id,
     source: 'flow',

@@ -159,7 +159,7 @@ export async function actionFlowsOf(tx: Tx, projectId: string, ids: readonly str
   if (ids.length === 0) return [];
   const f = schema.actionFlows;
   const rows = await tx
-    .select({ id: f.id, fileKey: f.fileKey, pageId: f.pageId, pageName: f.pageName, graph: f.graph })
+    .select({ id: f.id, fileKey: f.fileKey, pageId: f.pageId, pageName: f.pageName, graph: f.graph, annotations: f.annotations })
     .from(f)
     .where(and(eq(f.projectId, projectId), inArray(f.id, [...ids])));
   return rows;

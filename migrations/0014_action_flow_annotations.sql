@@ -1,0 +1,1 @@
+ALTER TABLE "action_flows" ADD COLUMN "annotations" jsonb;
