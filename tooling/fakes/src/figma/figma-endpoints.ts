@@ -5,7 +5,7 @@ import { serializeJsonChunks } from '../http/json-chunks';
 import { FIGMA_ERRORS } from './figma-errors';
 import { parseDepth, parseIds } from './figma-query';
 import type { FileStore } from './file-store';
-import { collectRefs } from './node-index';
+import { collectRefs, styleNode } from './node-index';
 import { filterToIds, pruneDepth } from './tree-prune';
 
 export interface Reply {
@@ -34,7 +34,7 @@ export function getFile(store: FileStore, key: string, query: URLSearchParams): 
   return { status: 200, chunks };
 }
 
-/** GET /v1/files/:key/nodes?ids= — one entry per requested id; unknown ids map to null, as Figma does. */
+/** GET /v1/files/:key/nodes?ids= — one entry per requested id (a local style's id: the style's node); unknown ids map to null, as Figma does. */
 export function getFileNodes(store: FileStore, key: string, query: URLSearchParams): Reply {
   const file = store.file(key);
   if (file === undefined) return errorReply(404, FIGMA_ERRORS.notFound);
@@ -46,12 +46,13 @@ export function getFileNodes(store: FileStore, key: string, query: URLSearchPara
   const chunks = store.body(key, `nodes|${depth ?? ''}|${ids.join(',')}`, () => {
     const nodes: Record<string, GetFileNodesResponse['nodes'][string] | null> = {};
     for (const id of ids) {
-      const found = index.get(id);
+      // a local style's id answers its node (not in the tree), as Figma does; any other unknown id is null
+      const found = index.get(id)?.node ?? styleNode(file, id);
       if (found === undefined) {
         nodes[id] = null;
         continue;
       }
-      const document: Node = pruneDepth(found.node, depth);
+      const document: Node = pruneDepth(found, depth);
       nodes[id] = { document, ...collectRefs(document, file), schemaVersion: file.schemaVersion };
     }
     return {

@@ -150,6 +150,22 @@ describe('Figma fake: nodes', () => {
     expect(body).toMatchObject({ name: sample.name, version: sample.version, role: 'owner', editorType: 'figma' });
   });
 
+  it("answers a local style's node id with the style's node, holding the values of the first node that uses it", async () => {
+    const styles = Object.entries(sample.styles);
+    const fill = styles.find(([, st]) => st.styleType === 'FILL')![0];
+    const text = styles.find(([, st]) => st.styleType === 'TEXT')![0];
+    const effect = styles.find(([, st]) => st.styleType === 'EFFECT')![0];
+    const { status, body } = await getJson<GetFileNodesResponse>(`${base}?ids=${fill},${text},${effect}`);
+    expect(status).toBe(200);
+    const node = (id: string) => body.nodes[id]?.document as unknown as Record<string, unknown>;
+    expect(node(fill)).toMatchObject({ id: fill, name: sample.styles[fill]!.name, type: 'RECTANGLE' });
+    expect((node(fill).fills as Array<{ type: string }>)[0]!.type).toBe('SOLID');
+    expect(node(text)).toMatchObject({ id: text, type: 'TEXT', style: expect.objectContaining({ fontSize: expect.any(Number) }) });
+    expect((node(effect).effects as unknown[]).length).toBeGreaterThan(0);
+    // the document itself is unchanged: style ids are not in the tree
+    expect(countNodes(sample.document as never)).toEqual(countNodes((await getJson<GetFileResponse>(base.replace(/\/nodes$/, ''))).body.document as never));
+  });
+
   it('decodes URL-encoded ids, once or twice encoded', async () => {
     const once = await getJson<GetFileNodesResponse>(`${base}?ids=${encodeURIComponent(`${homeId},${gridId}`)}`);
     expect(Object.keys(once.body.nodes)).toEqual([homeId, gridId]);

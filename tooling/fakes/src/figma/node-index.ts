@@ -62,3 +62,30 @@ export function collectRefs(root: Node, file: GetFileResponse): SubtreeRefs {
   }
   return refs;
 }
+
+/**
+ * The node of a local style, as Figma answers `/nodes?ids=<style node id>`: a style is not in the document tree, but
+ * its node holds its values. The fake makes it from the first node (document order) that uses the style and holds a
+ * value of its kind: fills (FILL), a text style (TEXT), effects (EFFECT) or layout grids (GRID), on a node named as
+ * the style. Undefined when `id` is no local style of the file or no node gives it a value.
+ */
+export function styleNode(file: GetFileResponse, id: string): Node | undefined {
+  const style = file.styles[id];
+  if (style === undefined || style.remote) return undefined;
+  const field = ({ FILL: 'fills', TEXT: 'style', EFFECT: 'effects', GRID: 'layoutGrids' } as Record<string, string>)[style.styleType] ?? 'fills';
+  const stack: Node[] = [file.document];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    const n = node as unknown as Record<string, unknown>;
+    const uses = n.styles as Record<string, string> | undefined;
+    const value = n[field];
+    if (uses !== undefined && Object.values(uses).includes(id) && value !== undefined && !(Array.isArray(value) && value.length === 0)) {
+      const base = { id, name: style.name, visible: true };
+      if (style.styleType === 'TEXT') return { ...base, type: 'TEXT', characters: style.name, style: value, fills: n.fills ?? [] } as unknown as Node;
+      if (style.styleType === 'GRID') return { ...base, type: 'FRAME', fills: [], layoutGrids: value, children: [] } as unknown as Node;
+      return { ...base, type: 'RECTANGLE', fills: style.styleType === 'EFFECT' ? [] : value, ...(style.styleType === 'EFFECT' ? { effects: value } : {}) } as unknown as Node;
+    }
+    const children = childrenOf(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return undefined;
+}
