@@ -2,7 +2,7 @@
  * RAG's vector index on this machine's database (issue 12, "Tests and benchmarks"). Run from the repo root:
  *   ./cogo bench rag [--chunks 2000,10000] [--queries 100] [--probe 500] [--sample 500] [--load sql|client] [--text-words 250]
  *                    [--maintenance-work-mem 1GB] [--compare-mwm 64MB] [--ef 40,100] [--clusters 50] [--noise 0.6] [--query-noise 0.3]
- *                    [--seed 12] [--database-url postgres://… (or TEST_DATABASE_URL)]
+ *                    [--seed 12] [--explain] [--database-url postgres://… (or TEST_DATABASE_URL)]
  * The embedded database (PGlite + pgvector, our migrations, in memory) runs in a process of its own
  * (bench/lib/database-process.ts); this process generates rows and queries and talks to it with the production
  * driver over the WebSocket proxy. Two projects share `document_chunks` half and half; queries run as project A
@@ -20,6 +20,8 @@
  *      p50/p95 of the statement, recall@10, queries that returned fewer rows than exact, whether the plan used HNSW.
  *      The filtered queries run twice: as planned (a 1 % filter is usually planned as exact search over the filtered
  *      rows), and with Sort nodes penalised so that the HNSW scan is used, as when the planner misjudges a filter.
+ * `--explain` also prints EXPLAIN (ANALYZE, BUFFERS) of the repo's statement (as planned) for the first query, per size
+ * and filter: which scans find the filtered rows (migration 0015's GIN index on documents.metadata) and the chunks.
  * Vectors: 1024-d, `--clusters` random centroids + gaussian noise, normalised (bench/lib/rag-data.ts).
  * With --database-url the bench drops and rebuilds the migration's index on that server: use a scratch database.
  * Prints figures only; not a test, not run by CI. `--chunks 10000,100000` takes ~15 minutes on this 2-core machine.
@@ -29,7 +31,7 @@ import { createDb } from '../packages/db/src/client';
 import { ws } from '../packages/db/src/node/ws';
 import { startDatabaseProcess } from './lib/database-process';
 import { clusteredSpace, vectorText } from './lib/rag-data';
-import { K, runConfig, type ConfigResult, type ScanConfig } from './lib/rag-queries';
+import { explainAnalyze, K, runConfig, type ConfigResult, type ScanConfig } from './lib/rag-queries';
 import { buildIndex, ChunkWriter, createProjects, dropGenerator, dropIndex, dropProjects, ensureIndex } from './lib/rag-store';
 
 function arg(name: string): string | undefined {
@@ -56,6 +58,7 @@ const QUERY_NOISE = Number(arg('query-noise') ?? 0.3);
 const SEED = Number(arg('seed') ?? 12);
 const DATABASE_URL = arg('database-url') ?? process.env.TEST_DATABASE_URL;
 const FILTER = JSON.stringify({ team: 't7' });
+const EXPLAIN = process.argv.includes('--explain');
 /** The issue's goal. */
 const GOAL = { recall: 0.95, p95Ms: 50 };
 /** What the helper that built retrieval measured (to confirm or correct). */
@@ -84,6 +87,8 @@ interface SizeResult {
   tenantRows: number;
   filterRows: number;
   byFilter: { name: string; exact: ConfigResult; configs: ConfigResult[] }[];
+  /** --explain: the repo's statement's EXPLAIN ANALYZE for the first query, by filter name. */
+  plans: { name: string; lines: string[] }[];
 }
 
 function row(r: ConfigResult): string {
@@ -104,6 +109,7 @@ function printSize(s: SizeResult): void {
     console.log(row(f.exact));
     for (const c of f.configs) console.log(row(c));
   }
+  for (const p of s.plans) console.log(` EXPLAIN ANALYZE, the repo's statement, ${p.name}, first query:\n    ${p.lines.join('\n    ')}`);
 }
 
 function verdicts(results: SizeResult[]): void {
@@ -204,6 +210,11 @@ async function main(): Promise<void> {
       );
       const seen = await tenant.pool.query<{ n: string }>('select count(*) as n from document_chunks');
       if (Number(seen.rows[0]!.n) !== Number(counts.rows[0]!.all)) throw new Error(`tenant sees ${seen.rows[0]!.n} rows, project A has ${counts.rows[0]!.all}: row-level security is not what the bench assumes`);
+      const plans: SizeResult['plans'] = [];
+      if (EXPLAIN) {
+        const repo = CONFIGS.at(-1)!;
+        for (const [name, filter] of [['unfiltered', null], [`filter ${FILTER}`, FILTER]] as const) plans.push({ name, lines: await explainAnalyze(tenant.pool, repo, queries[0]!, filter) });
+      }
       const byFilter: SizeResult['byFilter'] = [];
       const truth = new Map<string | null, Awaited<ReturnType<typeof runConfig>>>();
       for (const [name, filter, force] of [['unfiltered', null, false], [`filter ${FILTER}`, FILTER, false], [`filter ${FILTER}, HNSW forced (enable_sort off)`, FILTER, true]] as const) {
@@ -229,6 +240,7 @@ async function main(): Promise<void> {
         tenantRows: Number(counts.rows[0]!.all),
         filterRows: Number(counts.rows[0]!.filtered),
         byFilter,
+        plans,
       };
       results.push(result);
       printSize(result);

@@ -55,6 +55,28 @@ function settings(config: ScanConfig): string {
   return `select set_config('hnsw.ef_search', '${config.efSearch}', true), set_config('hnsw.iterative_scan', '${config.iterative}', true)${force}${tuples}`;
 }
 
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of the statement under `config` for one query, as the tenant (the same transaction and
+ * settings runConfig uses): the plan lines, to show which scans a filter or the HNSW index turned into.
+ */
+export async function explainAnalyze(tenant: Pool, config: ScanConfig, query: string, filter: string | null): Promise<string[]> {
+  const client = await tenant.connect();
+  try {
+    await client.query('begin');
+    try {
+      await client.query(settings(config));
+      const sql = statement(filter !== null, config.limit ?? K);
+      const plan = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers, costs off) ${sql}`, filter === null ? [query, MODEL] : [query, MODEL, filter]);
+      // the query vector's 1,024 floats would bury the plan
+      return plan.rows.map((r) => r['QUERY PLAN'].replace(/'\[[^\]]*\]'::vector/g, '$1::vector'));
+    } finally {
+      await client.query('commit');
+    }
+  } finally {
+    client.release();
+  }
+}
+
 /** Runs every query under `config` as the tenant; `truth` (exact ids per query) scores it, or is what it returns. */
 export async function runConfig(tenant: Pool, config: ScanConfig, queries: string[], filter: string | null, truth?: string[][]): Promise<{ result: ConfigResult; ids: string[][] }> {
   const client = await tenant.connect();
