@@ -169,9 +169,11 @@ function report(
   const total = Object.values(byType).reduce((a, b) => a + b, 0);
   const typeSources: Record<string, number> = {};
   const renamed: DeriveReport['renamed'] = [];
-  for (const [id, home] of plan.homes) {
+  const homes = plan.homes.values();
+  for (let i = 0; i < homes.length; i++) {
+    const home = homes[i]!;
     if (home.typed.from) typeSources[home.typed.from] = (typeSources[home.typed.from] ?? 0) + 1;
-    if (home.member.renamed) renamed.push({ id, name: home.variable.name, path: home.path });
+    if (home.member.renamed) renamed.push({ id: home.variable.id, name: home.variable.name, path: home.path });
   }
   return {
     sources: { ...sources.counts, styles: styles.total },

@@ -6,7 +6,7 @@
 // mode, else the type's zero) and marked on the token (`$extensions["com.figma"].unresolved`).
 import { aliasId, type AliasTargets, type UnresolvedReason } from './aliases';
 import type { DtcgGroup, DtcgToken, DtcgType } from './dtcg-types';
-import type { FigmaVariable } from './input/variables';
+import { hasCodeSyntax, type FigmaVariable } from './input/variables';
 import type { CollectionPlan, MemberPlan, ModePlan, Plan, Typed, VariableHome } from './plan';
 import { floatValue, isRgba, placeholder, stringValue, toColor, type FigmaRgba } from './values';
 
@@ -85,7 +85,8 @@ export function emitVariables(plan: Plan, targets: AliasTargets): EmittedVariabl
   };
 
   const convert = (type: DtcgType, raw: unknown, modeId: string): unknown => {
-    if (type === 'color') return colorOf(raw, (id) => literalOfId(id, modeId));
+    // a plain colour needs no alias lookups: no closure for it (one per colour token otherwise)
+    if (type === 'color') return isRgba(raw) ? toColor(raw) : colorOf(raw, (id) => literalOfId(id, modeId));
     if (typeof raw === 'number') return type === 'fontFamily' ? null : floatValue(type, raw);
     if (typeof raw === 'string') return stringValue(type, raw);
     return null;
@@ -95,28 +96,40 @@ export function emitVariables(plan: Plan, targets: AliasTargets): EmittedVariabl
     const emitted: EmittedCollection = { plan: collection, groups: new Map(), tokens: 0, extensions: 0 };
     // one $extensions object per variable, shared by its tokens in every mode
     const metas: Array<{ 'com.figma': FigmaMeta } | undefined> = [];
-    const homes = collection.members.map((m) => plan.homes.get(m.variable.id)!);
+    const homes = collection.members.map((m) => plan.homes.of(m.variable)!);
     // a token's dotted path, for the issues list only: made when an issue needs it
     const atOf = (mi: number) => (collection.parent ? `${collection.group}.${collection.members[mi]!.segments.join('.')}` : homes[mi]!.path);
-    const relatives = collection.members.map((m) => m.segments.join('.'));
-    for (const mode of collection.modes) {
-      const group: DtcgGroup = {};
+    // a member's dotted path inside the group, for the extension entries only: made when one needs it
+    const relatives: string[] = [];
+    // variable by variable, each in every mode (its values are read together, not once per mode from a file of
+    // 20,000); every mode has its own group, extension entries and issues, each filled in variable order
+    const modes = collection.modes;
+    const groups: DtcgGroup[] = [];
+    const extensions: Array<Record<string, unknown>> = [];
+    const issues: VariableIssue[][] = [];
+    for (const mode of modes) {
       const variables: Record<string, unknown> = {};
-      group.$extensions = { 'com.figma': collectionMeta(collection, mode.id, mode.name, variables) };
-      for (let mi = 0; mi < collection.members.length; mi++) {
-        const member = collection.members[mi]!;
-        const v = member.variable;
-        const home = homes[mi]!;
-        const t = home.typed;
+      groups.push({ $extensions: { 'com.figma': collectionMeta(collection, mode.id, mode.name, variables) } });
+      extensions.push(variables);
+      issues.push([]);
+    }
+    for (let mi = 0; mi < collection.members.length; mi++) {
+      const member = collection.members[mi]!;
+      const v = member.variable;
+      const home = homes[mi]!;
+      const t = home.typed;
+      for (let m = 0; m < modes.length; m++) {
+        const mode = modes[m]!;
+        const modeIssues = issues[m]!;
         const raw = collection.raw(member, mode.id);
         if (collection.missing(member, mode.id)) out.filled++;
         if (t.kind === 'extension') {
-          variables[relatives[mi]!] = extensionEntry(member, collection, raw, (id) => {
+          extensions[m]![(relatives[mi] ??= member.segments.join('.'))] = extensionEntry(member, collection, raw, (id) => {
             out.aliases.total++;
             const found = targets.find(id);
             if (!('home' in found)) {
               out.aliases.unresolved++;
-              out.issues.push({ variableId: v.id, path: atOf(mi), mode: mode.context, reason: found.reason, targetId: id, fallback: 'placeholder' });
+              modeIssues.push({ variableId: v.id, path: atOf(mi), mode: mode.context, reason: found.reason, targetId: id, fallback: 'placeholder' });
               return { id, reason: found.reason };
             }
             out.aliases.resolved++;
@@ -128,26 +141,31 @@ export function emitVariables(plan: Plan, targets: AliasTargets): EmittedVariabl
           continue;
         }
         const type = t.type!;
-        let extensions = metas[mi];
-        if (!extensions) metas[mi] = extensions = { 'com.figma': tokenMeta(v, t, member) };
-        const token: DtcgToken = { $type: type, $value: 0 };
-        if (v.description) token.$description = v.description;
-        if (v.deletedButReferenced) token.$deprecated = 'deleted in Figma, still referenced';
-        token.$extensions = extensions;
+        let meta = metas[mi];
+        if (!meta) metas[mi] = meta = { 'com.figma': tokenMeta(v, t, member) };
+        let token: DtcgToken;
+        // one literal for the usual token: its properties in their order, without adding them one by one
+        if (!v.description && !v.deletedButReferenced) token = { $type: type, $value: 0, $extensions: meta };
+        else {
+          token = { $type: type, $value: 0 };
+          if (v.description) token.$description = v.description;
+          if (v.deletedButReferenced) token.$deprecated = 'deleted in Figma, still referenced';
+          token.$extensions = meta;
+        }
         const id = aliasId(raw);
         if (id !== null) {
           out.aliases.total++;
           const found = targets.find(id);
           if (!('home' in found)) {
             out.aliases.unresolved++;
-            markUnresolved(token, v, collection, mode, atOf(mi), type, found.reason, id);
+            markUnresolved(token, v, collection, mode, atOf(mi), type, modeIssues, found.reason, id);
           } else {
             const tt = found.home.typed;
             const targetMode = found.home.collection === home.collection ? mode.id : found.home.collection.collection.defaultModeId;
             const lit = literalOf(found.home, targetMode);
             if (lit === CYCLE) {
               out.aliases.unresolved++;
-              markUnresolved(token, v, collection, mode, atOf(mi), type, 'cycle', id);
+              markUnresolved(token, v, collection, mode, atOf(mi), type, modeIssues, 'cycle', id);
             } else if (tt.kind === 'token' && tt.type === type) {
               out.aliases.resolved++;
               if (found.via === 'key') out.aliases.resolvedByKey++;
@@ -155,37 +173,42 @@ export function emitVariables(plan: Plan, targets: AliasTargets): EmittedVariabl
             } else {
               out.aliases.unresolved++;
               const value = lit === undefined ? null : convert(type, lit, targetMode);
-              if (value === null) markUnresolved(token, v, collection, mode, atOf(mi), type, 'type-mismatch', id);
+              if (value === null) markUnresolved(token, v, collection, mode, atOf(mi), type, modeIssues, 'type-mismatch', id);
               else {
                 token.$value = value as DtcgToken['$value'];
-                out.issues.push({ variableId: v.id, path: atOf(mi), mode: mode.context, reason: 'type-mismatch', targetId: id, fallback: 'literal' });
+                modeIssues.push({ variableId: v.id, path: atOf(mi), mode: mode.context, reason: 'type-mismatch', targetId: id, fallback: 'literal' });
               }
             }
           }
         } else {
           const value = convert(type, raw, mode.id);
-          if (value === null) markUnresolved(token, v, collection, mode, atOf(mi), type, 'invalid-value');
+          if (value === null) markUnresolved(token, v, collection, mode, atOf(mi), type, modeIssues, 'invalid-value');
           else token.$value = value as DtcgToken['$value'];
         }
-        insert(group, member.segments, token);
+        insert(groups[m]!, member.segments, token);
         if (mode.isDefault) {
           emitted.tokens++;
           out.byType[type] = (out.byType[type] ?? 0) + 1;
         }
       }
-      if (Object.keys(variables).length === 0) delete (group.$extensions['com.figma'] as Record<string, unknown>).variables;
-      emitted.groups.set(mode.id, group);
+    }
+    for (let m = 0; m < modes.length; m++) {
+      const group = groups[m]!;
+      if (Object.keys(extensions[m]!).length === 0) delete (group.$extensions!['com.figma'] as Record<string, unknown>).variables;
+      emitted.groups.set(modes[m]!.id, group);
+      // issues mode by mode, as the list has always read
+      for (const issue of issues[m]!) out.issues.push(issue);
     }
     out.collections.push(emitted);
   }
   return out;
 
-  function markUnresolved(token: DtcgToken, v: FigmaVariable, collection: CollectionPlan, mode: ModePlan, at: string, type: DtcgType, reason: VariableIssue['reason'], targetId?: string): void {
-    const fb = fallbackOf(plan.homes.get(v.id)!, collection, mode.id, type);
+  function markUnresolved(token: DtcgToken, v: FigmaVariable, collection: CollectionPlan, mode: ModePlan, at: string, type: DtcgType, issues: VariableIssue[], reason: VariableIssue['reason'], targetId?: string): void {
+    const fb = fallbackOf(plan.homes.of(v)!, collection, mode.id, type);
     token.$value = fb.value as DtcgToken['$value'];
     const meta = (token.$extensions as { 'com.figma': FigmaMeta })['com.figma'];
     token.$extensions = { 'com.figma': { ...meta, unresolved: { ...(targetId ? { aliasId: targetId } : {}), reason } } };
-    out.issues.push({ variableId: v.id, path: at, mode: mode.context, reason, ...(targetId ? { targetId } : {}), fallback: fb.from });
+    issues.push({ variableId: v.id, path: at, mode: mode.context, reason, ...(targetId ? { targetId } : {}), fallback: fb.from });
   }
 
   /** A value for a token whose own value cannot be written: another mode's, else the type's zero. */
@@ -230,7 +253,7 @@ function tokenMeta(v: FigmaVariable, t: Typed, member: MemberPlan): FigmaMeta {
   const meta: FigmaMeta = { variableId: v.id };
   if (v.key) meta.key = v.key;
   if (v.scopes.length) meta.scopes = v.scopes;
-  if (Object.keys(v.codeSyntax).length) meta.codeSyntax = v.codeSyntax;
+  if (hasCodeSyntax(v)) meta.codeSyntax = v.codeSyntax;
   if (t.from) meta.typeFrom = t.from;
   if (member.renamed) meta.name = v.name;
   if (v.remote) meta.remote = true;
@@ -246,7 +269,7 @@ function extensionEntry(member: MemberPlan, c: CollectionPlan, raw: unknown, ali
   else if (v.type === 'COLOR' && isRgba(raw)) entry.value = toColor(raw);
   else entry.value = raw;
   if (v.scopes.length) entry.scopes = v.scopes;
-  if (Object.keys(v.codeSyntax).length) entry.codeSyntax = v.codeSyntax;
+  if (hasCodeSyntax(v)) entry.codeSyntax = v.codeSyntax;
   if (v.description) entry.description = v.description;
   if (member.renamed) entry.name = v.name;
   if (v.remote) entry.remote = true;

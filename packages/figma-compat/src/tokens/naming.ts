@@ -87,41 +87,59 @@ export interface AllocatedPath {
   renamed: boolean;
 }
 
-const SEP = '\u0000';
+/** A group of allocatePaths' tree: its children by name (`true`: a token's leaf, taken), and whether its `$root` is. */
+interface PathGroup {
+  kids: Map<string, PathGroup | true>;
+  rootTaken: boolean;
+}
 
-/** Unique paths (relative to their group) for the names of one group, in request order. */
-export function allocatePaths(requests: PathRequest[]): AllocatedPath[] {
-  const splits: string[][] = [];
-  const groups = new Set<string>();
-  for (const r of requests) {
-    const segments = splitName(r.name);
-    splits.push(segments);
-    let prefix = segments[0]!;
-    for (let i = 1; i < segments.length; i++) {
-      groups.add(prefix);
-      prefix += SEP + segments[i];
+const newGroup = (): PathGroup => ({ kids: new Map(), rootTaken: false });
+
+/**
+ * Unique paths (relative to their group) for the names of one group, in request order. `isDeferred` reads a
+ * request's `deferred` (a caller with its own objects, e.g. variables, says how instead of copying them).
+ */
+export function allocatePaths<R extends Pick<PathRequest, 'name'>>(requests: readonly R[], isDeferred: (r: R) => boolean = (r) => Boolean((r as { deferred?: boolean }).deferred)): AllocatedPath[] {
+  // a tree of the groups every name implies (all of them, before any name is placed), walked by segment: no path
+  // string is built, and each group's lookups stay in a small map
+  const splits: string[][] = new Array(requests.length);
+  const parents: PathGroup[] = new Array(requests.length);
+  const root = newGroup();
+  // whether each name needs more than a split (one test per name: `renamed` below asks again)
+  const worked: boolean[] = new Array(requests.length);
+  for (let r = 0; r < requests.length; r++) {
+    const name = requests[r]!.name;
+    const needsWork = nameNeedsWork(name);
+    worked[r] = needsWork;
+    const segments = needsWork ? splitName(name) : name.split('/');
+    splits[r] = segments;
+    let at = root;
+    for (let i = 0; i < segments.length - 1; i++) {
+      let next = at.kids.get(segments[i]!);
+      if (next === undefined || next === true) at.kids.set(segments[i]!, (next = newGroup()));
+      at = next;
     }
+    parents[r] = at;
   }
-  const taken = new Set<string>();
   const out: AllocatedPath[] = new Array(requests.length);
-  const place = (r: PathRequest, index: number) => {
+  const place = (r: R, index: number) => {
     const plain = splits[index]!;
-    const parentKey = plain.length > 1 ? plain.slice(0, -1).join(SEP) + SEP : '';
+    const parent = parents[index]!;
     const last = plain[plain.length - 1]!;
     for (let n = 1; ; n++) {
       const leaf = n === 1 ? last : `${last} (${n})`;
-      const key = parentKey + leaf;
-      const isGroup = groups.has(key);
+      const here = parent.kids.get(leaf);
       // a path that is also a group holds the token as its $root
-      const full = isGroup ? key + SEP + '$root' : key;
-      if (taken.has(full) || (n > 1 && isGroup)) continue;
-      taken.add(full);
+      const isGroup = here !== undefined && here !== true;
+      if ((isGroup ? here.rootTaken : here === true) || (n > 1 && isGroup)) continue;
+      if (isGroup) here.rootTaken = true;
+      else parent.kids.set(leaf, true);
       const segments = n === 1 && !isGroup ? plain : [...plain.slice(0, -1), leaf, ...(isGroup ? ['$root'] : [])];
-      out[index] = { segments, renamed: segments !== plain || (nameNeedsWork(r.name) && plain.join('/') !== r.name) };
+      out[index] = { segments, renamed: segments !== plain || (worked[index]! && plain.join('/') !== r.name) };
       return;
     }
   };
-  requests.forEach((r, i) => !r.deferred && place(r, i));
-  requests.forEach((r, i) => r.deferred && place(r, i));
+  requests.forEach((r, i) => !isDeferred(r) && place(r, i));
+  requests.forEach((r, i) => isDeferred(r) && place(r, i));
   return out;
 }

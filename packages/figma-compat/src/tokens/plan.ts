@@ -23,6 +23,8 @@ export interface VariableHome {
   /** Dot-separated path from the document root, and the `{reference}` to it. */
   readonly path: string;
   readonly ref: string;
+  /** What an alias to this variable's id finds (aliases.ts): one object, made when first asked for. */
+  readonly byId: { home: VariableHome; via: 'id' };
   /** Set by typeVariables. */
   typed: Typed;
 }
@@ -34,6 +36,7 @@ class Home implements VariableHome {
   typed: Typed = UNTYPED;
   #path: string | undefined;
   #ref: string | undefined;
+  #byId: { home: VariableHome; via: 'id' } | undefined;
   constructor(
     readonly variable: FigmaVariable,
     readonly collection: CollectionPlan,
@@ -44,6 +47,9 @@ class Home implements VariableHome {
   }
   get ref(): string {
     return (this.#ref ??= `{${this.path}}`);
+  }
+  get byId(): { home: VariableHome; via: 'id' } {
+    return (this.#byId ??= { home: this, via: 'id' });
   }
 }
 
@@ -76,12 +82,63 @@ export interface CollectionPlan {
   missing(member: MemberPlan, modeId: string): boolean;
 }
 
+/**
+ * Each variable's home by variable id, in plan order (collections, then members). Read through the sources' own
+ * map of variables and their `index`, so a file of 20,000 variables does not build a second map of 20,000 ids.
+ */
+export class HomeIndex {
+  readonly #list: VariableHome[] = [];
+  readonly #byIndex: Array<VariableHome | undefined>;
+  constructor(readonly variables: Map<string, FigmaVariable>) {
+    this.#byIndex = new Array<VariableHome | undefined>(variables.size);
+  }
+  /** Records a home (one per variable). */
+  add(home: VariableHome): void {
+    this.#list.push(home);
+    this.#byIndex[home.variable.index] = home;
+  }
+  /** The home of the variable with this id, if it has one. */
+  get(id: string): VariableHome | undefined {
+    const v = this.variables.get(id);
+    return v === undefined ? undefined : this.#byIndex[v.index];
+  }
+  /** The home of a variable of the sources (no lookup by id). */
+  of(variable: FigmaVariable): VariableHome | undefined {
+    return this.#byIndex[variable.index];
+  }
+  /** Every home, in plan order. */
+  values(): readonly VariableHome[] {
+    return this.#list;
+  }
+}
+
 export interface Plan {
   collections: CollectionPlan[];
   /** Each variable's own place (its collection, not an extension's copy). */
-  homes: Map<string, VariableHome>;
+  homes: HomeIndex;
   /** Name of the styles group, unique beside the collections. */
   stylesGroup: string;
+}
+
+/** A CollectionPlan whose raw() and missing() are methods, not closures made per collection: their call sites see one function. */
+class Collection implements CollectionPlan {
+  members: MemberPlan[] = [];
+  readonly parent?: FigmaCollection;
+  constructor(
+    readonly collection: FigmaCollection,
+    readonly group: string,
+    readonly key: string,
+    readonly modes: ModePlan[],
+    parent: FigmaCollection | undefined,
+  ) {
+    if (parent) this.parent = parent;
+  }
+  raw(member: MemberPlan, modeId: string): unknown {
+    return rawValue(this.collection, this.parent, member.variable, modeId);
+  }
+  missing(member: MemberPlan, modeId: string): boolean {
+    return !this.parent && !Object.hasOwn(member.variable.valuesByMode, modeId);
+  }
 }
 
 function modesOf(c: FigmaCollection): ModePlan[] {
@@ -103,30 +160,20 @@ export function planCollections(sources: VariableSources): Plan {
   const groups = uniqueNames([...ordered.map((c) => sanitizeSegment(c.name) || 'Collection'), 'Styles']);
   const keys = uniqueSlugs(ordered.map((c) => c.name), 'collection');
   const byCollection = new Map<string, FigmaVariable[]>();
-  for (const v of sources.variables.values()) {
+  sources.variables.forEach((v) => {
     let list = byCollection.get(v.collectionId);
     if (!list) byCollection.set(v.collectionId, (list = []));
     list.push(v);
-  }
-  const homes: Plan['homes'] = new Map();
+  });
+  const homes = new HomeIndex(sources.variables);
   const collections = ordered.map((c, i): CollectionPlan => {
     const parent = rootOf(c, all);
     const own = membersInOrder(parent ?? c, byCollection.get((parent ?? c).id) ?? [], sources.variables);
-    const plan: CollectionPlan = {
-      collection: c,
-      group: groups[i]!,
-      key: keys[i]!,
-      modes: modesOf(c),
-      members: [],
-      raw: (member, modeId) => rawValue(c, parent, member.variable, modeId),
-      missing: (member, modeId) => !parent && !Object.hasOwn(member.variable.valuesByMode, modeId),
-    };
-    if (parent) plan.parent = parent;
+    const plan = new Collection(c, groups[i]!, keys[i]!, modesOf(c), parent);
     plan.members = parent ? [] : placeMembers(own);
     if (!parent) {
-      for (const m of plan.members) {
-        homes.set(m.variable.id, new Home(m.variable, plan, m));
-      }
+      const members = plan.members;
+      for (let i = 0; i < members.length; i++) homes.add(new Home(members[i]!.variable, plan, members[i]!));
     }
     return plan;
   });
@@ -141,22 +188,31 @@ export function planCollections(sources: VariableSources): Plan {
 
 /** Variables in the collection's `variableIds` order (Figma's panel order), then any it does not list. */
 function membersInOrder(c: FigmaCollection, variables: FigmaVariable[], all: Map<string, FigmaVariable>): FigmaVariable[] {
+  const ids = c.variableIds;
+  // usually `variableIds` lists the collection's variables in the order the source holds them: then that is the
+  // answer (each id names the variable beside it, once), found without a lookup per id
+  if (ids.length === variables.length) {
+    let same = true;
+    for (let i = 0; i < ids.length && same; i++) same = ids[i] === variables[i]!.id;
+    if (same) return variables;
+  }
   const out: FigmaVariable[] = [];
-  const placed = new Set<string>();
-  for (const id of c.variableIds) {
-    const v = all.get(id);
-    if (v && v.collectionId === c.id && !placed.has(id)) {
+  // marked by the variable's index among all variables (an id names one variable): cheaper than a set of 20,000 ids
+  const placed = new Uint8Array(all.size);
+  for (let i = 0; i < ids.length; i++) {
+    const v = all.get(ids[i]!);
+    if (v && v.collectionId === c.id && !placed[v.index]) {
       out.push(v);
-      placed.add(id);
+      placed[v.index] = 1;
     }
   }
   if (out.length === variables.length) return out;
-  for (const v of variables) if (!placed.has(v.id)) out.push(v);
+  for (let i = 0; i < variables.length; i++) if (!placed[variables[i]!.index]) out.push(variables[i]!);
   return out;
 }
 
 function placeMembers(variables: FigmaVariable[]): MemberPlan[] {
-  const paths = allocatePaths(variables.map((v) => ({ id: v.id, name: v.name, deferred: v.deletedButReferenced })));
+  const paths = allocatePaths(variables, (v) => v.deletedButReferenced);
   return variables.map((variable, i) => ({ variable, segments: paths[i]!.segments, renamed: paths[i]!.renamed }));
 }
 

@@ -14,14 +14,17 @@ const STRENGTH: Record<TypeSource, number> = { scopes: 3, name: 2, alias: 1, def
 const COLOR: Typed = Object.freeze({ kind: 'token', type: 'color' });
 const EXTENSION: Typed = Object.freeze({ kind: 'extension', type: null });
 
-/** Every raw value of a variable, over its home collection's modes. */
-function rawValues(home: VariableHome): unknown[] {
-  return home.collection.modes.map((m) => home.collection.raw(home.member, m.id));
+/** Whether `test` holds for every raw value of a variable, over its home collection's modes (no list is made). */
+function everyRaw(home: VariableHome, test: (raw: unknown) => boolean): boolean {
+  const c = home.collection;
+  for (const m of c.modes) if (!test(c.raw(home.member, m.id))) return false;
+  return true;
 }
 
 /** Decides kind and type for every variable (sets `home.typed`). */
 export function typeVariables(plan: Plan, targets: AliasTargets): void {
-  for (const home of plan.homes.values()) home.typed = initial(home);
+  const homes = plan.homes.values();
+  for (let i = 0; i < homes.length; i++) homes[i]!.typed = initial(homes[i]!);
   unifyFloats(plan, targets);
   demoteStrings(plan, targets);
 }
@@ -38,7 +41,7 @@ function initial(home: VariableHome): Typed {
     case 'STRING': {
       const t = stringType(v.scopes, v.name);
       if (!t) return EXTENSION;
-      const fits = rawValues(home).every((raw) => aliasId(raw) !== null || (typeof raw === 'string' && stringValue(t.type, raw) !== null));
+      const fits = everyRaw(home, (raw) => aliasId(raw) !== null || (typeof raw === 'string' && stringValue(t.type, raw) !== null));
       return fits ? { kind: 'token', type: t.type, from: t.from } : EXTENSION;
     }
     default:
@@ -47,63 +50,82 @@ function initial(home: VariableHome): Typed {
 }
 
 function unifyFloats(plan: Plan, targets: AliasTargets): void {
-  // union-find over FLOAT alias edges, with path compression (chains of aliases would otherwise be walked again and again)
-  const parent = new Map<VariableHome, VariableHome>();
-  const find = (h: VariableHome): VariableHome => {
-    let root = h;
-    for (let up = parent.get(root); up !== undefined && up !== root; up = parent.get(root)) root = up;
-    for (let at = h; at !== root; ) {
-      const up = parent.get(at)!;
-      parent.set(at, root);
-      at = up;
+  // union-find over FLOAT alias edges, by variable index (no map of homes), with path compression (chains of
+  // aliases would otherwise be walked again and again); -1: not linked to any FLOAT alias
+  const up = new Int32Array(plan.homes.variables.size).fill(-1);
+  const linked: VariableHome[] = [];
+  const find = (h: VariableHome): number => {
+    let at = h.variable.index;
+    if (up[at] === -1) {
+      up[at] = at;
+      linked.push(h);
+      return at;
     }
-    if (!parent.has(root)) parent.set(root, root);
+    let root = at;
+    while (up[root] !== root) root = up[root]!;
+    while (at !== root) {
+      const next = up[at]!;
+      up[at] = root;
+      at = next;
+    }
     return root;
   };
   const floats: VariableHome[] = [];
-  for (const home of plan.homes.values()) {
+  const homes = plan.homes.values();
+  for (let i = 0; i < homes.length; i++) {
+    const home = homes[i]!;
     if (home.variable.type !== 'FLOAT') continue;
     floats.push(home);
-    for (const raw of rawValues(home)) {
-      const id = aliasId(raw);
+    const c = home.collection;
+    for (const m of c.modes) {
+      const id = aliasId(c.raw(home.member, m.id));
       const t = id === null ? null : targets.find(id);
       if (!t || !('home' in t) || t.home.variable.type !== 'FLOAT') continue;
       const a = find(home);
       const b = find(t.home);
-      if (a !== b) parent.set(a, b);
+      if (a !== b) up[a] = b;
     }
   }
-  const components = new Map<VariableHome, VariableHome[]>();
-  for (const h of parent.keys()) {
+  const components = new Map<number, VariableHome[]>();
+  for (let i = 0; i < linked.length; i++) {
+    const h = linked[i]!;
     const root = find(h);
     let list = components.get(root);
     if (!list) components.set(root, (list = []));
     list.push(h);
   }
   const strength = (h: VariableHome) => STRENGTH[h.typed.from ?? 'default'];
-  for (const members of components.values()) {
-    const best = members.reduce((max, h) => Math.max(max, strength(h)), 0);
-    const types = new Set(members.filter((h) => strength(h) === best).map((h) => h.typed.type));
-    if (types.size !== 1) continue; // equally sure and different: each keeps its type, the aliases between them are reported
-    const type = [...types][0]!;
-    for (const h of members) if (h.typed.type !== type) h.typed = { kind: 'token', type, from: 'alias' };
-  }
+  components.forEach((members) => {
+    let best = 0;
+    for (let i = 0; i < members.length; i++) best = Math.max(best, strength(members[i]!));
+    // the one type of the best-informed members, or none when they differ
+    let type: Typed['type'] | undefined;
+    for (let i = 0; i < members.length; i++) {
+      const h = members[i]!;
+      if (strength(h) !== best) continue;
+      if (type === undefined) type = h.typed.type;
+      else if (h.typed.type !== type) return; // equally sure and different: each keeps its type, the aliases between them are reported
+    }
+    if (type === undefined) return;
+    for (let i = 0; i < members.length; i++) if (members[i]!.typed.type !== type) members[i]!.typed = { kind: 'token', type, from: 'alias' };
+  });
   // a fontWeight outside 1–1000 is not a weight after all
-  for (const h of floats) {
-    if (h.typed.type === 'fontWeight' && rawValues(h).some((raw) => typeof raw === 'number' && floatValue('fontWeight', raw) === null)) {
+  for (let i = 0; i < floats.length; i++) {
+    const h = floats[i]!;
+    if (h.typed.type === 'fontWeight' && !everyRaw(h, (raw) => !(typeof raw === 'number' && floatValue('fontWeight', raw) === null))) {
       h.typed = { kind: 'token', type: 'number', from: h.typed.from ?? 'default' };
     }
   }
 }
 
 function demoteStrings(plan: Plan, targets: AliasTargets): void {
-  const strings = [...plan.homes.values()].filter((h) => h.variable.type === 'STRING' && h.typed.kind === 'token');
+  const strings = plan.homes.values().filter((h) => h.variable.type === 'STRING' && h.typed.kind === 'token');
   for (let changed = true; changed; ) {
     changed = false;
     for (const h of strings) {
       const t = h.typed;
       if (t.kind !== 'token') continue;
-      const ok = rawValues(h).every((raw) => {
+      const ok = everyRaw(h, (raw) => {
         const id = aliasId(raw);
         if (id === null) return true;
         const target = targets.find(id);

@@ -41,6 +41,8 @@ export interface FigmaVariable {
   scopes: string[];
   codeSyntax: Record<string, string>;
   deletedButReferenced: boolean;
+  /** Its position in VariableSources.variables (first-seen order): lets a plan mark variables in an array, not a set. */
+  index: number;
 }
 
 export interface VariableSources {
@@ -53,6 +55,11 @@ export interface VariableSources {
 const TYPES = new Set<string>(['COLOR', 'FLOAT', 'STRING', 'BOOLEAN']);
 const NO_SYNTAX: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
+/** Whether a variable has code syntax (most have none: answered without listing the keys of an empty object). */
+export function hasCodeSyntax(v: FigmaVariable): boolean {
+  return v.codeSyntax !== NO_SYNTAX && Object.keys(v.codeSyntax).length > 0;
+}
+
 type Loose = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -60,8 +67,13 @@ const isObj = (v: unknown): v is Loose => typeof v === 'object' && v !== null &&
 /** Arrays, maps keyed by id, and index-keyed objects (`{"0": …, "1": …}`) all read as a list. */
 export function looseList(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
-  if (isObj(value)) return Object.values(value);
-  return [];
+  if (!isObj(value)) return [];
+  // Object.keys then a lookup per key: the same values in the same order as Object.values, about three times as
+  // fast on a map of 20,000 variables (V8 keeps an object that large as a dictionary)
+  const keys = Object.keys(value);
+  const out: unknown[] = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) out[i] = value[keys[i]!];
+  return out;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -84,6 +96,16 @@ function metaOf(payload: unknown, label: string): { variables: unknown; collecti
   if (variables === undefined && collections === undefined) fail(`${label}: no \`variables\` or \`variableCollections\` found`, label);
   if (variables !== undefined && !isObj(variables) && !Array.isArray(variables)) fail(`${label}.variables: expected a list or a map of variables`, `${label}.variables`);
   return { variables, collections };
+}
+
+/** The strings of a loose list; an array of nothing but strings is used as it is (20,000 ids are not copied). */
+function stringList(value: unknown): string[] {
+  if (Array.isArray(value)) {
+    let clean = true;
+    for (let i = 0; i < value.length && clean; i++) clean = typeof value[i] === 'string';
+    if (clean) return value as string[];
+  }
+  return looseList(value).filter((v): v is string => typeof v === 'string');
 }
 
 function readCollection(raw: unknown, at: string): FigmaCollection {
@@ -109,7 +131,7 @@ function readCollection(raw: unknown, at: string): FigmaCollection {
     defaultModeId,
     remote: raw.remote === true,
     hiddenFromPublishing: raw.hiddenFromPublishing === true,
-    variableIds: looseList(raw.variableIds).filter((v): v is string => typeof v === 'string'),
+    variableIds: stringList(raw.variableIds),
   };
   const key = str(raw.key);
   if (key) collection.key = key;
@@ -121,20 +143,29 @@ function readCollection(raw: unknown, at: string): FigmaCollection {
   return collection;
 }
 
-function readVariable(raw: unknown, at: string): FigmaVariable {
-  if (!isObj(raw)) fail(`${at}: expected a variable object`, at);
-  const id = str(raw.id) ?? fail(`${at}: missing \`id\``, `${at}.id`);
-  const where = `variables["${id}"]`;
-  const name = str(raw.name) ?? fail(`variable ${id}: missing \`name\``, `${where}.name`);
+function readVariable(raw: unknown, label: string, index: number): FigmaVariable {
+  // paths for messages are made only on failure (`??` evaluates its right side only then): 20,000 variables
+  // would otherwise make 40,000 strings for nothing
+  if (!isObj(raw)) fail(`${label}.variables[${index}]: expected a variable object`, `${label}.variables[${index}]`);
+  const id = str(raw.id) ?? fail(`${label}.variables[${index}]: missing \`id\``, `${label}.variables[${index}].id`);
+  const name = str(raw.name) ?? fail(`variable ${id}: missing \`name\``, `variables["${id}"].name`);
   const type = str(raw.resolvedType);
-  if (!type || !TYPES.has(type)) fail(`variable ${id} (${name}): \`resolvedType\` must be COLOR, FLOAT, STRING or BOOLEAN`, `${where}.resolvedType`);
-  const collectionId = str(raw.variableCollectionId) ?? fail(`variable ${id} (${name}): missing \`variableCollectionId\``, `${where}.variableCollectionId`);
-  if (!isObj(raw.valuesByMode)) fail(`variable ${id} (${name}): missing \`valuesByMode\``, `${where}.valuesByMode`);
+  if (!type || !TYPES.has(type)) fail(`variable ${id} (${name}): \`resolvedType\` must be COLOR, FLOAT, STRING or BOOLEAN`, `variables["${id}"].resolvedType`);
+  const collectionId = str(raw.variableCollectionId) ?? fail(`variable ${id} (${name}): missing \`variableCollectionId\``, `variables["${id}"].variableCollectionId`);
+  if (!isObj(raw.valuesByMode)) fail(`variable ${id} (${name}): missing \`valuesByMode\``, `variables["${id}"].valuesByMode`);
   // most exports are already clean: reuse their arrays and objects rather than copy 20,000 of them
   let codeSyntax: Record<string, string> = NO_SYNTAX;
   if (isObj(raw.codeSyntax)) {
-    const entries = Object.entries(raw.codeSyntax);
-    if (entries.length) codeSyntax = entries.every(([, v]) => typeof v === 'string' && v) ? (raw.codeSyntax as Record<string, string>) : (Object.fromEntries(entries.filter(([, v]) => typeof v === 'string' && v)) as Record<string, string>);
+    const given = raw.codeSyntax;
+    let count = 0;
+    let clean = true;
+    for (const k in given) {
+      if (!Object.hasOwn(given, k)) continue;
+      count++;
+      const v = given[k];
+      if (typeof v !== 'string' || !v) clean = false;
+    }
+    if (count) codeSyntax = clean ? (given as Record<string, string>) : (Object.fromEntries(Object.entries(given).filter(([, v]) => typeof v === 'string' && v)) as Record<string, string>);
   }
   const scopes = Array.isArray(raw.scopes) && raw.scopes.every((s) => typeof s === 'string') ? (raw.scopes as string[]) : looseList(raw.scopes).filter((s): s is string => typeof s === 'string');
   const variable: FigmaVariable = {
@@ -149,6 +180,7 @@ function readVariable(raw: unknown, at: string): FigmaVariable {
     scopes,
     codeSyntax,
     deletedButReferenced: raw.deletedButReferenced === true,
+    index: -1,
   };
   const key = str(raw.key);
   if (key) variable.key = key;
@@ -170,24 +202,34 @@ export function readVariableSources(rest: unknown, plugin: unknown): VariableSou
       if (!known) out.collections.set(c.id, c);
       else {
         const seen = new Set(known.variableIds);
+        // a copy: the list may be the caller's own array (stringList)
+        known.variableIds = [...known.variableIds];
         for (const v of c.variableIds) if (!seen.has(v)) known.variableIds.push(v);
       }
     });
-    looseList(meta.variables).forEach((raw, i) => {
-      const v = readVariable(raw, `${label}.variables[${i}]`);
+    const add = (raw: unknown, i: number) => {
+      const v = readVariable(raw, label, i);
       if (label === 'variables') out.counts.rest++;
       else out.counts.plugin++;
       if (out.variables.has(v.id)) {
         if (label === 'pluginVariables') out.counts.both++;
         return;
       }
+      v.index = out.variables.size;
       out.variables.set(v.id, v);
-    });
+    };
+    // looseList's order without its copy: a map of 20,000 variables is read key by key
+    const list = meta.variables;
+    if (Array.isArray(list)) list.forEach(add);
+    else if (isObj(list)) {
+      const keys = Object.keys(list);
+      for (let i = 0; i < keys.length; i++) add(list[keys[i]!], i);
+    }
   }
-  for (const v of out.variables.values()) {
+  out.variables.forEach((v) => {
     if (!out.collections.has(v.collectionId)) {
       fail(`variable ${v.id} (${v.name}): its collection ${v.collectionId} is not in \`variableCollections\``, `variables["${v.id}"].variableCollectionId`);
     }
-  }
+  });
   return out;
 }

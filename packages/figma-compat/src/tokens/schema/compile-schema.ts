@@ -17,8 +17,12 @@ const kind = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? '
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Compiles `schema` (already passed through `dereference`, whose lookup holds every `$ref` target). */
-export function compileSchema(schema: Schema | boolean, lookup: Record<string, Schema | boolean>): Check {
+/**
+ * Compiles `schema` (already passed through `dereference`, whose lookup holds every `$ref` target). `shortcuts`
+ * maps schema nodes (objects of `lookup`) to sufficient checks, run before the node's own: one must answer true
+ * only for an instance the node accepts, so the answers stay the schema's (a false runs the node's checks).
+ */
+export function compileSchema(schema: Schema | boolean, lookup: Record<string, Schema | boolean>, shortcuts?: ReadonlyMap<Schema | boolean, Check>): Check {
   const cache = new Map<Schema | boolean, Check>();
 
   const compile = (node: Schema | boolean): Check => {
@@ -28,7 +32,9 @@ export function compileSchema(schema: Schema | boolean, lookup: Record<string, S
     let real: Check | undefined;
     const late: Check = (v) => real!(v);
     cache.set(node, late);
-    real = build(node);
+    const full = build(node);
+    const quick = shortcuts?.get(node);
+    real = quick ? (v) => quick(v) || full(v) : full;
     cache.set(node, real);
     return real;
   };
@@ -235,7 +241,10 @@ export function compileSchema(schema: Schema | boolean, lookup: Record<string, S
 
   const objectChecks = (s: SchemaObject): Check => {
     const props = new Map(Object.entries(s.properties ?? {}).map(([k, sub]) => [k, compile(sub as Schema)]));
-    const patterns = Object.entries(s.patternProperties ?? {}).map(([p, sub]) => [new RegExp(p, 'u'), compile(sub as Schema)] as const);
+    // patterns and their checks side by side: no pair to take apart for each key of every group
+    const patternList = Object.entries(s.patternProperties ?? {});
+    const patterns = patternList.map(([p]) => new RegExp(p, 'u'));
+    const patternChecks = patternList.map(([, sub]) => compile(sub as Schema));
     const extra = s.additionalProperties === undefined ? null : compile(s.additionalProperties as Schema);
     if (patterns.length === 0 && extra === null) {
       // only named properties: visit those, not every key of the instance (the `if` branches of token.json)
@@ -262,10 +271,9 @@ export function compileSchema(schema: Schema | boolean, lookup: Record<string, S
           if (!p(child)) return false;
         }
         for (let i = 0; i < patterns.length; i++) {
-          const [re, c] = patterns[i]!;
-          if (re.test(key)) {
+          if (patterns[i]!.test(key)) {
             matched = true;
-            if (!c(child)) return false;
+            if (!patternChecks[i]!(child)) return false;
           }
         }
         if (!matched && extra && !extra(child)) return false;

@@ -2,6 +2,7 @@
 // path and @cfworker/json-schema validators for error messages and as the reference engine.
 import { dereference, validate, type Schema, type ValidationResult } from '@cfworker/json-schema';
 import { compileSchema, type Check } from './compile-schema';
+import { tokenShortcut } from './token-shortcut';
 import format from './2025.10/format.json';
 import group from './2025.10/format/group.json';
 import groupOrToken from './2025.10/format/groupOrToken.json';
@@ -59,15 +60,33 @@ function load(): Loaded {
   return loaded;
 }
 
-const checks = new Map<Kind, Check>();
+const checks = new Map<string, Check>();
 
-/** The compiled check of one schema (format.json: a tokens document; token.json; resolver.json). */
-export function schemaCheck(kind: Kind): Check {
-  let c = checks.get(kind);
+/** The token shortcut on both schemas a token is checked by: token.json (`$root`) and groupOrToken.json. */
+function tokenShortcuts(lookup: Loaded['lookup']): Map<Schema | boolean, Check> {
+  const check = tokenShortcut(CURLY_REFERENCE);
+  const out = new Map<Schema | boolean, Check>();
+  for (const id of ['format/token.json', 'format/groupOrToken.json']) {
+    const node = lookup[DTCG_SCHEMA_BASE + id];
+    if (node === undefined) throw new Error(`vendored DTCG schema changed: no ${id} for the token shortcut`);
+    out.set(node, check);
+  }
+  return out;
+}
+
+/**
+ * The compiled check of one schema (format.json: a tokens document; token.json; resolver.json). Tokens of the
+ * shapes deriveTokens writes are checked by a shortcut first (token-shortcut.ts; same answers, a fraction of the
+ * time); `shortcuts: false` runs the schema alone.
+ */
+export function schemaCheck(kind: Kind, options: { shortcuts?: boolean } = {}): Check {
+  const fast = options.shortcuts !== false;
+  const name = `${kind}${fast ? '' : ' (schema only)'}`;
+  let c = checks.get(name);
   if (!c) {
     const { schemas, lookup } = load();
-    c = compileSchema(schemas[kind], lookup);
-    checks.set(kind, c);
+    c = compileSchema(schemas[kind], lookup, fast ? tokenShortcuts(lookup) : undefined);
+    checks.set(name, c);
   }
   return c;
 }
