@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { api, eventually, testDb } from '../../../test/helpers';
 import { llmProject, openaiFake, usageRows } from '../../../test/llm-helpers';
 import { busEventsOf, errorOf, newTrace } from './figma-compat.bdd.test-helpers';
-import { newFileKey, putFigmaFile } from './figma-compat.test-helpers';
+import { actionFlowOutbox, actionFlowRows, newFileKey, putFigmaFile } from './figma-compat.test-helpers';
 
 afterEach(() => openaiFake.clear());
 
@@ -57,25 +57,12 @@ const GOOD = {
 const ALL_UNKNOWN = { screens: [{ id: '9:9', purpose: 'x' }], flows: [{ name: 'Returns', summary: 'y' }], suggestions: [{ screen_id: '8:8', kind: 'other', text: 'z' }] };
 
 async function rowOf(projectId: string, fileKey: string) {
-  const handle = testDb();
-  try {
-    const rows = await handle.db.select().from(schema.actionFlows).where(and(eq(schema.actionFlows.projectId, projectId), eq(schema.actionFlows.fileKey, fileKey)));
-    expect(rows.length).toBeLessThanOrEqual(1);
-    return rows[0];
-  } finally {
-    await handle.close();
-  }
+  const rows = await actionFlowRows(projectId, fileKey);
+  expect(rows.length).toBeLessThanOrEqual(1);
+  return rows[0];
 }
 
-async function outboxOf(projectId: string, entityId: string) {
-  const handle = testDb();
-  try {
-    const u = schema.projectUpdates;
-    return await handle.db.select().from(u).where(and(eq(u.projectId, projectId), eq(u.entity, 'action_flow'), eq(u.entityId, entityId))).orderBy(u.version);
-  } finally {
-    await handle.close();
-  }
-}
+const outboxOf = actionFlowOutbox;
 
 type Requests = Awaited<ReturnType<typeof openaiFake.requests>>;
 const messagesOf = (r: Requests[number]) => (r.body as { messages: Array<{ role: string; content: string }> }).messages;

@@ -10,7 +10,7 @@ import { ActionFlowsResponseSchema, ErrorEnvelopeSchema, RefineActionFlowRespons
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { api, createTestProject, eventually, testDb } from '../../../test/helpers';
-import { newFileKey, putFigmaFile } from './figma-compat.test-helpers';
+import { actionFlowOutbox, actionFlowRows, newFileKey, putFigmaFile } from './figma-compat.test-helpers';
 
 const REFINE = '/figma-compat/uui/actionflow/refine';
 const refine = (key: string, json: unknown) => api(REFINE, { method: 'POST', key, json });
@@ -41,24 +41,9 @@ function withProfileLinked(): unknown {
   return doc;
 }
 
-async function rowsOf(projectId: string, fileKey: string) {
-  const handle = testDb();
-  try {
-    return await handle.db.select().from(schema.actionFlows).where(and(eq(schema.actionFlows.projectId, projectId), eq(schema.actionFlows.fileKey, fileKey)));
-  } finally {
-    await handle.close();
-  }
-}
+const rowsOf = actionFlowRows;
 
-async function outboxOf(projectId: string, entityId: string) {
-  const handle = testDb();
-  try {
-    const u = schema.projectUpdates;
-    return await handle.db.select().from(u).where(and(eq(u.projectId, projectId), eq(u.entity, 'action_flow'), eq(u.entityId, entityId))).orderBy(u.version);
-  } finally {
-    await handle.close();
-  }
-}
+const outboxOf = actionFlowOutbox;
 
 async function errorOf(res: Response, status: number) {
   expect(res.status).toBe(status);

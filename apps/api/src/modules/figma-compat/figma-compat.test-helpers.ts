@@ -3,7 +3,9 @@
 // Primitives across collections — and, for the styles path, style nodes holding a fill and a text style; plugin
 // exports of them (variables at the top level, styles used by nodes) uploaded as a plugin does (presign + PUT).
 import { env, SELF } from 'cloudflare:test';
-import { api, figmaFake } from '../../../test/helpers';
+import { schema } from '@cogo/db';
+import { and, eq } from 'drizzle-orm';
+import { api, figmaFake, testDb } from '../../../test/helpers';
 
 const rgba = (hex: string) => ({ r: parseInt(hex.slice(1, 3), 16) / 255, g: parseInt(hex.slice(3, 5), 16) / 255, b: parseInt(hex.slice(5, 7), 16) / 255, a: 1 });
 const alias = (id: string) => ({ type: 'VARIABLE_ALIAS', id });
@@ -155,4 +157,25 @@ export async function uploadExport(key: string, body: unknown): Promise<string> 
   const put = await SELF.fetch(presigned.upload_url, { method: 'PUT', body: typeof body === 'string' ? body : JSON.stringify(body), headers: presigned.headers });
   if (put.status !== 200) throw new Error(`upload refused: ${put.status} ${await put.text()}`);
   return presigned.upload_id;
+}
+
+/** The project's stored action flows of a file (the service database: what row-level security would hide is seen). */
+export async function actionFlowRows(projectId: string, fileKey: string) {
+  const handle = testDb();
+  try {
+    return await handle.db.select().from(schema.actionFlows).where(and(eq(schema.actionFlows.projectId, projectId), eq(schema.actionFlows.fileKey, fileKey)));
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The outbox rows of one action flow, in version order. */
+export async function actionFlowOutbox(projectId: string, entityId: string) {
+  const handle = testDb();
+  try {
+    const u = schema.projectUpdates;
+    return await handle.db.select().from(u).where(and(eq(u.projectId, projectId), eq(u.entity, 'action_flow'), eq(u.entityId, entityId))).orderBy(u.version);
+  } finally {
+    await handle.close();
+  }
 }
