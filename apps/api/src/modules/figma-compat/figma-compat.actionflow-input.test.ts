@@ -9,7 +9,7 @@ import { ErrorEnvelopeSchema, RefineActionFlowResponseSchema } from '@cogo/types
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { api, createTestProject, testDb } from '../../../test/helpers';
-import { figmaRequestsFor, newFileKey, putFigmaFile, uploadExport } from './figma-compat.test-helpers';
+import { figmaRequestsFor, flowFile, newFileKey, putFigmaFile, uploadExport } from './figma-compat.test-helpers';
 
 const refine = (key: string, json: unknown) => api('/figma-compat/uui/actionflow/refine', { method: 'POST', key, json });
 
@@ -32,7 +32,6 @@ async function errorOf(res: Response, status: number) {
   return ErrorEnvelopeSchema.parse(await res.json()).error;
 }
 
-const restFile = (document: unknown) => ({ lastModified: '2026-12-01T00:00:00Z', thumbnailUrl: '', role: 'owner', editorType: 'figma', linkAccess: 'view', schemaVersion: 0, ...SAMPLE_FLOW_FILE, document });
 
 describe('actionflow/refine: inline documents and options', () => {
   it('reads the legacy transitionNodeID prototype inline: answered, never stored', async () => {
@@ -99,7 +98,7 @@ describe('actionflow/refine: bad input is a 4xx, nothing stored', () => {
   it('answers 404 for an unknown node and 400 listing the pages of a file with several and no node_id', async () => {
     const p = await createTestProject();
     const k = newFileKey();
-    await putFigmaFile(k, restFile(SAMPLE_FLOW_FILE.document));
+    await putFigmaFile(k, flowFile(SAMPLE_FLOW_FILE.document));
     const unknown = await errorOf(await refine(p.key, { source: { file_key: k, node_id: '77:77' } }), 404);
     expect(unknown.message).toContain('77:77');
     const several = await errorOf(await refine(p.key, { source: { file_key: k } }), 400);
@@ -118,7 +117,7 @@ describe('actionflow/refine: bad input is a 4xx, nothing stored', () => {
     expect(inline.message).toContain('node 1:1');
     expect(inline.details).toMatchObject({ code: 'ACTION_FLOW_BAD_INPUT', nodeId: '1:1' });
     const k = newFileKey();
-    await putFigmaFile(k, restFile({ id: '0:0', type: 'DOCUMENT', name: 'Document', children: [broken] }));
+    await putFigmaFile(k, flowFile({ id: '0:0', type: 'DOCUMENT', name: 'Document', children: [broken] }));
     expect((await errorOf(await refine(p.key, { source: { file_key: k } }), 422)).details).toMatchObject({ code: 'ACTION_FLOW_BAD_INPUT' });
     // not a design at all
     expect((await errorOf(await refine(p.key, { source: { document: 42 } }), 422)).code).toBe('UNPROCESSABLE');

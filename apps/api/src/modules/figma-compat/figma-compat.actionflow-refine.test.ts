@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { api, eventually, testDb } from '../../../test/helpers';
 import { llmProject, openaiFake, usageRows } from '../../../test/llm-helpers';
 import { busEventsOf, errorOf, newTrace } from './figma-compat.bdd.test-helpers';
-import { actionFlowOutbox, actionFlowRows, newFileKey, putFigmaFile } from './figma-compat.test-helpers';
+import { actionFlowOutbox, actionFlowRows, flowFile, newFileKey, putFigmaFile } from './figma-compat.test-helpers';
 
 afterEach(() => openaiFake.clear());
 
@@ -20,21 +20,11 @@ const refine = (key: string, json: Record<string, unknown>) => api('/figma-compa
 const project = () => llmProject([{ name: 'p1', models: [{ name: 'm1', input: 1, output: 2 }] }], { allowedModels: ['m1'], fallbackOrder: ['m1'] });
 
 type Node = { id: string; type: string; name?: string; children?: Node[]; [k: string]: unknown };
-const restFile = (document: unknown = SAMPLE_FLOW_FILE.document) => ({
-  lastModified: '2026-12-01T00:00:00Z',
-  thumbnailUrl: '',
-  role: 'owner',
-  editorType: 'figma',
-  linkAccess: 'view',
-  schemaVersion: 0,
-  ...SAMPLE_FLOW_FILE,
-  document,
-});
 
 /** The sample on the Figma fake under a fresh key; the source that reads its prototype page. */
 async function sampleSource(document?: unknown) {
   const k = newFileKey();
-  await putFigmaFile(k, restFile(document));
+  await putFigmaFile(k, flowFile(document));
   return { k, source: { file_key: k, node_id: '0:1' } };
 }
 
@@ -198,13 +188,13 @@ describe('actionflow/refine with refine: annotations from the LLM gateway', () =
     expect(refined.annotations).not.toBeNull();
 
     // the same graph in a new file version: the row is updated, its annotations still name its ids
-    await putFigmaFile(k, restFile());
+    await putFigmaFile(k, flowFile());
     const sameGraph = RefineActionFlowResponseSchema.parse(await (await refine(p.key, { source })).json());
     expect(sameGraph.origin.version).toBe('1002');
     expect(sameGraph).toMatchObject({ stored: { status: 'updated', content_hash: refined.stored!.content_hash }, annotations: refined.annotations });
 
     // another graph: annotations cleared, in the answer and the row
-    await putFigmaFile(k, restFile(withProfileLinked()));
+    await putFigmaFile(k, flowFile(withProfileLinked()));
     const changed = RefineActionFlowResponseSchema.parse(await (await refine(p.key, { source })).json());
     expect(changed.stored!.status).toBe('updated');
     expect(changed.stored!.content_hash).not.toBe(refined.stored!.content_hash);

@@ -10,7 +10,7 @@ import { ActionFlowsResponseSchema, ErrorEnvelopeSchema, RefineActionFlowRespons
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { api, createTestProject, eventually, testDb } from '../../../test/helpers';
-import { actionFlowOutbox, actionFlowRows, newFileKey, putFigmaFile } from './figma-compat.test-helpers';
+import { actionFlowOutbox, actionFlowRows, flowFile, newFileKey, putFigmaFile } from './figma-compat.test-helpers';
 
 const REFINE = '/figma-compat/uui/actionflow/refine';
 const refine = (key: string, json: unknown) => api(REFINE, { method: 'POST', key, json });
@@ -21,17 +21,6 @@ type Node = { id: string; type: string; name?: string; children?: Node[]; [k: st
 const pages = (SAMPLE_FLOW_FILE.document as unknown as Node).children!;
 const PROTOTYPE = pages[0]!;
 
-/** The sample as a full GET /v1/files/:key body (the fields the fake serves besides the document). */
-const restFile = (document: unknown = SAMPLE_FLOW_FILE.document) => ({
-  lastModified: '2026-12-01T00:00:00Z',
-  thumbnailUrl: '',
-  role: 'owner',
-  editorType: 'figma',
-  linkAccess: 'view',
-  schemaVersion: 0,
-  ...SAMPLE_FLOW_FILE,
-  document,
-});
 
 /** The sample with the "Profile" screen linking back Home, so it is no longer a dead end. */
 function withProfileLinked(): unknown {
@@ -54,7 +43,7 @@ describe('POST /figma-compat/uui/actionflow/refine from a Figma file', () => {
   it('builds the page graph with every action kind, the package report and Mermaid text; stores the row, its outbox row and the event', async () => {
     const p = await createTestProject();
     const k = newFileKey();
-    await putFigmaFile(k, restFile());
+    await putFigmaFile(k, flowFile());
     const t = trace();
     const res = await refine(p.key, { source: { file_key: k, node_id: '0:1' }, variable_names: SAMPLE_FLOW_VARIABLES, trace_id: t });
     expect(res.status).toBe(200);
@@ -109,7 +98,7 @@ describe('POST /figma-compat/uui/actionflow/refine from a Figma file', () => {
   it('changes nothing on a rebuild of the same version, and updates the row when the file changes', async () => {
     const p = await createTestProject();
     const k = newFileKey();
-    await putFigmaFile(k, restFile());
+    await putFigmaFile(k, flowFile());
     const first = RefineActionFlowResponseSchema.parse(await (await refine(p.key, { source: { file_key: k, node_id: '0:1' } })).json());
     const [before] = await rowsOf(p.id, k);
 
@@ -123,7 +112,7 @@ describe('POST /figma-compat/uui/actionflow/refine from a Figma file', () => {
     expect(await outboxOf(p.id, first.stored!.id)).toHaveLength(1);
 
     // a new version where Profile links back Home: the same row, updated; Profile is no dead end any more
-    await putFigmaFile(k, restFile(withProfileLinked()));
+    await putFigmaFile(k, flowFile(withProfileLinked()));
     const t = trace();
     const third = RefineActionFlowResponseSchema.parse(await (await refine(p.key, { source: { file_key: k, node_id: '0:1' }, trace_id: t })).json());
     expect(third.origin.version).toBe('1002');
@@ -146,7 +135,7 @@ describe('GET /figma-compat/uui/actionflows', () => {
     const p = await createTestProject();
     const other = await createTestProject();
     const k = newFileKey();
-    await putFigmaFile(k, restFile());
+    await putFigmaFile(k, flowFile());
     const built = RefineActionFlowResponseSchema.parse(await (await refine(p.key, { source: { file_key: k, node_id: '0:1' } })).json());
 
     for (const query of [`file_key=${k}`, `file_key=${k}&page_id=0:1`]) {

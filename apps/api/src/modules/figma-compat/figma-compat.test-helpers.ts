@@ -4,6 +4,7 @@
 // exports of them (variables at the top level, styles used by nodes) uploaded as a plugin does (presign + PUT).
 import { env, SELF } from 'cloudflare:test';
 import { schema } from '@cogo/db';
+import { SAMPLE_FLOW_FILE } from '@cogo/figma-compat/samples';
 import { and, eq } from 'drizzle-orm';
 import { api, figmaFake, testDb } from '../../../test/helpers';
 
@@ -80,6 +81,9 @@ const BLACK = { r: 0, g: 0, b: 0, a: 1 };
 export function restFile<P extends { components: unknown; componentSets: unknown; styles: unknown; document: unknown }>(name: string, parts: P) {
   return { name, lastModified: '2026-12-01T00:00:00Z', thumbnailUrl: '', version: '100', role: 'owner', editorType: 'figma', linkAccess: 'view', schemaVersion: 0, ...parts };
 }
+
+/** The action-flow sample as a GET /v1/files/:key body (its own version), with `document` in place of its own. */
+export const flowFile = (document: unknown = SAMPLE_FLOW_FILE.document) => restFile(SAMPLE_FLOW_FILE.name, { ...SAMPLE_FLOW_FILE, document });
 
 /** A GET /v1/files/:key body; `styles`: a fill and a text style whose own nodes (on a "Styles" page) hold their values. */
 export function sampleFile(name: string, o: { styles?: boolean } = {}) {
