@@ -129,6 +129,12 @@ export const EnvSchema = z
     MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(25 * 1024 * 1024),
     UPLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
 
+    // artifacts (issue 14): generated plans, UI JSON, diffs, large job outputs in R2 (binding ARTIFACTS)
+    /** A generated result larger than this (bytes of its JSON) is stored as an artifact and answered as a pointer. */
+    ARTIFACT_INLINE_MAX_BYTES: z.coerce.number().int().min(1_024).max(16 * 1024 * 1024).default(256 * 1024),
+    /** Days an artifact is kept; the cron sweep deletes the object and its row after that. */
+    ARTIFACT_TTL_DAYS: z.coerce.number().int().min(1).max(3_650).default(30),
+
     // requests
     /** Largest request body of any API route; bigger is 413 before it is parsed (uploads have MAX_UPLOAD_BYTES). */
     MAX_JSON_BODY_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(REQUEST_LIMITS.maxJsonBodyBytes),

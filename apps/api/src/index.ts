@@ -2,6 +2,7 @@
 // probes), Durable Object classes re-exported.
 import { createApp } from './app';
 import type { Bindings } from './env';
+import { sweepArtifacts } from './modules/artifacts';
 import { runProviderProbes } from './modules/llm-health';
 import { consumeBusEvents } from './queues/bus-events.consumer';
 import { consumeProjectUpdates } from './queues/project-updates.consumer';
@@ -39,9 +40,11 @@ export default {
     else batch.retryAll();
   },
   async scheduled(controller, env, ctx) {
-    // every minute: resend outbox rows and pending RAG chunks whose send was lost, and probe every LLM provider
+    // every minute: resend outbox rows and pending RAG chunks whose send was lost, probe every LLM provider, and
+    // delete expired artifacts
     ctx.waitUntil(sweepProjectUpdates(env, new Date(controller.scheduledTime)));
     ctx.waitUntil(sweepPendingEmbeds(env, new Date(controller.scheduledTime)));
     ctx.waitUntil(runProviderProbes(env));
+    ctx.waitUntil(sweepArtifacts(env, new Date(controller.scheduledTime)));
   },
 } satisfies ExportedHandler<Bindings>;

@@ -2568,6 +2568,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/pages/{id}/ui-json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A page of your project as UI JSON (cogo_ui_json and uui_json)
+         * @description A generated page (applied with POST /figma-context/apply `{ page: <cogo_ui_json> }`) converts back to the document that was applied; a Figma page to one section per top-level frame, its components as blocks and component nodes referencing the stored components. A page with more than 2,000 components is a 422 (`UI_JSON_TOO_LARGE`).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The page as UI JSON */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+                             */
+                            page_id: string;
+                            cogo_ui_json: components["schemas"]["CogoUiJson"];
+                            uui_json: components["schemas"]["UuiJson"];
+                        };
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics/trace/{traceId}": {
         parameters: {
             query?: never;
@@ -2575,7 +2669,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ordered timeline of a trace's events (your project's) */
+        /** The whole path of a trace (your project's): its events, steps with durations, LLM tokens and cost, requests */
         get: {
             parameters: {
                 query?: never;
@@ -2587,16 +2681,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Timeline */
+                /** @description The trace's timeline; another project's trace answers empty lists */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            trace_id: string;
-                            events: components["schemas"]["TimelineEvent"][];
-                        };
+                        "application/json": components["schemas"]["TraceTimeline"];
                     };
                 };
                 /** @description Error (400) */
@@ -3128,7 +3219,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Store a page and its components (idempotent, replace-mode by page, ≤ 300 per call) */
+        /**
+         * Store a page and its components (idempotent, replace-mode by page, ≤ 300 per call), or a generated page
+         * @description A Figma page of a job (`job_id`, `page: { node_id, name, components }`, ≤ 300 components per call, `batch` for more) or a generated page (`page`: a cogo_ui_json document, no `job_id`; `trace_id` puts its `figma_apply_*` events on the chat turn's trace). A generated page is stored under file key `generated` — its sections, blocks and components one row each — in one transaction; the same document again changes nothing (`unchanged` counts every row). A document holding what the UI JSON sanitizer cuts (script URLs, event-handler code, unsafe keys) is a 422 (`details.code: UI_JSON_UNSAFE`, `details.pruned`); two nodes with one id a 400.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4625,6 +4719,366 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/figma-compat/uui/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A page from a prompt's sections, built from the project's components and tokens (keyword, offline, deterministic)
+         * @description The prompt's sections ("hero", "CTA", "features", "pricing", "login form", "FAQ", … in the order named; a landing page naming none gets navbar, hero, features, CTA, footer), or `sections` given, each built from the project's stored components where one fits the role by name and generic blocks otherwise, styled with its tokens where they fit. No model is asked; the same prompt and project give the same page.
+         *
+         *     The page as `cogo_ui_json` (page → sections → blocks → components, with props, layout, token references `{path}` and actions) and `uui_json` (the renderer form), or — when the two are over ARTIFACT_INLINE_MAX_BYTES together — `artifact` (GET its `url`: `{ cogo_ui_json, uui_json }` byte for byte). `sections` says which stored components each section uses; `report` what was pruned and which component or token references the project lacks. Apply it with POST /figma-context/apply `{ page: <cogo_ui_json> }`. Emits `ui_generate_started` and `ui_generate_succeeded` (or `_failed`) on the trace (`trace_id`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UiGenerateRequest"];
+                };
+            };
+            responses: {
+                /** @description The page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UiGenerateResponse"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/figma-compat/uui/generate/llm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A page from a prompt through the LLM gateway (JSON mode), validated, pruned and matched to the project
+         * @description The model is given the cogo_ui_json shape, the project's components and tokens, `context` (knowledge to ground the texts in) and `cogo_ui_json` (a page to refine). Its answer is sanitized (`__proto__`/`constructor`/`prototype` keys, script-ish URLs and event-handler code are cut and listed in `report.pruned`), validated against the schema and UI JSON limits, and matched: references to components the project does not have are dropped (`report.unknown_components`), unknown token references reported. An answer that is not valid is asked again once with its problems; a second is a 422 `LLM_BAD_OUTPUT` (`details.code`: `UI_JSON_NOT_JSON`, `UI_JSON_INVALID`, `UI_JSON_TOO_LARGE`; `details.issues`). Nothing unvalidated is answered or stored. Gateway errors pass through (402 budget, 503 no provider, 502 upstream).
+         *
+         *     The page as `cogo_ui_json` (page → sections → blocks → components, with props, layout, token references `{path}` and actions) and `uui_json` (the renderer form), or — when the two are over ARTIFACT_INLINE_MAX_BYTES together — `artifact` (GET its `url`: `{ cogo_ui_json, uui_json }` byte for byte). `sections` says which stored components each section uses; `report` what was pruned and which component or token references the project lacks. Apply it with POST /figma-context/apply `{ page: <cogo_ui_json> }`. Emits `ui_generate_started` and `ui_generate_succeeded` (or `_failed`) on the trace (`trace_id`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UiGenerateLlmRequest"];
+                };
+            };
+            responses: {
+                /** @description The page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UiGenerateResponse"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (402) */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (502) */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (503) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/artifacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download one of your project's artifacts (streamed, with an ETag)
+         * @description The bytes of an artifact (a generated plan, UI JSON, diff or large job output; answers that were too large to send inline carry its `url`), byte for byte as stored, with its content type, `Content-Length`, `ETag: "<sha256>"` and `Cache-Control: private, max-age=…` (never past its expiry). `If-None-Match` with the ETag answers 304 with no body. An unknown, expired or other project's id answers 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-none-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The artifact (its stored content type) */
+                200: {
+                    headers: {
+                        ETag: string;
+                        "Cache-Control": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Not modified: If-None-Match named the current ETag */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/artifacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your project's live artifacts, newest first
+         * @description Filtered by `kind` and `trace_id`, in keyset pages (`nextCursor`, null at the end; a cursor this API did not issue is a 400). Expired artifacts are not listed.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    kind?: components["schemas"]["ArtifactKind"];
+                    trace_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of artifacts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Artifact"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/figma-compat/uui/presign": {
         parameters: {
             query?: never;
@@ -5667,6 +6121,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/chat/design": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A design chat turn: RAG → the model’s page → validated UI JSON preview (→ Gherkin), one trace, SSE
+         * @description Seed 000 §16–§19. The message (`prompt`, or the last user message of `messages`) decides the steps: `generate` a page, `refine` the page being worked on (`cogo_ui_json`, else the project’s last applied generated page), `bdd` — Gherkin scenarios for the page ("Refine button styles and add login flow BDD" is refine + bdd).
+         *
+         *     Events (`text/event-stream`): `meta` { trace_id, intents } first; `progress` { step: rag|plan|ui|bdd, status: started|done|skipped }; `rag.item` (a RagSearchItem) per retrieved chunk and `rag.done` { count } — the project’s own components and tokens rank in its design index beside its documents; `llm.delta` { text } as the model writes the page and `llm.done` { usage, provider, model }; `ui.preview` — the validated, pruned, matched UI JSON (or its `artifact` pointer when over ARTIFACT_INLINE_MAX_BYTES) with `sections`, `tokens_used`, `report` and a one-line `summary`; `bdd.done` { feature, scenarios }; then exactly one of `done` { trace_id, intents, usage, timings } or `error` (the error envelope’s body). `keepalive` events keep the connection open.
+         *
+         *     Every step records bus events on the trace — `gen_plan_scheduled|started|succeeded|failed`, `rag_query_*`, `ui_generate_*`, `bdd_generated` — so GET /metrics/trace/{traceId} shows the path with durations, tokens and cost; apply the previewed page with POST /figma-context/apply `{ page, trace_id }` to put the apply on the same trace. Retrieval that fails (no embedding provider) is skipped with `progress` `skipped`; the model’s page that is not valid UI JSON after one repair ends with `error` `LLM_BAD_OUTPUT`. 400 before any event for a request without a message.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChatDesignRequest"];
+                };
+            };
+            responses: {
+                /** @description The turn’s events */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/embed": {
         parameters: {
             query?: never;
@@ -6583,6 +7129,175 @@ export interface components {
             created_at: string;
             updated_at: string;
         };
+        CogoUiJson: {
+            /** @enum {string} */
+            schema: "cogo_ui_json";
+            /** @enum {string} */
+            version: "1.0";
+            page: {
+                /** @example hero-1 */
+                id: string;
+                name: string;
+                source: components["schemas"]["UiPageSource"];
+                layout?: components["schemas"]["UiLayout"];
+                /** @description Style properties (camelCase CSS names: `background`, `color`, `borderRadius`…); a value `{path.to.token}` references a design token */
+                style?: {
+                    [key: string]: string | number;
+                };
+                sections: components["schemas"]["UiSection"][];
+            };
+        };
+        UiPageSource: {
+            /** @enum {string} */
+            kind: "generated";
+            /** @enum {string} */
+            generator: "keyword" | "llm";
+            prompt?: string;
+        } | {
+            /** @enum {string} */
+            kind: "figma";
+            file_key: string;
+            node_id: string;
+            /** Format: uuid */
+            page_id?: string;
+        };
+        UiLayout: {
+            /** @enum {string} */
+            direction?: "row" | "column";
+            gap?: number | string;
+            padding?: number | string;
+            /** @enum {string} */
+            align?: "start" | "center" | "end" | "stretch";
+            /** @enum {string} */
+            justify?: "start" | "center" | "end" | "between";
+            columns?: number;
+            width?: ("fill" | "hug") | number;
+            height?: ("fill" | "hug") | number;
+        };
+        UiSection: {
+            /** @example hero-1 */
+            id: string;
+            /** @description `hero`, `cta`, `features`, `pricing`, `login_form`, `navbar`, `footer`, `testimonials`, `faq`, `generic`… */
+            type: string;
+            name: string;
+            layout?: components["schemas"]["UiLayout"];
+            /** @description Style properties (camelCase CSS names: `background`, `color`, `borderRadius`…); a value `{path.to.token}` references a design token */
+            style?: {
+                [key: string]: string | number;
+            };
+            blocks: components["schemas"]["UiBlock"][];
+        };
+        UiBlock: {
+            /** @example hero-1 */
+            id: string;
+            /** @description `stack`, `grid`, `form`, `card-row`, `media`… */
+            type: string;
+            name?: string;
+            layout?: components["schemas"]["UiLayout"];
+            /** @description Style properties (camelCase CSS names: `background`, `color`, `borderRadius`…); a value `{path.to.token}` references a design token */
+            style?: {
+                [key: string]: string | number;
+            };
+            components: components["schemas"]["UiComponentNode"][];
+        };
+        UiComponentNode: {
+            /** @example hero-1 */
+            id: string;
+            /** @description `button`, `text`, `heading`, `image`, `input`, `link`, `icon`, `card`, `list`, `container`, `component`… */
+            type: string;
+            name?: string;
+            component?: components["schemas"]["UiComponentRef"];
+            text?: string;
+            /** @description Plain values only (strings, numbers, booleans, null) */
+            props?: {
+                [key: string]: string | number | boolean | null;
+            };
+            layout?: components["schemas"]["UiLayout"];
+            /** @description Style properties (camelCase CSS names: `background`, `color`, `borderRadius`…); a value `{path.to.token}` references a design token */
+            style?: {
+                [key: string]: string | number;
+            };
+            actions?: components["schemas"]["UiAction"][];
+            children?: components["schemas"]["UiComponentNode"][];
+        };
+        UiComponentRef: {
+            name: string;
+            /**
+             * Format: uuid
+             * @description The project's stored component (figma-context apply)
+             */
+            component_id?: string;
+            /** @description Its Figma node id */
+            node_id?: string;
+        };
+        UiAction: {
+            /** @enum {string} */
+            on: "click" | "submit" | "change" | "load";
+            /** @enum {string} */
+            type: "navigate" | "open_url" | "submit" | "toggle" | "scroll_to" | "custom";
+            /** @description A page/section/node id (navigate, scroll_to, toggle) or a custom action name */
+            target?: string;
+            /** @description open_url only: http(s), mailto, tel or a relative path */
+            url?: string;
+        };
+        UuiJson: {
+            /** @enum {string} */
+            schema: "uui_json";
+            /** @enum {string} */
+            version: "1.0";
+            root: components["schemas"]["UuiNode"];
+            /** @description CSS custom property (`--color-brand-primary`) → token path (`color.brand.primary`) */
+            tokens: {
+                [key: string]: string;
+            };
+        };
+        UuiNode: {
+            /** @example hero-1 */
+            id: string;
+            type: string;
+            text?: string;
+            /** @description Plain values only (strings, numbers, booleans, null) */
+            props: {
+                [key: string]: string | number | boolean | null;
+            };
+            /** @description Style properties (camelCase CSS names: `background`, `color`, `borderRadius`…); a value `{path.to.token}` references a design token */
+            style: {
+                [key: string]: string | number;
+            };
+            on?: components["schemas"]["UiAction"][];
+            meta: components["schemas"]["UuiMeta"];
+            children: components["schemas"]["UuiNode"][];
+        };
+        UuiMeta: {
+            /** @enum {string} */
+            kind: "page" | "section" | "block" | "component";
+            /** @description The cogo_ui_json type of the node */
+            type: string;
+            name?: string;
+            component?: components["schemas"]["UiComponentRef"];
+            source?: components["schemas"]["UiPageSource"] & unknown;
+            layout?: components["schemas"]["UiLayout"];
+            /** @description Style property → token path, for each style value that references a token */
+            tokens?: {
+                [key: string]: string;
+            };
+            /** @description Style properties the node sets itself that its layout sets too (the node's own value wins in `style`) */
+            own_style?: string[];
+            /** @description Fields the cogo_ui_json node has but left empty (`{}` / `[]`), which `style`/`props`/`children` cannot tell from absent ones */
+            empty?: ("props" | "style" | "children")[];
+        };
+        TraceTimeline: {
+            trace_id: string;
+            /** @description from the earliest to the latest moment of the trace: event times, and the start (at − duration) and end of each request and LLM call; null when the trace has nothing */
+            duration_ms: number | null;
+            /** @description bus events in emission order (at most 1000) */
+            events: components["schemas"]["TimelineEvent"][];
+            /** @description `<name>_started` opens step `<name>`; the next `<name>_succeeded|failed|done` closes the oldest open step of that name. A closing event without a start is a step with started_at null; `<name>_scheduled` sets scheduled_at of the next step of that name. In start order (a step without a start at its first event). */
+            steps: components["schemas"]["TraceStep"][];
+            llm: components["schemas"]["TraceLlmUsage"];
+            /** @description oldest first (at most 1000) */
+            requests: components["schemas"]["TraceRequest"][];
+        };
         TimelineEvent: {
             id: number;
             type: string;
@@ -6592,6 +7307,56 @@ export interface components {
             payload: {
                 [key: string]: unknown;
             };
+        };
+        TraceStep: {
+            /** @description the event type without its suffix: gen_plan, ui_generate, rag_query, figma_apply, figma_job… */
+            name: string;
+            /** @description when `<name>_scheduled` came, if it did */
+            scheduled_at: string | null;
+            /** @description null when the step was closed (or only scheduled) without a `<name>_started` */
+            started_at: string | null;
+            ended_at: string | null;
+            /** @description ended_at − started_at; null unless both are known */
+            duration_ms: number | null;
+            outcome: components["schemas"]["TraceStepOutcome"];
+            /** @description the payloads of its scheduled, started and closing events merged, later keys winning */
+            payload: {
+                [key: string]: unknown;
+            };
+        };
+        /** @enum {string} */
+        TraceStepOutcome: "succeeded" | "failed" | "done" | "open";
+        TraceLlmUsage: {
+            /** @description oldest first (at most 1000) */
+            calls: components["schemas"]["TraceLlmCall"][];
+            /** @description over every call of the trace, also beyond the 1000 listed */
+            totals: {
+                calls: number;
+                tokens_in: number;
+                tokens_out: number;
+                cost_usd: number;
+            };
+        };
+        TraceLlmCall: {
+            route: string;
+            model: string;
+            provider: string;
+            tokens_in: number;
+            tokens_out: number;
+            cost_usd: number;
+            latency_ms: number;
+            first_token_ms: number | null;
+            outcome: string;
+            /** @description when the call ended */
+            at: string;
+        };
+        TraceRequest: {
+            route: string;
+            method: string;
+            status: number;
+            duration_ms: number;
+            /** @description when the response was done */
+            at: string;
         };
         /** @example 4bf92f3577b34da6a3ce929d0e0e4736 */
         TraceId: string;
@@ -6720,21 +7485,25 @@ export interface components {
         ApplyFigmaContext: {
             /**
              * Format: uuid
+             * @description The figma-context job whose page this is (required for a Figma page; absent for a generated page)
              * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
              */
-            job_id: string;
-            page: {
-                /** @description Figma node id of the page (CANVAS) or top-level frame */
-                node_id: string;
-                name: string;
-                /** @description At most 300 per call; split larger pages with batch */
-                components: components["schemas"]["ApplyComponent"][];
-            };
-            /** @description For pages split across calls: components absent from every batch are removed after the last one */
+            job_id?: string;
+            /** @description A Figma page of the job (`{ node_id, name, components }`), or a generated page: a `cogo_ui_json` document (POST /figma-compat/uui/generate, `ui.preview` of /chat/design), stored under file key `generated` in one transaction (its sections, blocks and components as rows, written 300 a statement) */
+            page: components["schemas"]["ApplyPage"] | components["schemas"]["CogoUiJson"];
+            /** @description For Figma pages split across calls: components absent from every batch are removed after the last one */
             batch?: {
                 index: number;
                 count: number;
             };
+            trace_id?: components["schemas"]["TraceId"] & unknown;
+        };
+        ApplyPage: {
+            /** @description Figma node id of the page (CANVAS) or top-level frame */
+            node_id: string;
+            name: string;
+            /** @description At most 300 per call; split larger pages with batch */
+            components: components["schemas"]["ApplyComponent"][];
         };
         ApplyComponent: {
             node_id: string;
@@ -7564,6 +8333,106 @@ export interface components {
                 values?: string[];
             }[];
         };
+        UiGenerateResponse: {
+            cogo_ui_json?: components["schemas"]["CogoUiJson"] & unknown;
+            uui_json?: components["schemas"]["UuiJson"] & unknown;
+            artifact?: components["schemas"]["ArtifactPointer"];
+            sections: components["schemas"]["UiSectionSummary"][];
+            /** @description The project's token paths the page references */
+            tokens_used: string[];
+            report: components["schemas"]["UiReport"];
+            /** @description generate/llm only: who answered and what it cost */
+            llm?: {
+                usage: components["schemas"]["LlmUsage"];
+                provider: string;
+                model: string;
+                repaired: boolean;
+            };
+            trace_id: string;
+        };
+        /** @description Present when the result is over ARTIFACT_INLINE_MAX_BYTES: `{ cogo_ui_json, uui_json }` as one JSON object in R2 */
+        ArtifactPointer: {
+            /**
+             * Format: uuid
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            artifact_id: string;
+            /** @example /artifacts/4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11 */
+            url: string;
+            kind: components["schemas"]["ArtifactKind"];
+            content_type: string;
+            bytes: number;
+            sha256: string;
+        };
+        /** @enum {string} */
+        ArtifactKind: "plan" | "ui_json" | "diff" | "job_output";
+        UiSectionSummary: {
+            id: string;
+            type: string;
+            components: number;
+            /** @description The project's stored components it uses */
+            matched: {
+                name: string;
+                /** Format: uuid */
+                component_id: string;
+            }[];
+            /** @description True when no stored component matched: generic blocks only */
+            generic: boolean;
+        };
+        UiReport: {
+            /** @description What the sanitizer removed, by JSON path */
+            pruned: {
+                path: string;
+                /** @enum {string} */
+                reason: "unsafe_key" | "unsafe_url" | "event_handler" | "too_deep" | "too_many_nodes" | "too_long" | "invalid";
+            }[];
+            /** @description Component references that are not the project's stored components (kept as generic nodes, reference dropped) */
+            unknown_components: {
+                path: string;
+                name: string;
+            }[];
+            /** @description Token references with no token of that path in the project (kept as written) */
+            unknown_tokens: {
+                path: string;
+                token: string;
+            }[];
+            nodes: number;
+            /** @description Bytes of the cogo_ui_json as JSON */
+            bytes: number;
+        };
+        UiGenerateRequest: {
+            /** @example Generate a landing page for Acme with hero, CTA and features */
+            prompt: string;
+            /** @description The page's name; default: from the prompt */
+            name?: string;
+            /** @description These section types in this order, instead of the ones the prompt names */
+            sections?: string[];
+            trace_id?: components["schemas"]["TraceId"];
+        };
+        UiGenerateLlmRequest: {
+            prompt: string;
+            cogo_ui_json?: components["schemas"]["CogoUiJson"] & unknown;
+            /** @description Knowledge to ground the page in (retrieved snippets) */
+            context?: string[];
+            /** @example gpt-4o-mini */
+            model?: string;
+            trace_id?: components["schemas"]["TraceId"];
+        };
+        Artifact: {
+            /**
+             * Format: uuid
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            id: string;
+            kind: components["schemas"]["ArtifactKind"];
+            content_type: string;
+            bytes: number;
+            /** @description Hex SHA-256 of the bytes; the ETag is it, quoted */
+            sha256: string;
+            trace_id: string | null;
+            created_at: string;
+            expires_at: string;
+        };
         PresignResponse: {
             /**
              * Format: uuid
@@ -7806,6 +8675,12 @@ export interface components {
             /** @default true */
             stream: boolean;
             idempotency_key?: string;
+            /**
+             * @description `design`: the turn is a design chat turn (POST /chat/design with these messages): RAG → the model’s page → `ui.preview`, streamed
+             * @default chat
+             * @enum {string}
+             */
+            mode: "chat" | "design";
         };
         ChatSession: {
             /** Format: uuid */
@@ -7834,6 +8709,33 @@ export interface components {
             output_tokens: number | null;
             created_at: string;
         };
+        ChatDesignRequest: {
+            /** @description The message; or `messages` (the last user message is the prompt) */
+            prompt?: string;
+            messages?: components["schemas"]["ChatMessage"][];
+            cogo_ui_json?: components["schemas"]["CogoUiJson"] & unknown;
+            /** @example gpt-4o-mini */
+            model?: string;
+            /** @description Retrieval: `limit: 0` skips it */
+            rag?: {
+                /** @default 6 */
+                limit: number;
+                filter?: components["schemas"]["RagSearchFilter"];
+            };
+            trace_id?: components["schemas"]["TraceId"];
+        };
+        RagSearchFilter: {
+            /** @description Only documents of these sources */
+            source?: components["schemas"]["RagSource"][];
+            /** @description Only documents whose metadata contains this object (jsonb `@>`) */
+            metadata?: {
+                [key: string]: unknown;
+            };
+            /** @description Only chunks of these documents */
+            document_ids?: string[];
+        };
+        /** @enum {string} */
+        RagSource: "doc" | "page" | "component" | "token" | "flow" | "code";
         EmbedResult: {
             model: string;
             provider: string;
@@ -7879,8 +8781,6 @@ export interface components {
             /** @description Chunks embedded by this request (the others kept their vectors) */
             embedded: number;
         };
-        /** @enum {string} */
-        RagSource: "doc" | "page" | "component" | "token" | "flow" | "code";
         /** @enum {string} */
         RagIngestStatus: "created" | "updated" | "unchanged";
         RagUpsertRequest: {
@@ -7993,16 +8893,6 @@ export interface components {
              * @default false
              */
             stream: boolean;
-        };
-        RagSearchFilter: {
-            /** @description Only documents of these sources */
-            source?: components["schemas"]["RagSource"][];
-            /** @description Only documents whose metadata contains this object (jsonb `@>`) */
-            metadata?: {
-                [key: string]: unknown;
-            };
-            /** @description Only chunks of these documents */
-            document_ids?: string[];
         };
     };
     responses: never;

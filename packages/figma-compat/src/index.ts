@@ -6,3 +6,4 @@ export * from './actionflow';
 export * from './bdd';
 export * from './symbols';
 export * from './tokens';
+export * from './ui-json';

@@ -41,6 +41,10 @@ export const ChatGatewayRequestSchema = z
     model: ModelNameSchema.optional(),
     stream: z.boolean().default(true),
     idempotency_key: z.string().min(1).max(255).optional(),
+    mode: z
+      .enum(['chat', 'design'])
+      .default('chat')
+      .openapi({ description: '`design`: the turn is a design chat turn (POST /chat/design with these messages): RAG → the model’s page → `ui.preview`, streamed' }),
   })
   .openapi('ChatGatewayRequest');
 export type ChatGatewayRequest = z.infer<typeof ChatGatewayRequestSchema>;

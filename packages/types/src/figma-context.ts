@@ -1,7 +1,8 @@
 // figma-context contract (seed 000 §3–§9): start → stream (SSE, resumable) → apply.
 import { z } from '@hono/zod-openapi';
 import { ErrorBodySchema } from './errors';
-import { UuidSchema } from './ids';
+import { TraceIdSchema, UuidSchema } from './ids';
+import { CogoUiJsonSchema, type CogoUiJson } from './ui-json';
 
 /** Limits of the seed: ≤ 500 node ids per stream call, ≤ 100 nodes per chunk, ≤ 300 components per apply. */
 export const FIGMA_LIMITS = { maxIdsPerCall: 500, maxNodesPerChunk: 100, maxComponentsPerApply: 300 } as const;
@@ -94,22 +95,44 @@ export const ApplyComponentSchema = z
   })
   .openapi('ApplyComponent');
 
+export const ApplyPageSchema = z
+  .object({
+    node_id: z.string().min(1).max(200).openapi({ description: 'Figma node id of the page (CANVAS) or top-level frame' }),
+    name: z.string().max(500),
+    components: z.array(ApplyComponentSchema).openapi({ description: `At most ${FIGMA_LIMITS.maxComponentsPerApply} per call; split larger pages with batch` }),
+  })
+  .openapi('ApplyPage');
+export type ApplyPage = z.infer<typeof ApplyPageSchema>;
+
 export const ApplyFigmaContextSchema = z
   .object({
-    job_id: UuidSchema,
-    page: z.object({
-      node_id: z.string().min(1).max(200).openapi({ description: 'Figma node id of the page (CANVAS) or top-level frame' }),
-      name: z.string().max(500),
-      components: z.array(ApplyComponentSchema).openapi({ description: `At most ${FIGMA_LIMITS.maxComponentsPerApply} per call; split larger pages with batch` }),
+    job_id: UuidSchema.optional().openapi({ description: 'The figma-context job whose page this is (required for a Figma page; absent for a generated page)' }),
+    page: z.union([ApplyPageSchema, CogoUiJsonSchema]).openapi({
+      description:
+        'A Figma page of the job (`{ node_id, name, components }`), or a generated page: a `cogo_ui_json` document (POST /figma-compat/uui/generate, `ui.preview` of /chat/design), stored under file key `generated` in one transaction (its sections, blocks and components as rows, written 300 a statement)',
     }),
     batch: z
       .object({ index: z.number().int().min(0), count: z.number().int().min(1).max(1000) })
       .refine((b) => b.index < b.count, { message: 'index must be < count', path: ['index'] })
       .optional()
-      .openapi({ description: 'For pages split across calls: components absent from every batch are removed after the last one' }),
+      .openapi({ description: 'For Figma pages split across calls: components absent from every batch are removed after the last one' }),
+    trace_id: TraceIdSchema.optional().openapi({ description: 'Record the apply on this trace (the chat turn that generated the page)' }),
+  })
+  .superRefine((b, ctx) => {
+    if (isCogoUiPage(b.page)) {
+      if (b.job_id) ctx.addIssue({ code: 'custom', path: ['job_id'], message: 'a generated page (cogo_ui_json) is applied without job_id' });
+      if (b.batch) ctx.addIssue({ code: 'custom', path: ['batch'], message: 'a generated page is applied whole, in one call' });
+    } else if (!b.job_id) ctx.addIssue({ code: 'custom', path: ['job_id'], message: 'required for a Figma page' });
   })
   .openapi('ApplyFigmaContext');
 export type ApplyFigmaContext = z.infer<typeof ApplyFigmaContextSchema>;
+/** An apply of a Figma page: a job's page, maybe one batch of it. */
+export type ApplyFigmaPage = Omit<ApplyFigmaContext, 'job_id' | 'page'> & { job_id: string; page: ApplyPage };
+
+/** Whether an apply's page is a generated page (cogo_ui_json) rather than a Figma page. */
+export function isCogoUiPage(page: ApplyPage | CogoUiJson): page is CogoUiJson {
+  return 'schema' in page && page.schema === 'cogo_ui_json';
+}
 
 export const ApplyResultSchema = z
   .object({

@@ -23,3 +23,6 @@ export * from './figma-compat-design';
 export * from './figma-compat-bdd';
 export * from './figma-compat-flow';
 export * from './figma-compat-symbols';
+export * from './ui-json';
+export * from './artifacts';
+export * from './ui-generate';

@@ -31,7 +31,7 @@ const PLATFORM_TABLES = [
 /** Tables later migrations create in cogo (not moved: they did not exist at 0005). */
 const CREATED_LATER = ['llm_models', 'llm_providers', 'llm_usage', 'project_updates', 'provider_health', 'routing_policies'];
 /** User tables later migrations create in public. */
-const PUBLIC_LATER = ['action_flows', 'chat_sessions', 'document_chunks', 'documents', 'messages', 'rag_ingest_jobs', 'token_versions'];
+const PUBLIC_LATER = ['action_flows', 'artifacts', 'chat_sessions', 'document_chunks', 'documents', 'messages', 'rag_ingest_jobs', 'token_versions'];
 const COGO_AFTER = [...PLATFORM_TABLES, ...CREATED_LATER].sort();
 
 const A = '00000000-0000-4000-8000-00000000000a';

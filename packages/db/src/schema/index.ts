@@ -14,3 +14,4 @@ export * from './llm';
 export * from './chat';
 export * from './rag';
 export * from './tokens';
+export * from './artifacts';

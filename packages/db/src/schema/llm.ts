@@ -111,5 +111,10 @@ export const llmUsage = cogo.table(
     continued: boolean('continued').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('llm_usage_project_created_idx').on(t.projectId, t.createdAt), index('llm_usage_provider_created_idx').on(t.providerId, t.createdAt)],
+  (t) => [
+    index('llm_usage_project_created_idx').on(t.projectId, t.createdAt),
+    index('llm_usage_provider_created_idx').on(t.providerId, t.createdAt),
+    // GET /metrics/trace/{traceId}: a trace's calls
+    index('llm_usage_trace_idx').on(t.traceId),
+  ],
 );

@@ -15,5 +15,10 @@ export const requestMetrics = cogo.table(
     traceId: text('trace_id'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('request_metrics_created_idx').on(t.createdAt), index('request_metrics_route_created_idx').on(t.route, t.createdAt)],
+  (t) => [
+    index('request_metrics_created_idx').on(t.createdAt),
+    index('request_metrics_route_created_idx').on(t.route, t.createdAt),
+    // GET /metrics/trace/{traceId}: a trace's requests
+    index('request_metrics_trace_idx').on(t.traceId),
+  ],
 );

@@ -1,8 +1,8 @@
 // /chat-gateway (seed 001 §11): the orchestrator's ingress, with no provider logic of its own. It turns an
 // OpenAI-style message list into the one /chat request — the last user message is the content, the system
 // messages before it the system prompt (earlier user/assistant turns come from the session, not the caller) —
-// and the chat answer into `{ output: { text }, … }`.
-import { ChatRequestSchema, type ChatGatewayRequest, type ChatGatewayResult, type ChatRequest, type ChatResult } from '@cogo/types';
+// and the chat answer into `{ output: { text }, … }`; `mode: "design"` hands the messages to the design chat instead.
+import { ChatRequestSchema, type ChatDesignRequest, type ChatGatewayRequest, type ChatGatewayResult, type ChatRequest, type ChatResult } from '@cogo/types';
 import { ApiError } from '../../lib/errors';
 
 function invalid(path: string, message: string, code = 'invalid_value'): ApiError {
@@ -39,4 +39,10 @@ export function chatRequestOf(body: ChatGatewayRequest, traceId: string): ChatRe
 /** The gateway's shape of a chat answer. */
 export function gatewayResultOf(r: ChatResult): ChatGatewayResult {
   return { output: { text: r.text }, session_id: r.session_id, message_id: r.message_id, trace_id: r.trace_id, usage: r.usage, provider: r.provider, model: r.model };
+}
+
+/** The design turn a gateway request in `mode: "design"` stands for; it streams, so `stream: false` is a 400. */
+export function designRequestOf(body: ChatGatewayRequest, traceId: string): ChatDesignRequest {
+  if (!body.stream) throw invalid('body.stream', 'mode "design" answers as a stream: send stream: true (or omit it)');
+  return { messages: body.messages, trace_id: traceId, ...(body.model ? { model: body.model } : {}) };
 }

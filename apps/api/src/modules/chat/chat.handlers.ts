@@ -4,7 +4,8 @@ import { ApiError } from '../../lib/errors';
 import { createRouter } from '../../lib/openapi';
 import { principalOf } from '../../middleware';
 import { callScope, closeAfter } from '../llm/call-scope';
-import { chatRequestOf, gatewayResultOf } from './chat-gateway';
+import { designTurn } from '../design-chat';
+import { chatRequestOf, designRequestOf, gatewayResultOf } from './chat-gateway';
 import { messagesPage, sessionsPage } from './chat-history.service';
 import { chatGatewayRoute, chatRoute, chattingRoute, listMessagesRoute, listSessionsRoute } from './chat.routes';
 import { finishTurn, startTurn, type Turn } from './chat.service';
@@ -34,7 +35,11 @@ async function answer(c: Context, request: ChatRequest, shape: (r: ChatResult) =
 /** Chat routes: /chat, its ingress /chat-gateway, the retired /chatting, and the history. */
 export const chatRouter = createRouter()
   .openapi(chatRoute, async (c) => (await answer(c, c.req.valid('json'), (r) => r)) as never)
-  .openapi(chatGatewayRoute, async (c) => (await answer(c, chatRequestOf(c.req.valid('json'), c.get('traceId')), gatewayResultOf)) as never)
+  .openapi(chatGatewayRoute, async (c) => {
+    const body = c.req.valid('json');
+    if (body.mode === 'design') return (await designTurn(c, designRequestOf(body, c.get('traceId')))) as never;
+    return (await answer(c, chatRequestOf(body, c.get('traceId')), gatewayResultOf)) as never;
+  })
   .openapi(chattingRoute, (c) => {
     // seed 001 §11 stage 3: the proxy period is over; the event counts who still calls it
     c.get('events').emit('legacy_chatting', {});

@@ -4,26 +4,16 @@
 // node: other selections and whole-file applies of the same page are left alone.
 // Re-applying the same data changes no row: a row is only written when its content hash differs.
 import { jobCursorOf } from '../../durable-objects/names';
-import { deterministicUuid, schema } from '@cogo/db';
-import { FIGMA_LIMITS, type ApplyFigmaContext } from '@cogo/types';
-import { and, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
+import { FIGMA_LIMITS, type ApplyFigmaPage } from '@cogo/types';
 import type { Context } from 'hono';
-import { canonicalJson } from '../../lib/canonical-json';
-import { sha256Hex } from '../../lib/crypto';
 import { ApiError } from '../../lib/errors';
 import { principalOf } from '../../middleware';
 import { publishUpdates } from '../updates/outbox';
-import { recordUpdates, type UpdateRecord } from '../updates/updates.repo';
+import { componentRows, writePage } from './apply-rows';
 import { FIGMA_JOB_KINDS, findJob } from './figma-context.repo';
 
-/** Rows of the scoped node itself or stored under it (their `props.ancestors`, from the stream, name it). */
-function inScope(nodeId: string) {
-  const cmp = schema.components;
-  return or(eq(cmp.nodeId, nodeId), sql`${cmp.props} -> 'ancestors' @> ${JSON.stringify([nodeId])}::jsonb`);
-}
-
 /** Applies one page (or one batch of it); returns the counts. */
-export async function applyPage(c: Context, body: ApplyFigmaContext) {
+export async function applyPage(c: Context, body: ApplyFigmaPage) {
   const { page, batch } = body;
   if (page.components.length > FIGMA_LIMITS.maxComponentsPerApply) {
     throw new ApiError(
@@ -51,76 +41,10 @@ export async function applyPage(c: Context, body: ApplyFigmaContext) {
   // the page's accepted batches so far plus this one; this one is recorded only once it has committed
   const union = first ? [...seen] : [...new Set([...(await cursor.appliedFor(page.node_id)), ...seen])];
 
-  const rows = await Promise.all(
-    page.components.map(async (comp) => {
-      const props = comp.props ?? {};
-      return {
-        id: await deterministicUuid(projectId, fileKey, comp.node_id),
-        nodeId: comp.node_id,
-        name: comp.name,
-        type: comp.type,
-        props,
-        contentHash: (await sha256Hex(canonicalJson({ name: comp.name, type: comp.type, props }))).slice(0, 32),
-      };
-    }),
+  const rows = await componentRows(projectId, fileKey, page.components);
+  const result = await db.transaction((tx) =>
+    writePage(tx, { projectId, fileKey, page, rows, final, keep: union, within: scope, traceId: c.get('traceId') }),
   );
-
-  const result = await db.transaction(async (tx) => {
-    const p = schema.pages;
-    let [pageRow] = await tx
-      .insert(p)
-      .values({ projectId, fileKey, nodeId: page.node_id, name: page.name })
-      .onConflictDoUpdate({ target: [p.projectId, p.fileKey, p.nodeId], set: { name: page.name, updatedAt: new Date() }, setWhere: sql`${p.name} is distinct from ${page.name}` })
-      .returning({ id: p.id, inserted: sql<boolean>`(xmax = 0)` });
-    // the outbox (issue 9): one row per page/component inserted, updated or deleted here, in this transaction
-    const traceId = c.get('traceId');
-    const updates: UpdateRecord[] = [];
-    const change = (entity: UpdateRecord['entity'], entityId: string, operation: UpdateRecord['operation'], contentHash: string | null) =>
-      updates.push({ projectId, entity, entityId, operation, contentHash, traceId });
-    if (pageRow) change('page', pageRow.id, pageRow.inserted ? 'insert' : 'update', null);
-    pageRow ??= (await tx.select({ id: p.id, inserted: sql<boolean>`false` }).from(p).where(and(eq(p.projectId, projectId), eq(p.fileKey, fileKey), eq(p.nodeId, page.node_id))))[0];
-    const pageId = pageRow!.id;
-
-    const cmp = schema.components;
-    const before = rows.length
-      ? await tx.select({ id: cmp.id, hash: cmp.contentHash, pageId: cmp.pageId }).from(cmp).where(and(eq(cmp.projectId, projectId), inArray(cmp.id, rows.map((r) => r.id))))
-      : [];
-    const known = new Map(before.map((b) => [b.id, b]));
-    let inserted = 0;
-    let updated = 0;
-    let unchanged = 0;
-    for (const r of rows) {
-      const prev = known.get(r.id);
-      if (!prev) inserted++;
-      else if (prev.hash !== r.contentHash || prev.pageId !== pageId) updated++;
-      else unchanged++;
-    }
-    const changed = rows.filter((r) => {
-      const prev = known.get(r.id);
-      return !prev || prev.hash !== r.contentHash || prev.pageId !== pageId;
-    });
-    if (changed.length) {
-      await tx
-        .insert(cmp)
-        .values(changed.map((r) => ({ ...r, projectId, pageId, fileKey })))
-        .onConflictDoUpdate({
-          target: cmp.id,
-          set: { name: sql`excluded.name`, type: sql`excluded.type`, props: sql`excluded.props`, contentHash: sql`excluded.content_hash`, pageId: sql`excluded.page_id`, updatedAt: new Date() },
-        });
-      for (const r of changed) change('component', r.id, known.has(r.id) ? 'update' : 'insert', r.contentHash);
-    }
-    let deleted = 0;
-    if (final) {
-      const gone = await tx
-        .delete(cmp)
-        .where(and(eq(cmp.projectId, projectId), eq(cmp.pageId, pageId), union.length ? notInArray(cmp.nodeId, union) : undefined, scope ? inScope(scope) : undefined))
-        .returning({ id: cmp.id, hash: cmp.contentHash });
-      deleted = gone.length;
-      for (const g of gone) change('component', g.id, 'delete', g.hash);
-    }
-    const updateIds = await recordUpdates(tx, updates);
-    return { counts: { page_id: pageId, inserted, updated, deleted, unchanged }, updateIds };
-  });
   await publishUpdates(c.get('config').PROJECT_UPDATES, result.updateIds, c.get('log'));
   await cursor.recordApplied(page.node_id, [...seen], first);
   c.get('events').emit('figma_apply_done', { job_id: job.id, page: page.node_id, ...result.counts }, { source: 'figma-context' });

@@ -1,3 +1,4 @@
+import { isCogoUiPage } from '@cogo/types';
 import { tenantDb } from '../../lib/db';
 import { jobCursorOf } from '../../durable-objects/names';
 import { createRouter } from '../../lib/openapi';
@@ -7,6 +8,7 @@ import { describeError } from '../../lib/logger';
 import { sseResponse } from '../../lib/sse';
 import { principalOf } from '../../middleware';
 import { applyPage } from './apply';
+import { applyGeneratedPage } from './apply-generated';
 import { figmaChunkSource } from './chunk-source';
 import { jobVersionCache, withVersionCache } from './version-cache';
 import { figmaClientFor } from './figma-context.outbound';
@@ -106,7 +108,12 @@ export const figmaContextRouter = createRouter()
     c.get('events').emit('figma_job_cancelled', { job_id: job.id }, { source: 'figma-context' });
     return c.json(await jobStatus(c, job.id), 200);
   })
-  .openapi(applyRoute, async (c) => c.json(await applyPage(c, c.req.valid('json')), 200))
+  .openapi(applyRoute, async (c) => {
+    const body = c.req.valid('json');
+    if (isCogoUiPage(body.page)) return c.json(await applyGeneratedPage(c, body.page, body.trace_id), 200);
+    // the schema requires job_id with a Figma page
+    return c.json(await applyPage(c, { ...body, job_id: body.job_id!, page: body.page }), 200);
+  })
   .openapi(contextRoute, async (c) => c.json(await contextPage(c, c.req.valid('query')), 200))
   .openapi(healthRoute, async (c) => {
     const config = c.get('config');

@@ -67,7 +67,9 @@ export const applyRoute = createRoute({
   method: 'post',
   path: '/figma-context/apply',
   tags,
-  summary: 'Store a page and its components (idempotent, replace-mode by page, ≤ 300 per call)',
+  summary: 'Store a page and its components (idempotent, replace-mode by page, ≤ 300 per call), or a generated page',
+  description:
+    "A Figma page of a job (`job_id`, `page: { node_id, name, components }`, ≤ 300 components per call, `batch` for more) or a generated page (`page`: a cogo_ui_json document, no `job_id`; `trace_id` puts its `figma_apply_*` events on the chat turn's trace). A generated page is stored under file key `generated` — its sections, blocks and components one row each — in one transaction; the same document again changes nothing (`unchanged` counts every row). A document holding what the UI JSON sanitizer cuts (script URLs, event-handler code, unsafe keys) is a 422 (`details.code: UI_JSON_UNSAFE`, `details.pruned`); two nodes with one id a 400.",
   security: BEARER,
   middleware: guard('heavy'),
   request: jsonBody(ApplyFigmaContextSchema),

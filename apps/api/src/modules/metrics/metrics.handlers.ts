@@ -1,22 +1,14 @@
 import { createRouter } from '../../lib/openapi';
 import { principalOf } from '../../middleware';
 import { providerMetrics } from '../llm-health';
-import { traceEvents } from './metrics.repo';
-import { overview, prometheusText } from './metrics.service';
+import { overview, prometheusText, traceTimeline } from './metrics.service';
 import { overviewRoute, prometheusRoute, traceRoute } from './metrics.routes';
 
 /** Trace timeline, overview and Prometheus metrics. */
 export const metricsRouter = createRouter()
   .openapi(traceRoute, async (c) => {
     const { traceId } = c.req.valid('param');
-    const rows = await traceEvents(c.get('db')(), traceId, principalOf(c).projectId);
-    return c.json(
-      {
-        trace_id: traceId,
-        events: rows.map((r) => ({ id: r.id, type: r.type, source: r.source, project_id: r.projectId, at: r.createdAt.toISOString(), payload: r.payload })),
-      },
-      200,
-    );
+    return c.json(await traceTimeline(c.get('db')(), traceId, principalOf(c).projectId), 200);
   })
   .openapi(overviewRoute, async (c) => {
     const config = c.get('config');

@@ -11,6 +11,55 @@ export async function traceEvents(db: Db, traceId: string, projectId: string | n
     .limit(1000);
 }
 
+/** The LLM calls of a trace, oldest first (at most 1000), optionally limited to one project. */
+export async function traceLlmCalls(db: Db, traceId: string, projectId: string | null) {
+  const u = schema.llmUsage;
+  return db
+    .select({
+      route: u.route,
+      model: u.model,
+      provider: u.provider,
+      tokensIn: u.tokensIn,
+      tokensOut: u.tokensOut,
+      costUsd: u.costUsd,
+      latencyMs: u.latencyMs,
+      firstTokenMs: u.firstTokenMs,
+      outcome: u.outcome,
+      createdAt: u.createdAt,
+    })
+    .from(u)
+    .where(and(eq(u.traceId, traceId), projectId ? eq(u.projectId, projectId) : undefined))
+    .orderBy(asc(u.createdAt), asc(u.id))
+    .limit(1000);
+}
+
+/** Calls, tokens and cost of every LLM call of a trace (not only the 1000 listed). */
+export async function traceLlmTotals(db: Db, traceId: string, projectId: string | null) {
+  const u = schema.llmUsage;
+  const [row] = await db
+    .select({
+      calls: sql<number>`count(*)::int`,
+      tokens_in: sql<string>`coalesce(sum(${u.tokensIn}), 0)`,
+      tokens_out: sql<string>`coalesce(sum(${u.tokensOut}), 0)`,
+      cost_usd: sql<number>`coalesce(sum(${u.costUsd}), 0)::float8`,
+    })
+    .from(u)
+    .where(and(eq(u.traceId, traceId), projectId ? eq(u.projectId, projectId) : undefined));
+  // sums of integers are bigint, which the driver hands over as text
+  return { calls: Number(row?.calls ?? 0), tokens_in: Number(row?.tokens_in ?? 0), tokens_out: Number(row?.tokens_out ?? 0), cost_usd: Number(row?.cost_usd ?? 0) };
+}
+
+/** The served requests of a trace, oldest first (at most 1000), optionally limited to one project. */
+export async function traceRequests(db: Db, traceId: string, projectId: string | null) {
+  const m = schema.requestMetrics;
+  return db
+    .select({ route: m.route, method: m.method, status: m.status, durationMs: m.durationMs, createdAt: m.createdAt })
+    .from(m)
+    .where(and(eq(m.traceId, traceId), projectId ? eq(m.projectId, projectId) : undefined))
+    .orderBy(asc(m.createdAt), asc(m.id))
+    .limit(1000);
+}
+
 export interface RouteStats {
   route: string;
   method: string;

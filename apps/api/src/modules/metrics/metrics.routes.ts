@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { TimelineEventSchema, TraceIdSchema } from '@cogo/types';
+import { TraceIdSchema, TraceTimelineSchema } from '@cogo/types';
 import { BEARER, errorResponses } from '../../lib/openapi';
 import { adminGuard, guard } from '../../middleware';
 
@@ -8,14 +8,14 @@ export const traceRoute = createRoute({
   method: 'get',
   path: '/metrics/trace/{traceId}',
   tags: ['metrics'],
-  summary: "Ordered timeline of a trace's events (your project's)",
+  summary: "The whole path of a trace (your project's): its events, steps with durations, LLM tokens and cost, requests",
   security: BEARER,
   middleware: guard(),
   request: { params: z.object({ traceId: TraceIdSchema.openapi({ param: { name: 'traceId', in: 'path' } }) }) },
   responses: {
     200: {
-      description: 'Timeline',
-      content: { 'application/json': { schema: z.object({ trace_id: z.string(), events: z.array(TimelineEventSchema) }) } },
+      description: "The trace's timeline; another project's trace answers empty lists",
+      content: { 'application/json': { schema: TraceTimelineSchema } },
     },
     ...errorResponses(400, 401, 429),
   },

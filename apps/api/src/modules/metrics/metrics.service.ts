@@ -1,6 +1,8 @@
 import type { Db } from '@cogo/db';
+import type { TraceTimeline } from '@cogo/types';
 import type { ProviderMetrics } from '../llm-health';
 import * as repo from './metrics.repo';
+import { traceSteps } from './trace-steps';
 
 export const WINDOWS = { '5m': 5 * 60_000, '1h': 60 * 60_000, '24h': 24 * 60 * 60_000 } as const;
 export type WindowName = keyof typeof WINDOWS;
@@ -43,6 +45,45 @@ export async function overview(db: Db, window: WindowName, projectId: string | n
     since: new Date(now - WINDOWS[window]).toISOString(),
     routes,
     gate: routes.every((r) => r.slo.p95_ok && r.slo.error_rate_ok) ? ('pass' as const) : ('fail' as const),
+  };
+}
+
+/** The whole path of a trace in one project: its events, the steps paired from them, its LLM calls and spend, its requests. */
+export async function traceTimeline(db: Db, traceId: string, projectId: string | null): Promise<TraceTimeline> {
+  const [rows, calls, totals, served] = await Promise.all([
+    repo.traceEvents(db, traceId, projectId),
+    repo.traceLlmCalls(db, traceId, projectId),
+    repo.traceLlmTotals(db, traceId, projectId),
+    repo.traceRequests(db, traceId, projectId),
+  ]);
+  const events = rows.map((r) => ({ id: r.id, type: r.type, source: r.source, project_id: r.projectId, at: r.createdAt.toISOString(), payload: r.payload }));
+  // a request's and a call's row is written when it ends: it began its duration earlier
+  const moments = [
+    ...rows.map((r) => r.createdAt.getTime()),
+    ...calls.flatMap((u) => [u.createdAt.getTime() - u.latencyMs, u.createdAt.getTime()]),
+    ...served.flatMap((m) => [m.createdAt.getTime() - m.durationMs, m.createdAt.getTime()]),
+  ];
+  return {
+    trace_id: traceId,
+    duration_ms: moments.length ? round(Math.max(...moments) - Math.min(...moments)) : null,
+    events,
+    steps: traceSteps(events),
+    llm: {
+      calls: calls.map((u) => ({
+        route: u.route,
+        model: u.model,
+        provider: u.provider,
+        tokens_in: u.tokensIn,
+        tokens_out: u.tokensOut,
+        cost_usd: u.costUsd,
+        latency_ms: u.latencyMs,
+        first_token_ms: u.firstTokenMs,
+        outcome: u.outcome,
+        at: u.createdAt.toISOString(),
+      })),
+      totals,
+    },
+    requests: served.map((m) => ({ route: m.route, method: m.method, status: m.status, duration_ms: m.durationMs, at: m.createdAt.toISOString() })),
   };
 }
 

@@ -1,0 +1,88 @@
+// Queries of `public.artifacts`. Tenant paths run on the tenant database (row-level security shows one project's
+// rows; the explicit project filter is belt and braces); the retention sweep runs on the service database.
+import { schema, type Db } from '@cogo/db';
+import type { ArtifactKind } from '@cogo/types';
+import { and, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
+import type { KeysetPosition } from '../../lib/keyset-cursor';
+
+export type ArtifactRow = typeof schema.artifacts.$inferSelect;
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+const a = schema.artifacts;
+
+/** What a new row holds; created_at is the database's now(), expires_at that plus `ttlDays`. */
+export interface NewArtifact {
+  id: string;
+  projectId: string;
+  kind: ArtifactKind;
+  contentType: string;
+  bytes: number;
+  sha256: string;
+  traceId: string | null;
+  ttlDays: number;
+}
+
+/** Inserts an artifact's row (its object is already in R2) and returns it. */
+export async function insertArtifact(db: Db, row: NewArtifact): Promise<ArtifactRow> {
+  const { ttlDays, ...values } = row;
+  const [inserted] = await db
+    .insert(a)
+    .values({ ...values, expiresAt: sql`now() + make_interval(days => ${ttlDays}::int)` })
+    .returning();
+  return inserted!;
+}
+
+/** A live (unexpired) artifact of the project, or undefined — another project's id reads as unknown. */
+export async function findLiveArtifact(db: Db, projectId: string, id: string): Promise<ArtifactRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(a)
+    .where(and(eq(a.id, id), eq(a.projectId, projectId), gt(a.expiresAt, sql`now()`)));
+  return row;
+}
+
+/** The keyset column at a cursor's precision (milliseconds), as lib/keyset-cursor.ts explains. */
+const createdMs = sql`date_trunc('milliseconds', ${a.createdAt})`;
+
+/** Rows strictly before `pos` in newest-first order. */
+function beforeKeyset(pos: KeysetPosition | undefined): SQL | undefined {
+  if (!pos) return undefined;
+  return sql`(${createdMs}, ${a.id}) < (${pos.createdAt.toISOString()}::timestamptz, ${pos.id}::uuid)`;
+}
+
+/** Filters of a listing. */
+export interface ArtifactFilter {
+  kind?: ArtifactKind;
+  traceId?: string;
+}
+
+/** Up to `limit` live artifacts of the project, newest first, after a keyset position. */
+export async function listLiveArtifacts(db: Db, projectId: string, filter: ArtifactFilter, limit: number, pos?: KeysetPosition): Promise<ArtifactRow[]> {
+  return db
+    .select()
+    .from(a)
+    .where(
+      and(
+        eq(a.projectId, projectId),
+        gt(a.expiresAt, sql`now()`),
+        filter.kind ? eq(a.kind, filter.kind) : undefined,
+        filter.traceId ? eq(a.traceId, filter.traceId) : undefined,
+        beforeKeyset(pos),
+      ),
+    )
+    .orderBy(desc(createdMs), desc(a.id))
+    .limit(limit);
+}
+
+/**
+ * Deletes up to `limit` rows expired before `now`, in the caller's transaction, and returns what their objects
+ * are: the rows stay locked (SKIP LOCKED: two sweeps never take the same rows) until that transaction ends.
+ */
+export async function deleteExpired(tx: Tx, now: Date, limit: number): Promise<Array<{ id: string; projectId: string }>> {
+  const result = await tx.execute<{ id: string; project_id: string }>(sql`
+    delete from ${a} where ${a.id} in (
+      select ${a.id} from ${a} where ${lt(a.expiresAt, now)} order by ${a.expiresAt} limit ${limit} for update skip locked
+    )
+    returning ${a.id} as id, ${a.projectId} as project_id`);
+  return result.rows.map((r) => ({ id: r.id, projectId: r.project_id }));
+}

@@ -1,0 +1,1 @@
+export { designChatRouter, designTurn } from './design-chat.handlers';

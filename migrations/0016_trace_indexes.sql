@@ -1,0 +1,2 @@
+CREATE INDEX "request_metrics_trace_idx" ON "cogo"."request_metrics" USING btree ("trace_id");--> statement-breakpoint
+CREATE INDEX "llm_usage_trace_idx" ON "cogo"."llm_usage" USING btree ("trace_id");
