@@ -39,6 +39,7 @@ async function fingerprint(projectId: string): Promise<string> {
             (select count(*) from cogo.secure_keys_audit where project_id = $1 and action <> 'use') as audit,
             ${agg('public.pages')} as pages,
             ${agg('public.components')} as components,
+            ${agg('public.artifacts')} as artifacts,
             ${agg('cogo.jobs', 't.id::text')} as jobs`,
     [projectId],
   );

@@ -62,18 +62,7 @@ export class Kit {
 }
 
 /** A node with only the fields that have values (a generated page has no `undefined` keys). */
-export function node(fields: {
-  id: string;
-  type: string;
-  name?: string | undefined;
-  component?: UiComponentRef | undefined;
-  text?: string | undefined;
-  props?: Record<string, string | number | boolean | null> | undefined;
-  layout?: UiLayout | undefined;
-  style?: Style | undefined;
-  actions?: UiAction[] | undefined;
-  children?: UiComponentNode[] | undefined;
-}): UiComponentNode {
+export function node(fields: UiComponentNode): UiComponentNode {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) out[k] = v;
   return out as unknown as UiComponentNode;

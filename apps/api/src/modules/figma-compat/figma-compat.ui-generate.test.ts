@@ -112,6 +112,18 @@ describe('POST /figma-compat/uui/generate/llm', () => {
     expect(failed!.payload).toMatchObject({ generator: 'llm', code: 'LLM_BAD_OUTPUT' });
   });
 
+  it('refuses a 5 MB answer with a typed error, storing nothing', async () => {
+    const p = await project();
+    const huge = JSON.stringify(modelPage([{ ...heroSection(), name: 'x'.repeat(5 * 1024 * 1024) }]));
+    await openaiFake.replies(p.chatPath('p1'), [huge, huge]);
+    const err = await errorOf(await post('/figma-compat/uui/generate/llm', p.key, { prompt: 'A hero' }), 422);
+    expect(err.code).toBe('LLM_BAD_OUTPUT');
+    expect(err.details).toMatchObject({ code: 'UI_JSON_TOO_LARGE', attempts: 2 });
+    expect(JSON.stringify(err).length).toBeLessThan(20_000);
+    const list = (await (await api('/artifacts', { key: p.key })).json()) as { items: unknown[] };
+    expect(list.items).toEqual([]);
+  });
+
   it('offloads a page over ARTIFACT_INLINE_MAX_BYTES to an artifact fetched back byte for byte; another project gets 404', async () => {
     const p = await project();
     const filler = 'Acme keeps every plan simple. '.repeat(8);
