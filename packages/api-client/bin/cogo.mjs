@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `cogo` without a build step: tsx (a devDependency of this package) loads the TypeScript CLI
 // through a scoped loader, so nothing else in the process is transformed.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 
@@ -24,6 +24,7 @@ const code = await runCli(process.argv.slice(2), {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, bytes);
   },
+  readFile: (path) => readFile(path, 'utf8'),
   // read only when asked (`cogo chat -`): a terminal's stdin would otherwise wait for Ctrl-D
   readStdin: async () => {
     const chunks = [];

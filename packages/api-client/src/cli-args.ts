@@ -59,6 +59,21 @@ Options:
   --model <m>        the model (default: the project's policy, else the API's default)
   --system <text>    a system prompt for this turn
   --json             print the ChatResult as JSON instead of the streamed text
+
+Usage: cogo design <message | -> [--page <file.json>] [--rag <n>] [--model <m> | --keyword] [--out <file>] [--apply] [--json]
+
+One design chat turn (POST /chat/design): retrieval, the model's page, its validated UI JSON preview and, when
+asked for, Gherkin scenarios — each step a line on stderr as it happens. Prints the previewed page (cogo_ui_json)
+on stdout, then the Gherkin feature after a blank line; the last line on stderr is "trace <id> · $<cost>".
+
+Options:
+  --page <file>      a cogo_ui_json page to refine or describe (or a file holding { cogo_ui_json })
+  --rag <n>          retrieve at most n items (0 to 20; 0 skips retrieval; API default 6)
+  --model <m>        the model to ask
+  --keyword          the offline keyword generator makes the page: no model asked, nothing spent
+  --out <file>       write the page to <file> and the feature to <file minus .json>.feature instead of stdout
+  --apply            store the page afterwards (POST /figma-context/apply) on the turn's trace
+  --json             print every event as one JSON line on stdout instead
 `;
 
 /** A mistake in how cogo was called: reported with the usage text and exit code 2. */
@@ -91,6 +106,24 @@ export type CliCommand =
       json: boolean;
       baseUrl: string;
       apiKey: string | undefined;
+    }
+  | {
+      command: 'design';
+      /** The message; null: read it from stdin (`-`). */
+      content: string | null;
+      /** A cogo_ui_json file to send as the page being worked on. */
+      pagePath: string | undefined;
+      /** Retrieval's limit (0 skips it); undefined: the API's default. */
+      rag: number | undefined;
+      model: string | undefined;
+      /** The offline keyword generator instead of a model. */
+      keyword: boolean;
+      /** Where to write the page (and the feature beside it) instead of stdout. */
+      out: string | undefined;
+      apply: boolean;
+      json: boolean;
+      baseUrl: string;
+      apiKey: string | undefined;
     };
 
 /** Parses argv (without node and the script) with env fallbacks; throws UsageError on bad input. */
@@ -113,6 +146,9 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
         session: { type: 'string' },
         model: { type: 'string' },
         system: { type: 'string' },
+        page: { type: 'string' },
+        rag: { type: 'string' },
+        keyword: { type: 'boolean', default: false },
         apply: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         'base-url': { type: 'string' },
@@ -127,8 +163,9 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
   if (values.help) return { command: 'help' };
   const [command, target, ...extra] = positionals;
   if (command === undefined) throw new UsageError('missing command');
-  if (command !== 'extract' && command !== 'images' && command !== 'context' && command !== 'chat') throw new UsageError(`unknown command "${command}"`);
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"${command === 'chat' ? ' (quote a message of several words)' : ''}`);
+  if (command !== 'extract' && command !== 'images' && command !== 'context' && command !== 'chat' && command !== 'design') throw new UsageError(`unknown command "${command}"`);
+  const message = command === 'chat' || command === 'design';
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"${message ? ' (quote a message of several words)' : ''}`);
 
   const baseUrl = values['base-url'] ?? env.COGO_API_URL ?? DEFAULT_API_URL;
   if (!/^https?:\/\//.test(baseUrl) || !URL.canParse(baseUrl)) throw new UsageError(`not an http(s) URL: --base-url ${baseUrl}`);
@@ -137,6 +174,7 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
   const apiKey = values['api-key'] ?? (env.COGO_API_KEY || undefined);
   if (command === 'context') return contextCommand(target, nodeIds, values, baseUrl, apiKey);
   if (command === 'chat') return chatCommand(target, values, baseUrl, apiKey);
+  if (command === 'design') return designCommand(target, values, baseUrl, apiKey);
   if (target === undefined) throw new UsageError(`${command} needs a Figma URL or file key`);
   if (command === 'images') return imagesCommand(target, nodeIds, values, baseUrl, apiKey);
   if (nodeIds.length > 1) throw new UsageError('extract takes one --node-id');
@@ -211,6 +249,35 @@ function chatCommand(
   if (session !== undefined && !UUID.test(session)) throw new UsageError(`--session must be a session id (a UUID): ${session}`);
   if (model !== undefined && model.trim() === '') throw new UsageError('--model is empty');
   return { command: 'chat', content: message === '-' ? null : message, sessionId: session, model, system, json: values.json, baseUrl, apiKey };
+}
+
+function designCommand(
+  message: string | undefined,
+  values: { page?: string | undefined; rag?: string | undefined; model?: string | undefined; keyword: boolean; out?: string | undefined; apply: boolean; json: boolean },
+  baseUrl: string,
+  apiKey: string | undefined,
+): CliCommand {
+  if (message === undefined || message.trim() === '') throw new UsageError('design needs a message (or - to read it from stdin)');
+  const { page, model, out } = values;
+  if (page === '') throw new UsageError('--page is empty');
+  if (out === '') throw new UsageError('--out is empty');
+  if (model !== undefined && model.trim() === '') throw new UsageError('--model is empty');
+  if (model !== undefined && values.keyword) throw new UsageError('--keyword asks no model: drop --model');
+  const raw = values.rag;
+  if (raw !== undefined && (!/^\d{1,2}$/.test(raw) || Number(raw) > 20)) throw new UsageError(`--rag must be an integer from 0 to 20: ${raw}`);
+  return {
+    command: 'design',
+    content: message === '-' ? null : message,
+    pagePath: page,
+    rag: raw === undefined ? undefined : Number(raw),
+    model,
+    keyword: values.keyword,
+    out,
+    apply: values.apply,
+    json: values.json,
+    baseUrl,
+    apiKey,
+  };
 }
 
 // A bare key is accepted too: it is what the API calls file_key, and what people copy from URLs.

@@ -6,8 +6,10 @@ import { ChatStreamError } from './chat';
 import { USAGE, UsageError, parseCliArgs, type CliCommand } from './cli-args';
 import { runChat } from './cli-chat';
 import { runContext } from './cli-context';
+import { runDesign } from './cli-design';
 import { runImages } from './cli-images';
 import { createProgressReporter } from './cli-progress';
+import { DesignStreamError } from './design';
 import { CogoApiError } from './errors';
 import { applyFigmaPage, type ApplyPageResult } from './figma-apply';
 import { FigmaPageCollector, toApplyPage } from './figma-collect';
@@ -28,8 +30,10 @@ export interface CliIo {
   signal?: AbortSignal;
   /** Writes a file, creating its directories (`cogo images`). */
   writeFile?: (path: string, bytes: Uint8Array) => Promise<void>;
-  /** All of stdin as text (`cogo chat -`). */
+  /** All of stdin as text (`cogo chat -`, `cogo design -`). */
   readStdin?: () => Promise<string>;
+  /** A file's text (`cogo design --page`). */
+  readFile?: (path: string) => Promise<string>;
 }
 
 /** Runs `cogo` with argv (without node and the script); resolves to the exit code. */
@@ -49,6 +53,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (command.command === 'images') return runImages(command, io, describeError);
   if (command.command === 'context') return runContext(command, io, describeError);
   if (command.command === 'chat') return runChat(command, io, describeError);
+  if (command.command === 'design') return runDesign(command, io, describeError);
   return runExtract(command, io);
 }
 
@@ -151,7 +156,7 @@ export function describeError(err: unknown): string {
     const { code, message, requestId } = err.body.error;
     return `cogo: ${code}: ${message} (request ${requestId})`;
   }
-  if (err instanceof FigmaStreamError || err instanceof ChatStreamError) return `cogo: ${err.code}: ${err.message}`;
+  if (err instanceof FigmaStreamError || err instanceof ChatStreamError || err instanceof DesignStreamError) return `cogo: ${err.code}: ${err.message}`;
   if (err instanceof Error) {
     if (err.name === 'AbortError') return 'cogo: ABORTED: interrupted';
     // fetch hides the reason (refused, DNS, reset) in its cause

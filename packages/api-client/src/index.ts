@@ -32,3 +32,5 @@ export * from './figma-collect';
 export * from './figma-images';
 export * from './figma-context-pages';
 export * from './chat';
+export * from './design';
+export * from './design-page';

@@ -8716,6 +8716,12 @@ export interface components {
             cogo_ui_json?: components["schemas"]["CogoUiJson"] & unknown;
             /** @example gpt-4o-mini */
             model?: string;
+            /**
+             * @description `keyword`: the page comes from the offline keyword generator (as POST /figma-compat/uui/generate) — no model asked, no spend; a refinement is then a new page from the message
+             * @default llm
+             * @enum {string}
+             */
+            generator: "llm" | "keyword";
             /** @description Retrieval: `limit: 0` skips it */
             rag?: {
                 /** @default 6 */

@@ -76,6 +76,10 @@ export const ChatDesignRequestSchema = z
     messages: z.array(ChatMessageSchema).min(1).max(100).optional(),
     cogo_ui_json: CogoUiJsonSchema.optional().openapi({ description: 'The page being worked on (refinements, BDD)' }),
     model: ModelNameSchema.optional(),
+    generator: z
+      .enum(['llm', 'keyword'])
+      .default('llm')
+      .openapi({ description: '`keyword`: the page comes from the offline keyword generator (as POST /figma-compat/uui/generate) — no model asked, no spend; a refinement is then a new page from the message' }),
     rag: z
       .object({ limit: z.number().int().min(0).max(20).default(6), filter: RagSearchFilterSchema.optional() })
       .strict()

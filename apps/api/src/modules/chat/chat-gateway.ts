@@ -44,5 +44,5 @@ export function gatewayResultOf(r: ChatResult): ChatGatewayResult {
 /** The design turn a gateway request in `mode: "design"` stands for; it streams, so `stream: false` is a 400. */
 export function designRequestOf(body: ChatGatewayRequest, traceId: string): ChatDesignRequest {
   if (!body.stream) throw invalid('body.stream', 'mode "design" answers as a stream: send stream: true (or omit it)');
-  return { messages: body.messages, trace_id: traceId, ...(body.model ? { model: body.model } : {}) };
+  return { messages: body.messages, trace_id: traceId, generator: 'llm', ...(body.model ? { model: body.model } : {}) };
 }

@@ -41,7 +41,7 @@ export async function designTurn(c: Context, body: ChatDesignRequest): Promise<R
       if (intents.includes('generate') || intents.includes('refine')) scope.events.emit('gen_plan_scheduled', { intents });
       try {
         const r = await runDesignTurn(
-          { scope, prompt, intents, page, vocab, model: body.model, rag: { limit: body.rag?.limit ?? 6, ...(body.rag?.filter ? { filter: body.rag.filter } : {}) }, signal: sink.signal },
+          { scope, prompt, intents, page, vocab, model: body.model, generator: body.generator, rag: { limit: body.rag?.limit ?? 6, ...(body.rag?.filter ? { filter: body.rag.filter } : {}) }, signal: sink.signal },
           send,
         );
         await send('done', { trace_id: scope.traceId, intents, usage: r.usage, timings: r.timings });

@@ -6,7 +6,7 @@ import type { ChatDesignIntent, CogoUiJson, LlmUsage, RagSearchItem, RagSearchRe
 import { ApiError } from '../../lib/errors';
 import { describeError } from '../../lib/logger';
 import { askForUi } from '../figma-compat/ui-generate-llm';
-import { deliverUi, generatedEvent, type DeliveredUi } from '../figma-compat/ui-generate.service';
+import { deliverUi, generatedEvent, keywordUi, type DeliveredUi, type UiOutcome } from '../figma-compat/ui-generate.service';
 import type { CallScope } from '../llm/call-scope';
 import { latestPageOf, pageComponents } from '../pages/pages.repo';
 import { prepareSearch, runSearch } from '../rag/rag-search.service';
@@ -26,6 +26,8 @@ export interface DesignTurn {
   page: CogoUiJson | null;
   vocab: DesignVocabulary;
   model?: string | undefined;
+  /** `keyword`: the offline generator makes the page (no model, no spend). */
+  generator: 'llm' | 'keyword';
   rag: { limit: number; filter?: RagSearchRequest['filter'] };
   signal: AbortSignal;
 }
@@ -74,11 +76,26 @@ async function retrieve(turn: DesignTurn, send: Send): Promise<RagSearchItem[]> 
   }
 }
 
-/** The model's page (`llm.delta` as it writes), validated and delivered as `ui.preview`. */
-async function plan(turn: DesignTurn, items: RagSearchItem[], send: Send, t: Timings): Promise<{ doc: CogoUiJson | null; usage: LlmUsage; delivered: DeliveredUi }> {
+/** What the plan step made: the validated page, and what asking for it cost. */
+interface Planned {
+  outcome: UiOutcome;
+  usage: LlmUsage;
+  generator: 'llm' | 'keyword';
+}
+
+const NO_USAGE: LlmUsage = { input_tokens: 0, output_tokens: 0, cost_usd: 0, estimated: false };
+
+/** The model's page (`llm.delta` as it writes, then `llm.done`), or the keyword generator's with no model asked. */
+async function planPage(turn: DesignTurn, items: RagSearchItem[], send: Send, t: Timings): Promise<Planned> {
   const { scope } = turn;
-  await send('progress', { step: 'plan', status: 'started' });
-  scope.events.emit('gen_plan_started', { intents: turn.intents, context: items.length });
+  await send('progress', { step: 'plan', status: 'started', ...(turn.generator === 'keyword' ? { detail: 'keyword generator: no model asked' } : {}) });
+  scope.events.emit('gen_plan_started', { intents: turn.intents, context: items.length, generator: turn.generator });
+  if (turn.generator === 'keyword') {
+    const outcome = keywordUi({ prompt: turn.prompt }, turn.vocab);
+    scope.events.emit('gen_plan_succeeded', { generator: 'keyword', sections: outcome.sections.map((s) => s.type) });
+    await send('progress', { step: 'plan', status: 'done' });
+    return { outcome, usage: NO_USAGE, generator: 'keyword' };
+  }
   const context = items.map((i) => `${i.title ? `${i.title}: ` : ''}${i.text}`.slice(0, CONTEXT_CHARS));
   const refine = turn.intents.includes('refine') && turn.page ? turn.page : undefined;
   let asked;
@@ -92,25 +109,39 @@ async function plan(turn: DesignTurn, items: RagSearchItem[], send: Send, t: Tim
     throw err;
   }
   t.llm_ms += asked.latencyMs;
-  scope.events.emit('gen_plan_succeeded', { model: asked.model, provider: asked.provider, repaired: asked.repaired, tokens_in: asked.usage.input_tokens, tokens_out: asked.usage.output_tokens, cost_usd: asked.usage.cost_usd });
+  scope.events.emit('gen_plan_succeeded', {
+    generator: 'llm',
+    model: asked.model,
+    provider: asked.provider,
+    repaired: asked.repaired,
+    tokens_in: asked.usage.input_tokens,
+    tokens_out: asked.usage.output_tokens,
+    cost_usd: asked.usage.cost_usd,
+  });
   await send('llm.done', { usage: asked.usage, provider: asked.provider, model: asked.model });
   await send('progress', { step: 'plan', status: 'done' });
+  return { outcome: asked.outcome, usage: asked.usage, generator: 'llm' };
+}
 
+/** The plan's page, delivered (inline or as an artifact) as `ui.preview`. */
+async function plan(turn: DesignTurn, items: RagSearchItem[], send: Send, t: Timings): Promise<{ doc: CogoUiJson; usage: LlmUsage }> {
+  const { scope } = turn;
+  const planned = await planPage(turn, items, send, t);
   const uiStarted = Date.now();
   await send('progress', { step: 'ui', status: 'started' });
-  scope.events.emit('ui_generate_started', { generator: 'llm' });
+  scope.events.emit('ui_generate_started', { generator: planned.generator });
   let delivered: DeliveredUi;
   try {
-    delivered = await deliverUi(scope, asked.outcome);
+    delivered = await deliverUi(scope, planned.outcome);
   } catch (err) {
-    scope.events.emit('ui_generate_failed', { generator: 'llm', code: err instanceof ApiError ? err.code : 'INTERNAL' });
+    scope.events.emit('ui_generate_failed', { generator: planned.generator, code: err instanceof ApiError ? err.code : 'INTERNAL' });
     throw err;
   }
-  scope.events.emit('ui_generate_succeeded', generatedEvent('llm', delivered));
-  await send('ui.preview', { ...delivered, summary: summaryOf(asked.outcome.doc, delivered) });
+  scope.events.emit('ui_generate_succeeded', generatedEvent(planned.generator, delivered));
+  await send('ui.preview', { ...delivered, summary: summaryOf(planned.outcome.doc, delivered) });
   await send('progress', { step: 'ui', status: 'done' });
   t.ui_ms += Date.now() - uiStarted;
-  return { doc: asked.outcome.doc, usage: asked.usage, delivered };
+  return { doc: planned.outcome.doc, usage: planned.usage };
 }
 
 /** One line a chat shows under the preview. */

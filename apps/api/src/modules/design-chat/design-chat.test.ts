@@ -184,6 +184,22 @@ describe('POST /chat/design', () => {
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
   });
 
+  it('generator "keyword": the offline generator makes the page — no model asked, no llm events, nothing spent', async () => {
+    const p = await project();
+    await seedLibrary(p.id);
+    const trace = newTrace();
+    const events = await readSse(await design(p.key, { prompt: 'Generate a landing page for Acme with hero, CTA and features', generator: 'keyword', rag: { limit: 0 }, trace_id: trace }));
+    const seq = names(events);
+    expect(seq.filter((s) => s.startsWith('llm.'))).toEqual([]);
+    expect(seq.slice(-5)).toEqual(['progress:plan:done', 'progress:ui:started', 'ui.preview', 'progress:ui:done', 'done']);
+    const preview = events.find((e) => e.event === 'ui.preview')!.data;
+    expect(CogoUiJsonSchema.parse(preview.cogo_ui_json).page.source).toMatchObject({ kind: 'generated', generator: 'keyword' });
+    expect(events.at(-1)!.data.usage).toEqual({ input_tokens: 0, output_tokens: 0, cost_usd: 0, estimated: false });
+    expect(await openaiFake.requests(p.prefix('p1'))).toEqual([]);
+    const timelineEvents = await timeline(p.key, trace, 'ui_generate_succeeded');
+    expect(timelineEvents.find((e) => e.type === 'gen_plan_succeeded')!.payload).toMatchObject({ generator: 'keyword', sections: ['hero', 'cta', 'features'] });
+  });
+
   it('is reachable as /chat-gateway with mode "design"', async () => {
     const p = await project();
     await openaiFake.replies(p.chatPath('p1'), [JSON.stringify(modelPage([heroSection()]))]);
