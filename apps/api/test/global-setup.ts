@@ -1,9 +1,12 @@
+import { createDb } from '@cogo/db';
+import { ws } from '@cogo/db/node';
 import { startFigmaFake, startOpenAIFake } from '@cogo/fakes';
 import { startLocalDatabase } from '@cogo/devstack/database';
 import { devEmbedder } from '@cogo/devstack/embedder';
 import { loadConformance } from './conformance-fixtures';
 import { loadOpenAIConformance } from './openai-conformance-fixtures';
 import { startJwksFake } from './jwks-fake';
+import { insertVolumeProject, newVolumeProject, startVolumeDatabase, type VolumeDatabase } from './volume-database';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
@@ -27,11 +30,36 @@ declare module 'vitest' {
     openaiConformance: string;
     /** The model the OpenAI fake answers from real word vectors (glove-100d-mean), or `unavailable: <why>`. */
     wordVectors: string;
+    /** rag-search.volume.test.ts's own database (volume-database.ts), seeded in the background; '' when it is not started. */
+    volumeDatabaseUrl: string;
+    volumeWsProxy: string;
+    /** Its project (also in the main database, for the queue consumers' rows) and that project's API key. */
+    volumeProjectId: string;
+    volumeKey: string;
+    /** JSON VolumeStatus of the seeding child, on loopback. */
+    volumeStatusUrl: string;
   }
+}
+
+/** The Worker's EMBEDDING_MODEL_DEFAULT (env.ts; the test bindings set none): the volume chunks are stored under it. */
+const VOLUME_EMBEDDING_MODEL = 'text-embedding-3-small';
+const VOLUME_TEST = 'rag-search.volume.test.ts';
+
+/**
+ * True unless the run's file filters leave out the volume test: a run of other files does not pay ~85 s of CPU
+ * for a database nobody reads. (Vitest keeps the CLI filters on `filenamePattern`, not in its typed API.)
+ */
+async function runsVolumeTest(project: TestProject): Promise<boolean> {
+  const patterns = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern;
+  if (!patterns?.length) return true;
+  const specs = await project.vitest.globTestSpecifications(patterns);
+  return specs.some((s) => s.moduleId.endsWith(VOLUME_TEST));
 }
 
 /** Starts an in-memory database (or uses TEST_DATABASE_URL) for the workerd test run. */
 export default async function setup(project: TestProject) {
+  // first, so the child's database starts (and then seeds) beside everything else on the machine's other core
+  const volume = (await runsVolumeTest(project)) ? startVolumeDatabase() : null;
   const db = await startLocalDatabase({ databaseUrl: process.env.TEST_DATABASE_URL });
   project.provide('databaseUrl', db.url);
   project.provide('databaseWsProxy', db.wsProxy);
@@ -60,10 +88,37 @@ export default async function setup(project: TestProject) {
   project.provide('openaiBase', openai.url);
   project.provide('openaiKey', openaiKey);
   project.provide('openaiConformance', JSON.stringify(loadOpenAIConformance()));
+  await provideVolume(project, volume, { url: db.url, wsProxy: db.wsProxy }, { base: openai.url, key: openaiKey });
   return async () => {
+    await volume?.stop();
     await openai.close();
     await jwks.close();
     await figma.close();
     await db.stop();
   };
+}
+
+/**
+ * Provides the volume database and its project: the project and key rows go into the main database here (the queue
+ * consumers' rows refer to the project) and into the volume database by the child, which then seeds in the
+ * background. This waits for the child's migrated database (started at the top of setup), never for the seeding.
+ */
+async function provideVolume(project: TestProject, volume: VolumeDatabase | null, mainDb: { url: string; wsProxy: string }, openai: { base: string; key: string }) {
+  const none = { url: '', wsProxy: '' };
+  const p = await newVolumeProject();
+  const at = volume ? ((await volume.ready(120_000)) ?? none) : none;
+  if (volume) {
+    const main = createDb({ url: mainDb.url, wsProxy: mainDb.wsProxy, webSocketConstructor: ws.WebSocket, maxConnections: 1 });
+    try {
+      await insertVolumeProject(main.db, p);
+    } finally {
+      await main.close();
+    }
+    volume.seed({ project: p, openaiBase: openai.base, openaiKey: openai.key, model: VOLUME_EMBEDDING_MODEL });
+  }
+  project.provide('volumeDatabaseUrl', at.url);
+  project.provide('volumeWsProxy', at.wsProxy);
+  project.provide('volumeProjectId', p.id);
+  project.provide('volumeKey', p.key);
+  project.provide('volumeStatusUrl', volume ? await volume.serveStatus() : '');
 }

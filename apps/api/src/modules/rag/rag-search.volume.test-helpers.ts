@@ -4,7 +4,9 @@
 // their lists; the pruning grows with how many directions the data spreads in. CPU per row on the embedded PGlite
 // (3,000 rows): random vectors 10–18 ms, a 64-d subspace 12 ms, 16-d 8 ms, 4-d 4.6 ms, 2-d 3.4 ms (the floor: the
 // neighbour loads). So the vectors lie on a 2-d patch — distinct points of a low-discrepancy sequence, no ties — made from three
-// vectors passed once per statement: a row costs a few vector additions rather than 1,024 random() calls.
+// vectors passed once per statement: a row costs a few vector additions rather than 1,024 random() calls. The three
+// vectors are the embedding provider's (fetchPatchVectors): the seeding runs in a process of its own
+// (apps/api/test/volume-database.child.ts), which asks the OpenAI fake directly; the test checks them against the Worker's.
 import { schema, type Db } from '@cogo/db';
 import { sql, type SQL } from 'drizzle-orm';
 
@@ -14,7 +16,7 @@ export const PER_DOC = 100;
 /** Documents opposite the query (metadata `{ team: 'far' }`), and chunks per document. */
 export const FAR_DOCS = 2;
 export const PER_FAR_DOC = 50;
-/** Rows per INSERT: ~1 s each, so the one shared database session serves other test files in between. */
+/** Rows per INSERT: ~1 s each, so the volume test's polls of the count get turns on the one database session in between. */
 const BATCH = 250;
 
 /** `metadata.team` of document i is `t<i % 100>`: `{ team: 't7' }` matches 2 documents, 1 % of the chunks. */
@@ -24,7 +26,42 @@ export const FAR_FILTER = { team: 'far' };
 /** Documents with i % 50 = 31 are `flow`, the others `doc`: `source: ['flow']` matches 4 documents, 2 % of the chunks. */
 export const FLOW_SOURCE = 'flow';
 
+/** The query: no chunk's text has any of its words (chunks read `synthetic text vol-… g`). */
+export const QUERY = 'where are refunds for annual plans explained';
+/** Texts whose vectors are the patches' axes: nearly orthogonal to the query and to each other. */
+export const AXIS_TEXTS = ['volume axis a', 'volume axis b'] as const;
+
+/** Every chunk the seeding inserts: 20,100. */
+export const VOLUME_CHUNKS = DOCS * PER_DOC + FAR_DOCS * PER_FAR_DOC;
+
 const vec = (v: number[]) => JSON.stringify(v);
+
+/** The provider's vectors of QUERY and AXIS_TEXTS. */
+export interface PatchVectors {
+  query: number[];
+  a: number[];
+  b: number[];
+}
+
+/**
+ * Embeds QUERY and AXIS_TEXTS on the OpenAI-compatible provider at `base` exactly as the Worker's POST /embed asks it
+ * (embed-batch.ts: one call per /embed input, `model`, encoding_format "float", dimensions = the stored column's),
+ * so the numbers are the ones the Worker's answer carries.
+ */
+export async function fetchPatchVectors(base: string, key: string, model: string): Promise<PatchVectors> {
+  const embed = async (text: string) => {
+    const res = await fetch(`${base}/embeddings`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model, input: [text], encoding_format: 'float', dimensions: schema.EMBEDDING_DIMENSIONS }),
+    });
+    if (res.status !== 200) throw new Error(`embeddings of "${text}" failed: ${res.status} ${await res.text()}`);
+    const body = (await res.json()) as { data: Array<{ embedding: number[] }> };
+    return body.data[0]!.embedding;
+  };
+  const [query, a, b] = [await embed(QUERY), await embed(AXIS_TEXTS[0]), await embed(AXIS_TEXTS[1])];
+  return { query, a, b };
+}
 
 /** The plane the chunks lie on: `center + x·a + y·b`, (x, y) in [-0.5, 0.5)². */
 export interface Patch {

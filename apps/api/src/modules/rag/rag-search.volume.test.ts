@@ -4,37 +4,71 @@
 // matching, the nearest by exact search. With the planner pushed onto the HNSW index (as statistics could push it), a
 // plain scan is short (pgvector #719/#751); the repo's vector list — what the route fuses — is filled by the iterative
 // scan, and by exact search when the scan's 20,000-tuple budget is spent on the chunks nearer than the filtered ones.
-// Cost: seeding is the index's inserts, ~3.4 ms of the embedded database's one core per chunk (~85 s CPU, 100–110 s
-// on a busy 2-core machine); the tests themselves take ~8 s. Inserted 250 rows a statement, so other files' queries
-// get turns in between. The rows stay (as every test's do): a later test that forces the HNSW index for another
-// project scans past these 20,000 rows first.
+// Cost: seeding is the index's inserts, ~3.4 ms of an embedded database's one core per chunk (~85 s CPU, 100–110 s on
+// a busy 2-core machine). So this file has a database of its own, seeded in a child process that global-setup starts
+// first thing (test/volume-database.ts): it runs on the other core while the rest of the suite runs, and this file
+// waits only for what is left of it, then takes ~8 s. The Worker reaches that database through its bindings
+// (DATABASE_URL, DATABASE_WS_PROXY); the project is in both databases, since the queue consumers write the main one.
 import { RagSearchResultSchema, type RagSearchItem } from '@cogo/types';
 import { createDb, type Db } from '@cogo/db';
 import { env } from 'cloudflare:test';
 import { sql, type SQL } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createTestProject, testDb, type TestProject } from '../../../test/helpers';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createApp } from '../../app';
 import { nearestChunks } from './rag-search.repo';
 import { candidatesPerList } from './rag-search.service';
-import { DOCS, FAR_DOCS, FAR_FILTER, FLOW_SOURCE, PER_DOC, PER_FAR_DOC, seedChunks, seedDocuments, TEAM_FILTER } from './rag-search.volume.test-helpers';
+import { AXIS_TEXTS, FAR_FILTER, FLOW_SOURCE, QUERY as Q, TEAM_FILTER, VOLUME_CHUNKS } from './rag-search.volume.test-helpers';
+import type { VolumeStatus } from '../../../test/volume-database';
 
-/** No chunk's text has any of these words (chunks read `synthetic text vol-… g`). */
-const Q = 'where are refunds for annual plans explained';
+/** The volume database (global-setup) and its project's key. */
+const volume = { url: inject('volumeDatabaseUrl'), wsProxy: inject('volumeWsProxy'), projectId: inject('volumeProjectId'), key: inject('volumeKey'), status: inject('volumeStatusUrl') };
+/** The Worker's bindings, pointed at the volume database. */
+const bindings = { ...env, DATABASE_URL: volume.url, DATABASE_WS_PROXY: volume.wsProxy };
+const app = createApp();
+
+/** A JSON POST to the Worker, as the volume project. */
+const post = (path: string, json: unknown) =>
+  app.request(path, { method: 'POST', headers: { authorization: `Bearer ${volume.key}`, 'content-type': 'application/json' }, body: JSON.stringify(json) }, bindings);
 
 /** The vector (and model) the Worker's embedding provider answers for `text`. */
-async function embedOf(key: string, text: string): Promise<{ model: string; vector: number[] }> {
-  const res = await api('/embed', { method: 'POST', key, json: { input: text } });
+async function embedOf(text: string): Promise<{ model: string; vector: number[] }> {
+  const res = await post('/embed', { input: text });
   if (res.status !== 200) throw new Error(`embed failed: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { model: string; data: Array<{ embedding: number[] }> };
   return { model: body.model, vector: body.data[0]!.embedding };
+}
+
+const SEEDING_TIMEOUT_MS = 10 * 60_000;
+
+/** Waits (polling every second) until the volume database holds every embedded chunk; throws naming what is missing. */
+async function seeded(db: Db, projectId: string): Promise<void> {
+  if (!volume.status) throw new Error('global-setup started no volume database (was this file left out of the run’s filters?)');
+  const deadline = Date.now() + SEEDING_TIMEOUT_MS;
+  let embedded = 0;
+  for (;;) {
+    const status = (await (await fetch(volume.status)).json()) as VolumeStatus;
+    if (status.state === 'failed') throw new Error(`the volume database failed: ${status.detail}`);
+    let error = '';
+    try {
+      const r = await db.execute<{ embedded: number }>(sql`select count(c.embedding)::int as embedded from public.document_chunks c where c.project_id = ${projectId}`);
+      embedded = r.rows[0]!.embedded;
+    } catch (err) {
+      error = `; the count failed: ${String(err)}`;
+    }
+    if (embedded === VOLUME_CHUNKS) return;
+    if (Date.now() > deadline) {
+      throw new Error(`the volume database has ${embedded} of ${VOLUME_CHUNKS} embedded chunks after ${SEEDING_TIMEOUT_MS / 60_000} min (child: ${status.state}, ${status.detail})${error}`);
+    }
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
 }
 
 const recall = (got: string[], truth: string[]) => got.filter((id) => truth.includes(id)).length / truth.length;
 const byTeam = (team: string) => (i: RagSearchItem) => i.metadata.team === team;
 
 describe('POST /rag on a 20,100-chunk project with a selective filter', () => {
-  const service = testDb();
-  let p: TestProject;
+  const service = createDb({ url: volume.url, wsProxy: volume.wsProxy });
+  const p = { id: volume.projectId };
   let q: { model: string; vector: number[] };
 
   /** Ids of the project's chunks passing `where` (c: chunk, d: document), nearest first by exact distance. */
@@ -50,14 +84,27 @@ describe('POST /rag on a 20,100-chunk project with a selective filter', () => {
   const metadataIs = (m: Record<string, unknown>) => sql`d.metadata @> ${JSON.stringify(m)}::jsonb`;
 
   beforeAll(async () => {
-    p = await createTestProject('rag volume');
-    q = await embedOf(p.key, Q);
-    // two more unit vectors of the provider's, nearly orthogonal to the query and each other: the patches' axes
-    const [a, b] = [(await embedOf(p.key, 'volume axis a')).vector, (await embedOf(p.key, 'volume axis b')).vector];
-    await seedDocuments(service.db, p.id);
-    await seedChunks(service.db, p.id, q.model, { center: q.vector, a, b }, { center: q.vector.map((x) => -x), a, b });
-  }, 600_000);
+    await seeded(service.db, p.id);
+    q = await embedOf(Q);
+  }, SEEDING_TIMEOUT_MS + 60_000);
   afterAll(() => service.close());
+
+  it('was seeded with the vectors and the model the Worker’s /embed answers', async () => {
+    // two more unit vectors of the provider's, nearly orthogonal to the query and each other: the patches' axes
+    const [a, b] = [(await embedOf(AXIS_TEXTS[0])).vector, (await embedOf(AXIS_TEXTS[1])).vector];
+    const [near, far] = [{ center: q.vector, a, b }, { center: q.vector.map((x) => -x), a, b }];
+    // every chunk is the g-th point of its patch (g from its text), exactly as the seeding's SQL computes it from these
+    const point = (patch: typeof near) => sql`${JSON.stringify(patch.center)}::vector
+      + ${JSON.stringify(patch.a)}::vector * array_fill(((0.5 + g * 0.7548776662466927) % 1 - 0.5)::real, array[vector_dims(c.embedding)])::vector
+      + ${JSON.stringify(patch.b)}::vector * array_fill(((0.5 + g * 0.5698402909980532) % 1 - 0.5)::real, array[vector_dims(c.embedding)])::vector`;
+    const r = await service.db.execute<{ n: number; same: number; models: string[] }>(sql`
+      select count(*)::int as n, array_agg(distinct c.model) as models,
+        count(*) filter (where c.embedding = case when d.metadata @> ${JSON.stringify(FAR_FILTER)}::jsonb then ${point(far)} else ${point(near)} end)::int as same
+      from public.document_chunks c join public.documents d on d.id = c.document_id,
+        lateral (select split_part(c.text, ' ', 4)::int as g) x
+      where c.project_id = ${p.id}`);
+    expect(r.rows[0]).toEqual({ n: VOLUME_CHUNKS, same: VOLUME_CHUNKS, models: [q.model] });
+  });
 
   it('has 20,100 embedded chunks in the migration’s HNSW index', async () => {
     const r = await service.db.execute<{ n: number; embedded: number; team: number; far: number; flow: number; indexdef: string }>(sql`
@@ -65,7 +112,7 @@ describe('POST /rag on a 20,100-chunk project with a selective filter', () => {
         count(*) filter (where ${metadataIs(FAR_FILTER)})::int as far, count(*) filter (where d.source = ${FLOW_SOURCE})::int as flow,
         (select indexdef from pg_indexes where schemaname = 'public' and indexname = 'document_chunks_embedding_hnsw') as indexdef
       from public.document_chunks c join public.documents d on d.id = c.document_id where c.project_id = ${p.id}`);
-    const n = DOCS * PER_DOC + FAR_DOCS * PER_FAR_DOC;
+    const n = VOLUME_CHUNKS;
     expect(r.rows[0]).toMatchObject({ n, embedded: n, team: 200, far: 100, flow: 400 });
     expect(r.rows[0]!.indexdef).toContain('USING hnsw (embedding vector_cosine_ops)');
   });
@@ -76,7 +123,7 @@ describe('POST /rag on a 20,100-chunk project with a selective filter', () => {
     { name: 'a 2 % source filter', limit: 50, filter: { source: [FLOW_SOURCE] }, where: () => sql`d.source = ${FLOW_SOURCE}`, matches: (i: RagSearchItem) => i.source === FLOW_SOURCE },
     { name: 'a 0.5 % filter opposite the query', limit: 10, filter: { metadata: FAR_FILTER }, where: () => metadataIs(FAR_FILTER), matches: byTeam(FAR_FILTER.team) },
   ])('returns `limit` ($limit) rows for $name, all matching, the nearest', async ({ limit, filter, where, matches }) => {
-    const res = await api('/rag', { method: 'POST', key: p.key, json: { q: Q, limit, filter } });
+    const res = await post('/rag', { q: Q, limit, filter });
     expect(res.status).toBe(200);
     const body = RagSearchResultSchema.parse(await res.json());
     expect(body.items).toHaveLength(limit);
@@ -92,7 +139,7 @@ describe('POST /rag on a 20,100-chunk project with a selective filter', () => {
   it('on the HNSW index: a plain scan is short; the iterative scan fills the limit, exact search when its budget runs out', async () => {
     const n = candidatesPerList(10);
     const qv = JSON.stringify(q.vector);
-    const tenant = createDb({ url: env.DATABASE_URL, wsProxy: env.DATABASE_WS_PROXY, tenant: { projectId: p.id } });
+    const tenant = createDb({ url: volume.url, wsProxy: volume.wsProxy, tenant: { projectId: p.id } });
     // as when statistics favour the index: Sort, and the scans that would need one, priced out
     const forced = <T>(run: (tx: Db) => Promise<T>) =>
       tenant.db.transaction(async (tx) => {
