@@ -34,8 +34,12 @@ const TypeNameSchema = z
   .max(60)
   .regex(/^[a-z][a-z0-9_-]*$/);
 
-/** A DTCG alias `{group.token}`; any other string in style or layout is a literal value. */
-export const TOKEN_REF_PATTERN = /^\{([A-Za-z0-9_$@-]+(?:\.[A-Za-z0-9_$@-]+)*)\}$/;
+/**
+ * A DTCG alias `{group.token}`; any other string in style or layout is a literal value. Names follow DTCG: any
+ * characters but `{`, `}` and `.` — spaces too (variables/derive names groups after Figma collections, "Storefront
+ * tokens") — though not starting or ending with whitespace, and no control characters.
+ */
+export const TOKEN_REF_PATTERN = /^\{((?:[^{}.\s\p{Cc}](?:[^{}.\p{Cc}]*[^{}.\s\p{Cc}])?)(?:\.[^{}.\s\p{Cc}](?:[^{}.\p{Cc}]*[^{}.\s\p{Cc}])?)*)\}$/u;
 
 const ScalarSchema = z.union([z.string().max(UI_JSON_LIMITS.maxStringChars), z.number().finite(), z.boolean(), z.null()]);
 const PropsSchema = z.record(z.string().min(1).max(100), ScalarSchema).openapi({ description: 'Plain values only (strings, numbers, booleans, null)' });

@@ -107,3 +107,23 @@ describe('validateUiJson', () => {
     for (const raw of [null, 'x', [], { schema: 'uui_json' }]) expect(validateUiJson(raw, VOCAB).ok).toBe(false);
   });
 });
+
+describe('token paths with spaces (variables/derive names groups after Figma collections: "Storefront tokens")', () => {
+  it('a reference to such a token is known, and becomes a valid CSS custom property in uui_json', async () => {
+    const { cogoToUui } = await import('./uui');
+    const vocab = { components: [], tokens: [{ path: 'Storefront tokens.color.brand.primary', type: 'color' }] };
+    const page = {
+      schema: 'cogo_ui_json',
+      version: '1.0',
+      page: { id: 'p', name: 'P', source: { kind: 'generated', generator: 'llm' }, style: { background: '{Storefront tokens.color.brand.primary}' }, sections: [] },
+    };
+    const r = validateUiJson(page, vocab);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.report.unknown_tokens).toEqual([]);
+    const uui = cogoToUui(r.doc);
+    const [name] = Object.keys(uui.tokens);
+    expect(uui.tokens[name!]).toBe('Storefront tokens.color.brand.primary');
+    expect(name).toMatch(/^--[A-Za-z0-9_-]+$/);
+    expect(uui.root.style.background).toBe(`var(${name})`);
+  });
+});
