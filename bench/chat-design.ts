@@ -79,6 +79,8 @@ interface DesignRun {
   totalMs: number;
   traceId: string;
   timings: { total_ms: number; rag_ms: number; llm_ms: number; ui_ms: number };
+  /** The embedded database's counters over the call (with what other work the API did meanwhile: usage rows…). */
+  db: { statements: number; turns: number; connections: number; busyMs: number } | null;
   preview: { summary: string; report: { unknown_components: unknown[]; unknown_tokens?: unknown[]; pruned: unknown[] }; sections: unknown[]; artifact?: unknown };
 }
 
@@ -123,12 +125,15 @@ async function main() {
     console.log(`model reply: cogo_ui_json, ${componentCount(landingPage())} components, ${reply.length} chars ≈ ${pacing.tokens} tokens (chars/4), streamed as ${pacing.frames} chunks`);
 
     const design = async (): Promise<DesignRun> => {
+      const before = await stack.dbStats();
       const stream = await postTimed(`${stack.url}/chat/design`, { authorization: `Bearer ${key}` }, { prompt: PROMPT, rag: { limit: RAG_LIMIT } }, agent);
       const done = stream.first.get('done');
       if (stream.status !== 200 || !done) throw new Error(`design chat: ${stream.status} ${stream.body.slice(0, 300)}${stream.first.get('error')?.data.slice(0, 500) ?? ''}`);
       const preview = stream.first.get('ui.preview');
       const data = JSON.parse(done.data) as { trace_id: string; timings: DesignRun['timings'] };
+      const after = await stack.dbStats();
       return {
+        db: before && after ? { statements: after.statements - before.statements, turns: after.turns - before.turns, connections: after.connections - before.connections, busyMs: after.busyMs - before.busyMs } : null,
         stream,
         previewMs: preview?.at ?? NaN,
         llmDoneMs: stream.first.get('llm.done')?.at ?? NaN,
@@ -206,6 +211,10 @@ async function main() {
     row('  in-Worker: rag_ms − embedding', runs.map((r, i) => r.timings.rag_ms - embed[i]!));
     row('  in-Worker: ui_ms (validate, preview)', runs.map((r) => r.timings.ui_ms));
     row('  llm.done → ui.preview (client)', runs.map((r) => r.previewMs - r.llmDoneMs));
+    const counts = (label: string, xs: number[]) => console.log(`  ${label.padEnd(34)} p50 ${f(pct(xs, 50), 0).padStart(8)}  p95 ${f(pct(xs, 95), 0).padStart(8)}`);
+    counts('  db: statements a call', runs.map((r) => r.db?.statements ?? NaN));
+    counts('  db: connections opened a call', runs.map((r) => r.db?.connections ?? NaN));
+    row('  db: session busy a call', runs.map((r) => r.db?.busyMs ?? NaN), '(the embedded PGlite executing)');
     console.log(`\ncold: overhead total − provider ${f(cold.totalMs - cold.timings.llm_ms - (Number.isFinite(coldEmbed) ? coldEmbed : 0))} ms (embedding ${f(coldEmbed)} ms)`);
     console.log('goal (issue 14): overhead (total − provider time) median < 50 ms');
   } finally {

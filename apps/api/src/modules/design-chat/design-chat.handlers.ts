@@ -1,3 +1,4 @@
+import type { DesignVocabulary } from '@cogo/figma-compat';
 import type { ChatDesignRequest } from '@cogo/types';
 import type { Context } from 'hono';
 import { ApiError } from '../../lib/errors';
@@ -9,6 +10,9 @@ import { frameSender, streamErrorBody } from '../llm/completion-stream';
 import { intentsOf } from './design-chat.intents';
 import { chatDesignRoute } from './design-chat.routes';
 import { runDesignTurn, workingPage } from './design-chat.service';
+
+/** A turn that asks for no page (scenarios only) never reads the project's components and tokens. */
+const EMPTY_VOCABULARY: DesignVocabulary = { components: [], tokens: [] };
 
 /** The message of a design turn: `prompt`, else the last user message of `messages`; 400 when there is none. */
 function promptOf(body: ChatDesignRequest): string {
@@ -26,17 +30,18 @@ export async function designTurn(c: Context, body: ChatDesignRequest): Promise<R
     // what runs is decided before anything streams: a page to refine or describe is looked up only when asked for
     const wanted = intentsOf(prompt, true);
     const page = wanted.includes('refine') || wanted.includes('bdd') ? await workingPage(scope, body.cogo_ui_json) : null;
-    const intents = intentsOf(prompt, page !== null);
-    const vocab = await loadVocabulary(scope.db(), scope.projectId);
-    ready = { intents, page, vocab };
+    ready = { intents: intentsOf(prompt, page !== null), page };
   } catch (err) {
     closeAfter(c, scope);
     throw err;
   }
-  const { intents, page, vocab } = ready;
+  const { intents, page } = ready;
   const { response, done } = sseResponse(
     async (sink) => {
       const send = frameSender(sink);
+      // the vocabulary is needed only once the model is asked: it loads while `meta` goes out and retrieval runs
+      const vocab = intents.includes('generate') || intents.includes('refine') ? loadVocabulary(scope.db(), scope.projectId) : Promise.resolve(EMPTY_VOCABULARY);
+      vocab.catch(() => {}); // awaited by the plan step; a failure must not go unhandled while retrieval runs
       await send('meta', { trace_id: scope.traceId, intents });
       if (intents.includes('generate') || intents.includes('refine')) scope.events.emit('gen_plan_scheduled', { intents });
       try {

@@ -24,7 +24,8 @@ export interface DesignTurn {
   prompt: string;
   intents: ChatDesignIntent[];
   page: CogoUiJson | null;
-  vocab: DesignVocabulary;
+  /** The project's components and tokens, loading while retrieval runs (the plan step waits for them). */
+  vocab: Promise<DesignVocabulary>;
   model?: string | undefined;
   /** `keyword`: the offline generator makes the page (no model, no spend). */
   generator: 'llm' | 'keyword';
@@ -91,7 +92,14 @@ async function planPage(turn: DesignTurn, items: RagSearchItem[], send: Send, t:
   await send('progress', { step: 'plan', status: 'started', ...(turn.generator === 'keyword' ? { detail: 'keyword generator: no model asked' } : {}) });
   scope.events.emit('gen_plan_started', { intents: turn.intents, context: items.length, generator: turn.generator });
   if (turn.generator === 'keyword') {
-    const outcome = keywordUi({ prompt: turn.prompt }, turn.vocab);
+    let vocab;
+    try {
+      vocab = await turn.vocab;
+    } catch (err) {
+      scope.events.emit('gen_plan_failed', { code: err instanceof ApiError ? err.code : 'INTERNAL' });
+      throw err;
+    }
+    const outcome = keywordUi({ prompt: turn.prompt }, vocab);
     scope.events.emit('gen_plan_succeeded', { generator: 'keyword', sections: outcome.sections.map((s) => s.type) });
     await send('progress', { step: 'plan', status: 'done' });
     return { outcome, usage: NO_USAGE, generator: 'keyword' };
@@ -100,7 +108,7 @@ async function planPage(turn: DesignTurn, items: RagSearchItem[], send: Send, t:
   const refine = turn.intents.includes('refine') && turn.page ? turn.page : undefined;
   let asked;
   try {
-    asked = await askForUi(scope, { prompt: turn.prompt, base: refine, context, model: turn.model }, turn.vocab, turn.signal, {
+    asked = await askForUi(scope, { prompt: turn.prompt, base: refine, context, model: turn.model }, await turn.vocab, turn.signal, {
       route: DESIGN_CHAT_USAGE_ROUTE,
       delta: (text) => send('llm.delta', { text }),
     });

@@ -48,15 +48,19 @@ export function fuse(vector: string[], text: string[], k = RRF_K): Array<{ id: s
   return [...byId.values()].sort((a, b) => b.score - a.score || a.first - b.first).map(({ first: _, ...rest }) => rest);
 }
 
-/** Embeds the query, runs both lists and answers the fused top `limit`. */
+/** Embeds the query (the full-text list runs meanwhile), runs the vector list and answers the fused top `limit`. */
 export async function runSearch(prepared: PreparedSearch, signal: AbortSignal): Promise<SearchOutcome> {
   const { scope, request } = prepared;
-  const embedded = await runEmbed(prepared.embed, { status: async () => true, signal });
-  const vector = embedded.data[0]!.embedding;
   const filter = toChunkFilter(request.filter);
   const n = candidatesPerList(request.limit);
   const db = scope.db();
-  const [near, text] = [await nearestChunks(db, vector, embedded.model, filter, n), await textMatchedChunks(db, request.q, filter, n)];
+  // the full-text list needs no vector: it runs while the query is embedded
+  const textList = textMatchedChunks(db, request.q, filter, n);
+  textList.catch(() => {}); // awaited below; a failure must not go unhandled while the embedding runs
+  const embedded = await runEmbed(prepared.embed, { status: async () => true, signal });
+  const vector = embedded.data[0]!.embedding;
+  const near = await nearestChunks(db, vector, embedded.model, filter, n);
+  const text = await textList;
   const fused = fuse(near.ids, text).slice(0, request.limit);
   const details = new Map((await chunkDetails(db, fused.map((f) => f.id))).map((row) => [row.id, row]));
   const items = fused.flatMap((f) => {
