@@ -7,7 +7,7 @@ import { CogoApiError, isErrorEnvelope, type ErrorEnvelope } from './errors';
 import { defaultBackoffMs, defaultSleep, errorFromResponse, figmaHeaders, retryAfterMs, send } from './figma-http';
 import type { FigmaConnection } from './figma-types';
 import type { components } from './schema';
-import { parseSse, type SseFrame } from './sse';
+import { readFrames, type FramesEnd } from './sse';
 
 /** Where and how to reach the API: the same connection as the other helpers. */
 export type ChatConnection = FigmaConnection;
@@ -132,46 +132,27 @@ export async function* streamChat(conn: ChatConnection, options: StreamChatOptio
       continue;
     }
 
-    const stream = res.body;
-    const frames = parseSse(stream);
     let text = '';
-    let cause: unknown;
     let failed: ChatFailedError | undefined;
-    try {
-      for (;;) {
-        let step: IteratorResult<SseFrame>;
-        try {
-          step = await frames.next();
-        } catch (err) {
-          if (signal?.aborted) throw err;
-          cause = err;
-          break;
-        }
-        if (step.done) break;
-        // frames already buffered would still parse after an abort: stop at the first one
-        signal?.throwIfAborted();
-        const { event, data } = step.value;
-        if (event === 'ready') options.onReady?.(readyOf(data, key, text));
-        else if (event === 'chat.delta') {
-          const delta = field(data, 'text', event, key, text);
-          if (delta === '') continue;
-          text += delta;
-          yield delta;
-        } else if (event === 'chat.done') return resultOf(data, key, text);
-        else if (event === 'error') {
-          const envelope = json(data, event, key, text);
-          if (!isErrorEnvelope(envelope)) throw protocol(`the error event is not an error envelope`, key, text);
-          failed = new ChatFailedError(envelope, key, text);
-          break;
-        }
+    const end: FramesEnd = { failed: false };
+    for await (const { event, data } of readFrames(res.body, signal, end)) {
+      if (event === 'ready') options.onReady?.(readyOf(data, key, text));
+      else if (event === 'chat.delta') {
+        const delta = field(data, 'text', event, key, text);
+        if (delta === '') continue;
+        text += delta;
+        yield delta;
+      } else if (event === 'chat.done') return resultOf(data, key, text);
+      else if (event === 'error') {
+        const envelope = json(data, event, key, text);
+        if (!isErrorEnvelope(envelope)) throw protocol(`the error event is not an error envelope`, key, text);
+        failed = new ChatFailedError(envelope, key, text);
+        break;
       }
-    } finally {
-      await frames.return(undefined);
-      await stream.cancel().catch(() => undefined);
     }
     // CONFLICT before any text: another request with this key stored the answer first, which a retry receives
     if (failed && (text !== '' || failed.code !== 'CONFLICT')) throw failed;
-    const error = failed ?? new ChatStreamError('STREAM_CUT', `the chat stream ended without chat.done or error${text ? ` after ${text.length} characters` : ''}`, key, text, { cause });
+    const error = failed ?? new ChatStreamError('STREAM_CUT', `the chat stream ended without chat.done or error${text ? ` after ${text.length} characters` : ''}`, key, text, { cause: end.cause });
     if (text !== '') throw error;
     await retry(error, null);
   }

@@ -10,7 +10,7 @@ import { CogoApiError, isErrorEnvelope, type ErrorEnvelope } from './errors';
 import { defaultBackoffMs, defaultSleep, errorFromResponse, figmaHeaders, retryAfterMs, send } from './figma-http';
 import type { FigmaConnection } from './figma-types';
 import type { components } from './schema';
-import { parseSse, type SseFrame } from './sse';
+import { readFrames, type FramesEnd } from './sse';
 
 type Schemas = components['schemas'];
 export type CogoUiJson = Schemas['CogoUiJson'];
@@ -138,39 +138,20 @@ export async function* streamDesign(conn: DesignConnection, options: StreamDesig
 
   let traceId = res.headers.get('x-trace-id');
   if (!res.body) throw new DesignStreamError('STREAM_CUT', 'the design answer had no body', traceId);
-  const stream = res.body;
-  const frames = parseSse(stream);
-  let cause: unknown;
-  try {
-    for (;;) {
-      let step: IteratorResult<SseFrame>;
-      try {
-        step = await frames.next();
-      } catch (err) {
-        if (signal?.aborted) throw err;
-        cause = err;
-        break;
-      }
-      if (step.done) break;
-      // frames already buffered would still parse after an abort: stop at the first one
-      signal?.throwIfAborted();
-      const { event, data } = step.value;
-      if (event === 'done') return doneOf(json(data, event, traceId), traceId);
-      if (event === 'error') {
-        const envelope = json(data, event, traceId);
-        if (!isErrorEnvelope(envelope)) throw protocol('the error event is not an error envelope', traceId);
-        throw new DesignFailedError(envelope, traceId);
-      }
-      if (!EVENTS.has(event)) continue;
-      const parsed = checked(event as keyof DesignEventData, json(data, event, traceId), traceId);
-      if (parsed.event === 'meta') traceId = parsed.data.trace_id;
-      yield parsed;
+  const end: FramesEnd = { failed: false };
+  for await (const { event, data } of readFrames(res.body, signal, end)) {
+    if (event === 'done') return doneOf(json(data, event, traceId), traceId);
+    if (event === 'error') {
+      const envelope = json(data, event, traceId);
+      if (!isErrorEnvelope(envelope)) throw protocol('the error event is not an error envelope', traceId);
+      throw new DesignFailedError(envelope, traceId);
     }
-  } finally {
-    await frames.return(undefined);
-    await stream.cancel().catch(() => undefined);
+    if (!EVENTS.has(event)) continue;
+    const parsed = checked(event as keyof DesignEventData, json(data, event, traceId), traceId);
+    if (parsed.event === 'meta') traceId = parsed.data.trace_id;
+    yield parsed;
   }
-  throw new DesignStreamError('STREAM_CUT', 'the design stream ended without done or error', traceId, { cause });
+  throw new DesignStreamError('STREAM_CUT', 'the design stream ended without done or error', traceId, { cause: end.cause });
 }
 
 function protocol(message: string, traceId: string | null): DesignStreamError {

@@ -5,7 +5,7 @@
 import { CogoApiError, type ErrorEnvelope } from './errors';
 import { defaultBackoffMs, defaultSleep, errorFromResponse, figmaHeaders, figmaUrl, isRetryableStatus, retryAfterMs, send } from './figma-http';
 import { FIGMA_STREAM_EVENT_NAMES, type FigmaConnection, type FigmaStreamEvent } from './figma-types';
-import { parseSse, type SseFrame } from './sse';
+import { readFrames, type FramesEnd, type SseFrame } from './sse';
 
 /** Options of streamFigmaJob. */
 export interface StreamFigmaJobOptions extends FigmaConnection {
@@ -103,46 +103,29 @@ export async function* streamFigmaJob(options: StreamFigmaJobOptions): AsyncGene
       continue;
     }
 
-    const body = res.body;
-    const frames = parseSse(body);
     // set by a progress with a cursor, cleared by any later event: only the call's last event may end it cleanly
     let next: number | null = null;
-    let dropped: unknown = new Error('stream ended before progress, done or error');
-    try {
-      for (;;) {
-        let step: IteratorResult<SseFrame>;
-        try {
-          step = await frames.next();
-        } catch (err) {
-          if (options.signal?.aborted) throw err;
-          dropped = err;
-          break;
-        }
-        if (step.done) break;
-        // frames already buffered would still parse after an abort: stop at the first one
-        options.signal?.throwIfAborted();
-        const event = toEvent(step.value, String(last));
-        if (!event) continue;
-        if (event.id !== null) {
-          // replays after a reconnect may overlap what we hold: the log position decides
-          if (event.id <= last) continue;
-          last = event.id;
-          // only a new logged event resets the budget: keepalives and replays prove the line works, not that the job moves
-          failures = 0;
-        }
-        options.onEvent?.(event);
-        yield event;
-        if (event.event === 'done') return;
-        if (event.event === 'error') throw new FigmaJobFailedError(event.data, event.id);
-        if (event.event === 'keepalive') continue;
-        const cursor = event.event === 'progress' ? event.data.next_cursor : null;
-        // not a reason to stop reading: more events may follow in this call
-        next = typeof cursor === 'string' ? parseId(cursor, 'progress.next_cursor', String(last)) : null;
+    const end: FramesEnd = { failed: false };
+    for await (const frame of readFrames(res.body, options.signal, end)) {
+      const event = toEvent(frame, String(last));
+      if (!event) continue;
+      if (event.id !== null) {
+        // replays after a reconnect may overlap what we hold: the log position decides
+        if (event.id <= last) continue;
+        last = event.id;
+        // only a new logged event resets the budget: keepalives and replays prove the line works, not that the job moves
+        failures = 0;
       }
-    } finally {
-      await frames.return(undefined);
-      await body.cancel().catch(() => undefined);
+      options.onEvent?.(event);
+      yield event;
+      if (event.event === 'done') return;
+      if (event.event === 'error') throw new FigmaJobFailedError(event.data, event.id);
+      if (event.event === 'keepalive') continue;
+      const cursor = event.event === 'progress' ? event.data.next_cursor : null;
+      // not a reason to stop reading: more events may follow in this call
+      next = typeof cursor === 'string' ? parseId(cursor, 'progress.next_cursor', String(last)) : null;
     }
+    const dropped: unknown = end.failed ? end.cause : new Error('stream ended before progress, done or error');
     if (next !== null) {
       // the call's budget was spent; never resume past what we hold
       cursor = String(Math.min(next, last));
