@@ -51,6 +51,10 @@ export default defineProject({
     name: 'api',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['./test/global-setup.ts'],
+    // one workerd module graph for every file instead of one per file: the Worker's code is loaded once (the whole
+    // project ran 5.3 min instead of ~11; files already keep their own data by project id, and the module caches they
+    // share — API keys, contexts, log tails — are keyed by what each test creates)
+    isolate: false,
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

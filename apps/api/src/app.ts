@@ -4,6 +4,7 @@ import { onError, onNotFound } from './lib/error-handler';
 import { defaultHook } from './lib/openapi';
 import { cors, requestId, requestMetrics, services, trace } from './middleware';
 import { artifactsRouter } from './modules/artifacts';
+import { designSyncRegistryRouter, designSyncRouter } from './modules/design-sync';
 import { chatRouter } from './modules/chat';
 import { designChatRouter } from './modules/design-chat';
 import { mountDocs } from './modules/docs';
@@ -54,6 +55,8 @@ export function createApp() {
   app.route('/', symbolsRouter);
   app.route('/', uiGenerateRouter);
   app.route('/', artifactsRouter);
+  app.route('/', designSyncRegistryRouter);
+  app.route('/', designSyncRouter);
   app.route('/', uuiRouter);
   app.route('/', llmRouter);
   app.route('/', llmHealthRouter);

@@ -5079,6 +5079,953 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/design-sync/registry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's coded components, by key */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of registry components */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CodeComponent"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ingest a Storybook build into the code registry (idempotent)
+         * @description Reads a Storybook `index.json` (v5), props from a Storybook 10 components manifest or react-docgen-typescript JSON, and Code Connect mappings, and upserts one registry component per Storybook title (at most 5000): the same input again changes nothing (`unchanged`). Code Connect mappings are stored confirmed. `prune: true` deletes components the input no longer names (and their mappings). A document the parser cannot read is a 400 naming its JSON path; entries it skips are listed in `warnings`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RegistryIngestRequest"];
+                };
+            };
+            responses: {
+                /** @description What the ingest changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryIngestResponse"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/design-sync/mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Code ↔ Figma component mappings
+         * @description Filtered by `status` and `file_key`, ordered by code component key, in keyset pages.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    status?: components["schemas"]["MappingStatus"];
+                    file_key?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of mappings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ComponentMapping"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Map a coded component to a stored Figma component (confirmed)
+         * @description The code component by registry key (or id); the Figma component set or component by file key and node id, as POST /figma-context/apply stored it. An unknown code component or Figma component is a 404; mapping it again updates the props map and confirms it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateMappingRequest"];
+                };
+            };
+            responses: {
+                /** @description The mapping */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComponentMapping"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/design-sync/mappings/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suggest mappings by name and prop similarity, for a person to confirm
+         * @description Pairs unmapped registry components with unmapped stored Figma components (sets and standalone components) by name and property similarity (confidence = 0.6 × name + 0.4 × props, at least `min_confidence`), one each, and stores them as `suggested`. A pair a person rejected is never suggested again.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SuggestMappingsRequest"];
+                };
+            };
+            responses: {
+                /** @description The suggestions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SuggestMappingsResponse"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/design-sync/mappings/code-connect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Confirmed and suggested mappings as Code Connect template files
+         * @description One `<Name>.figma.tsx` per mapping (`figma.connect` with the props map as figma.enum/boolean/string/instance), to review and commit beside the components.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "confirmed" | "suggested" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The files */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CodeConnectExport"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/design-sync/mappings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Confirm or reject a mapping
+         * @description Confirming records the baseline drift is measured against (the Figma name and the bound tokens' values now).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateMappingRequest"];
+                };
+            };
+            responses: {
+                /** @description The mapping */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComponentMapping"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/design-sync/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stories and tests per coded component and Figma variant
+         * @description Per registry component: its stories, its tests (stories tagged `test` or `play-fn`), and which of its mapped Figma component's variant options ("Size=Small") some story covers (by its args, else by its name).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    file_key?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The coverage report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoverageResponse"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/design-sync/drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Drift between each confirmed mapping’s coded component and its Figma component
+         * @description Per confirmed mapping: Figma properties missing in code, code props with no Figma counterpart (handlers, className, style and other code-only props are not drift), variant options vs enum values, defaults, incompatible types, tokens whose value changed since the last sync, a renamed or removed Figma component, a removed code component. Each side is hashed canonically (sorted keys); a mapping whose sides and baseline are unchanged reuses its stored report (`cached`). `diff_hash` is what a sync operation is keyed by.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    file_key?: string;
+                    mapping_id?: string;
+                    only_drifted?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The drift report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DriftResponse"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/design-sync/operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sync operations, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of operations */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SyncOperation"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Sync drifted components, atomically per component, with an undo entry
+         * @description `design_to_code`: the registry component takes the design's props, and a Storybook CSF3 story and a Playwright test are generated as artifacts (kind `scaffold`). `code_to_design`: the stored Figma component's property definitions take the code's. Each component is its own transaction: one that fails (its Figma or code component is gone) is reported and the others apply (`partial`). The operation id is derived from the components and the diff hash, so the same request on the same drift answers the stored operation (`replayed`); when nothing drifted it is a `noop`. An applied operation is pushed on the project's undo stack (50 deep, 24 h). Only confirmed mappings sync (another is a 409); an unknown mapping id is a 404.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SyncOperationRequest"];
+                };
+            };
+            responses: {
+                /** @description The operation */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SyncOperation"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/design-sync/operations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One sync operation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The operation */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SyncOperation"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/design-sync/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo a sync operation: restore exactly what it changed, or refuse with the reason
+         * @description Restores every component the operation changed to its state before it, checked by hash (the restored state's hash equals the recorded pre-state's). Refused with 409 and `details.reason`: `expired` (older than 24 h), `already_undone`, `later_operation` (a later, not undone operation changed the same components — undo it first), `changed_since` (the components changed after the operation, e.g. a new ingest or apply), `not_undoable` (a no-op or failed operation, or one evicted from the 50-deep stack). Without `operation_id`, the latest undoable operation.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UndoRequest"];
+                };
+            };
+            responses: {
+                /** @description What was restored */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UndoResponse"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/figma-compat/uui/presign": {
         parameters: {
             query?: never;
@@ -8365,7 +9312,7 @@ export interface components {
             sha256: string;
         };
         /** @enum {string} */
-        ArtifactKind: "plan" | "ui_json" | "diff" | "job_output";
+        ArtifactKind: "plan" | "ui_json" | "diff" | "job_output" | "scaffold";
         UiSectionSummary: {
             id: string;
             type: string;
@@ -8432,6 +9379,316 @@ export interface components {
             trace_id: string | null;
             created_at: string;
             expires_at: string;
+        };
+        RegistryIngestResponse: {
+            components: {
+                inserted: number;
+                updated: number;
+                unchanged: number;
+                deleted: number;
+            };
+            stories: number;
+            /** @description Explicit mappings from Code Connect */
+            mappings: {
+                inserted: number;
+                updated: number;
+                unchanged: number;
+                deleted: number;
+            };
+            warnings: {
+                path: string;
+                message: string;
+            }[];
+            trace_id: string;
+        };
+        RegistryIngestRequest: {
+            /** @description Storybook `index.json` (v5): `{ v: 5, entries: { <id>: { id, title, name, importPath, componentPath?, tags, type } } }` */
+            index?: Record<string, never>;
+            /** @description Storybook 10 components manifest (`manifests/components.json`): props per component */
+            manifest?: Record<string, never>;
+            /** @description react-docgen-typescript output (an array of `{ displayName, filePath, props }`) */
+            docgen?: Record<string, never>;
+            /** @description Code Connect JSON: explicit component ↔ Figma node mappings (confirmed at once) */
+            code_connect?: Record<string, never>;
+            /**
+             * Format: uri
+             * @description Where the Storybook build is served (kept for browser sessions and links)
+             */
+            storybook_url?: string;
+            /**
+             * @description Delete registry components this ingest does not name (default: keep them)
+             * @default false
+             */
+            prune: boolean;
+            trace_id?: components["schemas"]["TraceId"];
+        };
+        CodeComponent: {
+            /**
+             * Format: uuid
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            id: string;
+            /** @example Components/Button */
+            key: string;
+            name: string;
+            import_path: string | null;
+            component_path: string | null;
+            description: string | null;
+            props: components["schemas"]["CodeProp"][];
+            stories: components["schemas"]["CodeStory"][];
+            content_hash: string;
+            updated_at: string;
+        };
+        CodeProp: {
+            name: string;
+            /** @enum {string} */
+            kind: "boolean" | "string" | "number" | "enum" | "node" | "function" | "other";
+            type: string;
+            values?: string[];
+            default?: string | number | boolean | null;
+            required?: boolean;
+            description?: string;
+        };
+        CodeStory: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            type: "story" | "docs";
+            tags: string[];
+            args?: {
+                [key: string]: string | number | boolean;
+            };
+        };
+        ComponentMapping: {
+            /**
+             * Format: uuid
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            id: string;
+            code_component: {
+                /**
+                 * Format: uuid
+                 * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+                 */
+                id: string;
+                key: string;
+                name: string;
+            };
+            figma: {
+                file_key: string;
+                node_id: string;
+                /** @description null: the Figma component is no longer stored */
+                name: string | null;
+            };
+            status: components["schemas"]["MappingStatus"];
+            /** @enum {string} */
+            source: "explicit" | "code_connect" | "suggested";
+            confidence: number | null;
+            /** @description Figma property name → code prop name */
+            props: {
+                [key: string]: string;
+            };
+            synced_at: string | null;
+            updated_at: string;
+        };
+        /** @enum {string} */
+        MappingStatus: "suggested" | "confirmed" | "rejected";
+        CreateMappingRequest: {
+            /**
+             * @description The registry component's key (or id)
+             * @example Components/Button
+             */
+            code_component: string;
+            file_key: string;
+            /** @example 12:34 */
+            node_id: string;
+            /** @description Figma property name → code prop name (matched by name when absent) */
+            props?: {
+                [key: string]: string;
+            };
+            trace_id?: components["schemas"]["TraceId"];
+        };
+        SuggestMappingsResponse: {
+            suggested: components["schemas"]["ComponentMapping"][];
+            counts: {
+                code_components: number;
+                figma_components: number;
+                suggested: number;
+                already_mapped: number;
+                rejected: number;
+            };
+            trace_id: string;
+        };
+        SuggestMappingsRequest: {
+            /** @description Only this file's components (default: every stored file) */
+            file_key?: string;
+            /** @default 0.6 */
+            min_confidence: number;
+            trace_id?: components["schemas"]["TraceId"];
+        };
+        CodeConnectExport: {
+            files: {
+                path: string;
+                content: string;
+                /**
+                 * Format: uuid
+                 * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+                 */
+                mapping_id: string;
+            }[];
+            trace_id: string;
+        };
+        UpdateMappingRequest: {
+            /** @enum {string} */
+            status: "confirmed" | "rejected";
+            props?: {
+                [key: string]: string;
+            };
+            trace_id?: components["schemas"]["TraceId"];
+        };
+        CoverageResponse: {
+            components: {
+                code_component: {
+                    /**
+                     * Format: uuid
+                     * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+                     */
+                    id: string;
+                    key: string;
+                    name: string;
+                };
+                figma: {
+                    file_key: string;
+                    node_id: string;
+                    name: string;
+                } | null;
+                stories: number;
+                tests: number;
+                variants: {
+                    total: number;
+                    covered: number;
+                    missing: string[];
+                };
+            }[];
+            totals: {
+                components: number;
+                with_stories: number;
+                with_tests: number;
+                variants: number;
+                variants_covered: number;
+                ratio: number;
+            };
+            trace_id: string;
+        };
+        DriftResponse: {
+            mappings: {
+                /**
+                 * Format: uuid
+                 * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+                 */
+                mapping_id: string;
+                code_component: {
+                    /**
+                     * Format: uuid
+                     * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+                     */
+                    id: string;
+                    key: string;
+                    name: string;
+                };
+                figma: {
+                    file_key: string;
+                    node_id: string;
+                    name: string | null;
+                };
+                items: components["schemas"]["DriftItem"][];
+                /** @description sha256 of the canonical items: what a sync operation of this component is keyed by */
+                diff_hash: string;
+                /** @description Both sides unchanged since the last drift: the stored report was reused */
+                cached: boolean;
+            }[];
+            counts: {
+                mappings: number;
+                drifted: number;
+                items: number;
+                cached: number;
+            };
+            by_kind: {
+                [key: string]: number;
+            };
+            trace_id: string;
+        };
+        DriftItem: {
+            kind: components["schemas"]["DriftKind"];
+            subject: string;
+            figma?: unknown;
+            code?: unknown;
+            message: string;
+        };
+        /** @enum {string} */
+        DriftKind: "figma_prop_missing_in_code" | "code_prop_missing_in_figma" | "variant_values_differ" | "default_differs" | "type_differs" | "token_changed" | "design_renamed" | "design_removed" | "code_removed";
+        SyncOperation: {
+            /** @example op_5d41402abc4b2a76b9719d911017c592 */
+            id: string;
+            direction: components["schemas"]["SyncDirection"];
+            /** @enum {string} */
+            status: "succeeded" | "partial" | "failed" | "noop" | "undone";
+            diff_hash: string;
+            results: components["schemas"]["SyncComponentResult"][];
+            counts: {
+                components: number;
+                applied: number;
+                unchanged: number;
+                failed: number;
+                changes: number;
+            };
+            actor: string;
+            trace_id: string;
+            duration_ms: number;
+            created_at: string;
+            undone_at: string | null;
+            /** @description true: the same operation (same components, same diff) ran before; this is its stored result */
+            replayed: boolean;
+        };
+        /** @enum {string} */
+        SyncDirection: "design_to_code" | "code_to_design";
+        SyncComponentResult: {
+            /**
+             * Format: uuid
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            mapping_id: string;
+            code_component: string;
+            /** @enum {string} */
+            status: "applied" | "unchanged" | "failed";
+            changes: number;
+            artifacts?: (components["schemas"]["ArtifactPointer"] & {
+                path: string;
+            })[];
+            error?: {
+                code: string;
+                message: string;
+            };
+        };
+        SyncOperationRequest: {
+            direction: components["schemas"]["SyncDirection"];
+            /** @description Default: every confirmed mapping with drift */
+            mapping_ids?: string[];
+            trace_id?: components["schemas"]["TraceId"];
+        };
+        UndoResponse: {
+            operation_id: string;
+            /** @description Components restored */
+            restored: number;
+            pre_hash: string;
+            /** @description sha256 of the restored state: equal to pre_hash */
+            restored_hash: string;
+            trace_id: string;
+        };
+        UndoRequest: {
+            /** @description Default: the latest operation that can be undone */
+            operation_id?: string;
+            trace_id?: components["schemas"]["TraceId"];
         };
         PresignResponse: {
             /**

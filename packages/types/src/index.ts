@@ -26,3 +26,5 @@ export * from './figma-compat-symbols';
 export * from './ui-json';
 export * from './artifacts';
 export * from './ui-generate';
+export * from './design-sync';
+export * from './canonical-json';

@@ -29,9 +29,9 @@ const PLATFORM_TABLES = [
 ];
 
 /** Tables later migrations create in cogo (not moved: they did not exist at 0005). */
-const CREATED_LATER = ['llm_models', 'llm_providers', 'llm_usage', 'project_updates', 'provider_health', 'routing_policies'];
+const CREATED_LATER = ['design_sync_audit', 'llm_models', 'llm_providers', 'llm_usage', 'project_updates', 'provider_health', 'routing_policies'];
 /** User tables later migrations create in public. */
-const PUBLIC_LATER = ['action_flows', 'artifacts', 'chat_sessions', 'document_chunks', 'documents', 'messages', 'rag_ingest_jobs', 'token_versions'];
+const PUBLIC_LATER = ['action_flows', 'artifacts', 'chat_sessions', 'code_components', 'component_mappings', 'document_chunks', 'documents', 'messages', 'rag_ingest_jobs', 'sync_operations', 'token_versions', 'undo_stack'];
 const COGO_AFTER = [...PLATFORM_TABLES, ...CREATED_LATER].sort();
 
 const A = '00000000-0000-4000-8000-00000000000a';

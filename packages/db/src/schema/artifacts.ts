@@ -13,7 +13,7 @@ export const artifacts = pgTable(
     projectId: uuid('project_id')
       .notNull()
       .references(() => projects.id, { onDelete: 'cascade' }),
-    /** `plan`, `ui_json`, `diff` or `job_output`. */
+    /** `plan`, `ui_json`, `diff`, `job_output` or `scaffold` (design-sync story and test files). */
     kind: text('kind').notNull(),
     contentType: text('content_type').notNull(),
     bytes: integer('bytes').notNull(),
@@ -27,6 +27,6 @@ export const artifacts = pgTable(
   (t) => [
     index('artifacts_project_created_idx').on(t.projectId, t.createdAt, t.id),
     index('artifacts_expires_idx').on(t.expiresAt),
-    check('artifacts_kind_ck', sql`${t.kind} in ('plan', 'ui_json', 'diff', 'job_output')`),
+    check('artifacts_kind_ck', sql`${t.kind} in ('plan', 'ui_json', 'diff', 'job_output', 'scaffold')`),
   ],
 );

@@ -15,3 +15,4 @@ export * from './chat';
 export * from './rag';
 export * from './tokens';
 export * from './artifacts';
+export * from './design-sync';

@@ -2,6 +2,10 @@
 // prefix here so that `export *` from the package index cannot clash with the other features.
 export { collectComponents, componentsFromStored, type ComponentSource as SymbolComponentSource, type StoredComponentRow } from './collect';
 export { mapSymbols, type MapSymbolsOptions } from './map';
+// the pieces design-sync (issue 15) reuses to read code props and Figma definitions the same way
+export { figmaProps, isBooleanVariant, isTruthy } from './figma-props';
+export { camel, kebab, lastSegment, words } from './names';
+export { codeCategory, isCodeOnly, mapValues, matchProps } from './score';
 export {
   SymbolsInputError,
   type FigmaComponent as SymbolFigmaComponent,

@@ -38,11 +38,12 @@ const norm = (s: string) => words(s).join('');
 
 /** Variant options → code values, one each: equal words first, then abbreviations. */
 export function mapValues(options: readonly string[], values: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
+  // options come from the design: a null prototype keeps "constructor" or "__proto__" ordinary keys
+  const out: Record<string, string> = Object.create(null);
   const free = new Set(values);
   for (const pass of ['equal', 'abbrev'] as const) {
     for (const o of options) {
-      if (o in out) continue;
+      if (Object.hasOwn(out, o)) continue;
       const n = norm(o);
       const hit = [...free].find((v) => (pass === 'equal' ? norm(v) === n : abbreviates(norm(v), n) || abbreviates(n, norm(v))));
       if (hit !== undefined) {

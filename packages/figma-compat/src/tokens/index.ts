@@ -6,6 +6,7 @@ export { TokensInputError, TokensOutputError, type TokensInputCode } from './err
 export type { VariableIssue, AliasCounts } from './emit-variables';
 export type { StyleSkip } from './emit-styles';
 export { toCss, type CssOptions } from './css';
+export { splitName } from './naming';
 export { resolveTokens } from './resolver';
 export { toTailwindTheme, type TailwindOptions } from './tailwind';
 export { validateResolver, validateTokens, type TokensValidation, type TokensValidationError, type ValidateOptions } from './validate';

@@ -29,7 +29,7 @@ import {
   type RefineActionFlowResponse,
   type StoredActionFlow,
 } from '@cogo/types';
-import { canonicalJson } from '../../lib/canonical-json';
+import { canonicalJson } from '@cogo/types';
 import { sha256Hex } from '../../lib/crypto';
 import { ApiError } from '../../lib/errors';
 import type { CallScope } from '../llm/call-scope';

@@ -3,7 +3,7 @@
 // of what the page no longer has, and the outbox rows — all in the caller's one transaction.
 import { deterministicUuid, schema, type Db } from '@cogo/db';
 import { and, eq, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import { canonicalJson } from '../../lib/canonical-json';
+import { canonicalJson } from '@cogo/types';
 import { sha256Hex } from '../../lib/crypto';
 import { recordUpdates, type UpdateRecord } from '../updates/updates.repo';
 

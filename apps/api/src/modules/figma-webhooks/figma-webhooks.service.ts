@@ -15,7 +15,7 @@
 // bytes meanwhile only loses them: an index row whose bytes are gone is a miss, fetched and stored again).
 import type { FigmaWebhook, FigmaWebhookDelivery, FigmaWebhookReceipt, RegisterFigmaWebhook } from '@cogo/types';
 import type { Db } from '@cogo/db';
-import { canonicalJson } from '../../lib/canonical-json';
+import { canonicalJson } from '@cogo/types';
 import { randomToken, sha256Hex, timingSafeEqual } from '../../lib/crypto';
 import { ApiError } from '../../lib/errors';
 import type { FigmaWebhooksApi } from './figma-webhooks.client';

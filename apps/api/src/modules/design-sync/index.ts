@@ -1,0 +1,2 @@
+export { designSyncRegistryRouter } from './registry.handlers';
+export { designSyncRouter } from './sync.handlers';

@@ -1,0 +1,3 @@
+import { nodeProject } from '@cogo/vitest-preset';
+
+export default nodeProject('design-sync');
