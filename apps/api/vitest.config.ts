@@ -38,11 +38,16 @@ export default defineProject({
           EMBEDDING_API_BASE: inject<string>('openaiBase'),
           EMBEDDING_API_KEY: inject<string>('openaiKey'),
           EMBEDDING_PROVIDER_NAME: 'fake-openai-embeddings',
-          OUTBOUND_ALLOWLIST: new URL(inject<string>('openaiBase')).host,
+          // the sample Storybook's host too: a storybook credential's URL must be on an allowlist
+          OUTBOUND_ALLOWLIST: `${new URL(inject<string>('openaiBase')).host},${new URL(inject<string>('storybookUrl')).host}`,
           CHAT_RATE_LIMIT_PER_MIN: '1000000',
           EMBED_RATE_LIMIT_PER_MIN: '1000000',
           // the embedding queue retries at once here, so a dead-letter test takes seconds, not 2 + 4 + 8
           EMBED_QUEUE_RETRY_BASE_SECONDS: '0',
+          // design-sync's Slack notifications go to the Slack fake
+          SLACK_WEBHOOK_BASE: inject<string>('slackBase'),
+          // browser test sessions drive the local Chromium global-setup starts
+          BROWSER_CDP_URL: inject<string>('browserCdpUrl'),
         },
       },
     })),

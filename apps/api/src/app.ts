@@ -4,7 +4,14 @@ import { onError, onNotFound } from './lib/error-handler';
 import { defaultHook } from './lib/openapi';
 import { cors, requestId, requestMetrics, services, trace } from './middleware';
 import { artifactsRouter } from './modules/artifacts';
-import { designSyncRegistryRouter, designSyncRouter } from './modules/design-sync';
+import {
+  designSyncBrowserRouter,
+  designSyncCredentialsRouter,
+  designSyncNotificationsRouter,
+  designSyncRegistryRouter,
+  designSyncRouter,
+  designSyncScheduleRouter,
+} from './modules/design-sync';
 import { chatRouter } from './modules/chat';
 import { designChatRouter } from './modules/design-chat';
 import { mountDocs } from './modules/docs';
@@ -57,6 +64,10 @@ export function createApp() {
   app.route('/', artifactsRouter);
   app.route('/', designSyncRegistryRouter);
   app.route('/', designSyncRouter);
+  app.route('/', designSyncCredentialsRouter);
+  app.route('/', designSyncNotificationsRouter);
+  app.route('/', designSyncBrowserRouter);
+  app.route('/', designSyncScheduleRouter);
   app.route('/', uuiRouter);
   app.route('/', llmRouter);
   app.route('/', llmHealthRouter);

@@ -196,6 +196,16 @@ export const EnvSchema = z
     /** Largest share of 5xx answers a route may have (0–1). */
     SLO_ERROR_RATE: z.coerce.number().min(0).max(1).default(0.01),
 
+    // design-sync (issue 15): Slack webhooks must be under SLACK_WEBHOOK_BASE; Storybook URLs on STORYBOOK_HOSTS (or
+    // OUTBOUND_ALLOWLIST); browser sessions use BROWSER (Cloudflare Browser Rendering) or, locally, BROWSER_CDP_URL
+    SLACK_WEBHOOK_BASE: z.url().default('https://hooks.slack.com'),
+    STORYBOOK_HOSTS: z.string().default('*.chromatic.com,*.github.io,*.netlify.app,*.vercel.app,*.pages.dev'),
+    /** A local Chromium's DevTools HTTP endpoint (`http://127.0.0.1:9222`), started by `./cogo dev` and the tests. */
+    BROWSER_CDP_URL: z.url().optional(),
+    BROWSER: z.custom<Fetcher>((v) => typeof v === 'object' && v !== null).optional(),
+    NOTIFY_QUEUE: binding<Queue<unknown>>('Queue NOTIFY_QUEUE'),
+    BROWSER_QUEUE: binding<Queue<unknown>>('Queue BROWSER_QUEUE'),
+
     FIGMA_PACER: binding<DurableObjectNamespace<FigmaPacer>>('Durable Object FIGMA_PACER'),
     JOB_CURSOR: binding<DurableObjectNamespace<JobCursor>>('Durable Object JOB_CURSOR'),
     IDEMPOTENCY: binding<DurableObjectNamespace<IdempotencyKey>>('Durable Object IDEMPOTENCY'),

@@ -3,8 +3,13 @@
 import { createApp } from './app';
 import type { Bindings } from './env';
 import { sweepArtifacts } from './modules/artifacts';
+import { remindExpiringCredentials } from './modules/design-sync/credentials/credentials.service';
+import { sendDigests } from './modules/design-sync/notifications/digest';
+import { runDueSchedules } from './modules/design-sync/schedule/schedule.sweep';
 import { runProviderProbes } from './modules/llm-health';
 import { consumeBusEvents } from './queues/bus-events.consumer';
+import { consumeBrowserSessions } from './queues/design-sync-browser.consumer';
+import { consumeNotifications } from './queues/design-sync-notify.consumer';
 import { consumeProjectUpdates } from './queues/project-updates.consumer';
 import { consumeProjectUpdatesDlq } from './queues/project-updates.dlq.consumer';
 import { consumeEmbeds } from './queues/rag-embed.consumer';
@@ -37,6 +42,8 @@ export default {
     else if (role === 'cogo-project-updates-dlq') await consumeProjectUpdatesDlq(batch, env);
     else if (role === 'cogo-embed') await consumeEmbeds(batch, env);
     else if (role === 'cogo-embed-dlq') await consumeEmbedsDlq(batch, env);
+    else if (role === 'cogo-notify') await consumeNotifications(batch, env);
+    else if (role === 'cogo-browser') await consumeBrowserSessions(batch, env);
     else batch.retryAll();
   },
   async scheduled(controller, env, ctx) {
@@ -46,5 +53,9 @@ export default {
     ctx.waitUntil(sweepPendingEmbeds(env, new Date(controller.scheduledTime)));
     ctx.waitUntil(runProviderProbes(env));
     ctx.waitUntil(sweepArtifacts(env, new Date(controller.scheduledTime)));
+    // design-sync: nightly runs whose hour has come, daily digests and credential expiry reminders
+    ctx.waitUntil(runDueSchedules(env, new Date(controller.scheduledTime)));
+    ctx.waitUntil(sendDigests(env, new Date(controller.scheduledTime)));
+    ctx.waitUntil(remindExpiringCredentials(env, new Date(controller.scheduledTime)));
   },
 } satisfies ExportedHandler<Bindings>;

@@ -29,5 +29,10 @@ declare namespace Cloudflare {
     CHAT_API_KEY: string;
     EMBEDDING_API_BASE: string;
     EMBEDDING_API_KEY: string;
+    SLACK_WEBHOOK_BASE: string;
+    NOTIFY_QUEUE: Queue<unknown>;
+    BROWSER_QUEUE: Queue<unknown>;
+    BROWSER_CDP_URL: string;
+    OUTBOUND_ALLOWLIST: string;
   }
 }

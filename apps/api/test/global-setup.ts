@@ -1,7 +1,9 @@
 import { createDb } from '@cogo/db';
 import { ws } from '@cogo/db/node';
-import { startFigmaFake, startOpenAIFake } from '@cogo/fakes';
+import { startFigmaFake, startOpenAIFake, startSlackFake } from '@cogo/fakes';
+import { startChromium } from '@cogo/devstack/chromium';
 import { startLocalDatabase } from '@cogo/devstack/database';
+import { startSampleStorybook } from '@cogo/devstack/storybook';
 import { devEmbedder } from '@cogo/devstack/embedder';
 import { loadConformance } from './conformance-fixtures';
 import { loadOpenAIConformance } from './openai-conformance-fixtures';
@@ -38,6 +40,12 @@ declare module 'vitest' {
     volumeKey: string;
     /** JSON VolumeStatus of the seeding child, on loopback. */
     volumeStatusUrl: string;
+    /** The Slack incoming-webhook fake's origin (SLACK_WEBHOOK_BASE); webhooks are made through its /__fake/ API. */
+    slackBase: string;
+    /** The sample Storybook build's origin (a storybook credential's URL); its host is on OUTBOUND_ALLOWLIST. */
+    storybookUrl: string;
+    /** The local Chromium's DevTools endpoint (BROWSER_CDP_URL) for browser test sessions. */
+    browserCdpUrl: string;
   }
 }
 
@@ -88,9 +96,17 @@ export default async function setup(project: TestProject) {
   project.provide('openaiBase', openai.url);
   project.provide('openaiKey', openaiKey);
   project.provide('openaiConformance', JSON.stringify(loadOpenAIConformance()));
+  const slack = await startSlackFake();
+  project.provide('slackBase', slack.url);
+  const [storybook, chromium] = await Promise.all([startSampleStorybook(), startChromium()]);
+  project.provide('storybookUrl', storybook.url);
+  project.provide('browserCdpUrl', chromium.cdpUrl);
   await provideVolume(project, volume, { url: db.url, wsProxy: db.wsProxy }, { base: openai.url, key: openaiKey });
   return async () => {
     await volume?.stop();
+    await slack.close();
+    await chromium.close();
+    await storybook.close();
     await openai.close();
     await jwks.close();
     await figma.close();

@@ -2759,6 +2759,7 @@ export interface paths {
                             window: string;
                             since: string;
                             routes: components["schemas"]["RouteStat"][];
+                            design_sync: components["schemas"]["DesignSyncMetrics"];
                             /** @enum {string} */
                             gate: "pass" | "fail";
                         };
@@ -6026,6 +6027,610 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/design-sync/drift/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Judge a reported drift item: real, or a false positive
+         * @description One verdict per (mapping, kind, subject); a new one replaces it. The verdicts give `design_drift_false_positive_ratio` in /metrics and /metrics/overview.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DriftFeedbackRequest"];
+                };
+            };
+            responses: {
+                /** @description The verdict stored */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DriftFeedback"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/design-sync/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's design-sync credentials: what their last check said and when they expire — never their values */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Stored credentials */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DesignSyncCredentialList"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Store a Figma token, Slack incoming webhook or Storybook URL after a real check
+         * @description Pre-flight: figma — `GET /v1/me` on FIGMA_API_BASE; slack — an empty message to the webhook, which a live webhook refuses with 400 without posting; storybook — `GET <url>/index.json`. A failed check is a 422 naming why, and nothing is stored. The value goes to the vault (figma: FIGMA_API_KEY, the token figma-context uses; slack: SLACK_WEBHOOK_URL; storybook: STORYBOOK_URL), a newer one rotating the older. With `expires_at`, a `credential_expiring` notification goes out daily from 7 days before.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PutCredentialRequest"];
+                };
+            };
+            responses: {
+                /** @description Checked and stored */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DesignSyncCredential"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/design-sync/credentials/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a credential (its vault secret is revoked) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: components["schemas"]["DesignSyncCredentialKind"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/design-sync/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's notification settings: per category off / immediate / digest, the digest hour, Slack's state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The settings (defaults until saved) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationSettings"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        /**
+         * Choose per category (sync_done, sync_failed, drift_found, credential_expiring, coverage_dropped) and the digest hour
+         * @description Categories not named keep their mode. `immediate`: a Slack message per event (through a Queue that honours 429 Retry-After and disables a webhook answering 404/410); `digest`: one message a day at `digest_hour_utc`; `off`: nothing is recorded.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PutNotificationSettings"];
+                };
+            };
+            responses: {
+                /** @description The saved settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationSettings"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/design-sync/notifications/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notifications recorded, newest first, with what Slack answered */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "queued" | "sent" | "failed" | "digest" | "digested";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Events and the count of failed ones */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationEventList"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/design-sync/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's nightly design-sync schedule and its last run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The schedule (disabled until set) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DesignSyncSchedule"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Turn the nightly run on or off: re-ingest Storybook, check drift, optionally sync, notify
+         * @description Every night at `hour_utc`:00 UTC (a Cron Trigger): the registry is re-ingested from the Storybook URL credential, drift of the confirmed mappings is measured, what drifted is synced when `direction` is set, coverage is measured; Slack hears of drift found, syncs done or failed, and coverage dropped (per the notification settings). With `on_file_update`, a Figma FILE_UPDATE or LIBRARY_PUBLISH webhook for a mapped file runs the drift check at once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DesignSyncScheduleRequest"];
+                };
+            };
+            responses: {
+                /** @description The saved schedule */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DesignSyncSchedule"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/design-sync/schedule/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the nightly schedule now, and answer what it found */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The run */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DesignSyncScheduleRun"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/figma-compat/uui/presign": {
         parameters: {
             query?: never;
@@ -8327,6 +8932,29 @@ export interface components {
             p95_ok: boolean;
             error_rate_ok: boolean;
         };
+        DesignSyncMetrics: {
+            /** @description Sync operations in the window (no-ops left out) */
+            syncs: number;
+            sync_p50_ms: number | null;
+            sync_p95_ms: number | null;
+            components: {
+                applied: number;
+                unchanged: number;
+                failed: number;
+            };
+            undo_success: number;
+            undo_refused: number;
+            /** @description All time */
+            notifications_failed: number;
+            /** @description All time */
+            notifications_sent: number;
+            /** @description Drift items judged by users, all time */
+            drift_feedback: number;
+            false_positive_ratio: number | null;
+            browser_sessions: number;
+            browser_initiation_p50_ms: number | null;
+            browser_initiation_p95_ms: number | null;
+        };
         StartFigmaContextResponse: {
             /**
              * Format: uuid
@@ -9312,7 +9940,7 @@ export interface components {
             sha256: string;
         };
         /** @enum {string} */
-        ArtifactKind: "plan" | "ui_json" | "diff" | "job_output" | "scaffold";
+        ArtifactKind: "plan" | "ui_json" | "diff" | "job_output" | "scaffold" | "screenshot";
         UiSectionSummary: {
             id: string;
             type: string;
@@ -9689,6 +10317,142 @@ export interface components {
             /** @description Default: the latest operation that can be undone */
             operation_id?: string;
             trace_id?: components["schemas"]["TraceId"];
+        };
+        DriftFeedback: {
+            /**
+             * Format: uuid
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            mapping_id: string;
+            kind: components["schemas"]["DriftKind"];
+            subject: string;
+            /** @enum {string} */
+            verdict: "false_positive" | "real";
+            updated_at: string;
+            false_positive_ratio: number;
+        };
+        DriftFeedbackRequest: {
+            /**
+             * Format: uuid
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            mapping_id: string;
+            kind: components["schemas"]["DriftKind"];
+            subject: string;
+            /** @enum {string} */
+            verdict: "false_positive" | "real";
+        };
+        DesignSyncCredentialList: {
+            credentials: components["schemas"]["DesignSyncCredential"][];
+        };
+        DesignSyncCredential: {
+            kind: components["schemas"]["DesignSyncCredentialKind"];
+            /** @enum {string} */
+            status: "active" | "disabled";
+            last4: string | null;
+            check: components["schemas"]["CredentialCheck"];
+            expires_at: string | null;
+            expires_in_days: number | null;
+            disabled_reason: string | null;
+            updated_at: string;
+        };
+        /** @enum {string} */
+        DesignSyncCredentialKind: "figma" | "slack" | "storybook";
+        CredentialCheck: {
+            ok: boolean;
+            status: number | null;
+            message: string;
+            checked_at: string;
+        };
+        PutCredentialRequest: {
+            kind: components["schemas"]["DesignSyncCredentialKind"];
+            /** @description figma: a personal access token; slack: an incoming-webhook URL; storybook: the https URL of a Storybook build */
+            value: string;
+            /**
+             * Format: date-time
+             * @description When the token expires (Figma tokens have one): reminders start 7 days before
+             */
+            expires_at?: string;
+        };
+        NotificationSettings: {
+            categories: {
+                sync_done?: components["schemas"]["NotificationMode"];
+                sync_failed?: components["schemas"]["NotificationMode"];
+                drift_found?: components["schemas"]["NotificationMode"];
+                credential_expiring?: components["schemas"]["NotificationMode"];
+                coverage_dropped?: components["schemas"]["NotificationMode"];
+            };
+            digest_hour_utc: number;
+            last_digest_at: string | null;
+            /** @enum {string} */
+            slack: "missing" | "active" | "disabled";
+        };
+        /** @enum {string} */
+        NotificationMode: "off" | "immediate" | "digest";
+        PutNotificationSettings: {
+            categories?: {
+                sync_done?: components["schemas"]["NotificationMode"];
+                sync_failed?: components["schemas"]["NotificationMode"];
+                drift_found?: components["schemas"]["NotificationMode"];
+                credential_expiring?: components["schemas"]["NotificationMode"];
+                coverage_dropped?: components["schemas"]["NotificationMode"];
+            };
+            digest_hour_utc?: number;
+        };
+        NotificationEventList: {
+            events: components["schemas"]["NotificationEvent"][];
+            failed_total: number;
+        };
+        NotificationEvent: {
+            /**
+             * Format: uuid
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            id: string;
+            category: components["schemas"]["NotificationCategory"] | "digest";
+            /** @enum {string} */
+            status: "queued" | "sent" | "failed" | "digest" | "digested";
+            title: string;
+            attempts: number;
+            last_status: number | null;
+            last_error: string | null;
+            created_at: string;
+            sent_at: string | null;
+        };
+        /** @enum {string} */
+        NotificationCategory: "sync_done" | "sync_failed" | "drift_found" | "credential_expiring" | "coverage_dropped";
+        DesignSyncSchedule: {
+            enabled: boolean;
+            hour_utc: number;
+            /** @enum {string|null} */
+            direction: "design_to_code" | "code_to_design" | null;
+            on_file_update: boolean;
+            next_run_at: string | null;
+            last_run: components["schemas"]["DesignSyncScheduleRun"];
+        };
+        DesignSyncScheduleRun: {
+            at: string;
+            /** @enum {string} */
+            trigger: "schedule" | "file_update";
+            mappings: number;
+            drifted: number;
+            operation_id: string | null;
+            coverage_ratio: number | null;
+            /** @enum {string} */
+            storybook: "ingested" | "unchanged" | "not_configured" | "failed";
+            error: string | null;
+        } | null;
+        DesignSyncScheduleRequest: {
+            enabled: boolean;
+            /** @default 2 */
+            hour_utc: number;
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            direction: "design_to_code" | "code_to_design" | null;
+            /** @default true */
+            on_file_update: boolean;
         };
         PresignResponse: {
             /**

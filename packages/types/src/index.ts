@@ -27,4 +27,6 @@ export * from './ui-json';
 export * from './artifacts';
 export * from './ui-generate';
 export * from './design-sync';
+export * from './design-sync-ops';
+export * from './design-sync-browser';
 export * from './canonical-json';

@@ -16,3 +16,4 @@ export * from './rag';
 export * from './tokens';
 export * from './artifacts';
 export * from './design-sync';
+export * from './design-sync-ops';

@@ -112,6 +112,8 @@ export async function startFigmaFake(options: FigmaFakeOptions = {}): Promise<Fi
 }
 
 function route(store: FileStore, images: ImageHost, method: string, url: URL): Reply {
+  // GET /v1/me (Tier 3): the token's user, as Figma answers it (the token was checked before the route)
+  if (method === 'GET' && url.pathname === '/v1/me') return { status: 200, chunks: [Buffer.from(JSON.stringify({ id: '1234567890', email: 'designer@example.com', handle: 'Sample Designer', img_url: 'https://s3-alpha.figma.com/profile/sample' }))] };
   const render = RENDER_ROUTE.exec(url.pathname);
   if (method === 'GET' && render?.[1] !== undefined) return getImages(store, images, safeDecode(render[1]), url.searchParams);
   const match = ROUTE.exec(url.pathname);

@@ -3,6 +3,8 @@ import {
   CoverageQuerySchema,
   CoverageResponseSchema,
   DESIGN_SYNC_LIMITS,
+  DriftFeedbackRequestSchema,
+  DriftFeedbackSchema,
   DriftQuerySchema,
   DriftResponseSchema,
   PageQuerySchema,
@@ -86,4 +88,16 @@ export const coverageRoute = createRoute({
   middleware: guard(),
   request: { query: CoverageQuerySchema },
   responses: { 200: jsonResponse(CoverageResponseSchema, 'The coverage report'), ...errorResponses(400, 401, 429) },
+});
+
+export const driftFeedbackRoute = createRoute({
+  method: 'post',
+  path: '/design-sync/drift/feedback',
+  tags,
+  summary: 'Judge a reported drift item: real, or a false positive',
+  description: 'One verdict per (mapping, kind, subject); a new one replaces it. The verdicts give `design_drift_false_positive_ratio` in /metrics and /metrics/overview.',
+  security: BEARER,
+  middleware: guard(),
+  request: jsonBody(DriftFeedbackRequestSchema),
+  responses: { 200: jsonResponse(DriftFeedbackSchema, 'The verdict stored'), ...errorResponses(400, 401, 404, 429) },
 });

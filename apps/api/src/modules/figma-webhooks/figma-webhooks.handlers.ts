@@ -4,6 +4,7 @@ import { serviceDbFromConfig } from '../../lib/db';
 import { describeError } from '../../lib/logger';
 import { createRouter } from '../../lib/openapi';
 import { principalOf } from '../../middleware';
+import { onFigmaFileChanged } from '../design-sync/schedule/schedule.sweep';
 import { figmaClientFor } from '../figma-context/figma-context.outbound';
 import { figmaWebhooksClient } from './figma-webhooks.client';
 import * as repo from './figma-webhooks.repo';
@@ -83,6 +84,9 @@ export const figmaWebhooksRouter = createRouter()
         recordVersion: (deliveryId, version) => repo.setDeliveryVersion(ownDb(), deliveryId, version),
         dropBytes: async (keys) => {
           for (let i = 0; i < keys.length; i += 1000) await config.FIGMA_CACHE.delete(keys.slice(i, i + 1000));
+        },
+        fileChanged: async (projectId, fileKey) => {
+          await onFigmaFileChanged(config, log, projectId, fileKey);
         },
         onError: (err) => log.warn('figma webhook follow-up failed', { error: describeError(err) }),
       },

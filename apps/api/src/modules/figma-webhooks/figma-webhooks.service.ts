@@ -98,6 +98,8 @@ export interface AfterDelivery {
   /** Records it on the delivery (with a connection of its own: the request's is closed by then). */
   recordVersion: (deliveryId: string, version: string) => Promise<void>;
   dropBytes: (r2Keys: string[]) => Promise<void>;
+  /** design-sync's drift check for a mapped file (its schedule's `on_file_update`). */
+  fileChanged?: (projectId: string, fileKey: string) => Promise<void>;
   onError: (err: unknown) => void;
 }
 
@@ -151,6 +153,11 @@ export async function receiveDelivery(ctx: WebhooksContext, after: AfterDelivery
       if (version) await after.recordVersion(recorded.deliveryId, version);
     } catch (err) {
       after.onError(err); // the delivery is done: a version not learned is asked by the next start's /meta anyway
+    }
+    try {
+      await after.fileChanged?.(hook.projectId, fileKey);
+    } catch (err) {
+      after.onError(err); // a drift check not run now runs with the nightly schedule
     }
   });
   return { received: true, duplicate: false, action: 'invalidated', file_key: fileKey, cache_entries_dropped: recorded.dropped };

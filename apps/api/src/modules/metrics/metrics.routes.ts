@@ -41,6 +41,25 @@ const RouteStatSchema = z
   })
   .openapi('RouteStat');
 
+const nullableMs = z.number().nullable();
+const DesignSyncMetricsSchema = z
+  .object({
+    syncs: z.number().int().openapi({ description: 'Sync operations in the window (no-ops left out)' }),
+    sync_p50_ms: nullableMs,
+    sync_p95_ms: nullableMs,
+    components: z.object({ applied: z.number().int(), unchanged: z.number().int(), failed: z.number().int() }),
+    undo_success: z.number().int(),
+    undo_refused: z.number().int(),
+    notifications_failed: z.number().int().openapi({ description: 'All time' }),
+    notifications_sent: z.number().int().openapi({ description: 'All time' }),
+    drift_feedback: z.number().int().openapi({ description: 'Drift items judged by users, all time' }),
+    false_positive_ratio: z.number().nullable(),
+    browser_sessions: z.number().int(),
+    browser_initiation_p50_ms: nullableMs,
+    browser_initiation_p95_ms: nullableMs,
+  })
+  .openapi('DesignSyncMetrics');
+
 export const overviewRoute = createRoute({
   method: 'get',
   path: '/metrics/overview',
@@ -53,7 +72,11 @@ export const overviewRoute = createRoute({
   responses: {
     200: {
       description: 'Overview',
-      content: { 'application/json': { schema: z.object({ window: z.string(), since: z.string(), routes: z.array(RouteStatSchema), gate: z.enum(['pass', 'fail']) }) } },
+      content: {
+        'application/json': {
+          schema: z.object({ window: z.string(), since: z.string(), routes: z.array(RouteStatSchema), design_sync: DesignSyncMetricsSchema, gate: z.enum(['pass', 'fail']) }),
+        },
+      },
     },
     ...errorResponses(400, 401, 429),
   },

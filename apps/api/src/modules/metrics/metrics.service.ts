@@ -1,5 +1,6 @@
 import type { Db } from '@cogo/db';
 import type { TraceTimeline } from '@cogo/types';
+import { designSyncLines, designSyncMetrics } from '../design-sync/design-sync.metrics';
 import type { ProviderMetrics } from '../llm-health';
 import * as repo from './metrics.repo';
 import { traceSteps } from './trace-steps';
@@ -24,7 +25,8 @@ export const LLM_ROUTES: ReadonlySet<string> = new Set(['/chat', '/chat-gateway'
 
 /** Per-route count, error rate and latency percentiles over a recent window, each against its SLO, and the gate. */
 export async function overview(db: Db, window: WindowName, projectId: string | null, now = Date.now(), slo: SloTargets = DEFAULT_SLO) {
-  const stats = await repo.routeStats(db, new Date(now - WINDOWS[window]), projectId);
+  const since = new Date(now - WINDOWS[window]);
+  const [stats, designSync] = await Promise.all([repo.routeStats(db, since, projectId), designSyncMetrics(db, since, projectId)]);
   const routes = stats.map((s) => {
     const errorRate = s.count ? s.errors / s.count : 0;
     const p95Target = LLM_ROUTES.has(s.route) ? slo.llmP95Ms : slo.p95Ms;
@@ -44,6 +46,7 @@ export async function overview(db: Db, window: WindowName, projectId: string | n
     window,
     since: new Date(now - WINDOWS[window]).toISOString(),
     routes,
+    design_sync: designSync,
     gate: routes.every((r) => r.slo.p95_ok && r.slo.error_rate_ok) ? ('pass' as const) : ('fail' as const),
   };
 }
@@ -91,7 +94,11 @@ const escapeLabel = (v: string) => v.replaceAll('\\', '\\\\').replaceAll('"', '\
 
 /** The Prometheus text exposition (format 0.0.4) of request counters and recent latency quantiles, and of the LLM providers when given. */
 export async function prometheusText(db: Db, now = Date.now(), providers?: ProviderMetrics): Promise<string> {
-  const [totals, recent] = await Promise.all([repo.requestTotals(db), repo.routeStats(db, new Date(now - WINDOWS['5m']), null)]);
+  const [totals, recent, designSync] = await Promise.all([
+    repo.requestTotals(db),
+    repo.routeStats(db, new Date(now - WINDOWS['5m']), null),
+    designSyncMetrics(db, new Date(now - WINDOWS['24h']), null),
+  ]);
   const lines: string[] = [
     '# HELP cogo_http_requests_total Requests served, by route, method and status class.',
     '# TYPE cogo_http_requests_total counter',
@@ -106,6 +113,7 @@ export async function prometheusText(db: Db, now = Date.now(), providers?: Provi
     lines.push(`cogo_http_request_duration_seconds{${labels},quantile="0.95"} ${s.p95_ms / 1000}`);
     lines.push(`cogo_http_request_duration_seconds_count{${labels}} ${s.count}`);
   }
+  lines.push(...designSyncLines(designSync));
   if (providers) lines.push(...providerLines(providers));
   return `${lines.join('\n')}\n`;
 }

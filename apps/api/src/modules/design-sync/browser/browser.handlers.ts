@@ -1,0 +1,4 @@
+import { createRouter } from '../../../lib/openapi';
+
+/** design-sync browser routes. */
+export const designSyncBrowserRouter = createRouter();

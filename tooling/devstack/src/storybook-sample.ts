@@ -1,0 +1,54 @@
+// The sample Storybook build, served on loopback for `./cogo dev`, the Worker tests and the benches: `/index.json`
+// is the sample index of @cogo/design-sync (one source of truth with the registry tests), `/iframe.html?id=…`
+// renders a story from the static files beside this folder (storybook-sample/), `/` lists the stories.
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { sampleStorybookIndex } from '@cogo/design-sync/samples';
+
+const DIR = fileURLToPath(new URL('../storybook-sample/', import.meta.url));
+const FILES: Record<string, string> = { '/iframe.html': 'text/html; charset=utf-8', '/stories.js': 'text/javascript; charset=utf-8', '/stories.css': 'text/css; charset=utf-8' };
+
+export interface SampleStorybook {
+  /** e.g. http://127.0.0.1:6006 */
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Starts the sample Storybook on 127.0.0.1 (`port` 0: any free port). */
+export async function startSampleStorybook(port = 0): Promise<SampleStorybook> {
+  const index = JSON.stringify(sampleStorybookIndex);
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const send = (status: number, type: string, body: string | Buffer) => {
+      res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain', 'method not allowed');
+    if (path === '/index.json') return send(200, 'application/json', index);
+    const type = FILES[path];
+    if (type) return send(200, type, readFileSync(`${DIR}${path.slice(1)}`));
+    if (path === '/' || path === '/index.html') {
+      const links = Object.values(sampleStorybookIndex.entries)
+        .filter((e) => e.type === 'story')
+        .map((e) => `<li><a href="iframe.html?id=${e.id}&amp;viewMode=story">${e.title} / ${e.name}</a></li>`)
+        .join('');
+      return send(200, 'text/html; charset=utf-8', `<!doctype html><title>COGO sample Storybook</title><h1>COGO sample Storybook</h1><ul>${links}</ul>`);
+    }
+    send(404, 'text/plain', 'not found');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const { port: bound } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${bound}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

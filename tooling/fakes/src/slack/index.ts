@@ -1,0 +1,2 @@
+export { startSlackFake, type SlackFake, type SlackFault, type SlackPost } from './slack-fake';
+export { checkMessage } from './slack-blocks';
