@@ -6469,6 +6469,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/design-sync/browser-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Render every story of the Storybook build in a real browser: status, console errors and a screenshot per story
+         * @description Answers 202 at once with the queued session (`Location` names it); a queue consumer renders each story (the registry's stories, or `story_ids`) at the Storybook URL credential in Cloudflare Browser Rendering (production) or the local Chromium (`./cogo dev`, tests), two at a time, each in its own browser context. A story is `failed` on an uncaught error, a console error or a failed load, `timeout` when it does not render in 15 s. Screenshots are artifacts (kind `screenshot`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BrowserSessionRequest"];
+                };
+            };
+            responses: {
+                /** @description Queued */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BrowserSession"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/design-sync/browser-session/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A browser test session and its results so far */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The session */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BrowserSession"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/design-sync/schedule": {
         parameters: {
             query?: never;
@@ -10421,6 +10574,43 @@ export interface components {
         };
         /** @enum {string} */
         NotificationCategory: "sync_done" | "sync_failed" | "drift_found" | "credential_expiring" | "coverage_dropped";
+        BrowserSession: {
+            /**
+             * Format: uuid
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            stories: {
+                total: number;
+                passed: number;
+                failed: number;
+            };
+            results: components["schemas"]["StoryResult"][];
+            error: string | null;
+            initiation_ms: number | null;
+            duration_ms: number | null;
+            created_at: string;
+            finished_at: string | null;
+            trace_id: string;
+        };
+        StoryResult: {
+            story_id: string;
+            /** @enum {string} */
+            status: "passed" | "failed" | "timeout";
+            console_errors: string[];
+            screenshot: components["schemas"]["ArtifactPointer"] & (Record<string, never> | null);
+            duration_ms: number;
+        };
+        BrowserSessionRequest: {
+            story_ids?: string[];
+            viewport?: {
+                width: number;
+                height: number;
+            };
+            trace_id?: components["schemas"]["TraceId"];
+        };
         DesignSyncSchedule: {
             enabled: boolean;
             hour_utc: number;

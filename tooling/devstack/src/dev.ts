@@ -12,7 +12,10 @@ import { startLocalDatabase } from './database';
 import { devFetch } from './dev-client';
 import { devEmbedder, type DevWordVectorsMode } from './dev-embedder';
 import { ensureDevProject, loadDevCredentials } from './dev-credentials';
+import { startSlackFake } from '@cogo/fakes';
+import { startChromium } from './chromium';
 import { startLocalFakes } from './fakes';
+import { startSampleStorybook } from './storybook-sample';
 import { FAKE_CHAT_PROVIDER, llmMocked, llmWorkerVars, pickWorkerVars, readDevVars, workerVarNames } from './worker-vars';
 import { API_CONFIG, startWranglerDev, waitHealthy } from './wrangler';
 
@@ -89,6 +92,21 @@ export async function runDev(options: DevOptions): Promise<number> {
     const fakes = await startLocalFakes(creds.figmaToken, { apiKey: openaiKey, chunkDelayMs: 15, wordVectors: embedder?.wordVectors });
     cleanups.push(fakes.stop);
     const figma = options.figma ?? { base: fakes.figmaUrl, token: creds.figmaToken };
+    // design-sync offline: the sample Storybook build, a Slack fake, and the local Chromium for browser sessions
+    const storybook = await startSampleStorybook();
+    cleanups.push(storybook.close);
+    const slack = await startSlackFake();
+    cleanups.push(slack.close);
+    const chromium = await startChromium().catch((err: unknown) => {
+      log(`  (browser sessions off: ${err instanceof Error ? err.message : String(err)})`);
+      return null;
+    });
+    if (chromium) cleanups.push(chromium.close);
+    const designSyncVars: Record<string, string> = {
+      SLACK_WEBHOOK_BASE: slack.url,
+      ...(chromium ? { BROWSER_CDP_URL: chromium.cdpUrl } : {}),
+      OUTBOUND_ALLOWLIST: [given.OUTBOUND_ALLOWLIST, new URL(storybook.url).host].filter(Boolean).join(','),
+    };
     const llmVars = llmWorkerVars(given, { url: fakes.openaiUrl, apiKey: openaiKey, embeddingModel: embedder?.model });
     const vars: Record<string, string> = {
       ENVIRONMENT: 'development',
@@ -99,8 +117,10 @@ export async function runDev(options: DevOptions): Promise<number> {
       ...(options.figma || given.FIGMA_PLAN_TIER || given.FIGMA_SEAT ? {} : { FIGMA_REQUESTS_PER_MIN: '600' }),
       // images from the fake come from its own image host, as Figma's come from S3
       ...(options.figma ? {} : { FIGMA_IMAGE_HOSTS: fakes.figmaImagesHost }),
+      ...designSyncVars,
       ...given,
       ...llmVars,
+      OUTBOUND_ALLOWLIST: designSyncVars.OUTBOUND_ALLOWLIST!,
       DATABASE_URL: db.url,
       DATABASE_WS_PROXY: db.wsProxy,
       FIGMA_API_BASE: figma.base,
@@ -128,6 +148,7 @@ export async function runDev(options: DevOptions): Promise<number> {
     log(`  Health     ${api.url}/healthz   (Postgres ${health.db.serverVersion}, ${health.db.migrations} migrations)`);
     log(`  Database   ${db.kind === 'embedded' ? `embedded PGlite, data in ${options.dataDir}/pglite` : 'DATABASE_URL'}`);
     log(`  Figma      ${options.figma ? options.figma.base : `fake at ${fakes.figmaUrl} (sample file COGOSAMPLE0001)`}   OpenAI fake ${fakes.openaiUrl}`);
+    log(`  Storybook  sample build at ${storybook.url}   Slack fake ${slack.url} (webhooks: POST ${slack.url}/__fake/webhooks)   Chromium ${chromium ? chromium.cdpUrl : 'off'}`);
     log(
       llmMocked(given)
         ? `  LLM: local OpenAI-compatible fake at ${fakes.openaiUrl}; every answer's provider is ${FAKE_CHAT_PROVIDER} (set CHAT_API_BASE and CHAT_API_KEY for a real provider)`

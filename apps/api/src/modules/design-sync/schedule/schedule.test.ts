@@ -6,7 +6,7 @@ import { schema } from '@cogo/db';
 import { ScheduleRunSchema, ScheduleSchema } from '@cogo/types';
 import { env } from 'cloudflare:test';
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createTestProject, testDb, type TestProject } from '../../../../test/helpers';
 import { ds } from '../design-sync.test-helpers';
 import { drift, errorOf, ok, sampleSync } from '../sync.test-helpers';
@@ -117,6 +117,15 @@ describe('design-sync schedule', () => {
     expect(await onFigmaFileChanged(config, log, p.id, 'UnmappedFile123')).toBeNull();
     await schedule(p, { enabled: true, hour_utc: 7, on_file_update: false });
     expect(await onFigmaFileChanged(config, log, p.id, fileKey)).toBeNull();
+  });
+
+  it('a run ingests the registry from the Storybook URL credential, then finds it unchanged', async () => {
+    const p = await createTestProject();
+    expect((await ds(p, 'credentials', { json: { kind: 'storybook', value: inject('storybookUrl') } })).status).toBe(200);
+    expect(await runNow(p)).toMatchObject({ storybook: 'ingested', mappings: 0, drifted: 0, error: null });
+    const registry = await ok(await ds(p, 'registry'), 200, (v) => v as { items: Array<{ key: string }> });
+    expect(registry.items.map((c) => c.key).sort()).toEqual(['Components/Badge', 'Components/Button', 'Components/ProductCard']);
+    expect(await runNow(p)).toMatchObject({ storybook: 'unchanged' });
   });
 
   it("a run's notifications and schedule belong to its project only", async () => {
