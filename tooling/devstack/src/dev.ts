@@ -93,7 +93,7 @@ export async function runDev(options: DevOptions): Promise<number> {
     cleanups.push(fakes.stop);
     const figma = options.figma ?? { base: fakes.figmaUrl, token: creds.figmaToken };
     // design-sync offline: the sample Storybook build, a Slack fake, and the local Chromium for browser sessions
-    const storybook = await startSampleStorybook();
+    const storybook = await startSampleStorybook(6006);
     cleanups.push(storybook.close);
     const slack = await startSlackFake();
     cleanups.push(slack.close);

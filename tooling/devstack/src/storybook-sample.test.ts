@@ -1,5 +1,5 @@
 // The sample Storybook server (its index is the registry's sample) and the local Chromium its stories render in.
-import { sampleStorybookIndex } from '@cogo/design-sync/samples';
+import { sampleCodeConnect, sampleDocgen, sampleStorybookIndex } from '@cogo/design-sync/samples';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChromium } from './chromium';
 import { startSampleStorybook, type SampleStorybook } from './storybook-sample';
@@ -19,6 +19,8 @@ describe('sample Storybook build', () => {
     expect(iframe).toContain('<div id="storybook-root"></div>');
     const script = await (await fetch(`${sb.url}/stories.js`)).text();
     for (const e of Object.values(sampleStorybookIndex.entries).filter((x) => x.type === 'story')) expect(script).toContain(`'${e.id}'`);
+    expect(await (await fetch(`${sb.url}/docgen.json`)).json()).toEqual(sampleDocgen);
+    expect(await (await fetch(`${sb.url}/code-connect.json`)).json()).toEqual(sampleCodeConnect);
     expect((await fetch(`${sb.url}/nope`)).status).toBe(404);
   });
 });

@@ -1,11 +1,12 @@
 // The sample Storybook build, served on loopback for `./cogo dev`, the Worker tests and the benches: `/index.json`
 // is the sample index of @cogo/design-sync (one source of truth with the registry tests), `/iframe.html?id=…`
-// renders a story from the static files beside this folder (storybook-sample/), `/` lists the stories.
+// renders a story from the static files beside this folder (storybook-sample/), `/` lists the stories;
+// `/docgen.json` and `/code-connect.json` are the sample's react-docgen-typescript props and Code Connect mappings.
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { sampleStorybookIndex } from '@cogo/design-sync/samples';
+import { sampleCodeConnect, sampleDocgen, sampleStorybookIndex } from '@cogo/design-sync/samples';
 
 const DIR = fileURLToPath(new URL('../storybook-sample/', import.meta.url));
 const FILES: Record<string, string> = { '/iframe.html': 'text/html; charset=utf-8', '/stories.js': 'text/javascript; charset=utf-8', '/stories.css': 'text/css; charset=utf-8' };
@@ -27,6 +28,9 @@ export async function startSampleStorybook(port = 0): Promise<SampleStorybook> {
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain', 'method not allowed');
     if (path === '/index.json') return send(200, 'application/json', index);
+    // what a build step publishes beside the build for COGO: the components' props and their Code Connect mappings
+    if (path === '/docgen.json') return send(200, 'application/json', JSON.stringify(sampleDocgen));
+    if (path === '/code-connect.json') return send(200, 'application/json', JSON.stringify(sampleCodeConnect));
     const type = FILES[path];
     if (type) return send(200, type, readFileSync(`${DIR}${path.slice(1)}`));
     if (path === '/' || path === '/index.html') {
@@ -38,10 +42,13 @@ export async function startSampleStorybook(port = 0): Promise<SampleStorybook> {
     }
     send(404, 'text/plain', 'not found');
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
+  const listen = (p: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(p, '127.0.0.1', () => resolve());
+    });
+  // the asked port (Storybook's usual 6006 for `./cogo dev`), else any free one
+  await listen(port).catch(() => listen(0));
   const { port: bound } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${bound}`,

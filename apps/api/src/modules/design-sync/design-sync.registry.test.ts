@@ -110,6 +110,22 @@ describe('POST /design-sync/registry', () => {
     expect((await mappingsOf(p))[0]!.baseline).toEqual(mappingsBefore[0]!.baseline);
   });
 
+  it('keeps the stored props when an ingest brings no props document (the index alone, as the nightly run reads it)', async () => {
+    const p = await createTestProject();
+    await ingest(p, sample);
+    const before = await rowsOf(p);
+    const indexOnly = await ingest(p, { index: sampleStorybookIndex });
+    expect(indexOnly.components).toEqual({ inserted: 0, updated: 0, unchanged: 3, deleted: 0 });
+    expect(await rowsOf(p)).toEqual(before);
+    // a new story still lands, with the props kept
+    const entries = { ...sampleStorybookIndex.entries, 'components-badge--large': { ...sampleStorybookIndex.entries['components-badge--default'], id: 'components-badge--large', name: 'Large' } };
+    const res = await ingest(p, { index: { v: 5, entries } });
+    expect(res.components).toEqual({ inserted: 0, updated: 1, unchanged: 2, deleted: 0 });
+    const badge = (await rowsOf(p)).find((r) => r.key === 'Components/Badge')!;
+    expect(badge.props).toEqual(before.find((r) => r.key === 'Components/Badge')!.props);
+    expect((badge.stories as Array<{ id: string }>).map((s) => s.id)).toContain('components-badge--large');
+  });
+
   it('keeps components the input no longer names, unless prune: then they go with their mappings', async () => {
     const p = await createTestProject();
     await seedSampleDesign(p);

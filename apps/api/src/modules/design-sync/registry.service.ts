@@ -64,6 +64,15 @@ export async function componentWrite(c: CodeComponent): Promise<CodeComponentWri
   };
 }
 
+/** Components of an ingest without a props document, each with the props and description its stored row has. */
+async function withStoredProps(scope: ActionScope, components: readonly CodeComponent[]): Promise<CodeComponent[]> {
+  const stored = new Map((await allCodeComponents(scope.db(), scope.projectId)).map((r) => [r.key, r]));
+  return components.map((c) => {
+    const row = stored.get(c.key);
+    return row ? { ...c, props: row.props as CodeComponent['props'], description: c.description ?? row.description ?? undefined } : c;
+  });
+}
+
 /** Ingests a Storybook build: components upserted by key (pruned when asked), Code Connect mappings confirmed. */
 export function ingestRegistry(scope: ActionScope, body: RegistryIngestRequest): Promise<RegistryIngestResponse> {
   return audited(scope, 'registry.ingest', async () => {
@@ -74,7 +83,9 @@ export function ingestRegistry(scope: ActionScope, body: RegistryIngestRequest):
         issues: [{ path: 'json.prune', message: 'the input names no component: nothing to keep, so prune would delete the whole registry', code: 'custom' }],
       });
     }
-    const writes = await Promise.all(parsed.components.map(componentWrite));
+    // an index alone says nothing of props (what the nightly run reads from a Storybook URL): the stored ones stay
+    const incoming = body.manifest === undefined && body.docgen === undefined ? await withStoredProps(scope, parsed.components) : parsed.components;
+    const writes = await Promise.all(incoming.map(componentWrite));
     const { projectId } = scope;
     const outcome = await scope.db().transaction(async (tx) => {
       const components = await upsertCodeComponents(tx, projectId, writes);
