@@ -112,6 +112,8 @@ export async function startFrozenStack(options: FrozenStackOptions): Promise<Fro
       port: options.port,
       stateDir: dir,
       ...(options.inspectorPort ? { inspectorPort: options.inspectorPort } : {}),
+      // COGO_BENCH_VERBOSE=1 shows the worker's own output (its error logs) on stderr
+      ...(process.env.COGO_BENCH_VERBOSE ? { onOutput: (line: string) => options.log(`[wrangler] ${line}`) } : {}),
       vars: {
         ENVIRONMENT: 'development',
         DATABASE_URL: db.url,
