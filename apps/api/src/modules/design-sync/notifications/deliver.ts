@@ -3,7 +3,7 @@
 // message or the permission is wrong, a retry cannot help; 5xx or no answer: retry with backoff.
 import type { AppConfig } from '../../../env';
 import { readTextBounded } from '../../../lib/bounded-read';
-import { createHttpClient } from '../../../lib/http-client';
+import { createHttpClient, retryAfterMs } from '../../../lib/http-client';
 
 export type Delivery =
   | { outcome: 'sent'; status: number }
@@ -14,11 +14,10 @@ export type Delivery =
 /** Longest delay a queue message may be retried after (Cloudflare Queues: 12 h). */
 export const MAX_DELAY_SECONDS = 43_200;
 
-/** A Retry-After in seconds (delta or HTTP date), clamped to 1 s … 12 h; 30 s when absent. */
+/** A Retry-After in seconds (delta or HTTP date, read by the outbound client's parser), clamped to 1 s … 12 h; 30 s when absent. */
 export function retryAfterSeconds(header: string | null, now = Date.now()): number {
-  const v = header?.trim() ?? '';
-  const secs = /^\d+$/.test(v) ? Number(v) : Number.isNaN(Date.parse(v)) ? 30 : Math.ceil((Date.parse(v) - now) / 1000);
-  return Math.min(MAX_DELAY_SECONDS, Math.max(1, secs));
+  const ms = retryAfterMs(header, now);
+  return Math.min(MAX_DELAY_SECONDS, Math.max(1, ms === null ? 30 : Math.ceil(ms / 1000)));
 }
 
 /** True when `url` is a webhook under SLACK_WEBHOOK_BASE (a stored value that is not cannot be posted to). */
