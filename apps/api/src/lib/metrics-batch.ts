@@ -55,8 +55,8 @@ export function createMetricsBatcher(options: MetricsBatcherOptions = {}): Metri
   let dropped = 0;
   // every request of an isolate sees the same env, so the latest request's queue is everyone's queue
   let target: MetricsTarget | undefined;
-  /** When the scheduled flush is due; null when none is scheduled. */
-  let timerDue: number | null = null;
+  /** The scheduled flush (its own object, so two timers falling due in one millisecond stay apart); null if none. */
+  let timer: { due: number } | null = null;
   let draining: { promise: Promise<void>; sendingSince: number | null; generation: number } | null = null;
   let generation = 0;
 
@@ -101,7 +101,7 @@ export function createMetricsBatcher(options: MetricsBatcherOptions = {}): Metri
 
   function flush(): Promise<void> {
     // whatever is buffered now leaves with this flush: a timer scheduled earlier would cut the next batch short
-    timerDue = null;
+    timer = null;
     if (draining) {
       const since = draining.sendingSince;
       if (since === null || now() - since < stallMs) return draining.promise;
@@ -120,10 +120,10 @@ export function createMetricsBatcher(options: MetricsBatcherOptions = {}): Metri
         request.waitUntil(flush());
         return;
       }
-      if (timerDue === null || now() > timerDue + stallMs) {
-        const due = now() + maxAgeMs;
-        timerDue = due;
-        request.waitUntil(sleep(maxAgeMs).then(() => (timerDue === due ? flush() : undefined)));
+      if (timer === null || now() > timer.due + stallMs) {
+        const mine = { due: now() + maxAgeMs };
+        timer = mine;
+        request.waitUntil(sleep(maxAgeMs).then(() => (timer === mine ? flush() : undefined)));
       }
     },
     flush,
