@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { onError, onNotFound } from './lib/error-handler';
 import { defaultHook } from './lib/openapi';
 import { cors, requestId, requestMetrics, services, trace } from './middleware';
+import { aiJobsRouter } from './modules/ai-jobs';
 import { artifactsRouter } from './modules/artifacts';
 import {
   designSyncBrowserRouter,
@@ -77,6 +78,7 @@ export function createApp() {
   app.route('/', ragIngestRouter);
   app.route('/', ragQueueRouter);
   app.route('/', ragRouter);
+  app.route('/', aiJobsRouter);
   return app;
 }
 

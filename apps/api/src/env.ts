@@ -206,6 +206,23 @@ export const EnvSchema = z
     NOTIFY_QUEUE: binding<Queue<unknown>>('Queue NOTIFY_QUEUE'),
     BROWSER_QUEUE: binding<Queue<unknown>>('Queue BROWSER_QUEUE'),
 
+    // AI plugin jobs (issue 16, seed 004): rename in batches of RENAME_BATCH_SIZE layers per model call, at most
+    // RENAME_MAX_CONCURRENT calls at once per job; a failing batch is tried AI_JOB_MAX_ATTEMPTS times (backoff 1 s, 2 s, …)
+    RENAME_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    RENAME_MAX_CONCURRENT: z.coerce.number().int().min(1).max(50).default(5),
+    AI_JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+    /** Per user and minute on the job routes (rename-layers), and on the heavy ones (generate-edits, generate-images). */
+    AI_RATE_LIMIT_PER_MIN: perMinute(10),
+    AI_HEAVY_RATE_LIMIT_PER_MIN: perMinute(3),
+    /** GET /health fails its `queue` check when an AI job has waited in `queued` longer than this. */
+    AI_JOB_STALL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
+    /** How often GET /api/jobs/{id}/events looks for new events of a running job. */
+    JOB_EVENTS_POLL_MS: z.coerce.number().int().min(20).max(10_000).default(250),
+    /** Images: the model asked (on the chat provider's OpenAI-compatible API) and its price per image. */
+    IMAGE_MODEL_DEFAULT: z.string().min(1).default('gpt-image-1'),
+    IMAGE_PRICE_USD: z.coerce.number().min(0).max(100).default(0.04),
+    AI_JOBS_QUEUE: binding<Queue<unknown>>('Queue AI_JOBS_QUEUE'),
+
     FIGMA_PACER: binding<DurableObjectNamespace<FigmaPacer>>('Durable Object FIGMA_PACER'),
     JOB_CURSOR: binding<DurableObjectNamespace<JobCursor>>('Durable Object JOB_CURSOR'),
     IDEMPOTENCY: binding<DurableObjectNamespace<IdempotencyKey>>('Durable Object IDEMPOTENCY'),

@@ -8,6 +8,7 @@ import { sendDigests } from './modules/design-sync/notifications/digest';
 import { runDueSchedules } from './modules/design-sync/schedule/schedule.sweep';
 import { runProviderProbes } from './modules/llm-health';
 import { consumeBusEvents } from './queues/bus-events.consumer';
+import { consumeAiJobs, consumeAiJobsDlq } from './queues/ai-jobs.consumer';
 import { consumeBrowserSessions } from './queues/design-sync-browser.consumer';
 import { consumeNotifications } from './queues/design-sync-notify.consumer';
 import { consumeProjectUpdates } from './queues/project-updates.consumer';
@@ -44,6 +45,8 @@ export default {
     else if (role === 'cogo-embed-dlq') await consumeEmbedsDlq(batch, env);
     else if (role === 'cogo-notify') await consumeNotifications(batch, env);
     else if (role === 'cogo-browser') await consumeBrowserSessions(batch, env);
+    else if (role === 'cogo-ai-jobs') await consumeAiJobs(batch, env);
+    else if (role === 'cogo-ai-jobs-dlq') await consumeAiJobsDlq(batch, env);
     else batch.retryAll();
   },
   async scheduled(controller, env, ctx) {

@@ -32,6 +32,7 @@ declare namespace Cloudflare {
     SLACK_WEBHOOK_BASE: string;
     NOTIFY_QUEUE: Queue<unknown>;
     BROWSER_QUEUE: Queue<unknown>;
+    AI_JOBS_QUEUE: Queue<unknown>;
     BROWSER_CDP_URL: string;
     OUTBOUND_ALLOWLIST: string;
   }

@@ -13,10 +13,10 @@ const ok = async (res: Response, what: string) => {
 
 /** Drives the OpenAI fake's control API. */
 export const openaiFake = {
-  faults: async (rules: Array<{ fault: Record<string, unknown>; times?: number | null; path?: string; pathPattern?: string }>) =>
+  faults: async (rules: Array<{ fault: Record<string, unknown>; times?: number | null; path?: string; pathPattern?: string; bodyContains?: string }>) =>
     ok(await control('faults', { method: 'PUT', body: JSON.stringify(rules) }), 'faults'),
   replies: async (path: string, replies: unknown[]) => ok(await control('replies', { method: 'PUT', body: JSON.stringify({ path, replies }) }), 'replies'),
-  requests: async (prefix: string) => (await (await control(`requests?path=/${prefix}/`)).json()) as Array<{ method: string; path: string; headers: Record<string, string>; body?: Record<string, unknown> }>,
+  requests: async (prefix: string) => (await (await control(`requests?path=/${prefix}/`)).json()) as Array<{ method: string; path: string; headers: Record<string, string>; body?: Record<string, unknown>; at: number; doneAt?: number }>,
   clear: async () => {
     await control('faults', { method: 'DELETE' });
     await control('replies', { method: 'DELETE' });

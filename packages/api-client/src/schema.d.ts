@@ -88,6 +88,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dependencies: database, queue, LLM providers — 503 names the failing part
+         * @description Seed 004's health check: `checks.database` (answers within 3 s on its own connection), `checks.queue` (no AI job has waited in `queued` longer than AI_JOB_STALL_SECONDS, 300 s: the queue delivers and its consumer runs), `checks.providers` (the deployment's own LLM providers: none configured, or at least one whose circuit is closed). 200 when all pass; 503 with the same body and `failing` naming each part that did not. Public, like /healthz.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every dependency answers */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DependencyHealth"];
+                    };
+                };
+                /** @description At least one dependency failed (named in `failing`) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DependencyHealth"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/projects": {
         parameters: {
             query?: never;
@@ -8506,6 +8554,814 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rename-layers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rename layers meaningfully, in parallel batches (a queued job)
+         * @description The layers are split into batches of RENAME_BATCH_SIZE (10), siblings together; the job runs at most RENAME_MAX_CONCURRENT (5) model calls at once through the LLM gateway. Each batch's answer must name every id once; names get the project's casing (PUT /api/ai/settings) and stay unique among siblings. A failed batch is retried (3 attempts, 1 s then 2 s, or the provider's Retry-After) and then reported in `result.failed` without losing the others. Partial results show on GET /api/jobs/{id} while it runs. Rate limited per user (key or JWT subject): AI_RATE_LIMIT_PER_MIN (10) a minute for rename-layers, AI_HEAVY_RATE_LIMIT_PER_MIN (3) for generate-edits and generate-images; a 429 says when to retry (`Retry-After`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RenameLayersRequest"];
+                };
+            };
+            responses: {
+                /** @description `dry_run: true`: the estimate only, nothing queued */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiDryRun"];
+                    };
+                };
+                /** @description Queued: poll `poll_url` or stream `stream_url` */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiJobAccepted"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (402) */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (503) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/generate-edits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Design edits for a selection: streamed (SSE) or a queued job
+         * @description `mode: "stream"` answers `text/event-stream`: `ready` ({ trace_id }), `edits.delta` ({ text }: the model's answer as it comes, a preview), then exactly one `edits.done` (the validated GenerateEditsResult) or `error` (the envelope's body). `mode: "queued"` (default) answers 202 with a job. `prompt_name` picks a prompt of GET /api/prompts. Edits on nodes outside the selection are dropped and listed in `dropped`. Rate limited per user (key or JWT subject): AI_RATE_LIMIT_PER_MIN (10) a minute for rename-layers, AI_HEAVY_RATE_LIMIT_PER_MIN (3) for generate-edits and generate-images; a 429 says when to retry (`Retry-After`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GenerateEditsRequest"];
+                };
+            };
+            responses: {
+                /** @description `dry_run`: the estimate; `mode: "stream"`: the events */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiDryRun"];
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Queued: poll `poll_url` or stream `stream_url` */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiJobAccepted"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (402) */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (503) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/generate-images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate images (a queued job; images stored in R2, served by /artifacts)
+         * @description The request is stored in R2 (an artifact of kind `job_input`) and the job row keeps only its pointer; each image is asked for alone from the provider's OpenAI-compatible images API and stored as an `image` artifact before the next, so none is ever held with another in memory or written to Postgres. The result lists the artifacts (GET /artifacts/{id} serves the PNG). Rate limited per user (key or JWT subject): AI_RATE_LIMIT_PER_MIN (10) a minute for rename-layers, AI_HEAVY_RATE_LIMIT_PER_MIN (3) for generate-edits and generate-images; a 429 says when to retry (`Retry-After`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GenerateImagesRequest"];
+                };
+            };
+            responses: {
+                /** @description `dry_run: true`: the estimate only, nothing queued */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiDryRun"];
+                    };
+                };
+                /** @description Queued: poll `poll_url` or stream `stream_url` */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiJobAccepted"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (413) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (503) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's jobs, newest first (filters: type, status, mine) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    /** @description rename-layers, generate-edits, generate-images, figma-context … */
+                    type?: string;
+                    status?: components["schemas"]["AiJobStatus"];
+                    /** @description `true`: only the jobs you started */
+                    mine?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of jobs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AiJob"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Poll a job (seed 004): status, progress, result (partial while a rename runs), error */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiJob"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A job's live progress as SSE; resumable with Last-Event-ID
+         * @description Every event of the job in order, each with its sequence number as `id`: `job.queued`, `job.started`, `job.progress` (a batch's names, an image's artifact), `job.retrying`, then one of `job.completed` / `job.failed` / `job.cancelled`, followed by exactly one terminal `done` (the job as GET /api/jobs/{id} shows it). Reconnecting with `Last-Event-ID: n` sends only the events after n.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "last-event-id"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The events */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a queued or running job: no further batch or image is started */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The cancelled job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiJob"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (404) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (409) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prompts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The prompt files a request may name (`prompt_name`) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The prompts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PromptInfo"][];
+                        };
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ai/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's AI settings: naming convention and rules, job retention */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiSettings"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        /** Replace the project's AI settings */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AiSettings"];
+                };
+            };
+            responses: {
+                /** @description The settings now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiSettings"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8555,6 +9411,36 @@ export interface components {
                 /** @description ms until the probe was answered, connecting included */
                 latencyMs?: number;
                 error?: string;
+            };
+        };
+        DependencyHealth: {
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            version: string;
+            time: string;
+            failing: ("database" | "queue" | "providers")[];
+            checks: {
+                /** @description Answers within 3 s on its own connection (latency_ms) */
+                database: {
+                    ok: boolean;
+                    error?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                /** @description No AI job waits in `queued` longer than AI_JOB_STALL_SECONDS (oldest_queued_seconds): the queue delivers and its consumer runs */
+                queue: {
+                    ok: boolean;
+                    error?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                /** @description The deployment's LLM providers: none configured, or at least one whose circuit is closed (items: name, status) */
+                providers: {
+                    ok: boolean;
+                    error?: string;
+                } & {
+                    [key: string]: unknown;
+                };
             };
         };
         CreatedProject: {
@@ -10093,7 +10979,7 @@ export interface components {
             sha256: string;
         };
         /** @enum {string} */
-        ArtifactKind: "plan" | "ui_json" | "diff" | "job_output" | "scaffold" | "screenshot";
+        ArtifactKind: "plan" | "ui_json" | "diff" | "job_output" | "scaffold" | "screenshot" | "image" | "job_input";
         UiSectionSummary: {
             id: string;
             type: string;
@@ -11110,6 +11996,176 @@ export interface components {
              * @default false
              */
             stream: boolean;
+        };
+        AiDryRun: {
+            /** @enum {boolean} */
+            dry_run: true;
+            estimate: components["schemas"]["AiJobEstimate"];
+        };
+        AiJobEstimate: {
+            kind: components["schemas"]["AiJobKind"];
+            /** @description Layers, selection nodes or images */
+            items: number;
+            model_calls: number;
+            model: string;
+            input_tokens: number;
+            output_tokens: number;
+            cost_usd: number;
+            concurrency: number;
+            /** @description Waves of concurrent calls × the model's recent latency, plus queueing */
+            expected_seconds: number;
+        };
+        /** @enum {string} */
+        AiJobKind: "rename-layers" | "generate-edits" | "generate-images";
+        AiJobAccepted: {
+            /**
+             * Format: uuid
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            job_id: string;
+            /** @enum {string} */
+            status: "queued";
+            poll_url: string;
+            stream_url: string;
+            estimate: components["schemas"]["AiJobEstimate"];
+        };
+        RenameLayersRequest: {
+            layers: components["schemas"]["LayerInput"][];
+            /** @description What the design is, in a sentence or two */
+            context?: string;
+            /** @description A model of the project's catalogue; the routing default otherwise */
+            model?: string;
+            /**
+             * @description Only estimate cost and time; nothing is queued
+             * @default false
+             */
+            dry_run: boolean;
+        };
+        LayerInput: {
+            id: string;
+            name: string;
+            type: string;
+            /**
+             * @description The parents' names, outermost first, joined by `/`; layers with the same path are siblings
+             * @default
+             */
+            path: string;
+            /** @description Characters of a TEXT layer */
+            text?: string;
+            /** @description What the layer contains, e.g. "icon, 2 texts" */
+            children_summary?: string;
+        };
+        GenerateEditsRequest: {
+            prompt: string;
+            /**
+             * @description A prompt file of GET /api/prompts
+             * @default design-edits
+             */
+            prompt_name: string;
+            selection: components["schemas"]["SelectionNode"][];
+            /** @default 1 */
+            variants: number;
+            /**
+             * @description `stream`: SSE deltas on this request; `queued`: a job to poll
+             * @default queued
+             * @enum {string}
+             */
+            mode: "stream" | "queued";
+            /** @description A model of the project's catalogue; the routing default otherwise */
+            model?: string;
+            /**
+             * @description Only estimate cost and time; nothing is queued
+             * @default false
+             */
+            dry_run: boolean;
+        };
+        SelectionNode: {
+            id: string;
+            name: string;
+            type: string;
+            /** @default  */
+            path: string;
+            text?: string;
+            props?: {
+                [key: string]: string | number | boolean;
+            };
+        };
+        GenerateImagesRequest: {
+            prompt: string;
+            /** @default 1 */
+            n: number;
+            /**
+             * @default 1024x1024
+             * @enum {string}
+             */
+            size: "256x256" | "512x512" | "1024x1024" | "1024x1536" | "1536x1024";
+            /** @description A model of the project's catalogue; the routing default otherwise */
+            model?: string;
+            /**
+             * @description Only estimate cost and time; nothing is queued
+             * @default false
+             */
+            dry_run: boolean;
+        };
+        AiJob: {
+            /**
+             * Format: uuid
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            id: string;
+            type: string;
+            /** @description queued | running | completed | failed | cancelled (figma-context jobs: running | done | error | cancelled) */
+            status: string;
+            payload: {
+                [key: string]: unknown;
+            };
+            progress: {
+                [key: string]: unknown;
+            };
+            result: {
+                [key: string]: unknown;
+            } | null;
+            error: {
+                code: string;
+                message: string;
+            } | null;
+            attempts: number;
+            trace_id: string | null;
+            created_at: string;
+            started_at: string | null;
+            completed_at: string | null;
+            poll_url: string;
+            stream_url: string;
+        };
+        /** @enum {string} */
+        AiJobStatus: "queued" | "running" | "completed" | "failed" | "cancelled";
+        PromptInfo: {
+            name: string;
+            kind: components["schemas"]["AiJobKind"];
+            description: string;
+        };
+        AiSettings: {
+            /**
+             * @description How renamed layers are cased; `as_is` keeps what the model proposes
+             * @default as_is
+             * @enum {string}
+             */
+            naming_convention: "as_is" | "title" | "sentence" | "kebab" | "snake" | "camel" | "pascal";
+            /**
+             * @description The team's own naming rules, given to the model
+             * @default
+             */
+            naming_rules: string;
+            /**
+             * @description Finished jobs kept per kind (seed 004's removeOnComplete)
+             * @default 100
+             */
+            keep_completed: number;
+            /**
+             * @description Failed jobs kept per kind (removeOnFail)
+             * @default 50
+             */
+            keep_failed: number;
         };
     };
     responses: never;

@@ -4,7 +4,7 @@
 import { z } from '@hono/zod-openapi';
 import { UuidSchema } from './ids';
 
-export const ArtifactKindSchema = z.enum(['plan', 'ui_json', 'diff', 'job_output', 'scaffold', 'screenshot']).openapi('ArtifactKind');
+export const ArtifactKindSchema = z.enum(['plan', 'ui_json', 'diff', 'job_output', 'scaffold', 'screenshot', 'image', 'job_input']).openapi('ArtifactKind');
 export type ArtifactKind = z.infer<typeof ArtifactKindSchema>;
 
 export const ArtifactSchema = z

@@ -29,3 +29,22 @@ export const LivenessSchema = z
   })
   .openapi('Liveness');
 export type Liveness = z.infer<typeof LivenessSchema>;
+
+const DependencyCheckSchema = z.object({ ok: z.boolean(), error: z.string().optional() }).passthrough();
+
+/** GET /health (issue 16, seed 004): every dependency a job needs, with the failing ones named. */
+export const DependencyHealthSchema = z
+  .object({
+    status: z.enum(['ok', 'degraded']),
+    version: z.string(),
+    time: z.string(),
+    /** The checks that failed: `database`, `queue`, `providers`. */
+    failing: z.array(z.enum(['database', 'queue', 'providers'])),
+    checks: z.object({
+      database: DependencyCheckSchema.openapi({ description: 'Answers within 3 s on its own connection (latency_ms)' }),
+      queue: DependencyCheckSchema.openapi({ description: 'No AI job waits in `queued` longer than AI_JOB_STALL_SECONDS (oldest_queued_seconds): the queue delivers and its consumer runs' }),
+      providers: DependencyCheckSchema.openapi({ description: "The deployment's LLM providers: none configured, or at least one whose circuit is closed (items: name, status)" }),
+    }),
+  })
+  .openapi('DependencyHealth');
+export type DependencyHealth = z.infer<typeof DependencyHealthSchema>;

@@ -30,3 +30,4 @@ export * from './design-sync';
 export * from './design-sync-ops';
 export * from './design-sync-browser';
 export * from './canonical-json';
+export * from './ai-jobs';

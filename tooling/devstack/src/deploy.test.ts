@@ -35,12 +35,13 @@ describe('./cogo deploy --dry-run', () => {
       expect(result.bundle!.gzip).toBeGreaterThan(10_000);
       expect(result.bundle!.gzip).toBeLessThan(SIZE_LIMITS.free);
       expect(result.report.bindings.map((b) => b.name).sort()).toEqual(
-        ['ARTIFACTS', 'BROWSER_QUEUE', 'EMBED_QUEUE', 'EVENTS_QUEUE', 'FIGMA_CACHE', 'FIGMA_PACER', 'IDEMPOTENCY', 'JOB_CURSOR', 'NONCE_STORE', 'NOTIFY_QUEUE', 'PROJECT_GATE', 'PROJECT_UPDATES', 'PROVIDER_CIRCUIT', 'RATE_LIMITER', 'SPEND_METER', 'UPLOADS'],
+        ['AI_JOBS_QUEUE', 'ARTIFACTS', 'BROWSER_QUEUE', 'EMBED_QUEUE', 'EVENTS_QUEUE', 'FIGMA_CACHE', 'FIGMA_PACER', 'IDEMPOTENCY', 'JOB_CURSOR', 'NONCE_STORE', 'NOTIFY_QUEUE', 'PROJECT_GATE', 'PROJECT_UPDATES', 'PROVIDER_CIRCUIT', 'RATE_LIMITER', 'SPEND_METER', 'UPLOADS'],
       );
       expect(result.report.bindings.find((b) => b.name === 'PROJECT_UPDATES')!.resource).toBe(`cogo-project-updates-${env}`);
       expect(result.report.bindings.find((b) => b.name === 'EMBED_QUEUE')!.resource).toBe(`cogo-embed-${env}`);
       expect(result.report.bindings.find((b) => b.name === 'NOTIFY_QUEUE')!.resource).toBe(`cogo-notify-${env}`);
       expect(result.report.bindings.find((b) => b.name === 'BROWSER_QUEUE')!.resource).toBe(`cogo-browser-${env}`);
+      expect(result.report.bindings.find((b) => b.name === 'AI_JOBS_QUEUE')!.resource).toBe(`cogo-ai-jobs-${env}`);
       // per-environment resources: nothing of production is shared with staging
       expect(result.report.bindings.find((b) => b.name === 'UPLOADS')!.resource).toBe(`cogo-uploads-${env}`);
       const output = lines.join('\n');

@@ -16,11 +16,11 @@ import { forgetKey } from '../modules/projects/key-cache';
 import { admitFromLease } from './ip-leases';
 import type { HitResult } from '../durable-objects/rate-window';
 
-export type RouteClass = 'default' | 'heavy' | 'chat' | 'embed' | 'figma';
+export type RouteClass = 'default' | 'heavy' | 'chat' | 'embed' | 'figma' | 'ai' | 'ai-heavy';
 
 export interface RateLimitOptions {
-  /** `ip` counts by client address (before auth); `project` by the authenticated project. */
-  subject: 'ip' | 'project';
+  /** `ip` counts by client address (before auth); `project` by the authenticated project; `user` by who in it (key or JWT subject). */
+  subject: 'ip' | 'project' | 'user';
   routeClass?: RouteClass;
   windowSeconds?: number;
 }
@@ -32,9 +32,13 @@ export function clientSubject(config: AppConfig, header: (name: string) => strin
 }
 
 /** Requests per window for a route class. */
-export function limitFor(config: AppConfig, subject: 'ip' | 'project', routeClass: RouteClass): number {
+export function limitFor(config: AppConfig, subject: 'ip' | 'project' | 'user', routeClass: RouteClass): number {
   if (subject === 'ip') return config.RATE_LIMIT_IP_PER_MIN;
   switch (routeClass) {
+    case 'ai':
+      return config.AI_RATE_LIMIT_PER_MIN;
+    case 'ai-heavy':
+      return config.AI_HEAVY_RATE_LIMIT_PER_MIN;
     case 'heavy':
       return config.RATE_LIMIT_HEAVY_PER_MIN;
     case 'chat':
@@ -65,14 +69,18 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
   const routeClass = options.routeClass ?? 'default';
   return async function rateLimitMiddleware(c, next) {
     const config = c.get('config');
+    const principal = c.get('principal');
     const subjectId =
-      options.subject === 'ip' ? clientSubject(config, (name) => c.req.header(name)) : `project:${c.get('principal')?.projectId ?? 'anonymous'}`;
-    const policy = options.subject === 'ip' ? 'ip' : `project-${routeClass}`;
+      options.subject === 'ip'
+        ? clientSubject(config, (name) => c.req.header(name))
+        : options.subject === 'user'
+          ? `user:${principal?.projectId ?? 'anonymous'}:${principal?.actor ?? 'anonymous'}`
+          : `project:${principal?.projectId ?? 'anonymous'}`;
+    const policy = options.subject === 'project' ? `project-${routeClass}` : options.subject === 'user' ? `user-${routeClass}` : 'ip';
     const limit = limitFor(config, options.subject, routeClass);
     const now = Date.now();
     const windowStart = Math.floor(now / windowMs) * windowMs;
     const windowEnd = windowStart + windowMs;
-    const principal = c.get('principal');
     let hit: HitResult;
     if (options.subject === 'project' && principal) {
       // one call: counts the request in the project's gate and tells whether its API key was revoked meanwhile
@@ -84,7 +92,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
       }
       hit = admitted;
     } else {
-      // per IP: admissions leased a few at a time into this isolate (ip-leases.ts), exact in total
+      // per IP or user: admissions leased a few at a time into this isolate (ip-leases.ts), exact in total
       const ns = config.RATE_LIMITER;
       const name = rateLimiterName(policy, subjectId, windowStart);
       hit = await admitFromLease(ns.get(ns.idFromName(name)), name, limit, windowEnd, now);

@@ -27,6 +27,6 @@ export const artifacts = pgTable(
   (t) => [
     index('artifacts_project_created_idx').on(t.projectId, t.createdAt, t.id),
     index('artifacts_expires_idx').on(t.expiresAt),
-    check('artifacts_kind_ck', sql`${t.kind} in ('plan', 'ui_json', 'diff', 'job_output', 'scaffold', 'screenshot')`),
+    check('artifacts_kind_ck', sql`${t.kind} in ('plan', 'ui_json', 'diff', 'job_output', 'scaffold', 'screenshot', 'image', 'job_input')`),
   ],
 );

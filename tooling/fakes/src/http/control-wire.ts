@@ -52,10 +52,12 @@ export function wireRules<F>(value: unknown, checkFault: (fault: unknown) => F):
       throw new ControlInputError(`rule ${index}: expected { fault, times?, path?, pathPattern? } or a fault`);
     }
     if (!('fault' in item)) return { fault: checkFault(item), times: 1 };
-    const rule = item as { fault: unknown; times?: unknown } & WireScope;
+    const rule = item as { fault: unknown; times?: unknown; bodyContains?: unknown } & WireScope;
+    if (rule.bodyContains !== undefined && typeof rule.bodyContains !== 'string') throw new ControlInputError(`rule ${index}: bodyContains must be a string`);
     const times = rule.times === null ? Number.POSITIVE_INFINITY : (rule.times ?? 1);
     if (typeof times !== 'number' || !(times > 0)) throw new ControlInputError(`rule ${index}: times must be > 0 or null`);
     const path = wireScope(rule);
-    return { fault: checkFault(rule.fault), times, ...(path === undefined ? {} : { path }) };
+    const body = rule.bodyContains === undefined ? {} : { bodyContains: rule.bodyContains };
+    return { fault: checkFault(rule.fault), times, ...(path === undefined ? {} : { path }), ...body };
   });
 }

@@ -8,6 +8,8 @@ export interface FaultRule<F> {
   times?: number;
   /** Only requests whose path starts with this string, or matches this RegExp. */
   path?: string | RegExp;
+  /** Only requests whose raw body contains this text (e.g. one layer id among many concurrent calls). */
+  bodyContains?: string;
 }
 
 /** A plain fault is shorthand for a rule used once on any path. */
@@ -17,6 +19,7 @@ interface ActiveRule<F> {
   fault: F;
   remaining: number;
   path: string | RegExp | undefined;
+  bodyContains: string | undefined;
 }
 
 /** A fault-specific predicate: e.g. "too-large" only fires above its id threshold, and is not consumed otherwise. */
@@ -34,7 +37,7 @@ export class FaultQueue<F extends { kind: string }, C> {
       const rule: FaultRule<F> = isRule(input) ? input : { fault: input };
       const times = rule.times ?? 1;
       if (!(times > 0)) throw new RangeError(`fault times must be > 0, got ${times}`);
-      return { fault: rule.fault, remaining: times, path: rule.path };
+      return { fault: rule.fault, remaining: times, path: rule.path, bodyContains: rule.bodyContains };
     });
   }
 
@@ -49,9 +52,10 @@ export class FaultQueue<F extends { kind: string }, C> {
   }
 
   /** Finds, consumes and returns the fault for this request, if any. */
-  take(path: string, context: C): F | undefined {
+  take(path: string, context: C, body = ''): F | undefined {
     for (const rule of this.rules) {
       if (rule.remaining <= 0 || !pathMatches(rule.path, path)) continue;
+      if (rule.bodyContains !== undefined && !body.includes(rule.bodyContains)) continue;
       if (!this.applies(rule.fault, context)) continue;
       rule.remaining -= 1;
       return rule.fault;

@@ -13,6 +13,8 @@ export interface RecordedRequest {
   body?: unknown;
   /** Date.now() when the request arrived. */
   at: number;
+  /** Date.now() when the answer was sent in full (fakes that record it); with `at`, how many calls overlapped. */
+  doneAt?: number;
 }
 
 /** Stands in for credential header values in recorded requests. */

@@ -3,6 +3,8 @@
 // pieces, and deterministic ids.
 import { createHash } from 'node:crypto';
 import type { ChatCompletionRequest, ChatMessage, ChatReply, RawReply, ToolCallSpec } from './openai-types';
+import { designEditsReply, DESIGN_EDITS_SCHEMA } from './design-edits';
+import { layerNamesReply, LAYER_NAMES_SCHEMA } from './layer-names';
 import { schemaInstance } from './schema-instance';
 
 export interface ResolvedToolCall {
@@ -36,7 +38,10 @@ export function echoReply(request: ChatCompletionRequest): string {
  * for `response_format: json_schema`, `{ "reply": <echo> }` for `json_object`, else the echo.
  */
 export function defaultReply(request: ChatCompletionRequest): string {
-  const format = request.response_format as { type?: unknown; json_schema?: { schema?: unknown } } | undefined;
+  const format = request.response_format as { type?: unknown; json_schema?: { name?: unknown; schema?: unknown } } | undefined;
+  // the offline answers of the AI plugin jobs' prompts (the demo and the Worker tests run without a model)
+  if (format?.type === 'json_schema' && format.json_schema?.name === LAYER_NAMES_SCHEMA) return layerNamesReply(request);
+  if (format?.type === 'json_schema' && format.json_schema?.name === DESIGN_EDITS_SCHEMA) return designEditsReply(request);
   if (format?.type === 'json_schema') return JSON.stringify(schemaInstance(format.json_schema?.schema));
   if (format?.type === 'json_object') return JSON.stringify({ reply: echoReply(request) });
   return echoReply(request);

@@ -14,6 +14,7 @@ import { handleOpenAIControl } from './openai-control';
 import type { OpenAIControl } from './openai-control';
 import { chatFaultEffects, createOpenAIFaultQueue, openAIFaultAnswer } from './openai-faults';
 import { handleChat, handleEmbeddings, handleModels } from './openai-handlers';
+import { handleImages } from './images';
 import type { OpenAIFake, OpenAIFakeOptions, RawReply } from './openai-types';
 import { isRawReply } from './raw-reply';
 import { ReplyQueue } from './reply-queue';
@@ -46,6 +47,7 @@ export async function startOpenAIFake(options: OpenAIFakeOptions = {}): Promise<
     if (await handleOpenAIControl(control, req, res, url)) return;
     const record = recordRequest(req, url);
     requests.push(record);
+    res.once('close', () => (record.doneAt = Date.now()));
     const raw = req.method === 'POST' ? (await readBody(req)).toString('utf8') : '';
     const parsed = parseJson(raw);
     if (parsed.ok) record.body = parsed.value;
@@ -53,7 +55,7 @@ export async function startOpenAIFake(options: OpenAIFakeOptions = {}): Promise<
     const route = `${req.method ?? 'GET'} ${routedPath(url.pathname)}`;
     const chat = route === 'POST /v1/chat/completions';
 
-    const fault = faults.take(url.pathname, { chat, streaming: isStreaming(body) });
+    const fault = faults.take(url.pathname, { chat, streaming: isStreaming(body) }, raw);
     if (fault !== undefined) {
       const answer = openAIFaultAnswer(fault, modelOf(body));
       if (answer !== undefined) return sendOpenAIError(res, answer.status, answer.body, answer.headers);
@@ -66,6 +68,7 @@ export async function startOpenAIFake(options: OpenAIFakeOptions = {}): Promise<
     }
 
     if (route === 'GET /v1/models') return handleModels(res, options);
+    if (route === 'POST /v1/images/generations') return parsed.ok ? handleImages(res, body) : sendOpenAIError(res, 400, INVALID_JSON);
     if (!chat && route !== 'POST /v1/embeddings') {
       const message = `Invalid URL (${req.method ?? 'GET'} ${url.pathname})`;
       return sendOpenAIError(res, 404, openAIError(message, 'invalid_request_error'));

@@ -2,7 +2,9 @@
 // itself cogo-health, never the request's shared pool. On Neon that is simply a separate
 // connection; the local wire server (@cogo/db node/pglite-server) also gives it the next turn on
 // its one session, so the probe does not queue behind user queries.
-import { healthDatabaseUrl, probeDb, type DbHandle, type DbStatus } from '@cogo/db';
+import { healthDatabaseUrl, probeDb, schema, type DbHandle, type DbStatus } from '@cogo/db';
+import { AI_JOB_KINDS } from '@cogo/types';
+import { and, eq, inArray, min } from 'drizzle-orm';
 import type { AppConfig } from '../../env';
 import { dbFromConfig } from '../../lib/db';
 
@@ -24,4 +26,13 @@ export async function probeHealthDb(handle: DbHandle): Promise<HealthProbe> {
   client.release();
   const status = await probeDb(handle.db);
   return { ...status, connectMs, latencyMs: Date.now() - started };
+}
+
+/** Seconds the oldest AI job still `queued` has waited (any project), or null when none waits. */
+export async function oldestQueuedSeconds(handle: DbHandle, now = Date.now()): Promise<number | null> {
+  const [row] = await handle.db
+    .select({ at: min(schema.jobs.createdAt) })
+    .from(schema.jobs)
+    .where(and(eq(schema.jobs.status, 'queued'), inArray(schema.jobs.kind, [...AI_JOB_KINDS])));
+  return row?.at ? Math.max(0, Math.round((now - new Date(row.at).getTime()) / 1000)) : null;
 }

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { HealthSchema, LivenessSchema } from '@cogo/types';
+import { DependencyHealthSchema, HealthSchema, LivenessSchema } from '@cogo/types';
 
 export const healthRoute = createRoute({
   method: 'get',
@@ -22,5 +22,18 @@ export const livenessRoute = createRoute({
   description: 'Always 200 while the Worker runs: touches neither the database nor the configuration, so a slow or down database or a bad var never reads as a dead process (see `/healthz` for readiness).',
   responses: {
     200: { description: 'Alive', content: { 'application/json': { schema: LivenessSchema } } },
+  },
+});
+
+export const dependencyHealthRoute = createRoute({
+  method: 'get',
+  path: '/health',
+  tags: ['system'],
+  summary: 'Dependencies: database, queue, LLM providers — 503 names the failing part',
+  description:
+    "Seed 004's health check: `checks.database` (answers within 3 s on its own connection), `checks.queue` (no AI job has waited in `queued` longer than AI_JOB_STALL_SECONDS, 300 s: the queue delivers and its consumer runs), `checks.providers` (the deployment's own LLM providers: none configured, or at least one whose circuit is closed). 200 when all pass; 503 with the same body and `failing` naming each part that did not. Public, like /healthz.",
+  responses: {
+    200: { description: 'Every dependency answers', content: { 'application/json': { schema: DependencyHealthSchema } } },
+    503: { description: 'At least one dependency failed (named in `failing`)', content: { 'application/json': { schema: DependencyHealthSchema } } },
   },
 });

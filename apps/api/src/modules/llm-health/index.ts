@@ -1,3 +1,3 @@
 export { llmHealthRouter } from './llm-health.handlers';
 export { runProviderProbes } from './llm-health.cron';
-export { providerMetrics, type ProviderMetrics } from './llm-health.service';
+export { envProviderStatus, providerMetrics, type ProviderMetrics } from './llm-health.service';

@@ -215,3 +215,10 @@ export async function providerMetrics(db: Db, config: AppConfig, now = Date.now(
     usage: usage.map((u) => ({ ...u, providerKey: u.providerId ?? `env:${u.provider}` })),
   };
 }
+
+/** The deployment's own providers and their circuits' status now (GET /health's `providers` check). */
+export async function envProviderStatus(config: AppConfig): Promise<Array<{ name: string; status: HealthStatus }>> {
+  const providers = envProviders(config);
+  const snapshots = await Promise.all(providers.map((p) => circuitOf(config, p.key).snapshot()));
+  return providers.map((p, i) => ({ name: p.name, status: healthStatus(snapshots[i]!) }));
+}

@@ -27,6 +27,11 @@ export interface PreparedCompletion {
   errorBudget: number | null;
   /** Milliseconds spent waiting for providers (every attempt), for Server-Timing. */
   upstreamMs: number;
+  /**
+   * Structured output streamed as it comes (the AI jobs' live edit previews): the deltas are the upstream's text; the
+   * result is still validated (and repaired) at the end and is the only authoritative answer.
+   */
+  streamStructured?: boolean;
 }
 
 /** Picks the candidates and reserves the projected cost; throws 402 / 503 / 422 before any provider is called. */
@@ -96,7 +101,7 @@ export async function runCompletion(prepared: PreparedCompletion, sink: Completi
         signal: sink.signal,
         maxCostUsd: headroom === null ? null : headroom - spent,
         // a client that reads JSON, or structured output validated before it is sent: one JSON answer upstream
-        stream: prepared.request.stream && !structured,
+        stream: prepared.request.stream && (!structured || prepared.streamStructured === true),
         onText: sink.delta,
       });
       bill(candidate, a, continuing);
@@ -119,7 +124,7 @@ export async function runCompletion(prepared: PreparedCompletion, sink: Completi
           text = checked.text;
           output = checked.value;
           repaired = checked.repaired;
-          await sink.delta(text);
+          if (!(prepared.streamStructured && prepared.request.stream)) await sink.delta(text);
         }
         return {
           text,

@@ -1,0 +1,1 @@
+export { aiJobsRouter } from './ai-jobs.handlers';
