@@ -1,6 +1,7 @@
 // POST /v1/images/generations as OpenAI answers it (`{ created, data: [{ b64_json }] }`, or 400 with its error body
 // for a missing prompt, a bad `n` or `size`): each image a real PNG of the requested size, one flat colour derived
-// from the prompt and the image's index, so a client can decode what it stored and tell the images apart.
+// from the prompt, the call's number and the image's index — a new picture per call, as a model makes — so a client
+// can decode what it stored and tell the images apart.
 import type { ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
@@ -41,7 +42,7 @@ export function solidPng(width: number, height: number, rgb: [number, number, nu
 }
 
 /** Handles one images request. */
-export function handleImages(res: ServerResponse, body: unknown): Promise<void> {
+export function handleImages(res: ServerResponse, body: unknown, call = 0): Promise<void> {
   const b = (typeof body === 'object' && body !== null ? body : {}) as { prompt?: unknown; n?: unknown; size?: unknown };
   if (typeof b.prompt !== 'string' || b.prompt === '') return sendOpenAIError(res, 400, missingParameter('prompt'));
   const n = b.n ?? 1;
@@ -50,7 +51,7 @@ export function handleImages(res: ServerResponse, body: unknown): Promise<void> 
   if (typeof size !== 'string' || !SIZES.has(size)) return sendOpenAIError(res, 400, invalidParameter('size', `expected one of ${[...SIZES].join(', ')}.`));
   const [width, height] = size.split('x').map(Number) as [number, number];
   const data = Array.from({ length: n }, (_, i) => {
-    const h = createHash('sha256').update(`${b.prompt as string}:${i}`).digest();
+    const h = createHash('sha256').update(`${b.prompt as string}:${call}:${i}`).digest();
     return { b64_json: solidPng(width, height, [h[0]!, h[1]!, h[2]!]).toString('base64') };
   });
   return sendJson(res, 200, { created: Math.floor(Date.now() / 1000), data });

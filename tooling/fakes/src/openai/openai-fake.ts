@@ -32,6 +32,7 @@ export async function startOpenAIFake(options: OpenAIFakeOptions = {}): Promise<
   const replies = new ReplyQueue();
   const requests: RecordedRequest[] = [];
   let sequence = 0;
+  let imageCalls = 0;
   const control: OpenAIControl = {
     requests,
     setFaults: (list) => faults.set(list),
@@ -68,7 +69,7 @@ export async function startOpenAIFake(options: OpenAIFakeOptions = {}): Promise<
     }
 
     if (route === 'GET /v1/models') return handleModels(res, options);
-    if (route === 'POST /v1/images/generations') return parsed.ok ? handleImages(res, body) : sendOpenAIError(res, 400, INVALID_JSON);
+    if (route === 'POST /v1/images/generations') return parsed.ok ? handleImages(res, body, ++imageCalls) : sendOpenAIError(res, 400, INVALID_JSON);
     if (!chat && route !== 'POST /v1/embeddings') {
       const message = `Invalid URL (${req.method ?? 'GET'} ${url.pathname})`;
       return sendOpenAIError(res, 404, openAIError(message, 'invalid_request_error'));
