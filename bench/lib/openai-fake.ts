@@ -1,8 +1,8 @@
 /** The OpenAI-compatible fake in a worker thread of the bench's process (bench/lib/openai-fake-worker.ts). */
 import { Worker } from 'node:worker_threads';
 
-/** Starts it with `apiKey` and a fixed chat `reply`; resolves with its base URL (…/v1) and a close. */
-export function startOpenAIFakeWorker(apiKey: string, reply: string): Promise<{ url: string; close: () => Promise<void> }> {
+/** Starts it with `apiKey` and a fixed chat `reply` (or the fake's own answers); resolves with its base URL (…/v1) and a close. */
+export function startOpenAIFakeWorker(apiKey: string, reply?: string): Promise<{ url: string; close: () => Promise<void> }> {
   const worker = new Worker(new URL('./openai-fake-worker.ts', import.meta.url), { workerData: { apiKey, reply }, execArgv: ['--import', 'tsx'] });
   return new Promise((resolve, reject) => {
     worker.once('message', (m: { type: string; url?: string; message?: string }) => {

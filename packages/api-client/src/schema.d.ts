@@ -12166,6 +12166,11 @@ export interface components {
              * @default 50
              */
             keep_failed: number;
+            /**
+             * @description Every finished job is kept at least this long, whatever the counts: a plugin still polling it finds it
+             * @default 60
+             */
+            keep_minutes: number;
         };
     };
     responses: never;

@@ -213,6 +213,7 @@ export const AiSettingsSchema = z
     naming_rules: text(2_000).default('').openapi({ description: "The team's own naming rules, given to the model" }),
     keep_completed: z.number().int().min(1).max(10_000).default(100).openapi({ description: "Finished jobs kept per kind (seed 004's removeOnComplete)" }),
     keep_failed: z.number().int().min(1).max(10_000).default(50).openapi({ description: "Failed jobs kept per kind (removeOnFail)" }),
+    keep_minutes: z.number().int().min(0).max(43_200).default(60).openapi({ description: 'Every finished job is kept at least this long, whatever the counts: a plugin still polling it finds it' }),
   })
   .strict()
   .openapi('AiSettings');

@@ -28,27 +28,31 @@ const RUNNERS: Record<string, (ctx: RunContext) => Promise<RunOutcome>> = {
 export async function consumeAiJobs(batch: MessageBatch<unknown>, env: Bindings): Promise<void> {
   const config = readConfig(env);
   const log = createLogger(config.LOG_LEVEL, { queue: batch.queue });
-  const handle = serviceDbFromConfig(config, log, { reason: 'AI plugin jobs: the queue has no caller', route: 'queue:cogo-ai-jobs' }, Math.min(10, batch.messages.length + 2));
+  const handle = serviceDbFromConfig(config, log, { reason: 'AI plugin jobs: the queue has no caller', route: 'queue:cogo-ai-jobs' }, Math.min(10, batch.messages.length + 1));
   try {
-    await Promise.all(batch.messages.map((msg) => deliver(msg, env, handle.db, config, log)));
+    const ended = await Promise.all(batch.messages.map((msg) => deliver(msg, env, handle.db, config, log)));
+    // retention once per project and kind of this batch, not once per job
+    const kinds = new Map(ended.filter((e) => e !== null).map((e) => [`${e.projectId} ${e.kind}`, e]));
+    for (const e of kinds.values()) await prune(handle.db, e.projectId, e.kind, log);
   } finally {
     await handle.close();
   }
 }
 
-async function deliver(msg: Message<unknown>, env: Bindings, db: RunContext['db'], config: RunContext['config'], log: RunContext['log']): Promise<void> {
+/** One message; answers the project and kind of a job it ended (for retention), else null. */
+async function deliver(msg: Message<unknown>, env: Bindings, db: RunContext['db'], config: RunContext['config'], log: RunContext['log']): Promise<{ projectId: string; kind: string } | null> {
   const parsed = MessageSchema.safeParse(msg.body);
   if (!parsed.success) {
     log.warn('dropping malformed AI job message', { messageId: msg.id });
     msg.ack();
-    return;
+    return null;
   }
   try {
     const job = await startDelivery(db, parsed.data.job_id);
     const runner = job ? RUNNERS[job.kind] : undefined;
     if (!job || !runner) {
       msg.ack();
-      return;
+      return null;
     }
     const emit = eventWriter(db, job, log);
     if (job.attempts === 1) await emit('job.started', { status: 'running' });
@@ -61,23 +65,25 @@ async function deliver(msg: Message<unknown>, env: Bindings, db: RunContext['db'
     }
     if (outcome.kind === 'retry') {
       msg.retry({ delaySeconds: outcome.delaySeconds });
-      return;
+      return null;
     }
     msg.ack();
-    await prune(db, job.projectId, job.kind, log);
     log.info('ai job delivery', { jobId: job.id, kind: job.kind, attempt: job.attempts });
+    return { projectId: job.projectId, kind: job.kind };
   } catch (err) {
     log.error('ai job delivery failed', { messageId: msg.id, ...describeError(err) });
     msg.retry({ delaySeconds: Math.min(300, 2 ** msg.attempts) });
+    return null;
   }
 }
 
-/** Retention after a job ends: the project's newest keep_completed finished and keep_failed failed jobs of the kind. */
+/** Retention after jobs end: the project's newest keep_completed finished and keep_failed failed jobs of the kind, and any younger than keep_minutes. */
 async function prune(db: RunContext['db'], projectId: string, kind: string, log: RunContext['log']): Promise<void> {
   try {
     const settings = await readAiSettings(db, projectId);
-    await pruneFinished(db, projectId, kind, ['completed', 'cancelled'], settings.keep_completed);
-    await pruneFinished(db, projectId, kind, ['failed'], settings.keep_failed);
+    const before = new Date(Date.now() - settings.keep_minutes * 60_000);
+    await pruneFinished(db, projectId, kind, ['completed', 'cancelled'], settings.keep_completed, before);
+    await pruneFinished(db, projectId, kind, ['failed'], settings.keep_failed, before);
   } catch (err) {
     log.warn('ai job retention failed', describeError(err));
   }

@@ -117,19 +117,32 @@ describe('AI job limits and input', () => {
 });
 
 describe('job retention and the dead-letter queue', () => {
-  it("keeps the newest keep_completed finished jobs of a kind (seed 004's removeOnComplete)", async () => {
+  it("keeps the newest keep_completed finished jobs of a kind (seed 004's removeOnComplete), none younger than keep_minutes", async () => {
     const p = await llmProject([{ name: 'p', models: [{ name: MODEL }] }]);
     const put = await api('/api/ai/settings', { method: 'PUT', key: p.key, json: { keep_completed: 1 } });
-    expect(await put.json()).toEqual({ naming_convention: 'as_is', naming_rules: '', keep_completed: 1, keep_failed: 50 });
+    expect(await put.json()).toEqual({ naming_convention: 'as_is', naming_rules: '', keep_completed: 1, keep_failed: 50, keep_minutes: 60 });
     const ids: string[] = [];
-    for (let i = 0; i < 2; i++) {
+    const finish = async () => {
       const { job_id } = (await (await call(p, '/api/rename-layers', { model: MODEL, layers: sampleLayers(2) })).json()) as { job_id: string };
       await runToEnd(job_id);
       ids.push(job_id);
+    };
+    await finish();
+    await finish();
+    // both finished within keep_minutes: kept although only 1 is to be kept
+    expect((await poll(p, ids[0]!)).status).toBe('completed');
+    // once the first finished over an hour ago, the next job's end removes it
+    const handle = testDb();
+    try {
+      await handle.db.update(schema.jobs).set({ finishedAt: new Date(Date.now() - 3_700_000) }).where(eq(schema.jobs.id, ids[0]!));
+    } finally {
+      await handle.close();
     }
+    await finish();
     expect((await call(p, `/api/jobs/${ids[0]}`)).status).toBe(404);
-    expect((await poll(p, ids[1]!)).status).toBe('completed');
     expect((await jobRows(ids[0]!)).batches).toEqual([]);
+    expect((await poll(p, ids[1]!)).status).toBe('completed');
+    expect((await poll(p, ids[2]!)).status).toBe('completed');
   });
 
   it('a job whose message ran out of deliveries is failed by the DLQ consumer, with a terminal event', async () => {

@@ -2,7 +2,9 @@
 // the test's own project on a fake prefix, so its requests, faults and timings are the test's alone): batches of 10,
 // at most 5 calls at once, a 429 honoured, a failing batch retried then reported, cancel, partial results, casing
 // and unique sibling names, events.
+import { schema } from '@cogo/db';
 import { describe, expect, it } from 'vitest';
+import { testDb } from '../../../test/helpers';
 import { openaiFake, llmProject, type LlmProject } from '../../../test/llm-helpers';
 import { call, deliver, jobRows, layersOf, maxOverlap, poll, runToEnd, sampleLayers } from './ai-jobs.test-helpers';
 
@@ -146,8 +148,14 @@ describe('POST /api/rename-layers', () => {
     expect(((await again.json()) as { error: { code: string } }).error.code).toBe('CONFLICT');
   });
 
-  it("applies the project's casing and keeps sibling names unique (a layer left as it was keeps its name)", async () => {
+  it("applies the project's casing and keeps sibling names unique, and offers the project's component names", async () => {
     const p = await project();
+    const handle = testDb();
+    try {
+      await handle.db.insert(schema.codeComponents).values({ projectId: p.id, key: 'Components/PrimaryButton', name: 'PrimaryButton', contentHash: 'x' });
+    } finally {
+      await handle.close();
+    }
     const put = await call(p, '/api/ai/settings', undefined, { method: 'PUT', body: JSON.stringify({ naming_convention: 'kebab', naming_rules: 'Suffix icons with -icon' }), headers: { 'content-type': 'application/json' } });
     expect(put.status).toBe(200);
     const layers = [
@@ -170,5 +178,6 @@ describe('POST /api/rename-layers', () => {
     const system = (req!.body!.messages as Array<{ content: string }>)[0]!.content;
     expect(system).toContain('Casing: kebab.');
     expect(system).toContain('Team rules: Suffix icons with -icon');
+    expect(system).toContain('Project vocabulary (components and tokens): PrimaryButton.');
   });
 });

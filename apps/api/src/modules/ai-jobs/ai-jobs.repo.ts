@@ -1,7 +1,7 @@
 // Queries of the AI plugin jobs: cogo.jobs (seed 004's job table), cogo.job_batches (a batched job's calls) and
 // cogo.job_events (the ordered log GET /api/jobs/{id}/events streams; seq is the SSE id).
 import { isUniqueViolation, schema, type Db } from '@cogo/db';
-import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { KeysetPosition } from '../../lib/keyset-cursor';
 
 const j = schema.jobs;
@@ -164,16 +164,20 @@ export async function listJobs(db: Db, projectId: string, filter: JobFilter, lim
 }
 
 /**
- * Retention (seed 004's removeOnComplete / removeOnFail): of the project's finished jobs of `kind`, keeps the newest
- * `keep` with status in `statuses` and deletes the rest (their batches and events go with them). Returns how many.
+ * Retention (seed 004's removeOnComplete / removeOnFail): of the project's finished jobs of `kind` with status in
+ * `statuses`, keeps the newest `keep` and deletes the rest that finished before `finishedBefore` (their batches and
+ * events go with them). Returns how many.
  */
-export async function pruneFinished(db: Db, projectId: string, kind: string, statuses: string[], keep: number): Promise<number> {
+export async function pruneFinished(db: Db, projectId: string, kind: string, statuses: string[], keep: number, finishedBefore: Date): Promise<number> {
   const old = db
     .select({ id: j.id })
     .from(j)
     .where(and(eq(j.projectId, projectId), eq(j.kind, kind), inArray(j.status, statuses)))
     .orderBy(desc(j.createdAt), desc(j.id))
     .offset(keep);
-  const rows = await db.delete(j).where(inArray(j.id, old)).returning({ id: j.id });
+  const rows = await db
+    .delete(j)
+    .where(and(inArray(j.id, old), lt(j.finishedAt, finishedBefore)))
+    .returning({ id: j.id });
   return rows.length;
 }

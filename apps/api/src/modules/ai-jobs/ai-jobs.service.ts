@@ -2,7 +2,7 @@
 // job (with its batches, or its payload in R2 for images) and its id sent to the AI_JOBS_QUEUE; the consumer runs it.
 // Reads: one job (with the partial result of a running rename), a page of history, cancel.
 import type { Db } from '@cogo/db';
-import type { AiJob, AiJobAccepted, AiJobEstimate, AiJobKind, AiJobListQuery, GenerateEditsRequest, GenerateImagesRequest, RenameLayersRequest } from '@cogo/types';
+import type { AiJob, AiJobAccepted, AiSettings, AiJobEstimate, AiJobKind, AiJobListQuery, GenerateEditsRequest, GenerateImagesRequest, RenameLayersRequest } from '@cogo/types';
 import type { AppConfig } from '../../env';
 import { ApiError } from '../../lib/errors';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../lib/keyset-cursor';
@@ -54,7 +54,9 @@ export async function createRenameJob(ctx: JobContext, req: RenameLayersRequest)
   });
   const estimate = await estimateCalls(ctx.db, config, ctx.projectId, 'rename-layers', req.layers.length, calls, config.RENAME_MAX_CONCURRENT, req.model);
   if (req.dry_run) return { dry_run: true, estimate };
-  const input = { layers: req.layers, ...(req.context ? { context: req.context } : {}), ...(req.model ? { model: req.model } : {}) };
+  // the settings and vocabulary of now travel with the job: a job runs as it was asked, and neither its runs nor its
+  // polls read them again
+  const input = { layers: req.layers, settings, vocabulary, ...(req.context ? { context: req.context } : {}), ...(req.model ? { model: req.model } : {}) };
   return enqueue(ctx, { id: crypto.randomUUID(), kind: 'rename-layers', input, progress: { unit: 'batches', total: batches.length, done: 0, failed: 0 }, batches }, estimate);
 }
 
@@ -125,9 +127,9 @@ export function aiJobView(row: repo.JobRow, result: Record<string, unknown> | nu
 export async function getAiJob(ctx: Pick<JobContext, 'db' | 'projectId'>, id: string): Promise<AiJob> {
   const row = await findOwn(ctx.db, ctx.projectId, id);
   if (row.kind === 'rename-layers' && (row.status === 'running' || row.status === 'cancelled')) {
-    const [batches, settings] = await Promise.all([repo.batchesOf(ctx.db, id), readAiSettings(ctx.db, ctx.projectId)]);
-    const layers = (row.input as { layers: RenameLayersRequest['layers'] }).layers;
-    return aiJobView(row, { ...renameResult(layers, batches, settings.naming_convention, true) });
+    const batches = await repo.batchesOf(ctx.db, id);
+    const input = row.input as { layers: RenameLayersRequest['layers']; settings?: AiSettings };
+    return aiJobView(row, { ...renameResult(input.layers, batches, input.settings?.naming_convention ?? 'as_is', true) });
   }
   return aiJobView(row);
 }

@@ -4,16 +4,18 @@
 // after AI_JOB_MAX_ATTEMPTS it is failed and reported, the others kept. A cancel stops batches not yet started.
 // When nothing is left, the final names (casing, unique among siblings) become the job's result.
 import { ApiError } from '../../../lib/errors';
-import type { LayerInput, RenameLayersResult } from '@cogo/types';
+import type { AiSettings, LayerInput, RenameLayersResult } from '@cogo/types';
 import { prepareCompletion, runCompletion } from '../../llm/completion.service';
 import { batchesOf, finishJob, jobStatus, runnableBatches, setProgress, updateBatch, type BatchRow } from '../ai-jobs.repo';
-import { projectVocabulary, readAiSettings } from '../ai-settings';
 import { isRetryable, jobError, pool, retryDelayMs, type RunContext, type RunOutcome } from '../job-run';
 import { checkBatchNames, finalNames } from './rename-names';
 import { renameRequest } from './rename-prompt';
 
 interface RenameInput {
   layers: LayerInput[];
+  /** The project's settings and vocabulary when the job was asked for. */
+  settings: AiSettings;
+  vocabulary: string[];
   context?: string;
   model?: string;
 }
@@ -23,7 +25,8 @@ export async function runRename(ctx: RunContext): Promise<RunOutcome> {
   const { db, config, job } = ctx;
   const input = job.input as unknown as RenameInput;
   const byId = new Map(input.layers.map((l) => [l.id, l]));
-  const [settings, vocabulary, runnable] = await Promise.all([readAiSettings(db, job.projectId), projectVocabulary(db, job.projectId), runnableBatches(db, job.id, new Date(ctx.now()))]);
+  const { settings, vocabulary } = input;
+  const runnable = await runnableBatches(db, job.id, new Date(ctx.now()));
   let cancelled = false;
   let lastCheck = 0;
   const stop = async () => {
