@@ -15,6 +15,7 @@ const production = (vars: Record<string, string> = {}) => ({ ...env, ENVIRONMENT
 
 /** Routes that answer without project credentials, each with what guards it instead. */
 const PUBLIC_OPERATIONS = [
+  'GET /health', // dependency checks (seed 004): names only which part failed, no data
   'GET /healthz', // readiness probe
   'GET /livez', // liveness probe
   'POST /figma/webhooks', // Figma's deliveries: the webhook's passcode, compared in constant time

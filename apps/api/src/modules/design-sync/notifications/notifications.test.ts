@@ -94,14 +94,16 @@ describe('design-sync notifications', () => {
 
   it('records nothing for an `off` category and keeps `digest` ones for one daily message', async () => {
     const { p, hook } = await projectWithSlack();
-    await ds(p, 'notifications', { method: 'PUT', json: { categories: { sync_done: 'off' }, digest_hour_utc: 6 } });
+    // the digest hour is the next full hour: the events below are made now, before it (a fixed hour failed whenever
+    // the test ran in that hour, after the digest moment it pretends)
+    const next = new Date(Math.ceil((Date.now() + 1) / 3_600_000) * 3_600_000);
+    await ds(p, 'notifications', { method: 'PUT', json: { categories: { sync_done: 'off' }, digest_hour_utc: next.getUTCHours() } });
     expect(await notify(deps(), p.id, { category: 'sync_done', dedupeKey: 'd0', title: 'x', lines: [] })).toBe('off');
     for (const [i, title] of ['Design drift in 2 components', 'Story coverage dropped to 40 %'].entries()) {
       expect(await notify(deps(), p.id, { category: i === 0 ? 'drift_found' : 'coverage_dropped', dedupeKey: `d${i + 1}`, title, lines: ['line'] })).toBe('digest');
     }
-    const today = new Date();
-    const before = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), 5, 59));
-    const after = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), 6, 1));
+    const before = new Date(next.getTime() - 60_000);
+    const after = new Date(next.getTime() + 60_000);
     await sendDigests(env, before);
     expect((await eventsOf(p, '?status=digest')).events).toHaveLength(2);
     expect(await sendDigests(env, after)).toBeGreaterThanOrEqual(1);
