@@ -3,10 +3,19 @@ import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import { ConfigError } from '../env';
 import { ApiError, envelope, validationError } from './errors';
+import { OutboundError } from './http-client';
 import { createLogger, describeError } from './logger';
 
 function requestIdOf(c: Context): string {
   return c.get('requestId') ?? 'unknown';
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'an upstream service';
+  }
 }
 
 function logOf(c: Context) {
@@ -34,6 +43,15 @@ export const onError: ErrorHandler = (err, c) => {
   else if (err instanceof ConfigError) {
     logOf(c).error('configuration invalid', { keys: err.keys });
     apiError = new ApiError('SERVICE_UNAVAILABLE', `server configuration invalid: ${err.keys.join(', ')}`);
+  } else if (err instanceof OutboundError) {
+    // the upstream failed us, not the client: a 502 that names its host, never the URL (paths carry keys and tokens)
+    const host = hostOf(err.url);
+    logOf(c).warn('outbound call gave up', { host, attempts: err.attempts, status: err.status });
+    apiError = new ApiError('UPSTREAM_FAILED', `${host} did not answer after ${err.attempts} attempt${err.attempts === 1 ? '' : 's'}${err.status ? ` (last status ${err.status})` : ''}`, {
+      host,
+      attempts: err.attempts,
+      ...(err.status ? { status: err.status } : {}),
+    });
   } else if (err instanceof HTTPException && err.status < 500) {
     const code = HTTP_CODES[err.status as keyof typeof HTTP_CODES] ?? 'BAD_REQUEST';
     apiError = new ApiError(code, err.message || code.toLowerCase().replaceAll('_', ' '));
