@@ -23,6 +23,7 @@ import { figmaWebhooksRouter } from './modules/figma-webhooks';
 import { healthRouter, livenessRouter } from './modules/health';
 import { jobsRouter } from './modules/jobs';
 import { llmRouter } from './modules/llm';
+import { mcpRouter } from './modules/mcp';
 import { llmAdminRouter } from './modules/llm-admin';
 import { llmHealthRouter } from './modules/llm-health';
 import { metricsRouter } from './modules/metrics';
@@ -79,6 +80,7 @@ export function createApp() {
   app.route('/', ragQueueRouter);
   app.route('/', ragRouter);
   app.route('/', aiJobsRouter);
+  app.route('/', mcpRouter);
   return app;
 }
 

@@ -1,0 +1,83 @@
+// /mcp through the Worker with the official SDK client (v2), in both eras: the modern stateless protocol
+// (2026-07-28, negotiated with versionNegotiation auto) and a 2025-era client; tools listed and called against
+// the real services, another project's key sees nothing of this one, bad arguments are tool errors naming the path,
+// and a request without credentials is a 401 in the envelope.
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { SELF } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { api, BASE, createTestProject, type TestProject } from '../../../test/helpers';
+import { sampleLayers } from '../ai-jobs/ai-jobs.test-helpers';
+
+async function connect(p: Pick<TestProject, 'key'>, mode: 'auto' | 'legacy' = 'auto') {
+  const transport = new StreamableHTTPClientTransport(new URL(`${BASE}/mcp`), {
+    requestInit: { headers: { authorization: `Bearer ${p.key}` } },
+    fetch: (url, init) => SELF.fetch(String(url), init),
+  });
+  const client = new Client({ name: 'cogo-test', version: '1.0.0' }, { versionNegotiation: { mode } });
+  await client.connect(transport);
+  return client;
+}
+
+type Structured = Record<string, any>;
+
+describe('MCP at /mcp', () => {
+  for (const mode of ['auto', 'legacy'] as const) {
+    it(`lists the tools and queues a rename, then reads the job back (${mode} negotiation)`, async () => {
+      const p = await createTestProject();
+      const client = await connect(p, mode);
+      try {
+        const { tools } = await client.listTools();
+        expect(tools.map((t) => t.name).sort()).toEqual(['design_coverage_report', 'design_drift_report', 'get_job', 'list_jobs', 'rename_layers']);
+        expect((tools.find((t) => t.name === 'rename_layers')!.inputSchema as { required?: string[] }).required).toEqual(['layers']);
+        const queued = await client.callTool({ name: 'rename_layers', arguments: { layers: sampleLayers(12), context: 'via MCP' } });
+        expect(queued.isError, JSON.stringify(queued.content)).toBeFalsy();
+        const accepted = queued.structuredContent as Structured;
+        expect(accepted).toMatchObject({ status: 'queued', estimate: { items: 12, model_calls: 2 } });
+        expect(JSON.parse((queued.content as Array<{ text: string }>)[0]!.text)).toEqual(accepted);
+        const job = (await client.callTool({ name: 'get_job', arguments: { job_id: accepted.job_id } })).structuredContent as Structured;
+        expect(job).toMatchObject({ id: accepted.job_id, type: 'rename-layers', status: 'queued', payload: { layers: 12, context: 'via MCP' } });
+        const listed = (await client.callTool({ name: 'list_jobs', arguments: {} })).structuredContent as Structured;
+        expect(listed.items.map((j: { id: string }) => j.id)).toEqual([accepted.job_id]);
+        // the same job through the REST API: one store
+        expect((await api(`/api/jobs/${accepted.job_id}`, { key: p.key })).status).toBe(200);
+        const drift = (await client.callTool({ name: 'design_drift_report', arguments: { only_drifted: true } })).structuredContent as Structured;
+        expect(drift.mappings).toEqual([]);
+        const cov = await client.callTool({ name: 'design_coverage_report', arguments: {} });
+        expect(cov.isError, JSON.stringify(cov.content)).toBeFalsy();
+      } finally {
+        await client.close();
+      }
+    });
+  }
+
+  it("keeps projects apart and answers bad arguments and refusals as tool errors", async () => {
+    const a = await createTestProject();
+    const b = await createTestProject();
+    const ca = await connect(a);
+    const cb = await connect(b);
+    try {
+      const { job_id } = (await ca.callTool({ name: 'rename_layers', arguments: { layers: sampleLayers(2) } })).structuredContent as Structured;
+      const foreign = await cb.callTool({ name: 'get_job', arguments: { job_id } });
+      expect(foreign.isError).toBe(true);
+      expect((foreign.structuredContent as Structured).error.code).toBe('NOT_FOUND');
+      expect(((await cb.callTool({ name: 'list_jobs', arguments: {} })).structuredContent as Structured).items).toEqual([]);
+
+      const bad = await ca.callTool({ name: 'rename_layers', arguments: { layers: [{ id: 'x', name: 'a', type: 'text' }] } });
+      expect(bad.isError).toBe(true);
+      expect(JSON.stringify(bad.content)).toContain('layers');
+      // a NUL anywhere in a request is refused before MCP sees it, as on every route: 400 naming the path
+      await expect(ca.callTool({ name: 'rename_layers', arguments: { layers: [{ id: 'x', name: 'a\u0000b', type: 'TEXT' }] } })).rejects.toThrow(/VALIDATION_FAILED.*arguments\.layers\.0\.name/);
+      const notUuid = await ca.callTool({ name: 'get_job', arguments: { job_id: 'nope' } });
+      expect(notUuid.isError).toBe(true);
+    } finally {
+      await ca.close();
+      await cb.close();
+    }
+  });
+
+  it('refuses a request without credentials with a 401 in the envelope', async () => {
+    const res = await SELF.fetch(`${BASE}/mcp`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }) });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('UNAUTHORIZED');
+  });
+});
