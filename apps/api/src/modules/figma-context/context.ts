@@ -6,6 +6,7 @@
 // Logged events never change, so chunk groups read once, and the summary of a view, are kept by the
 // isolate (context-cache.ts): a page after the first reads them from memory, neither from the Durable
 // Object nor parsed or summarised again.
+import type { Db } from '@cogo/db';
 import { fromJson, mergeChunks, type CompactContext, type CompactJson } from '@cogo/figma-context';
 import type { FigmaContextPage, FigmaContextQuery } from '@cogo/types';
 import type { Context } from 'hono';
@@ -137,16 +138,29 @@ export function keptSummary(view: LogView, cache: ChunkCache = chunkCache): Summ
 }
 
 /** One page of a job's context in the caller's project. */
-export async function contextPage(c: Context, query: FigmaContextQuery): Promise<FigmaContextPage> {
+/** Where a page is read from: the caller's project, its database and the job logs. */
+export interface ContextPageDeps {
+  db: Db;
+  projectId: string;
+  jobCursor: DurableObjectNamespace<JobCursor>;
+}
+
+/** A page for the request in `c`. */
+export function contextPage(c: Context, query: FigmaContextQuery): Promise<FigmaContextPage> {
+  return readContextPage({ db: c.get('db')(), projectId: principalOf(c).projectId, jobCursor: c.get('config').JOB_CURSOR }, query);
+}
+
+/** A page of the job's context (GET /figma-context/context, and MCP's get_design_context). */
+export async function readContextPage(deps: ContextPageDeps, query: FigmaContextQuery): Promise<FigmaContextPage> {
   const cursor = query.cursor === undefined ? null : await decodeContextCursor(query.cursor);
   if (cursor && query.job_id !== undefined && cursor.jobId !== query.job_id) throw invalidCursor('issued for another job');
   if (cursor && query.format !== undefined && cursor.format !== query.format) throw invalidCursor(`issued for format ${cursor.format}`);
   const jobId = cursor?.jobId ?? query.job_id!;
   const format = cursor?.format ?? query.format ?? 'text';
 
-  const job = await findJob(c.get('db')(), principalOf(c).projectId, jobId, FIGMA_JOB_KINDS);
+  const job = await findJob(deps.db, deps.projectId, jobId, FIGMA_JOB_KINDS);
   if (!job) throw new ApiError('NOT_FOUND', 'job not found');
-  const stub = jobCursorOf(c.get('config').JOB_CURSOR, job.id);
+  const stub = jobCursorOf(deps.jobCursor, job.id);
   const state = await stub.state();
   if (!state) throw new ApiError('NOT_FOUND', 'job log expired');
   const through = cursor?.throughEventId ?? state.lastEventId;

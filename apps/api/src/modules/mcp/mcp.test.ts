@@ -5,7 +5,8 @@
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { api, BASE, createTestProject, type TestProject } from '../../../test/helpers';
+import { SAMPLE_FILE_KEY } from '@cogo/fakes/samples';
+import { api, BASE, createTestProject, runFigmaJob, type TestProject } from '../../../test/helpers';
 import { sampleLayers } from '../ai-jobs/ai-jobs.test-helpers';
 
 async function connect(p: Pick<TestProject, 'key'>, mode: 'auto' | 'legacy' = 'auto') {
@@ -27,7 +28,7 @@ describe('MCP at /mcp', () => {
       const client = await connect(p, mode);
       try {
         const { tools } = await client.listTools();
-        expect(tools.map((t) => t.name).sort()).toEqual(['design_coverage_report', 'design_drift_report', 'get_job', 'list_jobs', 'rename_layers']);
+        expect(tools.map((t) => t.name).sort()).toEqual(['design_coverage_report', 'design_drift_report', 'get_design_context', 'get_job', 'list_jobs', 'rename_layers']);
         expect((tools.find((t) => t.name === 'rename_layers')!.inputSchema as { required?: string[] }).required).toEqual(['layers']);
         const queued = await client.callTool({ name: 'rename_layers', arguments: { layers: sampleLayers(12), context: 'via MCP' } });
         expect(queued.isError, JSON.stringify(queued.content)).toBeFalsy();
@@ -72,6 +73,52 @@ describe('MCP at /mcp', () => {
     } finally {
       await ca.close();
       await cb.close();
+    }
+  });
+
+  it('get_design_context pages a design larger than max_bytes: the pages joined are the whole context, and a new connection continues by cursor', async () => {
+    const p = await createTestProject();
+    const { job } = await runFigmaJob(p.key, { figma_url: `https://www.figma.com/design/${SAMPLE_FILE_KEY}/x` });
+    const whole = (await (await api(`/figma-context/context?job_id=${job.job_id}&max_bytes=4194304`, { key: p.key })).json()) as { content: string; next_cursor: string | null };
+    expect(whole.next_cursor).toBeNull();
+    expect(whole.content.length).toBeGreaterThan(4_096);
+
+    const pages: string[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < 200; i++) {
+      // every page on a fresh connection: an agent that reconnects goes on by cursor
+      const client = await connect(p);
+      try {
+        const res = await client.callTool({ name: 'get_design_context', arguments: cursor ? { cursor, max_bytes: 2_048 } : { job_id: job.job_id, max_bytes: 2_048 } });
+        expect(res.isError, JSON.stringify(res.content).slice(0, 300)).toBeFalsy();
+        const page = res.structuredContent as { content: string; bytes: number; next_cursor: string | null; job_status: string };
+        expect(page.bytes).toBeLessThanOrEqual(2_048);
+        expect(page.job_status).toBe('done');
+        const text = (res.content as Array<{ text: string }>)[0]!.text;
+        expect(text.startsWith(page.content)).toBe(true);
+        if (page.next_cursor) expect(text).toContain(`cursor "${page.next_cursor}"`);
+        pages.push(page.content);
+        cursor = page.next_cursor;
+      } finally {
+        await client.close();
+      }
+      if (!cursor) break;
+    }
+    expect(pages.length).toBeGreaterThan(2);
+    expect(pages.join('')).toBe(whole.content);
+
+    const other = await connect(await createTestProject());
+    try {
+      const foreign = await other.callTool({ name: 'get_design_context', arguments: { job_id: job.job_id } });
+      expect(foreign.isError).toBe(true);
+      expect((foreign.structuredContent as Structured).error.code).toBe('NOT_FOUND');
+      const neither = await other.callTool({ name: 'get_design_context', arguments: {} });
+      expect((neither.structuredContent as Structured).error.code).toBe('VALIDATION_FAILED');
+      const forged = await other.callTool({ name: 'get_design_context', arguments: { cursor: 'not-a-cursor' } });
+      expect(forged.isError).toBe(true);
+      expect((forged.structuredContent as Structured).error.code).toMatch(/VALIDATION_FAILED|BAD_REQUEST/);
+    } finally {
+      await other.close();
     }
   });
 
