@@ -74,7 +74,17 @@ Options:
   --out <file>       write the page to <file> and the feature to <file minus .json>.feature instead of stdout
   --apply            store the page afterwards (POST /figma-context/apply) on the turn's trace
   --json             print every event as one JSON line on stdout instead
+
+Usage: cogo mcp config [--client claude|cursor|vscode]
+
+Prints ready-to-paste MCP client configurations for the API's /mcp endpoint (--base-url / COGO_API_URL) and your
+key (--api-key / COGO_API_KEY; without one, a placeholder): Claude Code (the \`claude mcp add\` line and .mcp.json),
+Cursor (~/.cursor/mcp.json), VS Code (.vscode/mcp.json, which asks for the key instead of storing it).
 `;
+
+/** The MCP clients `cogo mcp config` writes for. */
+export const MCP_CLIENTS = ['claude', 'cursor', 'vscode'] as const;
+export type McpClientName = (typeof MCP_CLIENTS)[number];
 
 /** A mistake in how cogo was called: reported with the usage text and exit code 2. */
 export class UsageError extends Error {
@@ -107,6 +117,7 @@ export type CliCommand =
       baseUrl: string;
       apiKey: string | undefined;
     }
+  | { command: 'mcp-config'; client: McpClientName | undefined; baseUrl: string; apiKey: string | undefined }
   | {
       command: 'design';
       /** The message; null: read it from stdin (`-`). */
@@ -153,6 +164,7 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
         json: { type: 'boolean', default: false },
         'base-url': { type: 'string' },
         'api-key': { type: 'string' },
+        client: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -163,7 +175,7 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
   if (values.help) return { command: 'help' };
   const [command, target, ...extra] = positionals;
   if (command === undefined) throw new UsageError('missing command');
-  if (command !== 'extract' && command !== 'images' && command !== 'context' && command !== 'chat' && command !== 'design') throw new UsageError(`unknown command "${command}"`);
+  if (command !== 'extract' && command !== 'images' && command !== 'context' && command !== 'chat' && command !== 'design' && command !== 'mcp') throw new UsageError(`unknown command "${command}"`);
   const message = command === 'chat' || command === 'design';
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"${message ? ' (quote a message of several words)' : ''}`);
 
@@ -172,6 +184,12 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
   const nodeIds = values['node-id'] ?? [];
   if (nodeIds.includes('')) throw new UsageError('--node-id is empty');
   const apiKey = values['api-key'] ?? (env.COGO_API_KEY || undefined);
+  if (command === 'mcp') {
+    if (target !== 'config') throw new UsageError(`unknown mcp command "${target ?? ''}" (try: cogo mcp config)`);
+    const client = values.client;
+    if (client !== undefined && !(MCP_CLIENTS as readonly string[]).includes(client)) throw new UsageError(`--client must be one of ${MCP_CLIENTS.join(', ')}`);
+    return { command: 'mcp-config', client: client as McpClientName | undefined, baseUrl, apiKey };
+  }
   if (command === 'context') return contextCommand(target, nodeIds, values, baseUrl, apiKey);
   if (command === 'chat') return chatCommand(target, values, baseUrl, apiKey);
   if (command === 'design') return designCommand(target, values, baseUrl, apiKey);

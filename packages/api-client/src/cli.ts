@@ -8,6 +8,7 @@ import { runChat } from './cli-chat';
 import { runContext } from './cli-context';
 import { runDesign } from './cli-design';
 import { runImages } from './cli-images';
+import { runMcpConfig } from './cli-mcp';
 import { createProgressReporter } from './cli-progress';
 import { DesignStreamError } from './design';
 import { CogoApiError } from './errors';
@@ -50,6 +51,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout.write(USAGE);
     return 0;
   }
+  if (command.command === 'mcp-config') return runMcpConfig(command, io);
   if (command.command === 'images') return runImages(command, io, describeError);
   if (command.command === 'context') return runContext(command, io, describeError);
   if (command.command === 'chat') return runChat(command, io, describeError);
