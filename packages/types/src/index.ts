@@ -31,3 +31,4 @@ export * from './design-sync-ops';
 export * from './design-sync-browser';
 export * from './canonical-json';
 export * from './ai-jobs';
+export * from './mcp';

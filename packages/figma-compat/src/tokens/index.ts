@@ -5,7 +5,7 @@ export type * from './dtcg-types';
 export { TokensInputError, TokensOutputError, type TokensInputCode } from './errors';
 export type { VariableIssue, AliasCounts } from './emit-variables';
 export type { StyleSkip } from './emit-styles';
-export { toCss, type CssOptions } from './css';
+export { modeInput, toCss, type CssOptions } from './css';
 export { splitName } from './naming';
 export { resolveTokens } from './resolver';
 export { toTailwindTheme, type TailwindOptions } from './tailwind';

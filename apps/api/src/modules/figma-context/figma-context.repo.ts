@@ -44,3 +44,23 @@ export async function learnedCharsPerId(db: Db, projectId: string, fileKey: stri
   const perId = rows[0]?.perId;
   return typeof perId === 'number' && perId > 0 ? perId : null;
 }
+
+/** The project's newest finished job of this file version and scope (a node, or the whole file), or null. */
+export async function doneJobOfVersion(db: Db, projectId: string, fileKey: string, nodeId: string | null, version: string): Promise<JobRow | null> {
+  const rows = await db
+    .select()
+    .from(schema.jobs)
+    .where(
+      and(
+        eq(schema.jobs.projectId, projectId),
+        eq(schema.jobs.kind, 'figma-context'),
+        eq(schema.jobs.status, 'done'),
+        sql`${schema.jobs.input} ->> 'file_key' = ${fileKey}`,
+        sql`${schema.jobs.input} ->> 'file_version' = ${version}`,
+        sql`coalesce(${schema.jobs.input} ->> 'node_id', '') = ${nodeId ?? ''}`,
+      ),
+    )
+    .orderBy(desc(schema.jobs.createdAt))
+    .limit(1);
+  return rows[0] ?? null;
+}

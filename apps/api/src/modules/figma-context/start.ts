@@ -7,24 +7,15 @@ import type { FigmaCacheStatus, StartFigmaContext } from '@cogo/types';
 import type { Context } from 'hono';
 import { ApiError } from '../../lib/errors';
 import { principalOf } from '../../middleware';
-import { FigmaError, waitDetails } from './figma.client';
-import { figmaClientFor } from './figma-context.outbound';
+import { FigmaError } from './figma.client';
 import { insertJob, learnedCharsPerId } from './figma-context.repo';
-import { figmaTokenFor } from './figma-context.token';
+import { apiErrorOf, openFigmaFile, START_MAX_WAIT_MS, type FigmaAccess } from './figma-access';
 import { fileSkeleton, nodeSkeleton, placeOfNode, scopedPlan } from './skeleton';
 import { loadVariables, type VariablesStatus } from './start-variables';
 import { estimatedSeconds, forecastChunkRequests } from './start-forecast';
-import { cachedIndex, deferredStores, proveVersion, type DeferredStores, withVersionCache, type VersionCacheRef } from './version-cache';
+import { cachedIndex, deferredStores, type DeferredStores } from './version-cache';
 
-/** Longest a start waits for the token's next Figma slot. */
-export const START_MAX_WAIT_MS = 5_000;
-
-/** A Figma failure as an API error (429 keeps Retry-After; rate limits and quotas name the retry time, limit type and upgrade link). */
-export function apiErrorOf(err: FigmaError): ApiError {
-  const headers: Record<string, string> = err.info.retryAfterMs ? { 'Retry-After': String(Math.ceil(err.info.retryAfterMs / 1000)) } : {};
-  const waited = err.code === 'FIGMA_RATE_LIMITED' || err.code === 'FIGMA_QUOTA_EXHAUSTED';
-  return new ApiError(err.code, err.message, waited ? waitDetails(err.info) : undefined, headers);
-}
+export { apiErrorOf, START_MAX_WAIT_MS } from './figma-access';
 
 /** Resolves the body to a file key and optional node id, or a 400 naming what is wrong. */
 export function resolveTarget(body: StartFigmaContext): { fileKey: string; nodeId?: string; url?: string } {
@@ -43,7 +34,8 @@ export function resolveTarget(body: StartFigmaContext): { fileKey: string; nodeI
 }
 
 /** Starts a job; returns the response body. */
-export async function startFigmaJob(c: Context, body: StartFigmaContext) {
+export async function startFigmaJob(c: Context, body: StartFigmaContext, opened?: { access: FigmaAccess; stores: DeferredStores }) {
+  if (opened) return start(c, body, opened.stores, opened.access);
   // the cache's answers are stored after the start answers (the skeleton of a large file is megabytes), on a
   // connection of their own that outlives the request's
   const stores = deferredStores(c, c.get('config'), principalOf(c).projectId);
@@ -54,34 +46,19 @@ export async function startFigmaJob(c: Context, body: StartFigmaContext) {
   }
 }
 
-async function start(c: Context, body: StartFigmaContext, stores: DeferredStores) {
+async function start(c: Context, body: StartFigmaContext, stores: DeferredStores, opened?: FigmaAccess) {
   const config = c.get('config');
   const target = resolveTarget(body);
-  const { token, source } = await figmaTokenFor(c);
-  // a start never hangs on a paced or rate-limited token: it answers 429 with the wait instead
-  const plain = figmaClientFor(config, token, c.get('traceId'), undefined, () => START_MAX_WAIT_MS);
-  let skeleton;
-  let place: NodePlace | null = null;
-  let cacheRef: VersionCacheRef | null = null;
-  let cacheNote: string | null = config.FIGMA_VERSION_CACHE ? null : 'FIGMA_VERSION_CACHE=false: every answer is fetched from Figma';
-  const log = c.get('log');
-  let figma = withVersionCache(plain, null);
   const projectId = principalOf(c).projectId;
   // independent of Figma's answers: read while they are awaited (a start's first chunk waits on all of this)
   const priorPerId = learnedCharsPerId(c.get('db')(), projectId, target.fileKey);
   priorPerId.catch(() => {});
+  // a start never hangs on a paced or rate-limited token: it answers 429 with the wait instead
+  const access = opened ?? (await openFigmaFile(c, target.fileKey, stores));
+  const { figma, cacheRef, cacheNote, source, token } = access;
+  let skeleton;
+  let place: NodePlace | null = null;
   try {
-    if (config.FIGMA_VERSION_CACHE) {
-      // before any Tier-1 call, and before the cache is read: a 403/404 here ends the start
-      const proof = await proveVersion(plain, target.fileKey);
-      if (proof.ok) {
-        const onError = (err: unknown) => log.warn('figma version cache', { error: err instanceof Error ? err.message : String(err) });
-        cacheRef = { db: stores.db(), bucket: config.FIGMA_CACHE, fileKey: target.fileKey, version: proof.version, budgetBytes: config.FIGMA_MAX_RESPONSE_BYTES, onError, defer: stores.defer };
-        figma = withVersionCache(plain, cacheRef);
-      } else {
-        cacheNote = proof.note;
-      }
-    }
     if (target.nodeId) {
       const nodes = await nodeSkeleton(figma, target.fileKey, target.nodeId);
       skeleton = nodes;
@@ -109,7 +86,7 @@ async function start(c: Context, body: StartFigmaContext, stores: DeferredStores
   }
   const plan = planned.plan;
   // the forecast: what start sent, and the /nodes requests of the stream the cache does not answer
-  const metaCalls = config.FIGMA_VERSION_CACHE ? 1 : 0;
+  const metaCalls = access.metaCalls;
   const requests = await forecastChunkRequests({
     fileKey: target.fileKey,
     chunks: plan.chunks,

@@ -1,10 +1,24 @@
-// The MCP tools whose services exist (issue 17, first increment): the AI plugin jobs (rename layers, a job, the job
-// history) and seed 003's design-sync reports (drift, coverage). Inputs are the zod contracts of packages/types;
-// every answer is text (JSON) plus `structuredContent`; a service's refusal (ApiError) is a tool error naming its
-// code, never a transport failure. The Figma tools (get_design_context in pages, get_metadata, get_variables,
-// images, search) come next.
+// The MCP tools (issue 17): the design itself (get_design_context in pages, get_metadata, get_variables,
+// download_images, search_design_system: mcp.figma.ts, mcp.design.ts), the AI plugin jobs (rename layers, a job, the
+// job history) and seed 003's design-sync reports (drift, coverage). Inputs are the zod contracts of packages/types;
+// every answer is text plus `structuredContent`; a service's refusal (ApiError) is a tool error naming its code and
+// details (a Figma quota: the retry time), never a transport failure; anything else a generic one, logged.
 import { McpServer } from '@modelcontextprotocol/server';
-import { AiJobStatusSchema, CoverageQuerySchema, FIGMA_CONTEXT_PAGE_BYTES, LayerInputSchema, RENAME_MAX_LAYERS, UuidSchema, type FigmaContextPage } from '@cogo/types';
+import type { Context } from 'hono';
+import {
+  AiJobStatusSchema,
+  CoverageQuerySchema,
+  LayerInputSchema,
+  MCP_ANSWER_BYTES,
+  McpDesignContextInputSchema,
+  McpImagesInputSchema,
+  McpMetadataInputSchema,
+  McpSearchInputSchema,
+  McpVariablesInputSchema,
+  RENAME_MAX_LAYERS,
+  UuidSchema,
+  type McpImagesInput,
+} from '@cogo/types';
 import { z } from 'zod';
 import { ApiError } from '../../lib/errors';
 import { describeError, type Logger } from '../../lib/logger';
@@ -12,17 +26,17 @@ import { VERSION } from '../../version';
 import { aiJobsPage, createRenameJob, getAiJob, type JobContext } from '../ai-jobs/ai-jobs.service';
 import { coverage } from '../design-sync/coverage.service';
 import { driftReport } from '../design-sync/drift.service';
-import { readContextPage } from '../figma-context/context';
+import { designImages, designSystemSearch, designVariables } from './mcp.design';
+import { designContext, designContextText, designMetadata } from './mcp.figma';
 
-type ToolAnswer = { content: Array<{ type: 'text'; text: string }>; structuredContent?: Record<string, unknown>; isError?: boolean };
+type ToolAnswer = { content: Array<{ type: 'text'; text: string } | { type: 'image'; data: string; mimeType: string }>; structuredContent?: Record<string, unknown>; isError?: boolean };
 
 /** What a tool acts with: the caller's project, identity, trace and a database, and where failures are logged. */
 export interface ToolContext extends JobContext {
+  /** The request the tool answers within (the handler answers in JSON: every tool has finished before it returns). */
+  c: Context;
   log: Pick<Logger, 'error'>;
 }
-
-/** A design context page's bytes when the agent names none: about 16k tokens, within what common clients accept. */
-export const MCP_CONTEXT_PAGE_BYTES = 65_536;
 
 const toolError = (error: Record<string, unknown>): ToolAnswer => ({ content: [{ type: 'text', text: JSON.stringify({ error }) }], structuredContent: { error }, isError: true });
 
@@ -78,28 +92,50 @@ export function mcpServer(ctx: ToolContext): McpServer {
   server.registerTool(
     'get_design_context',
     {
-      description: `The compact design context (nodes with text, layout, styles, variables, component props) of a figma-context job (\`cogo extract\` or POST /figma-context/start), in pages of at most max_bytes (default ${MCP_CONTEXT_PAGE_BYTES}): never cut silently — while next_cursor is not null, call again with it; the pages joined are the whole context. Give job_id for the first page, cursor for the next.`,
-      inputSchema: z.object({
-        job_id: UuidSchema.optional(),
-        cursor: z.string().min(1).max(600).optional(),
-        format: z.enum(['text', 'json']).optional(),
-        max_bytes: z.number().int().min(FIGMA_CONTEXT_PAGE_BYTES.min).max(FIGMA_CONTEXT_PAGE_BYTES.max).optional(),
-      }),
+      description: `The compact design context (nodes with text, layout, styles, variables, component props) of a Figma design, in pages of at most max_bytes (default ${MCP_ANSWER_BYTES}), never cut silently: while next_cursor is not null, call again with it — the pages joined are the whole context. Give figma_url or file_key (+ node_id; call get_metadata first to choose a node of a large file): a finished extraction of the file's current version is answered again with no Figma file read, else one is started (its answer names the Figma calls it spends). Or give job_id (an extraction: continue it after a reconnect) or cursor (the next page).`,
+      inputSchema: McpDesignContextInputSchema,
     },
-    async (args) =>
-      answer(ctx, 'get_design_context', async () => {
-        if (!args.job_id && !args.cursor) throw new ApiError('VALIDATION_FAILED', 'give job_id (first page) or cursor (the next)', { issues: [{ path: 'job_id', message: 'give job_id or cursor' }] });
-        return readContextPage(
-          { db: ctx.db, projectId: ctx.projectId, jobCursor: ctx.config.JOB_CURSOR },
-          { max_bytes: args.max_bytes ?? MCP_CONTEXT_PAGE_BYTES, ...(args.job_id ? { job_id: args.job_id } : {}), ...(args.cursor ? { cursor: args.cursor } : {}), ...(args.format ? { format: args.format } : {}) },
-        );
-      }, pageText),
+    async (args) => answer(ctx, 'get_design_context', () => designContext(ctx, args), designContextText),
+  );
+  server.registerTool(
+    'get_metadata',
+    {
+      description: 'The outline of a Figma file (its pages and their top-level frames) or of a node (two levels down): ids, types, names, sizes, child counts — to choose a node before asking for its context. One Figma file read per file version (cached).',
+      inputSchema: McpMetadataInputSchema,
+    },
+    async (args) => answer(ctx, 'get_metadata', () => designMetadata(ctx, args), (v) => v.text),
+  );
+  server.registerTool(
+    'get_variables',
+    {
+      description: "A Figma file's variables and styles as design tokens: dtcg (DTCG 2025.10, default), css (custom properties; other modes as data-attribute rules) or tailwind (a v4 @theme block); mode resolves one mode. Stored per file version: asking again costs one Figma /meta call. Long answers come in pages (page, pages).",
+      inputSchema: McpVariablesInputSchema,
+    },
+    async (args) => answer(ctx, 'get_variables', () => designVariables(ctx, args), (v) => (v.pages > 1 ? `${v.content}\n[page ${v.page} of ${v.pages}: call get_variables with page ${v.page + 1} for more]` : v.content)),
+  );
+  server.registerTool(
+    'download_images',
+    {
+      description: "Renders Figma nodes (png, jpg, svg, pdf at a scale) into the project's artifacts, each rendered once per file version; png/jpg come back inline while they fit max_bytes (default 1 MiB), every one as a URL to download through the API with the same key.",
+      inputSchema: McpImagesInputSchema,
+    },
+    async (args) => imagesAnswer(ctx, args),
+  );
+  server.registerTool(
+    'search_design_system',
+    {
+      description: "Searches the project's own design knowledge — components (with their props and variants), tokens, pages, coded components — by meaning and by words (hybrid retrieval; words alone when no embedding provider answers).",
+      inputSchema: McpSearchInputSchema,
+    },
+    async (args) => answer(ctx, 'search_design_system', () => designSystemSearch(ctx, args)),
   );
   return server;
 }
 
-/** A context page as the agent reads it: the content, then where the next page is. */
-function pageText(page: FigmaContextPage): string {
-  const next = page.next_cursor ? `\n\n[more: call get_design_context with cursor "${page.next_cursor}"]` : '';
-  return `${page.content}${next}`;
+/** download_images: the stored renders as JSON, then the images that fit inline. */
+async function imagesAnswer(ctx: ToolContext, args: McpImagesInput): Promise<ToolAnswer> {
+  const images = await answer(ctx, 'download_images', () => designImages(ctx, args).then((a) => ({ ...a.summary, images: a.images })), (v) => JSON.stringify({ ...v, images: undefined }));
+  if (images.isError) return images;
+  const { images: inline, ...summary } = images.structuredContent as unknown as { images: Array<{ data: string; mimeType: string }> };
+  return { content: [images.content[0]!, ...inline.map((i) => ({ type: 'image' as const, data: i.data, mimeType: i.mimeType }))], structuredContent: summary };
 }

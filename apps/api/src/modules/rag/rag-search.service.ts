@@ -3,6 +3,8 @@
 // full text (websearch_to_tsquery, ts_rank_cd) — are fused by reciprocal rank (k = 60) and cut to `limit`.
 import type { RagSearchFilter, RagSearchItem, RagSearchRequest, RagSource } from '@cogo/types';
 import { prepareEmbed, runEmbed, type PreparedEmbed } from '../embed/embed.service';
+import type { Db } from '@cogo/db';
+import { ApiError } from '../../lib/errors';
 import type { CallScope } from '../llm/call-scope';
 import { assertVectorDimensions } from './rag-ingest.service';
 import { chunkDetails, nearestChunks, textMatchedChunks, type ChunkFilter, type VectorStrategy } from './rag-search.repo';
@@ -61,7 +63,12 @@ export async function runSearch(prepared: PreparedSearch, signal: AbortSignal): 
   const vector = embedded.data[0]!.embedding;
   const near = await nearestChunks(db, vector, embedded.model, filter, n);
   const text = await textList;
-  const fused = fuse(near.ids, text).slice(0, request.limit);
+  return { items: await fusedItems(db, near.ids, text, request.limit), strategy: near.strategy, model: embedded.model };
+}
+
+/** The fused top `limit` of the two lists, with their chunks' details. */
+async function fusedItems(db: Db, vector: string[], text: string[], limit: number): Promise<RagSearchItem[]> {
+  const fused = fuse(vector, text).slice(0, limit);
   const details = new Map((await chunkDetails(db, fused.map((f) => f.id))).map((row) => [row.id, row]));
   const items = fused.flatMap((f) => {
     const row = details.get(f.id);
@@ -81,7 +88,26 @@ export async function runSearch(prepared: PreparedSearch, signal: AbortSignal): 
       },
     ];
   });
-  return { items, strategy: near.strategy, model: embedded.model };
+  return items;
+}
+
+/** Codes that mean no embedding can be had now (none configured, all cooling down, the provider failing). */
+const NO_EMBEDDING = new Set<string>(['LLM_NO_PROVIDER', 'LLM_UPSTREAM', 'UPSTREAM_FAILED']);
+
+/**
+ * Hybrid retrieval when an embedding can be had; the full-text list alone (strategy `text`) when none can — a
+ * design-system search (MCP's search_design_system) still answers what the words find.
+ */
+export async function designSearch(scope: CallScope, request: RagSearchRequest, signal: AbortSignal): Promise<Omit<SearchOutcome, 'strategy' | 'model'> & { strategy: VectorStrategy | 'text'; model: string | null }> {
+  try {
+    return await runSearch(await prepareSearch(scope, request), signal);
+  } catch (err) {
+    if (!(err instanceof ApiError) || !NO_EMBEDDING.has(err.code)) throw err;
+    scope.log.warn('design search: full text only', { code: err.code });
+    const db = scope.db();
+    const text = await textMatchedChunks(db, request.q, toChunkFilter(request.filter), candidatesPerList(request.limit));
+    return { items: await fusedItems(db, [], text, request.limit), strategy: 'text', model: null };
+  }
 }
 
 function toChunkFilter(filter: RagSearchFilter | undefined): ChunkFilter {
