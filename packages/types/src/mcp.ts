@@ -59,3 +59,9 @@ export const McpSearchInputSchema = z.object({
   limit: z.number().int().min(1).max(50).optional(),
 });
 export type McpSearchInput = z.infer<typeof McpSearchInputSchema>;
+
+export const McpApplyPageInputSchema = z.object({
+  job_id: UuidSchema.describe('a finished extraction (get_design_context names it)'),
+  page_id: z.string().min(1).max(200).optional().describe('one page of the job (its node id); default: every page'),
+});
+export type McpApplyPageInput = z.infer<typeof McpApplyPageInputSchema>;

@@ -8,7 +8,11 @@ import type { Context } from 'hono';
 import {
   AiJobStatusSchema,
   CoverageQuerySchema,
+  BrowserSessionRequestSchema,
   LayerInputSchema,
+  McpApplyPageInputSchema,
+  SyncOperationRequestSchema,
+  UndoRequestSchema,
   MCP_ANSWER_BYTES,
   McpDesignContextInputSchema,
   McpImagesInputSchema,
@@ -26,6 +30,11 @@ import { VERSION } from '../../version';
 import { aiJobsPage, createRenameJob, getAiJob, type JobContext } from '../ai-jobs/ai-jobs.service';
 import { coverage } from '../design-sync/coverage.service';
 import { driftReport } from '../design-sync/drift.service';
+import { getSession } from '../design-sync/browser/browser.service';
+import { startSessionFor } from '../design-sync/browser/browser.handlers';
+import { scopeOf, syncOperation } from '../design-sync/sync.handlers';
+import { undoOperation } from '../design-sync/undo.service';
+import { applyJobPages } from './mcp.sync';
 import { designImages, designSystemSearch, designVariables } from './mcp.design';
 import { designContext, designContextText, designMetadata } from './mcp.figma';
 
@@ -128,6 +137,40 @@ export function mcpServer(ctx: ToolContext): McpServer {
       inputSchema: McpSearchInputSchema,
     },
     async (args) => answer(ctx, 'search_design_system', () => designSystemSearch(ctx, args)),
+  );
+  server.registerTool(
+    'apply_page',
+    {
+      description: "Stores the pages of a finished extraction (job_id from get_design_context) in the project — pages and their components as the job read them, every page or the one named; idempotent: applying again changes nothing.",
+      inputSchema: McpApplyPageInputSchema,
+    },
+    async (args) => answer(ctx, 'apply_page', () => applyJobPages(ctx, args)),
+  );
+  server.registerTool(
+    'design_sync',
+    {
+      description: 'Syncs drifted components between code and design (seed 003 design.sync): direction design_to_code writes the coded side from Figma, code_to_design the Figma side from code; every confirmed mapping with drift, or the mapping_ids named. Atomic, replay-safe, undoable with design_undo.',
+      inputSchema: SyncOperationRequestSchema,
+    },
+    async (args) => answer(ctx, 'design_sync', () => syncOperation(ctx.c, args)),
+  );
+  server.registerTool(
+    'design_undo',
+    { description: 'Undoes a sync operation (seed 003 design.undo): the named one, or the latest that can be undone.', inputSchema: UndoRequestSchema },
+    async (args) => answer(ctx, 'design_undo', () => undoOperation(scopeOf(ctx.c, args.trace_id), args.operation_id)),
+  );
+  server.registerTool(
+    'design_browser_test_session_start',
+    {
+      description: "Renders the registry's Storybook stories (or those named) in a real browser and records each one's errors and screenshot (seed 003 design.browserTestSession.start). Answers the session: poll it with design_browser_test_session_status.",
+      inputSchema: BrowserSessionRequestSchema,
+    },
+    async (args) => answer(ctx, 'design_browser_test_session_start', () => startSessionFor(ctx.c, args)),
+  );
+  server.registerTool(
+    'design_browser_test_session_status',
+    { description: 'A browser test session: status, and per story passed/failed/timeout, console errors and screenshot (seed 003 design.browserTestSession.status).', inputSchema: z.object({ session_id: UuidSchema }) },
+    async (args) => answer(ctx, 'design_browser_test_session_status', () => getSession(ctx.db, ctx.projectId, args.session_id)),
   );
   return server;
 }
