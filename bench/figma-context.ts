@@ -21,6 +21,7 @@ import { getHeapStatistics } from 'node:v8';
 import { ContextBuilder, callsOf, compact, planChunks, toJson, toText } from '@cogo/figma-context';
 import type { FakeFixture } from './lib/figma-fake-worker';
 import { loadPeer } from './lib/peer';
+import { recordedPeers, type PeerFigures } from './lib/peer-figures';
 import { runPipeline, type PipelineResult, type PipelineRow } from './lib/pipeline';
 
 // the shared fixtures beside the checkout (../shared), as the conformance suite finds them
@@ -52,41 +53,6 @@ function kb(bytes: number): string {
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? Number.NaN;
-}
-
-function bytesOf(size: string): number {
-  const m = /^([\d.]+)\s*(B|KB|MB)$/.exec(size.trim());
-  if (!m) return Number.NaN;
-  return Number(m[1]) * (m[2] === 'MB' ? 1048576 : m[2] === 'KB' ? 1024 : 1);
-}
-
-/** The peer's figures for one file: CPU of its transformation (ms) and its three output sizes (bytes). */
-interface PeerFigures {
-  warmMin: number;
-  warmMed: number;
-  cold: number;
-  served: number;
-  minified: number;
-  tree: number;
-  /** true = measured in this run, false = the recorded MANIFEST figures. */
-  live: boolean;
-}
-
-/** The MANIFEST's "measured side by side" table, by file name without `.json`. */
-function recordedPeers(): Map<string, PeerFigures> {
-  const rows = new Map<string, PeerFigures>();
-  if (!existsSync(MANIFEST)) return rows;
-  for (const line of readFileSync(MANIFEST, 'utf8').split('\n')) {
-    // | file | peer warm CPU ms (min / med) | peer cold CPU ms | served | minified | tree |
-    const c = line.split('|').map((x) => x.trim());
-    if (c.length !== 8 || !/^`[^`/]+`$/.test(c[1] ?? '')) continue;
-    const [min, med] = (c[2] ?? '').split('/').map((x) => Number.parseFloat(x));
-    rows.set((c[1] as string).replace(/`/g, ''), {
-      warmMin: min ?? Number.NaN, warmMed: med ?? Number.NaN, cold: Number.parseFloat(c[3] ?? ''),
-      served: bytesOf(c[4] ?? ''), minified: bytesOf(c[5] ?? ''), tree: bytesOf(c[6] ?? ''), live: false,
-    });
-  }
-  return rows;
 }
 
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
@@ -132,7 +98,7 @@ function minOf(xs: number[]): number {
 
 async function fixtureTable(): Promise<FixtureFigures[]> {
   const figures: FixtureFigures[] = [];
-  const recorded = recordedPeers();
+  const recorded = recordedPeers(MANIFEST);
   const peer = await loadPeer(PEER_SRC);
   log(peer
     ? `peer: Framelink from ${PEER_SRC}, run interleaved in this process (CPU of simplifyRawFigmaObject only; cold in fresh processes)`
