@@ -1,9 +1,12 @@
 // The README's run command end to end: embedded Postgres + proxy + migrations + fakes + wrangler dev.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { createDb, schema } from '@cogo/db';
 import { ws } from '@cogo/db/node';
 import { eq } from 'drizzle-orm';
@@ -34,6 +37,14 @@ async function freePort(): Promise<number> {
   const port = (srv.address() as { port: number }).port;
   await new Promise<void>((r) => srv.close(() => r()));
   return port;
+}
+
+/** The MCP Inspector's CLI (v2) against the stack's /mcp, its JSON answer parsed. */
+async function inspector(apiUrl: string, apiKey: string, args: string[]): Promise<unknown> {
+  const pkg = createRequire(import.meta.url).resolve('@modelcontextprotocol/inspector/package.json');
+  const bin = join(dirname(pkg), (JSON.parse(readFileSync(pkg, 'utf8')) as { bin: Record<string, string> }).bin['mcp-inspector']!);
+  const { stdout } = await promisify(execFile)(process.execPath, [bin, '--cli', `${apiUrl}/mcp`, ...args, '--header', `Authorization: Bearer ${apiKey}`], { timeout: 60_000 });
+  return JSON.parse(stdout);
 }
 
 async function devRun(onReady: (ready: DevReady) => Promise<void>): Promise<{ code: number; lines: string[] }> {
@@ -71,6 +82,12 @@ describe('./cogo dev', () => {
       const completion = await fetch(`${apiUrl}/llm/completions`, { method: 'POST', headers: auth, body: JSON.stringify({ messages: [{ role: 'user', content: 'hello offline' }] }) });
       expect(completion.status).toBe(200);
       expect(await completion.json()).toMatchObject({ provider: 'fake-openai', providers: ['fake-openai'], text: expect.stringContaining('hello offline') });
+      // a coding agent's client we did not write — the MCP Inspector's CLI — lists the tools and reads the sample's outline
+      const inspected = await inspector(apiUrl, apiKey, ['--method', 'tools/list']);
+      expect((inspected as { tools: Array<{ name: string }> }).tools.map((t) => t.name)).toEqual(expect.arrayContaining(['get_design_context', 'get_metadata', 'get_variables', 'search_design_system']));
+      const outline = (await inspector(apiUrl, apiKey, ['--method', 'tools/call', '--tool-name', 'get_metadata', '--tool-arg', 'file_key=COGOSAMPLE0001'])) as { content: Array<{ text: string }>; structuredContent: { nodes: Array<{ type: string }> } };
+      expect(outline.structuredContent.nodes.filter((n) => n.type === 'CANVAS').length).toBeGreaterThan(0);
+      expect(outline.content[0]!.text).toContain('CANVAS');
       const h = createDb({ url: databaseUrl, wsProxy: databaseWsProxy, webSocketConstructor: ws.WebSocket });
       await h.db.insert(schema.projects).values({ slug, name: 'Kept' });
       await h.close();
