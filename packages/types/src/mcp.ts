@@ -53,6 +53,13 @@ export const McpImagesInputSchema = z.object({
 });
 export type McpImagesInput = z.infer<typeof McpImagesInputSchema>;
 
+export const McpScreenshotInputSchema = z.object({
+  ...FigmaTarget,
+  format: z.enum(['png', 'jpg']).optional(),
+  scale: z.number().min(FIGMA_IMAGE_LIMITS.minScale).max(FIGMA_IMAGE_LIMITS.maxScale).optional(),
+});
+export type McpScreenshotInput = z.infer<typeof McpScreenshotInputSchema>;
+
 export const McpSearchInputSchema = z.object({
   query: z.string().trim().min(1).max(2_000),
   kinds: z.array(RagSourceSchema).min(1).max(6).optional().describe('default: component, token, page, code'),

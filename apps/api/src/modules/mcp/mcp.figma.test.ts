@@ -198,6 +198,14 @@ describe('MCP Figma tools', () => {
       const byUrl = await client.callTool({ name: 'download_images', arguments: { file_key: SAMPLE_FILE_KEY, node_ids: [frame], inline: false } });
       expect((byUrl.content as Content).filter((c) => c.type === 'image')).toEqual([]);
       expect((byUrl.structuredContent as Structured).artifacts[0].stored).toBe('existing');
+
+      // get_screenshot: the URL's node, inline; without a node, a tool error naming node_id
+      const shot = await client.callTool({ name: 'get_screenshot', arguments: { figma_url: `https://www.figma.com/design/${SAMPLE_FILE_KEY}/x?node-id=${frame.replace(':', '-')}` } });
+      expect(shot.isError, JSON.stringify(shot.content).slice(0, 300)).toBeFalsy();
+      expect((shot.content as Content).find((c) => c.type === 'image')!.data).toBe(image.data);
+      const none = await client.callTool({ name: 'get_screenshot', arguments: { file_key: SAMPLE_FILE_KEY } });
+      expect(none.isError).toBe(true);
+      expect(JSON.stringify(none.structuredContent)).toContain('node_id');
     }, imagesOn);
   });
 
@@ -210,10 +218,21 @@ describe('MCP Figma tools', () => {
       const res = await client.callTool({ name: 'search_design_system', arguments: { query: 'Button', kinds: ['component'] } });
       expect(res.isError, JSON.stringify(res.content).slice(0, 300)).toBeFalsy();
       const found = res.structuredContent as Structured;
+      expect(found.strategy).not.toBe('text');
       expect(found.items.length).toBeGreaterThan(0);
       expect(found.items.every((i: Structured) => i.source === 'component')).toBe(true);
       expect(found.items.some((i: Structured) => /button/i.test(i.title ?? i.text))).toBe(true);
     });
+    // no embedding provider at all: the words alone still find them
+    const noProvider = { ...env, CHAT_API_BASE: undefined, CHAT_API_KEY: undefined, EMBEDDING_API_BASE: undefined, EMBEDDING_API_KEY: undefined };
+    await withClient(p, async (client) => {
+      const res = await client.callTool({ name: 'search_design_system', arguments: { query: 'Button', kinds: ['component'] } });
+      expect(res.isError, JSON.stringify(res.content).slice(0, 300)).toBeFalsy();
+      const found = res.structuredContent as Structured;
+      expect(found.strategy).toBe('text');
+      expect(found.items.some((i: Structured) => /button/i.test(i.title ?? i.text))).toBe(true);
+      expect(found.items.every((i: Structured) => i.vector_rank === null)).toBe(true);
+    }, noProvider);
     await withClient(await createTestProject(), async (client) => {
       const res = await client.callTool({ name: 'search_design_system', arguments: { query: 'Button' } });
       expect((res.structuredContent as Structured).items).toEqual([]);

@@ -1,14 +1,17 @@
 // MCP's tools that change the project, through the Worker with the SDK client: apply_page stores a finished
 // extraction's pages (rows as the REST apply writes them; again: nothing changes; another project: not found), and
-// design_sync / design_undo run and take back a sync with the rows restored; a browser session of another project
-// is not found.
+// design_sync / design_undo run and take back a sync with the rows restored; a browser session renders a story in
+// the real Chromium and another project cannot read it.
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { schema } from '@cogo/db';
 import { SAMPLE_FILE_KEY } from '@cogo/fakes/samples';
-import { SELF } from 'cloudflare:test';
+import { sampleStorybookIndex } from '@cogo/design-sync/samples';
+import { createExecutionContext, createMessageBatch, env, getQueueResult, SELF } from 'cloudflare:test';
 import { eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import worker from '../../index';
 import { BASE, createTestProject, testDb, type TestProject } from '../../../test/helpers';
+import { ds } from '../design-sync/design-sync.test-helpers';
 import { sampleSync, storedRows } from '../design-sync/sync.test-helpers';
 
 const handle = testDb();
@@ -86,11 +89,29 @@ describe('MCP tools that change the project', () => {
     });
   });
 
-  it('a browser test session of another project is not found', async () => {
+  it('design_browser_test_session_start renders a story in the real browser; _status shows it; another project cannot read it', async () => {
+    const p = await createTestProject();
+    expect((await ds(p, 'credentials', { json: { kind: 'storybook', value: inject('storybookUrl') } })).status).toBe(200);
+    expect((await ds(p, 'registry', { json: { index: sampleStorybookIndex } })).status).toBe(200);
+    const id = await withClient(p, async (client) => {
+      const started = await call(client, 'design_browser_test_session_start', { story_ids: ['components-button--primary'] });
+      expect(started.ok, JSON.stringify(started.body).slice(0, 300)).toBe(true);
+      expect(started.body.status).toBe('queued');
+      // the cogo-browser consumer, driven by hand as in browser.test.ts
+      const batch = createMessageBatch('cogo-browser', [{ id: 'mcp-b', timestamp: new Date(), attempts: 1, body: { session_id: started.body.id } }]);
+      const ctx = createExecutionContext();
+      await worker.queue(batch, env);
+      expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(['mcp-b']);
+      const status = await call(client, 'design_browser_test_session_status', { session_id: started.body.id });
+      expect(status.body).toMatchObject({ id: started.body.id, results: [{ story_id: 'components-button--primary', status: 'passed' }] });
+      return started.body.id as string;
+    });
     await withClient(await createTestProject(), async (client) => {
-      const res = await call(client, 'design_browser_test_session_status', { session_id: crypto.randomUUID() });
+      const res = await call(client, 'design_browser_test_session_status', { session_id: id });
       expect(res.ok).toBe(false);
       expect(res.body.error.code).toBe('NOT_FOUND');
+      const bare = await call(client, 'design_browser_test_session_start', {});
+      expect(bare.body.error).toMatchObject({ code: 'UNPROCESSABLE' });
     });
   });
 });

@@ -28,7 +28,7 @@ describe('MCP at /mcp', () => {
       const client = await connect(p, mode);
       try {
         const { tools } = await client.listTools();
-        expect(tools.map((t) => t.name).sort()).toEqual(['apply_page', 'design_browser_test_session_start', 'design_browser_test_session_status', 'design_coverage_report', 'design_drift_report', 'design_sync', 'design_undo', 'download_images', 'get_design_context', 'get_job', 'get_metadata', 'get_variables', 'list_jobs', 'rename_layers', 'search_design_system']);
+        expect(tools.map((t) => t.name).sort()).toEqual(['apply_page', 'design_browser_test_session_start', 'design_browser_test_session_status', 'design_coverage_report', 'design_drift_report', 'design_sync', 'design_undo', 'download_images', 'get_design_context', 'get_job', 'get_metadata', 'get_screenshot', 'get_variables', 'list_jobs', 'rename_layers', 'search_design_system']);
         expect((tools.find((t) => t.name === 'rename_layers')!.inputSchema as { required?: string[] }).required).toEqual(['layers']);
         const queued = await client.callTool({ name: 'rename_layers', arguments: { layers: sampleLayers(12), context: 'via MCP' } });
         expect(queued.isError, JSON.stringify(queued.content)).toBeFalsy();

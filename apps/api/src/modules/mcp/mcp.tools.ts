@@ -17,6 +17,7 @@ import {
   McpDesignContextInputSchema,
   McpImagesInputSchema,
   McpMetadataInputSchema,
+  McpScreenshotInputSchema,
   McpSearchInputSchema,
   McpVariablesInputSchema,
   RENAME_MAX_LAYERS,
@@ -129,6 +130,18 @@ export function mcpServer(ctx: ToolContext): McpServer {
       inputSchema: McpImagesInputSchema,
     },
     async (args) => imagesAnswer(ctx, args),
+  );
+  server.registerTool(
+    'get_screenshot',
+    {
+      description: "A picture of one Figma node (the URL's node-id, or node_id): PNG (default) or JPEG at a scale, inline, and stored as an artifact URL. Rendered once per file version.",
+      inputSchema: McpScreenshotInputSchema,
+    },
+    async (args) => {
+      const { node_id, ...rest } = args;
+      if (!node_id && !(args.figma_url ?? '').includes('node-id')) return toolError({ code: 'VALIDATION_FAILED', message: 'name the node: node_id, or a figma_url with node-id', details: { issues: [{ path: 'node_id', message: 'required without a node-id in figma_url' }] } });
+      return imagesAnswer(ctx, { ...rest, ...(node_id ? { node_ids: [node_id] } : {}), inline: true, max_bytes: 4 * 1024 * 1024 });
+    },
   );
   server.registerTool(
     'search_design_system',
