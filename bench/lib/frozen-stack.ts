@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDatabaseProcess, type DatabaseProcess } from './database-process';
 import { startLocalFakes } from '../../tooling/devstack/src/fakes';
-import { API_CONFIG, loadWrangler, startWranglerDev, waitHealthy, wranglerBin, type WranglerDev } from '../../tooling/devstack/src/wrangler';
+import { API_CONFIG, ensureAssetsDir, loadWrangler, startWranglerDev, waitHealthy, wranglerBin, type WranglerDev } from '../../tooling/devstack/src/wrangler';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -67,6 +67,7 @@ export interface FrozenStackOptions {
  */
 export async function freezeApi(dir: string, observability: boolean | undefined): Promise<string> {
   const out = join(dir, 'dist');
+  ensureAssetsDir();
   execFileSync(process.execPath, [wranglerBin(), 'deploy', '--dry-run', '--config', API_CONFIG, '--outdir', out], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],

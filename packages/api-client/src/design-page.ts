@@ -39,7 +39,7 @@ export async function fetchDesignArtifact(conn: DesignConnection, pointer: Artif
   }
 }
 
-async function artifactOf(bytes: Uint8Array, pointer: ArtifactPointer): Promise<DesignArtifact> {
+async function artifactOf(bytes: Uint8Array<ArrayBuffer>, pointer: ArtifactPointer): Promise<DesignArtifact> {
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
   const mismatch = (what: string) => new DesignStreamError('ARTIFACT_MISMATCH', `artifact ${pointer.artifact_id} ${what}`, null);

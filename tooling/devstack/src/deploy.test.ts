@@ -15,11 +15,13 @@ import { API_CONFIG, loadWrangler } from './wrangler';
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-/** A copy of wrangler.toml in a temporary folder, edited by `edit`; `main` made absolute so the copy still builds. */
+/** A copy of wrangler.toml in a temporary folder, edited by `edit`; `main` and the assets directory made absolute so the copy still builds. */
 function configCopy(edit: (toml: string) => string): string {
   const dir = mkdtempSync(join(tmpdir(), 'cogo-deploy-test-'));
   dirs.push(dir);
-  const toml = readFileSync(API_CONFIG, 'utf8').replace(/^main = "(.+)"$/m, (_, main: string) => `main = ${JSON.stringify(join(API_CONFIG, '..', main))}`);
+  const toml = readFileSync(API_CONFIG, 'utf8')
+    .replace(/^main = "(.+)"$/m, (_, main: string) => `main = ${JSON.stringify(join(API_CONFIG, '..', main))}`)
+    .replace(/^directory = "(.+)"$/m, (_, dir: string) => `directory = ${JSON.stringify(join(API_CONFIG, '..', dir))}`);
   const path = join(dir, 'wrangler.toml');
   writeFileSync(path, edit(toml));
   return path;

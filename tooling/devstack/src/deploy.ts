@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { checkConfig, DEPLOY_ENVS, type ConfigReport, type DeployEnv } from './deploy-check';
 import { pendingMigrations } from './deploy-migrations';
 import { loadEnvSchema } from './worker-vars';
-import { API_CONFIG, loadWrangler, wranglerBin } from './wrangler';
+import { API_CONFIG, ensureAssetsDir, loadWrangler, wranglerBin } from './wrangler';
 
 const MiB = 1024 * 1024;
 /** The pinned wrangler from the repository root (it finds wrangler.toml by looking upwards from apps/api). */
@@ -45,6 +45,7 @@ const mib = (n: number) => `${(n / MiB).toFixed(2)} MiB`;
 
 /** Runs `wrangler deploy --dry-run --env <env> --outdir <dir>` with no Cloudflare credentials; rejects with wrangler's output. */
 function buildBundle(config: string, env: string, outdir: string): Promise<void> {
+  ensureAssetsDir();
   const childEnv: NodeJS.ProcessEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' };
   // the dry run must never authenticate or call Cloudflare: take away anything that would let it
   for (const name of ['CLOUDFLARE_API_TOKEN', 'CLOUDFLARE_API_KEY', 'CLOUDFLARE_EMAIL', 'CLOUDFLARE_ACCOUNT_ID']) delete childEnv[name];

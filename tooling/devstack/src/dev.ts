@@ -17,6 +17,7 @@ import { startChromium } from './chromium';
 import { startLocalFakes } from './fakes';
 import { startSampleStorybook } from './storybook-sample';
 import { FAKE_CHAT_PROVIDER, llmMocked, llmWorkerVars, pickWorkerVars, readDevVars, workerVarNames } from './worker-vars';
+import { buildDashboard } from './dashboard';
 import { API_CONFIG, startWranglerDev, waitHealthy } from './wrangler';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -127,6 +128,7 @@ export async function runDev(options: DevOptions): Promise<number> {
       FIGMA_API_KEY: figma.token,
     };
     const adminToken = vars.ADMIN_TOKEN!;
+    buildDashboard(log);
     const api = startWranglerDev({
       config: API_CONFIG,
       port: options.port,
@@ -143,6 +145,7 @@ export async function runDev(options: DevOptions): Promise<number> {
     log('');
     log(`COGO is up in ${seconds}s`);
     log(`  API        ${api.url}`);
+    log(`  Dashboard  ${api.url}/app/`);
     log(`  Docs       ${api.url}/docs`);
     log(`  OpenAPI    ${api.url}/openapi.json`);
     log(`  Health     ${api.url}/healthz   (Postgres ${health.db.serverVersion}, ${health.db.migrations} migrations)`);

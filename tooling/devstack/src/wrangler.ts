@@ -1,6 +1,6 @@
 // Runs the API under `wrangler dev` (workerd) and waits until it answers /healthz.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,6 +29,17 @@ const require = createRequire(import.meta.url);
 
 /** The repository's one Worker config: the API in development ([top level]), test, staging and production. */
 export const API_CONFIG = fileURLToPath(new URL('../../../wrangler.toml', import.meta.url));
+
+/** The Worker's static assets (wrangler.toml [assets]): the dashboard's build, apps/web/dist. */
+export const ASSETS_DIR = fileURLToPath(new URL('../../../apps/web/dist', import.meta.url));
+
+/**
+ * Makes sure the assets folder exists: wrangler refuses a config whose [assets] directory is missing. An empty one
+ * serves no dashboard (/app answers 404) — `./cogo dev` and `./cogo test` build it first (dashboard.ts).
+ */
+export function ensureAssetsDir(): void {
+  mkdirSync(ASSETS_DIR, { recursive: true });
+}
 
 /** Path of the pinned wrangler's CLI script (run it with `process.execPath`). */
 export function wranglerBin(): string {
@@ -61,6 +72,7 @@ export async function loadWrangler(): Promise<WranglerApi> {
 
 /** Starts `wrangler dev` on 127.0.0.1:port. */
 export function startWranglerDev(options: WranglerDevOptions): WranglerDev {
+  ensureAssetsDir();
   const envFile = join(options.stateDir, 'dev.vars');
   writeFileSync(envFile, Object.entries(options.vars).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join('\n') + '\n', {
     mode: 0o600,

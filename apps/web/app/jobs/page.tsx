@@ -1,0 +1,69 @@
+// Jobs: the project's jobs of every kind (GET /api/jobs), newest first, refreshed every 5 s while the page is open.
+'use client';
+import { useEffect, useState } from 'react';
+import { ErrorBox } from '../../lib/error-box';
+import { RequireKey } from '../../lib/require-key';
+import { clientFor } from '../../lib/session';
+
+type Job = { id: string; type: string; status: string; created_at: string; completed_at: string | null; error: { code: string; message: string } | null };
+
+function Jobs({ apiKey }: { apiKey: string }) {
+  const [jobs, setJobs] = useState<Job[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let live = true;
+    const load = async () => {
+      const { data, error: failed } = await clientFor(apiKey).GET('/api/jobs', { params: { query: { limit: 50 } } });
+      if (!live) return;
+      if (failed) setError(failed);
+      else {
+        setError(null);
+        setJobs((data as { items: Job[] }).items);
+      }
+    };
+    load().catch((err: unknown) => live && setError(err));
+    const timer = setInterval(() => load().catch((err: unknown) => live && setError(err)), 5_000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [apiKey]);
+
+  return (
+    <>
+      <h1>Jobs</h1>
+      <ErrorBox error={error} />
+      {jobs === null ? <p className="muted">Loading…</p> : null}
+      {jobs?.length === 0 ? <p className="empty">No jobs yet: extract a design or rename layers from the plugin.</p> : null}
+      {jobs?.length ? (
+        <table aria-label="Jobs">
+          <thead>
+            <tr>
+              <th scope="col">Kind</th>
+              <th scope="col">Status</th>
+              <th scope="col">Started</th>
+              <th scope="col">Finished</th>
+              <th scope="col">Id</th>
+            </tr>
+          </thead>
+          <tbody>
+            {jobs.map((j) => (
+              <tr key={j.id} data-testid="job-row">
+                <td>{j.type}</td>
+                <td title={j.error ? `${j.error.code}: ${j.error.message}` : undefined}>{j.status}</td>
+                <td>{new Date(j.created_at).toLocaleString()}</td>
+                <td>{j.completed_at ? new Date(j.completed_at).toLocaleString() : '–'}</td>
+                <td className="muted">{j.id.slice(0, 8)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </>
+  );
+}
+
+export default function JobsPage() {
+  return <RequireKey>{(key) => <Jobs apiKey={key} />}</RequireKey>;
+}

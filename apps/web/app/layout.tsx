@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import './globals.css';
+
+export const metadata: Metadata = { title: 'COGO', description: 'Designs, their jobs and their context' };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <nav aria-label="Main">
+          <strong>COGO</strong>
+          <Link href="/">Project</Link>
+          <Link href="/extract/">Extract</Link>
+          <Link href="/jobs/">Jobs</Link>
+        </nav>
+        <main>{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,92 @@
+// The dashboard end to end in a real Chromium against `./cogo dev`'s stack (the Worker serving /app from its static
+// assets, same origin as the API): sign in with the dev key, extract the sample and watch its progress reach done,
+// apply its pages, see the job in the history; a wrong key shows the API's error with its request id; plugin-sized
+// (400 px) too. Each flow saves a screenshot under apps/web/test-output/ for a person to review.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromiumPath } from '@cogo/devstack/chromium';
+import { runDev } from '@cogo/devstack/dev';
+import { chromium, type Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const OUT = fileURLToPath(new URL('../test-output/', import.meta.url));
+mkdirSync(OUT, { recursive: true });
+const dataDir = mkdtempSync(join(tmpdir(), 'cogo-web-e2e-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+  const port = (srv.address() as { port: number }).port;
+  await new Promise<void>((r) => srv.close(() => r()));
+  return port;
+}
+
+// the flags keep Chromium off the network (as the dev stack's own Chromium)
+const ARGS = ['--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+async function signIn(page: Page, apiUrl: string, key: string) {
+  await page.goto(`${apiUrl}/app/`);
+  await page.getByLabel('Project API key').fill(key);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+describe('dashboard (apps/web) in Chromium', () => {
+  it('signs in, extracts the sample with live progress to done, applies it, lists the job; a wrong key shows the error envelope', async () => {
+    const lines: string[] = [];
+    const code = await runDev({
+      port: await freePort(),
+      dataDir,
+      check: true,
+      log: (l) => lines.push(l),
+      onReady: async ({ apiUrl, apiKey }) => {
+        const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ARGS });
+        try {
+          const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+          const failures: string[] = [];
+          page.on('pageerror', (e) => failures.push(e.message));
+
+          await signIn(page, apiUrl, apiKey);
+          await expect.poll(() => page.getByTestId('project-name').textContent(), { timeout: 15_000 }).toBeTruthy();
+          await page.screenshot({ path: join(OUT, 'signed-in.png') });
+
+          await page.getByRole('link', { name: 'Extract' }).click();
+          await page.getByRole('button', { name: 'Extract the sample' }).click();
+          await expect.poll(() => page.getByTestId('job-phase').textContent(), { timeout: 60_000 }).toBe('done');
+          const progress = page.locator('progress#chunks');
+          expect(await progress.getAttribute('value')).toBe('100');
+          const rows = page.locator('table tbody tr');
+          expect(await rows.count()).toBeGreaterThan(1);
+          await page.screenshot({ path: join(OUT, 'extract-done.png'), fullPage: true });
+
+          await page.getByRole('button', { name: /^Apply \d+ pages$/ }).click();
+          await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/pages applied: \d+ components written/);
+          await page.screenshot({ path: join(OUT, 'applied.png'), fullPage: true });
+
+          await page.getByRole('link', { name: 'Jobs' }).click();
+          await expect.poll(async () => (await page.getByTestId('job-row').allTextContents()).join('\n'), { timeout: 15_000 }).toMatch(/figma-context\s*done/);
+          await page.setViewportSize({ width: 400, height: 800 });
+          await page.screenshot({ path: join(OUT, 'jobs-400px.png'), fullPage: true });
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+          expect(failures).toEqual([]);
+
+          // a wrong key: the API's envelope with its code and request id, and no session kept
+          const other = await browser.newPage();
+          await signIn(other, apiUrl, 'cogo_wrong_key');
+          const alert = other.getByRole('alert').filter({ hasText: 'UNAUTHORIZED' });
+          await expect.poll(() => alert.count(), { timeout: 15_000 }).toBe(1);
+          expect(await alert.textContent()).toMatch(/request id \S+/);
+          expect(await other.evaluate(() => sessionStorage.getItem('cogo.apiKey'))).toBeNull();
+          await other.screenshot({ path: join(OUT, 'wrong-key.png') });
+        } finally {
+          await browser.close();
+        }
+      },
+    });
+    expect(code, lines.join('\n')).toBe(0);
+    expect(lines.join('\n')).toMatch(/Dashboard\s+http:\/\/127\.0\.0\.1:\d+\/app\//);
+  });
+});
