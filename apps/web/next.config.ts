@@ -7,7 +7,7 @@ const config: NextConfig = {
   basePath: '/app',
   trailingSlash: true,
   images: { unoptimized: true },
-  transpilePackages: ['@cogo/api-client'],
+  transpilePackages: ['@cogo/api-client', '@cogo/figma-context'],
   poweredByHeader: false,
 };
 

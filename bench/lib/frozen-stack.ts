@@ -75,6 +75,9 @@ export async function freezeApi(dir: string, observability: boolean | undefined)
   });
   const { rawConfig } = (await loadWrangler()).experimental_readRawConfig({ config: API_CONFIG });
   const { env: _environments, ...config } = rawConfig;
+  // the copy lives elsewhere: the static assets (the dashboard) stay where wrangler.toml names them
+  const assets = config.assets as { directory?: string } | undefined;
+  if (assets?.directory) config.assets = { ...assets, directory: join(ROOT, assets.directory) };
   const frozen = { ...config, main: join(out, 'index.js'), no_bundle: true, ...(observability === undefined ? {} : { observability: { enabled: observability } }) };
   const path = join(dir, 'wrangler.json');
   writeFileSync(path, JSON.stringify(frozen, null, 2));

@@ -9,10 +9,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <nav aria-label="Main">
+        <nav aria-label="Main" className="main">
           <strong>COGO</strong>
           <Link href="/">Project</Link>
           <Link href="/extract/">Extract</Link>
+          <Link href="/design/">Design</Link>
           <Link href="/jobs/">Jobs</Link>
         </nav>
         <main>{children}</main>

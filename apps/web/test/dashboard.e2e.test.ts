@@ -1,6 +1,6 @@
 // The dashboard end to end in a real Chromium against `./cogo dev`'s stack (the Worker serving /app from its static
 // assets, same origin as the API): sign in with the dev key, extract the sample and watch its progress reach done,
-// apply its pages, see the job in the history; a wrong key shows the API's error with its request id; plugin-sized
+// apply its pages, see a frame drawn in the design browser, see the job in the history; a wrong key shows the API's error with its request id; plugin-sized
 // (400 px) too. Each flow saves a screenshot under apps/web/test-output/ for a person to review.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -66,6 +66,16 @@ describe('dashboard (apps/web) in Chromium', () => {
           await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/pages applied: \d+ components written/);
           await page.screenshot({ path: join(OUT, 'applied.png'), fullPage: true });
 
+          // the design browser draws a frame of the extraction from its compact context
+          await page.getByRole('link', { name: 'Design' }).click();
+          await page.getByRole('button', { name: 'Home F', exact: true }).click();
+          await expect.poll(() => page.getByTestId('selected-name').textContent(), { timeout: 15_000 }).toBe('Home');
+          const drawing = page.getByTestId('drawing');
+          expect(await drawing.locator('[data-node-id]').count()).toBeGreaterThan(10);
+          expect(await drawing.textContent()).toContain('Summer collection');
+          expect(await page.getByTestId('node-text').textContent()).toMatch(/F "Home" #20:29/);
+          await page.screenshot({ path: join(OUT, 'design-home.png'), fullPage: true });
+
           await page.getByRole('link', { name: 'Jobs' }).click();
           await expect.poll(async () => (await page.getByTestId('job-row').allTextContents()).join('\n'), { timeout: 15_000 }).toMatch(/figma-context\s*done/);
           await page.setViewportSize({ width: 400, height: 800 });
@@ -81,6 +91,10 @@ describe('dashboard (apps/web) in Chromium', () => {
           expect(await alert.textContent()).toMatch(/request id \S+/);
           expect(await other.evaluate(() => sessionStorage.getItem('cogo.apiKey'))).toBeNull();
           await other.screenshot({ path: join(OUT, 'wrong-key.png') });
+        } catch (err) {
+          // what the browser showed when a step failed
+          for (const [i, p] of browser.contexts().flatMap((c) => c.pages()).entries()) await p.screenshot({ path: join(OUT, `failure-${i}.png`), fullPage: true }).catch(() => {});
+          throw err;
         } finally {
           await browser.close();
         }
