@@ -1,6 +1,6 @@
 // The dashboard end to end in a real Chromium against `./cogo dev`'s stack (the Worker serving /app from its static
 // assets, same origin as the API): sign in with the dev key, extract the sample and watch its progress reach done,
-// apply its pages, see a frame drawn in the design browser, see the job in the history; a wrong key shows the API's error with its request id; plugin-sized
+// apply its pages, see a frame drawn in the design browser, see the job in the history and open its trace; a wrong key shows the API's error with its request id; plugin-sized
 // (400 px) too. Each flow saves a screenshot under apps/web/test-output/ for a person to review.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -78,6 +78,15 @@ describe('dashboard (apps/web) in Chromium', () => {
 
           await page.getByRole('link', { name: 'Jobs' }).click();
           await expect.poll(async () => (await page.getByTestId('job-row').allTextContents()).join('\n'), { timeout: 15_000 }).toMatch(/figma-context\s*done/);
+          // the extraction's trace as a waterfall: its requests arrive through the metrics queue within seconds
+          await page.getByTestId('job-row').filter({ hasText: 'figma-context' }).first().getByRole('link', { name: 'trace' }).click();
+          await expect.poll(() => page.getByTestId('trace-summary').textContent().catch(() => ''), { timeout: 45_000 }).toMatch(/^[1-9]\d* requests/);
+          expect(await page.locator('.waterfall li[data-kind="request"]').count()).toBeGreaterThan(0);
+          expect(await page.locator('.waterfall').textContent()).toContain('/figma-context/start');
+          await page.screenshot({ path: join(OUT, 'trace.png'), fullPage: true });
+
+          await page.getByRole('link', { name: 'Jobs' }).click();
+          await page.getByTestId('job-row').first().waitFor();
           await page.setViewportSize({ width: 400, height: 800 });
           await page.screenshot({ path: join(OUT, 'jobs-400px.png'), fullPage: true });
           expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);

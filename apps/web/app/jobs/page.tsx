@@ -1,11 +1,12 @@
 // Jobs: the project's jobs of every kind (GET /api/jobs), newest first, refreshed every 5 s while the page is open.
 'use client';
+import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { ErrorBox } from '../../lib/error-box';
 import { RequireKey } from '../../lib/require-key';
 import { clientFor } from '../../lib/session';
 
-type Job = { id: string; type: string; status: string; created_at: string; completed_at: string | null; error: { code: string; message: string } | null };
+type Job = { id: string; type: string; status: string; created_at: string; completed_at: string | null; trace_id: string | null; error: { code: string; message: string } | null };
 
 function Jobs({ apiKey }: { apiKey: string }) {
   const [jobs, setJobs] = useState<Job[] | null>(null);
@@ -44,6 +45,7 @@ function Jobs({ apiKey }: { apiKey: string }) {
               <th scope="col">Status</th>
               <th scope="col">Started</th>
               <th scope="col">Finished</th>
+              <th scope="col">Trace</th>
               <th scope="col">Id</th>
             </tr>
           </thead>
@@ -54,6 +56,7 @@ function Jobs({ apiKey }: { apiKey: string }) {
                 <td title={j.error ? `${j.error.code}: ${j.error.message}` : undefined}>{j.status}</td>
                 <td>{new Date(j.created_at).toLocaleString()}</td>
                 <td>{j.completed_at ? new Date(j.completed_at).toLocaleString() : '–'}</td>
+                <td>{j.trace_id ? <Link href={`/trace/?id=${encodeURIComponent(j.trace_id)}`}>trace</Link> : '–'}</td>
                 <td className="muted">{j.id.slice(0, 8)}</td>
               </tr>
             ))}
