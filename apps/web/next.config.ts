@@ -7,7 +7,7 @@ const config: NextConfig = {
   basePath: '/app',
   trailingSlash: true,
   images: { unoptimized: true },
-  transpilePackages: ['@cogo/api-client', '@cogo/figma-context'],
+  transpilePackages: ['@cogo/api-client', '@cogo/figma-context', '@cogo/figma-compat'],
   poweredByHeader: false,
 };
 

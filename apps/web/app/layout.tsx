@@ -14,6 +14,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/">Project</Link>
           <Link href="/extract/">Extract</Link>
           <Link href="/design/">Design</Link>
+          <Link href="/tokens/">Tokens</Link>
           <Link href="/jobs/">Jobs</Link>
         </nav>
         <main>{children}</main>

@@ -1,6 +1,7 @@
 // The dashboard end to end in a real Chromium against `./cogo dev`'s stack (the Worker serving /app from its static
 // assets, same origin as the API): sign in with the dev key, extract the sample and watch its progress reach done,
-// apply its pages, see a frame drawn in the design browser, see the job in the history and open its trace; a wrong key shows the API's error with its request id; plugin-sized
+// apply its pages, see a frame drawn in the design browser, the sample's tokens (and their Dark mode), the job in the
+// history and its trace; a wrong key shows the API's error with its request id; plugin-sized
 // (400 px) too. Each flow saves a screenshot under apps/web/test-output/ for a person to review.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -75,6 +76,18 @@ describe('dashboard (apps/web) in Chromium', () => {
           expect(await drawing.textContent()).toContain('Summer collection');
           expect(await page.getByTestId('node-text').textContent()).toMatch(/F "Home" #20:29/);
           await page.screenshot({ path: join(OUT, 'design-home.png'), fullPage: true });
+
+          // the sample's tokens: colour swatches in the default modes, then Dark resolved
+          await page.getByRole('link', { name: 'Tokens' }).click();
+          await page.getByRole('button', { name: 'Derive tokens' }).click();
+          await expect.poll(() => page.getByTestId('tokens-summary').textContent().catch(() => ''), { timeout: 30_000 }).toMatch(/^\d+ tokens from \d+ variables/);
+          const swatches = await page.getByTestId('swatch').count();
+          expect(swatches).toBeGreaterThan(0);
+          const light = await page.locator('table').first().textContent();
+          await page.getByLabel('Mode').selectOption('Dark');
+          await expect.poll(() => page.locator('table').first().textContent()).not.toBe(light);
+          expect(await page.getByTestId('swatch').count()).toBe(swatches);
+          await page.screenshot({ path: join(OUT, 'tokens-dark.png'), fullPage: true });
 
           await page.getByRole('link', { name: 'Jobs' }).click();
           await expect.poll(async () => (await page.getByTestId('job-row').allTextContents()).join('\n'), { timeout: 15_000 }).toMatch(/figma-context\s*done/);
