@@ -1,8 +1,10 @@
-// Sign in: a project API key, checked against the API (GET /projects/current) and kept for this browser session.
+// Sign in: a project API key, checked against the API (GET /projects/current) and kept for this browser session; then
+// the project, its keys and its vault aliases.
 'use client';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorBox } from '../lib/error-box';
 import { clientFor, useApiKey } from '../lib/session';
+import { Keys } from './keys';
 
 type Project = { id: string; slug: string; name: string; created_at: string };
 
@@ -53,6 +55,7 @@ export default function ProjectPage() {
           <button type="button" className="secondary" onClick={() => setKey(null)}>
             Sign out
           </button>
+          <Keys apiKey={key!} onSignOut={() => setKey(null)} />
         </section>
       ) : (
         <form onSubmit={signIn} aria-label="Sign in">

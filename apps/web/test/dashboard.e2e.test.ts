@@ -1,8 +1,9 @@
 // The dashboard end to end in a real Chromium against `./cogo dev`'s stack (the Worker serving /app from its static
 // assets, same origin as the API): sign in with the dev key, extract the sample and watch its progress reach done,
 // apply its pages, see a frame drawn in the design browser, the sample's tokens (and their Dark mode), the job in the
-// history and its trace; a wrong key shows the API's error with its request id; plugin-sized
-// (400 px) too. Each flow saves a screenshot under apps/web/test-output/ for a person to review.
+// history and its trace; keys created, rotated (shown once) and revoked — the revoked key then refused with the API's
+// error and its request id; plugin-sized (400 px) too. Each flow saves a screenshot under apps/web/test-output/ for a
+// person to review.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -36,7 +37,7 @@ async function signIn(page: Page, apiUrl: string, key: string) {
 }
 
 describe('dashboard (apps/web) in Chromium', () => {
-  it('signs in, extracts the sample with live progress to done, applies it, lists the job; a wrong key shows the error envelope', async () => {
+  it('signs in, manages keys, extracts the sample live to done, applies, draws a frame, shows tokens, the job and its trace; a revoked key is refused', async () => {
     const lines: string[] = [];
     const code = await runDev({
       port: await freePort(),
@@ -53,6 +54,21 @@ describe('dashboard (apps/web) in Chromium', () => {
           await signIn(page, apiUrl, apiKey);
           await expect.poll(() => page.getByTestId('project-name').textContent(), { timeout: 15_000 }).toBeTruthy();
           await page.screenshot({ path: join(OUT, 'signed-in.png') });
+
+          // keys: one created (shown once), rotated (a new one shown), then revoked after a confirmation
+          const rowsBefore = await page.getByTestId('key-row').count();
+          await page.getByLabel('New key name').fill('e2e');
+          await page.getByRole('button', { name: 'Create key' }).click();
+          await expect.poll(() => page.getByTestId('new-key').textContent().catch(() => ''), { timeout: 15_000 }).toMatch(/^cogo_/);
+          const created = (await page.getByTestId('new-key').textContent())!;
+          await expect.poll(() => page.getByTestId('key-row').count()).toBe(rowsBefore + 1);
+          await page.getByRole('button', { name: 'Rotate e2e' }).click();
+          await expect.poll(() => page.getByTestId('new-key').textContent()).not.toBe(created);
+          const rotated = (await page.getByTestId('new-key').textContent())!;
+          await page.getByRole('button', { name: 'Revoke e2e' }).click();
+          await page.getByRole('button', { name: 'Confirm revoke e2e' }).click();
+          await expect.poll(async () => (await page.getByTestId('key-row').filter({ hasText: 'e2e' }).allTextContents()).every((t) => t.includes('revoked'))).toBe(true);
+          await page.screenshot({ path: join(OUT, 'keys.png'), fullPage: true });
 
           await page.getByRole('link', { name: 'Extract' }).click();
           await page.getByRole('button', { name: 'Extract the sample' }).click();
@@ -105,9 +121,9 @@ describe('dashboard (apps/web) in Chromium', () => {
           expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
           expect(failures).toEqual([]);
 
-          // a wrong key: the API's envelope with its code and request id, and no session kept
+          // the key revoked above: the API's envelope with its code and request id, and no session kept
           const other = await browser.newPage();
-          await signIn(other, apiUrl, 'cogo_wrong_key');
+          await signIn(other, apiUrl, rotated);
           const alert = other.getByRole('alert').filter({ hasText: 'UNAUTHORIZED' });
           await expect.poll(() => alert.count(), { timeout: 15_000 }).toBe(1);
           expect(await alert.textContent()).toMatch(/request id \S+/);
