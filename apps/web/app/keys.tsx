@@ -1,5 +1,6 @@
 // The project's API keys (GET/POST /keys, rotate, revoke) and vault aliases (GET /vault/secrets): a new or rotated
-// key is shown once; revoking asks again; revoking the key this tab uses signs it out.
+// key is shown once; revoking asks again; rotating the key this tab uses switches the tab to its successor, revoking it
+// signs the tab out.
 'use client';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { ErrorBox } from '../lib/error-box';
@@ -8,7 +9,7 @@ import { clientFor } from '../lib/session';
 type ApiKey = { id: string; name: string; prefix: string; created_at: string; last_used_at: string | null; expires_at: string | null; revoked_at: string | null };
 type Secret = { alias: string; version: number; status: string; last4: string | null; updated_at: string };
 
-export function Keys({ apiKey, onSignOut }: { apiKey: string; onSignOut: () => void }) {
+export function Keys({ apiKey, onKeyChange }: { apiKey: string; onKeyChange: (next: string | null) => void }) {
   const [keys, setKeys] = useState<ApiKey[] | null>(null);
   const [secrets, setSecrets] = useState<Secret[] | null>(null);
   const [name, setName] = useState('');
@@ -34,24 +35,26 @@ export function Keys({ apiKey, onSignOut }: { apiKey: string; onSignOut: () => v
     setError(null);
     const { data, error: failed } = await client.POST('/keys', { body: { name: name.trim() } });
     if (failed) return setError(failed);
-    setShown({ name: data.name, key: data.key });
     setName('');
-    await load();
+    // the list first, then the key: what the page shows is never the list from before the change
+    await load().catch(setError);
+    setShown({ name: data.name, key: data.key });
   };
   const rotate = async (k: ApiKey) => {
     setError(null);
     const { data, error: failed } = await client.POST('/keys/{id}/rotate', { params: { path: { id: k.id } } });
     if (failed) return setError(failed);
+    // the tab's own key: the tab goes on with its successor (the list reloads for the new key)
+    if (apiKey.startsWith(k.prefix)) onKeyChange(data.key);
+    else await load().catch(setError);
     setShown({ name: data.name, key: data.key });
-    if (apiKey.startsWith(k.prefix)) onSignOut();
-    else await load();
   };
   const revoke = async (k: ApiKey) => {
     setError(null);
     setConfirming(null);
     const { error: failed } = await client.DELETE('/keys/{id}', { params: { path: { id: k.id } } });
     if (failed) return setError(failed);
-    if (apiKey.startsWith(k.prefix)) onSignOut();
+    if (apiKey.startsWith(k.prefix)) onKeyChange(null);
     else await load();
   };
 

@@ -15,8 +15,8 @@ export default function ProjectPage() {
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
-    setProject(null);
-    if (!key) return;
+    // a new key for the same project (a rotation) keeps the page as it is until the API has answered
+    if (!key) return setProject(null);
     let live = true;
     clientFor(key)
       .GET('/projects/current')
@@ -24,6 +24,7 @@ export default function ProjectPage() {
         if (!live) return;
         if (failed) {
           setError(failed);
+          setProject(null);
           setKey(null);
         } else setProject(data as Project);
       })
@@ -55,7 +56,7 @@ export default function ProjectPage() {
           <button type="button" className="secondary" onClick={() => setKey(null)}>
             Sign out
           </button>
-          <Keys apiKey={key!} onSignOut={() => setKey(null)} />
+          <Keys apiKey={key!} onKeyChange={setKey} />
         </section>
       ) : (
         <form onSubmit={signIn} aria-label="Sign in">

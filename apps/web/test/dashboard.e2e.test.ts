@@ -5,7 +5,6 @@
 // error and its request id; plugin-sized (400 px) too. Each flow saves a screenshot under apps/web/test-output/ for a
 // person to review.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,19 +12,12 @@ import { chromiumPath } from '@cogo/devstack/chromium';
 import { runDev } from '@cogo/devstack/dev';
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '@cogo/devstack/ports';
 
 const OUT = fileURLToPath(new URL('../test-output/', import.meta.url));
 mkdirSync(OUT, { recursive: true });
 const dataDir = mkdtempSync(join(tmpdir(), 'cogo-web-e2e-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
 
 // the flags keep Chromium off the network (as the dev stack's own Chromium)
 const ARGS = ['--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -65,9 +57,21 @@ describe('dashboard (apps/web) in Chromium', () => {
           await page.getByRole('button', { name: 'Rotate e2e' }).click();
           await expect.poll(() => page.getByTestId('new-key').textContent()).not.toBe(created);
           const rotated = (await page.getByTestId('new-key').textContent())!;
+          // the rotated key's row is revoked and its successor live, in the list shown with the new key
+          const e2eRows = page.getByTestId('key-row').filter({ hasText: 'e2e' });
+          expect((await e2eRows.allTextContents()).map((t) => (t.includes('revoked') ? 'revoked' : 'active')).sort()).toEqual(['active', 'revoked']);
           await page.getByRole('button', { name: 'Revoke e2e' }).click();
           await page.getByRole('button', { name: 'Confirm revoke e2e' }).click();
           await expect.poll(async () => (await page.getByTestId('key-row').filter({ hasText: 'e2e' }).allTextContents()).every((t) => t.includes('revoked'))).toBe(true);
+          // rotating the tab's own key: the tab goes on with its successor (every later step uses it)
+          const own = page.getByTestId('key-row').filter({ hasText: '(this tab)' });
+          const ownName = (await own.locator('td').first().textContent())!;
+          await own.getByRole('button', { name: `Rotate ${ownName}` }).click();
+          await expect.poll(() => page.getByTestId('new-key').textContent()).not.toBe(rotated);
+          const successor = (await page.getByTestId('new-key').textContent())!;
+          expect(await page.evaluate(() => sessionStorage.getItem('cogo.apiKey'))).toBe(successor);
+          await expect.poll(async () => (await page.getByTestId('key-row').filter({ hasText: '(this tab)' }).allTextContents()).join('|')).toMatch(/active/);
+          expect(await page.getByTestId('project-name').textContent()).toBeTruthy();
           await page.screenshot({ path: join(OUT, 'keys.png'), fullPage: true });
 
           await page.getByRole('link', { name: 'Extract' }).click();

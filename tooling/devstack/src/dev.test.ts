@@ -3,7 +3,6 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,6 +11,7 @@ import { ws } from '@cogo/db/node';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { devOptionsFrom, runDev, type DevReady } from './dev';
+import { freePort } from './ports';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'cogo-dev-'));
 const dirs = [dataDir];
@@ -29,14 +29,6 @@ function signed(secret: string, method: string, pathWithQuery: string, body = ''
   const bodyHash = createHash('sha256').update(body).digest('hex');
   const mac = createHmac('sha256', secret).update(`${method}\n${pathWithQuery}\n${timestamp}\n${bodyHash}`).digest('hex');
   return { 'x-timestamp': timestamp, 'x-signature': `v1=${mac}` };
-}
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
 }
 
 /** The MCP Inspector's CLI (v2) against the stack's /mcp, its JSON answer parsed. */
