@@ -5269,6 +5269,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/design-sync/registry/storybook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ingest the project's Storybook build from its URL
+         * @description Reads `index.json` from the project's Storybook URL (the `storybook` credential) and, when the build publishes them beside it, `docgen.json` (react-docgen-typescript) and `code-connect.json`; then ingests them as POST /design-sync/registry does. A file that is not there is a warning; no Storybook URL, or an index.json that cannot be read, is a 422 saying why (never the URL).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StorybookIngestRequest"];
+                };
+            };
+            responses: {
+                /** @description What the ingest changed, and the files it read */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StorybookIngestResponse"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (422) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/design-sync/mappings": {
         parameters: {
             query?: never;
@@ -11084,6 +11163,25 @@ export interface components {
             storybook_url?: string;
             /**
              * @description Delete registry components this ingest does not name (default: keep them)
+             * @default false
+             */
+            prune: boolean;
+            trace_id?: components["schemas"]["TraceId"];
+        };
+        StorybookIngestResponse: components["schemas"]["RegistryIngestResponse"] & {
+            /**
+             * @description The files read from the Storybook URL
+             * @example [
+             *       "index.json",
+             *       "docgen.json",
+             *       "code-connect.json"
+             *     ]
+             */
+            documents: string[];
+        };
+        StorybookIngestRequest: {
+            /**
+             * @description Delete registry components the index no longer names
              * @default false
              */
             prune: boolean;

@@ -92,6 +92,22 @@ export const RegistryIngestResponseSchema = z
   .openapi('RegistryIngestResponse');
 export type RegistryIngestResponse = z.infer<typeof RegistryIngestResponseSchema>;
 
+/** The files POST /design-sync/registry/storybook reads beside the build's `index.json` when they are there. */
+export const STORYBOOK_SIDE_DOCUMENTS = { docgen: 'docgen.json', code_connect: 'code-connect.json' } as const;
+
+export const StorybookIngestRequestSchema = z
+  .object({
+    prune: z.boolean().default(false).openapi({ description: 'Delete registry components the index no longer names' }),
+    trace_id: TraceIdSchema.optional(),
+  })
+  .strict()
+  .openapi('StorybookIngestRequest');
+
+export const StorybookIngestResponseSchema = RegistryIngestResponseSchema.extend({
+  documents: z.array(z.string()).openapi({ description: 'The files read from the Storybook URL', example: ['index.json', 'docgen.json', 'code-connect.json'] }),
+}).openapi('StorybookIngestResponse');
+export type StorybookIngestResponse = z.infer<typeof StorybookIngestResponseSchema>;
+
 export const MappingStatusSchema = z.enum(['suggested', 'confirmed', 'rejected']).openapi('MappingStatus');
 
 export const ComponentMappingSchema = z

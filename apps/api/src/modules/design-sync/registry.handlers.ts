@@ -9,12 +9,14 @@ import {
   createMappingRoute,
   exportCodeConnectRoute,
   ingestRegistryRoute,
+  ingestStorybookRoute,
   listMappingsRoute,
   listRegistryRoute,
   suggestMappingsRoute,
   updateMappingRoute,
 } from './registry.routes';
 import { ingestRegistry, registryPage } from './registry.service';
+import { ingestFromStorybook } from './registry-storybook.service';
 import { suggestMappingsFor } from './suggest.service';
 import { coverageRoute } from './sync.routes';
 
@@ -31,6 +33,10 @@ export const designSyncRegistryRouter = createRouter()
   .openapi(ingestRegistryRoute, async (c) => {
     const body = c.req.valid('json');
     return c.json(await ingestRegistry(scopeOf(c, body.trace_id), body), 200);
+  })
+  .openapi(ingestStorybookRoute, async (c) => {
+    const body = c.req.valid('json');
+    return c.json(await ingestFromStorybook(scopeOf(c, body.trace_id), c.get('config'), body), 200);
   })
   .openapi(listRegistryRoute, async (c) => c.json(await registryPage(c.get('db')(), principalOf(c).projectId, c.req.valid('query')), 200))
   .openapi(listMappingsRoute, async (c) => c.json(await mappingsPage(c.get('db')(), principalOf(c).projectId, c.req.valid('query')), 200))

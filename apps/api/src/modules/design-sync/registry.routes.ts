@@ -9,6 +9,8 @@ import {
   PageQuerySchema,
   RegistryIngestRequestSchema,
   RegistryIngestResponseSchema,
+  StorybookIngestRequestSchema,
+  StorybookIngestResponseSchema,
   SuggestMappingsRequestSchema,
   SuggestMappingsResponseSchema,
   UpdateMappingRequestSchema,
@@ -30,6 +32,19 @@ export const ingestRegistryRoute = createRoute({
   middleware: guard(),
   request: jsonBody(RegistryIngestRequestSchema),
   responses: { 200: jsonResponse(RegistryIngestResponseSchema, 'What the ingest changed'), ...errorResponses(400, 401, 413, 422, 429) },
+});
+
+export const ingestStorybookRoute = createRoute({
+  method: 'post',
+  path: '/design-sync/registry/storybook',
+  tags,
+  summary: "Ingest the project's Storybook build from its URL",
+  description:
+    "Reads `index.json` from the project's Storybook URL (the `storybook` credential) and, when the build publishes them beside it, `docgen.json` (react-docgen-typescript) and `code-connect.json`; then ingests them as POST /design-sync/registry does. A file that is not there is a warning; no Storybook URL, or an index.json that cannot be read, is a 422 saying why (never the URL).",
+  security: BEARER,
+  middleware: guard(),
+  request: jsonBody(StorybookIngestRequestSchema),
+  responses: { 200: jsonResponse(StorybookIngestResponseSchema, 'What the ingest changed, and the files it read'), ...errorResponses(400, 401, 422, 429) },
 });
 
 export const listRegistryRoute = createRoute({

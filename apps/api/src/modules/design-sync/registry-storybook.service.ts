@@ -1,0 +1,39 @@
+// POST /design-sync/registry/storybook: the registry ingested from the project's Storybook URL (its `storybook`
+// credential, checked when stored) as a person starts from the dashboard: the build's `index.json` (required) and
+// what a build step publishes beside it for COGO — `docgen.json` (react-docgen-typescript props) and
+// `code-connect.json` — each when there (a 404 leaves it out, with a warning). The same ingest as POST /registry.
+import { STORYBOOK_SIDE_DOCUMENTS, type RegistryIngestRequest, type StorybookIngestResponse } from '@cogo/types';
+import type { AppConfig } from '../../env';
+import { ApiError } from '../../lib/errors';
+import type { ActionScope } from './action';
+import { resolveCredential } from './credentials/credentials.resolve';
+import { ingestRegistry } from './registry.service';
+import { fetchStorybookDocument, fetchStorybookIndex } from './schedule/storybook-index';
+
+/** Reads the project's Storybook build and ingests it; 422 without a Storybook URL or a readable index.json. */
+export async function ingestFromStorybook(scope: ActionScope, config: AppConfig, body: { prune: boolean }): Promise<StorybookIngestResponse> {
+  const url = await resolveCredential({ db: scope.db(), config, actor: scope.actor, traceId: scope.traceId }, scope.projectId, 'storybook');
+  if (!url) throw new ApiError('UNPROCESSABLE', 'no Storybook URL: store one with POST /design-sync/credentials (kind storybook)');
+  const index = await fetchStorybookIndex(config, url, scope.traceId);
+  if (!index.ok) throw new ApiError('UNPROCESSABLE', index.message, { status: index.status });
+  const input: RegistryIngestRequest = { index: index.index, storybook_url: url, prune: body.prune, trace_id: scope.traceId };
+  const documents = ['index.json'];
+  const warnings: StorybookIngestResponse['warnings'] = [];
+  for (const [field, file] of Object.entries(STORYBOOK_SIDE_DOCUMENTS) as Array<[keyof typeof STORYBOOK_SIDE_DOCUMENTS, string]>) {
+    const got = await fetchStorybookDocument(config, url, file, scope.traceId);
+    if (got.ok) {
+      input[field] = got.value;
+      documents.push(file);
+    } else {
+      warnings.push({ path: file, message: got.status === 404 ? `not published beside the build: ${field === 'docgen' ? 'props kept as stored' : 'no Code Connect mappings'}` : got.message });
+    }
+  }
+  try {
+    const res = await ingestRegistry(scope, input);
+    return { ...res, warnings: [...warnings, ...res.warnings], documents };
+  } catch (err) {
+    // the documents are the Storybook build's, not the request's: a 422 naming where they do not parse
+    if (err instanceof ApiError && err.code === 'VALIDATION_FAILED') throw new ApiError('UNPROCESSABLE', `the Storybook build's ${err.message.replace(/^invalid request: /, '')}`, err.details);
+    throw err;
+  }
+}
