@@ -16,6 +16,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/design/">Design</Link>
           <Link href="/tokens/">Tokens</Link>
           <Link href="/jobs/">Jobs</Link>
+          <Link href="/sync/">Sync</Link>
         </nav>
         <main>{children}</main>
       </body>

@@ -18,6 +18,7 @@ import { designFlow } from './flows/design';
 import { extractFlow } from './flows/extract';
 import { jobsFlow } from './flows/jobs';
 import { keysFlow } from './flows/keys';
+import { syncFlow } from './flows/sync';
 import { tokensFlow } from './flows/tokens';
 
 const OUT = fileURLToPath(new URL('../test-output/', import.meta.url));
@@ -36,7 +37,7 @@ describe('dashboard (apps/web) in Chromium', () => {
       dataDir,
       check: true,
       log: (l) => lines.push(l),
-      onReady: async ({ apiUrl, apiKey, sampleUrl }) => {
+      onReady: async ({ apiUrl, apiKey, sampleUrl, storybookUrl }) => {
         const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ARGS });
         try {
           const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
@@ -46,13 +47,14 @@ describe('dashboard (apps/web) in Chromium', () => {
           await signIn(page, apiUrl, apiKey);
           await expect.poll(() => page.getByTestId('project-name').textContent(), { timeout: 15_000 }).toBeTruthy();
           await page.screenshot({ path: join(OUT, 'signed-in.png') });
-          const ctx: FlowContext = { browser, page, apiUrl, apiKey, sampleUrl, out: OUT };
+          const ctx: FlowContext = { browser, page, apiUrl, apiKey, sampleUrl, storybookUrl, out: OUT };
 
           const { revoked } = await keysFlow(ctx);
           await extractFlow(ctx);
           await designFlow(ctx);
           await tokensFlow(ctx);
           await jobsFlow(ctx);
+          await syncFlow(ctx);
 
           await page.getByRole('link', { name: 'Jobs' }).click();
           await page.getByTestId('job-row').first().waitFor();

@@ -10,6 +10,8 @@ export interface FlowContext {
   apiUrl: string;
   apiKey: string;
   sampleUrl: string;
+  /** The dev stack's sample Storybook build. */
+  storybookUrl: string;
   out: string;
 }
 

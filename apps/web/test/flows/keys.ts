@@ -5,6 +5,8 @@ import { type FlowContext, shot } from './context';
 
 export async function keysFlow(ctx: FlowContext): Promise<{ revoked: string }> {
   const { page } = ctx;
+  // the list loads after the project: count its rows once it is there (at least the tab's own key)
+  await page.getByTestId('key-row').first().waitFor();
   const rowsBefore = await page.getByTestId('key-row').count();
   await page.getByLabel('New key name').fill('e2e');
   await page.getByRole('button', { name: 'Create key' }).click();
