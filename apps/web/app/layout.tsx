@@ -16,7 +16,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/design/">Design</Link>
           <Link href="/tokens/">Tokens</Link>
           <Link href="/jobs/">Jobs</Link>
+          <Link href="/chat/">Chat</Link>
           <Link href="/sync/">Sync</Link>
+          <Link href="/observability/">Observability</Link>
         </nav>
         <main>{children}</main>
       </body>

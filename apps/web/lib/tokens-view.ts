@@ -26,7 +26,7 @@ export function cssColor(value: unknown): string | null {
 }
 
 /** A value as a person reads it: a colour's hex (and alpha), a dimension as `8px`, anything else as JSON. */
-function text(v: unknown): string {
+export function valueText(v: unknown): string {
   if (typeof v === 'string') return v;
   if (isObj(v) && typeof v.hex === 'string' && Array.isArray(v.components)) return typeof v.alpha === 'number' && v.alpha !== 1 ? `${v.hex} / ${v.alpha}` : v.hex;
   if (isObj(v) && typeof v.value === 'number' && typeof v.unit === 'string' && Object.keys(v).length === 2) return `${v.value}${v.unit}`;
@@ -41,7 +41,7 @@ export function tokenRows(doc: Json): Map<string, TokenRow[]> {
     if ('$value' in node) {
       const group = path[0] ?? '';
       const rows = out.get(group) ?? [];
-      rows.push({ path: path.join('.'), type: type ?? '', swatch: type === 'color' ? cssColor(node.$value) : null, value: text(node.$value) });
+      rows.push({ path: path.join('.'), type: type ?? '', swatch: type === 'color' ? cssColor(node.$value) : null, value: valueText(node.$value) });
       out.set(group, rows);
       return;
     }

@@ -14,10 +14,13 @@ import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '@cogo/devstack/ports';
 import { type FlowContext, signIn } from './flows/context';
+import { chatFlow } from './flows/chat';
 import { designFlow } from './flows/design';
 import { extractFlow } from './flows/extract';
 import { jobsFlow } from './flows/jobs';
 import { keysFlow } from './flows/keys';
+import { observeFlow } from './flows/observe';
+import { tokensDiffFlow } from './flows/tokens-diff';
 import { syncFlow } from './flows/sync';
 import { tokensFlow } from './flows/tokens';
 
@@ -37,7 +40,7 @@ describe('dashboard (apps/web) in Chromium', () => {
       dataDir,
       check: true,
       log: (l) => lines.push(l),
-      onReady: async ({ apiUrl, apiKey, sampleUrl, storybookUrl }) => {
+      onReady: async ({ apiUrl, apiKey, sampleUrl, storybookUrl, figmaFakeUrl }) => {
         const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ARGS });
         try {
           const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
@@ -47,7 +50,7 @@ describe('dashboard (apps/web) in Chromium', () => {
           await signIn(page, apiUrl, apiKey);
           await expect.poll(() => page.getByTestId('project-name').textContent(), { timeout: 15_000 }).toBeTruthy();
           await page.screenshot({ path: join(OUT, 'signed-in.png') });
-          const ctx: FlowContext = { browser, page, apiUrl, apiKey, sampleUrl, storybookUrl, out: OUT };
+          const ctx: FlowContext = { browser, page, apiUrl, apiKey, sampleUrl, storybookUrl, figmaFakeUrl, out: OUT };
 
           const { revoked } = await keysFlow(ctx);
           await extractFlow(ctx);
@@ -55,6 +58,9 @@ describe('dashboard (apps/web) in Chromium', () => {
           await tokensFlow(ctx);
           await jobsFlow(ctx);
           await syncFlow(ctx);
+          await chatFlow(ctx);
+          await observeFlow(ctx);
+          await tokensDiffFlow(ctx);
 
           await page.getByRole('link', { name: 'Jobs' }).click();
           await page.getByTestId('job-row').first().waitFor();

@@ -4208,6 +4208,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/figma-compat/uui/variables/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stored token versions of a file, newest first (the versions variables/diff compares)
+         * @description Every version this project derived for `file_key` (Figma versions, and `upload:<upload_id>` for plugin uploads derived alone), newest first, at most 100, with the number of tokens each holds; an unknown file is an empty list.
+         */
+        get: {
+            parameters: {
+                query: {
+                    file_key: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The versions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokenVersions"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/figma-compat/uui/bdd/generate": {
         parameters: {
             query?: never;
@@ -10511,6 +10579,18 @@ export interface components {
                 to: string;
             }[];
             unchanged: number;
+        };
+        TokenVersions: {
+            file_key: string;
+            items: {
+                /** @description a Figma file version, or `upload:<upload_id>` */
+                version: string;
+                created_at: string;
+                /** @description tokens derived (null for a version stored without a report) */
+                tokens: number | null;
+                content_hash: string;
+                trace_id: string;
+            }[];
         };
         BddGenerateResponse: {
             /** @description One Gherkin Feature for the page; it parses with @cucumber/gherkin */

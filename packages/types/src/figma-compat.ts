@@ -129,6 +129,24 @@ export const TokensDiffQuerySchema = z.object({
 });
 export type TokensDiffQuery = z.infer<typeof TokensDiffQuerySchema>;
 
+export const TokenVersionsQuerySchema = z.object({ file_key: FileKeySchema });
+
+export const TokenVersionsResponseSchema = z
+  .object({
+    file_key: z.string(),
+    items: z.array(
+      z.object({
+        version: z.string().openapi({ description: 'a Figma file version, or `upload:<upload_id>`' }),
+        created_at: z.string(),
+        tokens: z.number().int().nullable().openapi({ description: 'tokens derived (null for a version stored without a report)' }),
+        content_hash: z.string(),
+        trace_id: z.string(),
+      }),
+    ),
+  })
+  .openapi('TokenVersions');
+export type TokenVersionsResponse = z.infer<typeof TokenVersionsResponseSchema>;
+
 const DiffTokenSchema = z.object({ path: z.string(), mode: z.string().nullable(), $type: z.string(), $value: z.unknown() });
 
 export const TokensDiffResponseSchema = z

@@ -48,6 +48,8 @@ export interface DevReady {
   sampleUrl: string;
   /** The sample Storybook build's origin (a `storybook` credential's URL). */
   storybookUrl: string;
+  /** The Figma fake's origin (its /__fake control API); null when a real Figma is configured. */
+  figmaFakeUrl: string | null;
   databaseUrl: string;
   databaseWsProxy: string;
 }
@@ -173,7 +175,7 @@ export async function runDev(options: DevOptions): Promise<number> {
     log(`    COGO_API_URL=${api.url} COGO_API_KEY=${project.apiKey} ./cogo extract ${sampleUrl}`);
     log(`    curl -s -H 'authorization: Bearer ${project.apiKey}' -H 'content-type: application/json' \\`);
     log(`      -d '{"figma_url":"${sampleUrl}"}' ${api.url}/figma-context/start`);
-    await options.onReady?.({ apiUrl: api.url, apiKey: project.apiKey, projectId: project.projectId, sampleUrl, storybookUrl: storybook.url, databaseUrl: db.url, databaseWsProxy: db.wsProxy });
+    await options.onReady?.({ apiUrl: api.url, apiKey: project.apiKey, projectId: project.projectId, sampleUrl, storybookUrl: storybook.url, figmaFakeUrl: options.figma ? null : fakes.figmaUrl, databaseUrl: db.url, databaseWsProxy: db.wsProxy });
     if (options.check) {
       const docs = await fetch(`${api.url}/docs`);
       if (docs.status !== 200) throw new Error(`/docs answered ${docs.status}`);

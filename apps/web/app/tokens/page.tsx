@@ -7,8 +7,9 @@ import { ErrorBox } from '../../lib/error-box';
 import { RequireKey } from '../../lib/require-key';
 import { clientFor } from '../../lib/session';
 import { tokenRows, type TokenRow } from '../../lib/tokens-view';
+import { TokensDiff } from './diff';
 
-type Derived = { file_key: string; version: string; cached: boolean; tokens: Record<string, unknown>; resolver: Record<string, unknown>; report: { variables: number; collections: Array<{ name: string; modes: Array<{ name: string }> }>; tokens: { total: number } } };
+type Derived = { file_key: string; version: string; cached: boolean; content_hash: string; tokens: Record<string, unknown>; resolver: Record<string, unknown>; report: { variables: number; collections: Array<{ name: string; modes: Array<{ name: string }> }>; tokens: { total: number } } };
 
 function Tokens({ apiKey }: { apiKey: string }) {
   const [fileKey, setFileKey] = useState('COGOSAMPLE0001');
@@ -107,6 +108,7 @@ function Tokens({ apiKey }: { apiKey: string }) {
           ))}
         </>
       ) : null}
+      {derived ? <TokensDiff apiKey={apiKey} fileKey={derived.file_key} current={`${derived.version}:${derived.content_hash}`} /> : null}
     </>
   );
 }

@@ -12,6 +12,7 @@ export interface FlowContext {
   sampleUrl: string;
   /** The dev stack's sample Storybook build. */
   storybookUrl: string;
+  figmaFakeUrl: string | null;
   out: string;
 }
 

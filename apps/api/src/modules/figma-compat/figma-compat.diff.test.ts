@@ -2,7 +2,7 @@
 // version moved) derived and stored, then compared — a changed value, a changed mode value, an added and a removed
 // token; a version not stored is a 404 naming it; and a project never reads or reuses another project's versions.
 import { schema } from '@cogo/db';
-import { DerivedTokensResponseSchema, ErrorEnvelopeSchema, TokensDiffResponseSchema } from '@cogo/types';
+import { DerivedTokensResponseSchema, ErrorEnvelopeSchema, TokensDiffResponseSchema, TokenVersionsResponseSchema } from '@cogo/types';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { api, createTestProject, testDb } from '../../../test/helpers';
@@ -90,5 +90,27 @@ describe('GET /figma-compat/uui/variables/diff', () => {
     expect(await storedCount(a.id)).toBe(2);
     expect(await storedCount(b.id)).toBe(1);
     expect((await diff(a.key, k, v1.version, v2.version)).status).toBe(200);
+  });
+});
+
+describe('GET /figma-compat/uui/variables/versions', () => {
+  it("lists a file's stored versions newest first with their token counts, only the project's own", async () => {
+    const p = await createTestProject();
+    const { k, v1, v2 } = await twoVersions(p.key);
+    const res = await api(`/figma-compat/uui/variables/versions?file_key=${k}`, { key: p.key });
+    expect(res.status).toBe(200);
+    const list = TokenVersionsResponseSchema.parse(await res.json());
+    expect(list.file_key).toBe(k);
+    expect(list.items.map((i) => [i.version, i.tokens, i.content_hash])).toEqual([
+      [v2.version, v2.report.tokens.total, v2.content_hash],
+      [v1.version, v1.report.tokens.total, v1.content_hash],
+    ]);
+    // another project sees none of them; a bad key is a 400
+    const other = await createTestProject();
+    const none = TokenVersionsResponseSchema.parse(await (await api(`/figma-compat/uui/variables/versions?file_key=${k}`, { key: other.key })).json());
+    expect(none.items).toEqual([]);
+    const bad = await api('/figma-compat/uui/variables/versions', { key: p.key });
+    expect(bad.status).toBe(400);
+    expect(ErrorEnvelopeSchema.parse(await bad.json()).error.code).toBe('VALIDATION_FAILED');
   });
 });

@@ -6,8 +6,8 @@ import { figmaClientFor } from '../figma-context/figma-context.outbound';
 import { figmaTokenFor } from '../figma-context/figma-context.token';
 import { START_MAX_WAIT_MS } from '../figma-context/start';
 import { callScope, closeAfter } from '../llm/call-scope';
-import { deriveVariablesRoute, diffVariablesRoute } from './figma-compat.routes';
-import { deriveTokensFrom, diffStoredVersions, type TokenSourceSpec } from './tokens.service';
+import { deriveVariablesRoute, diffVariablesRoute, listVersionsRoute } from './figma-compat.routes';
+import { deriveTokensFrom, diffStoredVersions, listStoredVersions, type TokenSourceSpec } from './tokens.service';
 
 /** The file key of the body (its figma_url parsed), or a 400 naming what is wrong; an upload alone names its own as ingest does. */
 function fileKeyOf(body: DeriveTokensRequest): string {
@@ -25,7 +25,7 @@ function sourceKindOf(body: DeriveTokensRequest): TokenSourceKind {
   return body.file_key || body.figma_url ? 'merged' : 'upload';
 }
 
-/** `POST /figma-compat/uui/variables/derive`, `GET /figma-compat/uui/variables/diff`. */
+/** `POST /figma-compat/uui/variables/derive`, `GET /figma-compat/uui/variables/diff`, `GET /figma-compat/uui/variables/versions`. */
 export const figmaCompatRouter = createRouter()
   .openapi(deriveVariablesRoute, async (c) => {
     const body = c.req.valid('json');
@@ -51,4 +51,8 @@ export const figmaCompatRouter = createRouter()
   .openapi(diffVariablesRoute, async (c) => {
     const q = c.req.valid('query');
     return c.json(await diffStoredVersions(c.get('db')(), q.file_key, q.from, q.to), 200);
+  })
+  .openapi(listVersionsRoute, async (c) => {
+    const q = c.req.valid('query');
+    return c.json(await listStoredVersions(c.get('db')(), q.file_key), 200);
   });

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { DeriveTokensRequestSchema, DerivedTokensResponseSchema, TokensDiffQuerySchema, TokensDiffResponseSchema } from '@cogo/types';
+import { DeriveTokensRequestSchema, DerivedTokensResponseSchema, TokensDiffQuerySchema, TokensDiffResponseSchema, TokenVersionsQuerySchema, TokenVersionsResponseSchema } from '@cogo/types';
 import { BEARER, errorResponses, jsonBody, jsonResponse } from '../../lib/openapi';
 import { guard } from '../../middleware';
 
@@ -34,4 +34,16 @@ export const diffVariablesRoute = createRoute({
   middleware: guard(),
   request: { query: TokensDiffQuerySchema },
   responses: { 200: jsonResponse(TokensDiffResponseSchema, 'The diff'), ...errorResponses(400, 401, 404, 429) },
+});
+
+export const listVersionsRoute = createRoute({
+  method: 'get',
+  path: '/figma-compat/uui/variables/versions',
+  tags,
+  summary: 'The stored token versions of a file, newest first (the versions variables/diff compares)',
+  description: 'Every version this project derived for `file_key` (Figma versions, and `upload:<upload_id>` for plugin uploads derived alone), newest first, at most 100, with the number of tokens each holds; an unknown file is an empty list.',
+  security: BEARER,
+  middleware: guard(),
+  request: { query: TokenVersionsQuerySchema },
+  responses: { 200: jsonResponse(TokenVersionsResponseSchema, 'The versions'), ...errorResponses(400, 401, 429) },
 });

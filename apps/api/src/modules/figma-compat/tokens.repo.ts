@@ -1,7 +1,7 @@
 // Queries of stored token versions (public.token_versions): one per (project, file, Figma version). Run on the
 // project's tenant database, so row-level security keeps each project to its own versions.
 import { schema, type Db } from '@cogo/db';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { recordUpdates } from '../updates/updates.repo';
 
 const tv = schema.tokenVersions;
@@ -13,6 +13,16 @@ export type NewTokenVersion = typeof tv.$inferInsert;
 export async function findTokenVersion(db: Db, fileKey: string, version: string): Promise<TokenVersionRow | null> {
   const [row] = await db.select().from(tv).where(and(eq(tv.fileKey, fileKey), eq(tv.version, version)));
   return row ?? null;
+}
+
+/** The project's stored versions of one file, newest first (at most `limit`), without their documents. */
+export async function listTokenVersions(db: Db, fileKey: string, limit: number) {
+  return db
+    .select({ version: tv.version, createdAt: tv.createdAt, tokens: sql<number | null>`(${tv.report} #>> '{derive,tokens,total}')::int`, contentHash: tv.contentHash, traceId: tv.traceId })
+    .from(tv)
+    .where(eq(tv.fileKey, fileKey))
+    .orderBy(desc(tv.createdAt), desc(tv.version))
+    .limit(limit);
 }
 
 /** The project's stored tokens of the given versions of one file. */

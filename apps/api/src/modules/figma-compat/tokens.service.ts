@@ -7,7 +7,7 @@
 // Then deriveTokens → stored and answered; the diff of two stored versions. Bad input (nothing to derive from, a
 // malformed export) is a 4xx naming what is missing, and nothing is stored.
 import { deriveTokens, diffTokens, toCss, toTailwindTheme, TokensInputError, type DeriveInput, type DeriveReport, type ResolverDocument } from '@cogo/figma-compat';
-import type { DeriveTokensRequest, DerivedTokensResponse, TokensDiffResponse } from '@cogo/types';
+import type { DeriveTokensRequest, DerivedTokensResponse, TokensDiffResponse, TokenVersionsResponse } from '@cogo/types';
 import type { Db } from '@cogo/db';
 import { sha256Hex } from '../../lib/crypto';
 import { ApiError } from '../../lib/errors';
@@ -17,7 +17,7 @@ import { withVersionCache } from '../figma-context/version-cache';
 import { publishUpdates } from '../updates/outbox';
 import { fileVersion, readTokenSources, type VariablesSource } from './tokens-figma';
 import { readPluginExport, type PluginExport } from './tokens-upload';
-import { findTokenVersion, findTokenVersions, insertTokenVersion, replaceTokenVersion, type TokenVersionRow } from './tokens.repo';
+import { findTokenVersion, findTokenVersions, insertTokenVersion, listTokenVersions, replaceTokenVersion, type TokenVersionRow } from './tokens.repo';
 
 type Sources = DerivedTokensResponse['sources'];
 
@@ -196,6 +196,12 @@ function answer(scope: CallScope, a: Answerable, formats: DeriveTokensRequest['f
   if (formats?.includes('css')) out.css = toCss(a.resolver);
   if (formats?.includes('tailwind')) out.tailwind = toTailwindTheme(a.resolver);
   return out;
+}
+
+/** The project's stored versions of a file, newest first (at most 100). */
+export async function listStoredVersions(db: Db, fileKey: string): Promise<TokenVersionsResponse> {
+  const rows = await listTokenVersions(db, fileKey, 100);
+  return { file_key: fileKey, items: rows.map((r) => ({ version: r.version, created_at: r.createdAt.toISOString(), tokens: r.tokens, content_hash: r.contentHash, trace_id: r.traceId })) };
 }
 
 /** The diff between two stored versions of a file (404 naming each version not stored for this project). */

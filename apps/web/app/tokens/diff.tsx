@@ -1,0 +1,117 @@
+// Compare two stored versions of the file's tokens: the versions this project derived (GET
+// /figma-compat/uui/variables/versions, newest first), and what changed between two of them (GET …/variables/diff).
+'use client';
+import { useCallback, useEffect, useState } from 'react';
+import { ErrorBox } from '../../lib/error-box';
+import { clientFor } from '../../lib/session';
+import { diffRows, type DiffRow, type DiffValue } from '../../lib/tokens-diff';
+
+type Version = { version: string; created_at: string; tokens: number | null };
+
+function Value({ v }: { v: DiffValue | null }) {
+  if (!v) return <span className="muted">–</span>;
+  return (
+    <>
+      {v.swatch ? <span className="swatch" style={{ background: v.swatch }} aria-hidden="true" /> : null}
+      <code>{v.text.length > 80 ? `${v.text.slice(0, 80)}…` : v.text}</code>
+    </>
+  );
+}
+
+export function TokensDiff({ apiKey, fileKey, current }: { apiKey: string; fileKey: string; current: string }) {
+  const [versions, setVersions] = useState<Version[]>([]);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [result, setResult] = useState<{ rows: DiffRow[]; summary: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(async () => {
+    const { data, error: failed } = await clientFor(apiKey).GET('/figma-compat/uui/variables/versions', { params: { query: { file_key: fileKey } } });
+    if (failed) return setError(failed);
+    const items = data.items;
+    setVersions(items);
+    setTo(items[0]?.version ?? '');
+    setFrom(items[1]?.version ?? items[0]?.version ?? '');
+  }, [apiKey, fileKey]);
+
+  // the list again whenever a derive stored (or answered) a version
+  useEffect(() => {
+    setResult(null);
+    load().catch(setError);
+  }, [load, current]);
+
+  const compare = async () => {
+    setError(null);
+    const { data, error: failed } = await clientFor(apiKey).GET('/figma-compat/uui/variables/diff', { params: { query: { file_key: fileKey, from, to } } });
+    if (failed) return setError(failed);
+    setResult(diffRows(data));
+  };
+
+  const label = (v: Version) => `${v.version} · ${new Date(v.created_at).toLocaleString()}${v.tokens !== null ? ` · ${v.tokens} tokens` : ''}`;
+  return (
+    <section aria-labelledby="diff-h" className="tokens-diff">
+      <h2 id="diff-h">Compare versions</h2>
+      {versions.length < 2 ? <p className="empty">One version stored so far: derive again after the file changes (or from a plugin upload) to compare.</p> : null}
+      {versions.length ? (
+        <div className="diff-pick">
+          <div>
+            <label htmlFor="diff-from">From</label>
+            <select id="diff-from" value={from} onChange={(e) => setFrom(e.target.value)}>
+              {versions.map((v) => (
+                <option key={v.version} value={v.version}>
+                  {label(v)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="diff-to">To</label>
+            <select id="diff-to" value={to} onChange={(e) => setTo(e.target.value)}>
+              {versions.map((v) => (
+                <option key={v.version} value={v.version}>
+                  {label(v)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="button" onClick={() => compare().catch(setError)} disabled={!from || !to}>
+            Compare
+          </button>
+        </div>
+      ) : null}
+      <ErrorBox error={error} />
+      {result ? <p data-testid="diff-summary">{result.summary}</p> : null}
+      {result?.rows.length ? (
+        <div className="table-scroll">
+          <table aria-label="Token differences">
+            <thead>
+              <tr>
+                <th scope="col">Change</th>
+                <th scope="col">Token</th>
+                <th scope="col">Before</th>
+                <th scope="col">After</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((r) => (
+                <tr key={`${r.kind}:${r.path}:${r.mode ?? ''}`} data-testid="diff-row" data-kind={r.kind}>
+                  <td>{r.kind}</td>
+                  <td>
+                    {r.path}
+                    {r.mode ? <span className="muted"> ({r.mode})</span> : null}
+                  </td>
+                  <td>
+                    <Value v={r.from} />
+                  </td>
+                  <td>
+                    <Value v={r.to} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+// Observability page: the routes the earlier flows called, as p50/p95 bars against their SLO (each with its text
+// alternative) and as a table; the error-rate chart; the LLM providers the chat used, with today's calls and spend.
+import { expect } from 'vitest';
+import { type FlowContext, shot } from './context';
+
+export async function observeFlow(ctx: FlowContext) {
+  const { page } = ctx;
+  await page.getByRole('link', { name: 'Observability' }).click();
+  await page.getByLabel('Window').selectOption('24h');
+  // request metrics arrive through the events queue: refresh until the extraction's start is among the routes
+  await expect
+    .poll(
+      async () => {
+        await page.getByRole('button', { name: 'Refresh' }).click();
+        return (await page.getByTestId('route-row').allTextContents()).join('\n');
+      },
+      { timeout: 45_000, interval: 2_000 },
+    )
+    .toMatch(/POST \/figma-context\/start/);
+  const rows = await page.getByTestId('route-row').count();
+  expect(await page.getByTestId('latency-bar').count()).toBe(rows);
+  const alts = await page.locator('[data-testid="latency-chart"] title').allTextContents();
+  expect(alts.some((a) => /^POST \/figma-context\/start: p50 \d+(\.\d+)? ms, p95 \d+(\.\d+)? ms \(target \d+ ms, (met|missed)\) over \d+ requests$/.test(a))).toBe(true);
+  expect(await page.getByTestId('error-chart').locator('title').count()).toBe(rows);
+  expect(await page.getByTestId('slo-gate').textContent()).toMatch(/SLO gate: (pass|fail) · \d+ routes/);
+  // the chat's model calls: the dev stack's provider with calls today
+  await expect.poll(async () => (await page.getByTestId('provider-row').allTextContents()).join('\n'), { timeout: 30_000 }).toMatch(/[1-9]\d* calls · \$/);
+  expect(await page.getByTestId('spend-today').textContent()).toMatch(/^Spend today: \$\d+\.\d+ over [1-9]\d* calls$/);
+  await shot(ctx, 'observability');
+}
