@@ -1,0 +1,110 @@
+// The Tokens, Rename, Edits and Jobs panels. Rename: the selection's layers → POST /api/rename-layers → the job
+// polled (GET /api/jobs/{id}) with its progress → old → new preview → applied by the main thread in one undo step.
+import { readFrames, type components } from '@cogo/api-client';
+import type { LayerInput } from '../lib/rename';
+import { renamePreview, type RenameRow } from '../lib/rename';
+import { connect, ok, type Settings } from './api';
+import { send } from './bridge';
+import { $, describeError, h, status } from './dom';
+import { lastSource } from './extract';
+
+type Job = components['schemas']['AiJob'];
+const TERMINAL = new Set(['completed', 'failed', 'cancelled', 'done', 'error']);
+let rows: RenameRow[] = [];
+let layersFor: 'rename' | 'edits' = 'rename';
+
+/** Wires the four panels. */
+export function initTools(settings: () => Settings): void {
+  $('tokens-derive').addEventListener('click', () => void deriveTokens(settings));
+  $('tokens-copy').addEventListener('click', () => copy($('tokens-output').textContent ?? ''));
+  $('tokens-download').addEventListener('click', () => download('tokens.json', $('tokens-output').textContent ?? ''));
+  $('rename-collect').addEventListener('click', () => ((layersFor = 'rename'), send({ type: 'layers.collect' })));
+  $('rename-apply').addEventListener('click', () => send({ type: 'rename.apply', renames: rows.map((r) => ({ id: r.id, name: r.newName })) }));
+  $('edits-run').addEventListener('click', () => ((layersFor = 'edits'), send({ type: 'layers.collect' })));
+  $('jobs-refresh').addEventListener('click', () => void listJobs(settings));
+}
+
+/** The selection's layers arrived: start whichever panel asked for them. */
+export function onLayers(layers: LayerInput[], settings: () => Settings): void {
+  void (layersFor === 'rename' ? rename(layers, settings) : generateEdits(layers, settings));
+}
+
+async function deriveTokens(settings: () => Settings): Promise<void> {
+  try {
+    const source = lastSource.uploadId ? { upload_id: lastSource.uploadId } : lastSource.figmaUrl ? { figma_url: lastSource.figmaUrl } : null;
+    if (!source) return status('tokens-status', 'Extract first: tokens come from the last export or URL.', true);
+    status('tokens-status', 'Deriving…');
+    const answer = ok(await connect(settings()).client.POST('/figma-compat/uui/variables/derive', { body: source as never }));
+    $('tokens-output').textContent = JSON.stringify(answer.tokens, null, 2);
+    status('tokens-status', 'DTCG tokens: copy or download them.');
+  } catch (err) {
+    status('tokens-status', describeError(err), true);
+  }
+}
+
+async function rename(layers: LayerInput[], settings: () => Settings): Promise<void> {
+  try {
+    const { client } = connect(settings());
+    const queued = ok(await client.POST('/api/rename-layers', { body: { layers, dry_run: false } }));
+    const id = (queued as { job_id: string }).job_id;
+    let job: Job;
+    for (;;) {
+      job = ok(await client.GET('/api/jobs/{id}', { params: { path: { id } } }));
+      const p = job.progress as { done?: number; total?: number };
+      status('rename-status', `Job ${id.slice(0, 8)}: ${job.status}, ${p.done ?? 0} of ${p.total ?? '?'} batches`);
+      if (TERMINAL.has(job.status)) break;
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+    rows = renamePreview((job.result ?? { layers: [] }) as { layers: { id: string; old_name: string; name: string }[] });
+    $('rename-preview').replaceChildren(...rows.map((r) => h('li', `${r.oldName} → ${r.newName}`, { 'data-testid': 'rename-row' })));
+    $<HTMLButtonElement>('rename-apply').disabled = rows.length === 0;
+    if (job.status !== 'completed') status('rename-status', `Job ${job.status}: ${JSON.stringify(job.error ?? '')}`, true);
+  } catch (err) {
+    status('rename-status', describeError(err), true);
+  }
+}
+
+async function generateEdits(layers: LayerInput[], settings: () => Settings): Promise<void> {
+  const out = $('edits-output');
+  out.textContent = '';
+  try {
+    const selection = layers.slice(0, 200).map(({ id, name, type, path, text }) => ({ id, name, type, path, ...(text ? { text } : {}) }));
+    const body = { prompt: $<HTMLTextAreaElement>('edits-prompt').value, prompt_name: 'design-edits', selection, variants: 1, mode: 'stream' as const, dry_run: false };
+    const answer = await connect(settings()).client.POST('/api/generate-edits', { body: body as never, parseAs: 'stream' });
+    if (!answer.response.ok || !answer.response.body) return void ok(answer as never);
+    for await (const frame of readFrames(answer.response.body, undefined, { failed: false })) {
+      if (frame.event === 'edits.delta') out.textContent += (JSON.parse(frame.data) as { text: string }).text;
+      else if (frame.event === 'edits.done') out.textContent = JSON.stringify(JSON.parse(frame.data), null, 2);
+      else if (frame.event === 'error') status('edits-status', frame.data, true);
+    }
+  } catch (err) {
+    status('edits-status', describeError(err), true);
+  }
+}
+
+async function listJobs(settings: () => Settings): Promise<void> {
+  try {
+    const list = ok(await connect(settings()).client.GET('/api/jobs', { params: { query: { limit: 20 } } })) as { items: Job[] };
+    $('jobs-list').replaceChildren(...list.items.map((j) => h('li', `${j.created_at.slice(0, 16)} · ${j.type} · ${j.status} · ${j.id.slice(0, 8)}`, { 'data-testid': 'job-row' })));
+  } catch (err) {
+    $('jobs-list').replaceChildren(h('li', describeError(err), { class: 'error' }));
+  }
+}
+
+function copy(text: string): void {
+  // the Clipboard API is not granted to plugin iframes: the selection-and-copy way works there
+  const area = document.createElement('textarea');
+  area.value = text;
+  document.body.append(area);
+  area.select();
+  document.execCommand('copy');
+  area.remove();
+}
+
+function download(name: string, text: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  a.download = name;
+  a.click();
+  URL.revokeObjectURL(a.href);
+}
