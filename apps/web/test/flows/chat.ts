@@ -65,6 +65,15 @@ export async function chatFlow(ctx: FlowContext) {
   // the first turn's trace: the chat's steps and the apply on one timeline
   await first.getByRole('link', { name: 'trace of turn 2' }).click();
   await expect.poll(() => page.locator('.waterfall').textContent().catch(() => ''), { timeout: 45_000 }).toMatch(/ui_generate/);
-  expect(await page.locator('.waterfall').textContent()).toMatch(/figma_apply/);
+  // the apply's events reach the trace through the events queue: reload until they are on it
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return page.locator('.waterfall').textContent({ timeout: 15_000 }).catch(() => '');
+      },
+      { timeout: 60_000, interval: 2_000 },
+    )
+    .toMatch(/figma_apply/);
   await shot(ctx, 'chat-trace');
 }
