@@ -18,6 +18,23 @@ function Value({ v }: { v: DiffValue | null }) {
   );
 }
 
+const versionLabel = (v: Version) => `${v.version} · ${new Date(v.created_at).toLocaleString()}${v.tokens !== null ? ` · ${v.tokens} tokens` : ''}`;
+
+function VersionSelect({ id, label, value, onChange, versions }: { id: string; label: string; value: string; onChange: (v: string) => void; versions: Version[] }) {
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {versions.map((v) => (
+          <option key={v.version} value={v.version}>
+            {versionLabel(v)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function TokensDiff({ apiKey, fileKey, current }: { apiKey: string; fileKey: string; current: string }) {
   const [versions, setVersions] = useState<Version[]>([]);
   const [from, setFrom] = useState('');
@@ -47,33 +64,14 @@ export function TokensDiff({ apiKey, fileKey, current }: { apiKey: string; fileK
     setResult(diffRows(data));
   };
 
-  const label = (v: Version) => `${v.version} · ${new Date(v.created_at).toLocaleString()}${v.tokens !== null ? ` · ${v.tokens} tokens` : ''}`;
   return (
     <section aria-labelledby="diff-h" className="tokens-diff">
       <h2 id="diff-h">Compare versions</h2>
       {versions.length < 2 ? <p className="empty">One version stored so far: derive again after the file changes (or from a plugin upload) to compare.</p> : null}
       {versions.length ? (
         <div className="diff-pick">
-          <div>
-            <label htmlFor="diff-from">From</label>
-            <select id="diff-from" value={from} onChange={(e) => setFrom(e.target.value)}>
-              {versions.map((v) => (
-                <option key={v.version} value={v.version}>
-                  {label(v)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="diff-to">To</label>
-            <select id="diff-to" value={to} onChange={(e) => setTo(e.target.value)}>
-              {versions.map((v) => (
-                <option key={v.version} value={v.version}>
-                  {label(v)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <VersionSelect id="diff-from" label="From" value={from} onChange={setFrom} versions={versions} />
+          <VersionSelect id="diff-to" label="To" value={to} onChange={setTo} versions={versions} />
           <button type="button" onClick={() => compare().catch(setError)} disabled={!from || !to}>
             Compare
           </button>
