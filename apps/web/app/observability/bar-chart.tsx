@@ -3,10 +3,10 @@
 'use client';
 import type { Chart, LatencyBar, ValueBar } from '../../lib/charts';
 
-const LABEL_W = 220;
-const AXIS_H = 18;
+export const LABEL_W = 220;
+export const AXIS_H = 18;
 
-function Axis({ chart, fmt }: { chart: Chart<unknown>; fmt: (v: number) => string }) {
+export function Axis({ chart, fmt }: { chart: Chart<unknown>; fmt: (v: number) => string }) {
   return (
     <g transform={`translate(${LABEL_W},${chart.height})`} aria-hidden="true">
       {chart.ticks.map((t) => (
@@ -21,7 +21,7 @@ function Axis({ chart, fmt }: { chart: Chart<unknown>; fmt: (v: number) => strin
   );
 }
 
-const short = (s: string) => (s.length > 32 ? `${s.slice(0, 31)}…` : s);
+export const short = (s: string) => (s.length > 32 ? `${s.slice(0, 31)}…` : s);
 
 export function LatencyChart({ chart, label }: { chart: Chart<LatencyBar>; label: string }) {
   return (
