@@ -40,20 +40,22 @@ export function SpendByDay({ apiKey, width, version }: { apiKey: string; width: 
               </span>
             ))}
           </div>
-          <svg role="img" aria-label={`LLM spend per day over ${data.days.length} days, stacked by model`} data-testid="spend-day-chart" viewBox={`0 0 ${LABEL_W + chart.width + 8} ${chart.height + AXIS_H}`} className="chart">
-            {chart.rows.map((r) => (
-              <g key={r.label} transform={`translate(0,${r.y})`} data-testid="spend-day-bar">
-                <title>{r.alt}</title>
-                <text x={LABEL_W - 6} y={17} textAnchor="end" fontSize="12" fill="#1b1d21">
-                  {short(r.label)}
-                </text>
-                {r.segments.map((s) => (
-                  <rect key={s.model} x={LABEL_W + s.x} y={6} width={Math.max(1, s.w)} height={14} fill={s.colour} />
-                ))}
-              </g>
-            ))}
-            <Axis chart={chart} fmt={dollars} />
-          </svg>
+          <div className="chart-box">
+            <svg role="img" aria-label={`LLM spend per day over ${data.days.length} days, stacked by model`} data-testid="spend-day-chart" viewBox={`0 0 ${LABEL_W + chart.width + 8} ${chart.height + AXIS_H}`} className="chart">
+              {chart.rows.map((r) => (
+                <g key={r.label} transform={`translate(0,${r.y})`} data-testid="spend-day-bar">
+                  <title>{r.alt}</title>
+                  <text x={LABEL_W - 6} y={17} textAnchor="end" fontSize="12" fill="#1b1d21">
+                    {short(r.label)}
+                  </text>
+                  {r.segments.map((s) => (
+                    <rect key={s.model} x={LABEL_W + s.x} y={6} width={Math.max(1, s.w)} height={14} fill={s.colour} />
+                  ))}
+                </g>
+              ))}
+              <Axis chart={chart} fmt={dollars} />
+            </svg>
+          </div>
           {chart.models.length ? (
             <div className="table-scroll">
               <table aria-label="Spend by day and model">

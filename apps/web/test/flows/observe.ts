@@ -36,4 +36,10 @@ export async function observeFlow(ctx: FlowContext) {
   expect(modelRows.some((r) => r.startsWith(today))).toBe(true);
   expect(await page.getByTestId('spend-total').textContent()).toMatch(/^\$\d+\.\d+ over [1-9]\d* calls? since \d{4}-\d{2}-\d{2} \(UTC days\)$/);
   await shot(ctx, 'observability');
+  // plugin-sized: charts scale down, tables scroll inside their box, the document does not scroll sideways
+  await page.setViewportSize({ width: 400, height: 800 });
+  await page.getByTestId('spend-day-chart').scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+  await shot(ctx, 'observability-400px');
+  await page.setViewportSize({ width: 1200, height: 900 });
 }
