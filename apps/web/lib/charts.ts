@@ -1,5 +1,5 @@
 // Bar chart geometry for the Observability page: per-route latency (p50 and p95 bars on one scale, with each route's
-// SLO target marked) and error rates, and spend per provider. Pure: the page draws the SVG from it and its unit test
+// SLO target marked) and error rates, spend per provider, and spend by day stacked by model. Pure: the page draws the SVG from it and its unit test
 // checks the numbers; every chart also has a table of the same figures.
 
 /** The smallest 1, 2 or 5 × 10ⁿ at or above `v` (an axis end that reads well); 1 for nothing. */
@@ -77,5 +77,56 @@ export function valueChart(items: { label: string; value: number }[], width: num
   return { rows, max, width, height: rows.length * ROW, ticks: ticksOf(max, width) };
 }
 
+export interface SpendDayInput {
+  day: string;
+  calls: number;
+  cost_usd: number;
+  models: { model: string; calls: number; cost_usd: number }[];
+}
+
+export interface StackSegment {
+  model: string;
+  x: number;
+  w: number;
+  colour: string;
+}
+
+export interface StackBar {
+  label: string;
+  y: number;
+  segments: StackSegment[];
+  alt: string;
+}
+
+/** Colours told apart on white; a model keeps its colour on every day of the chart. */
+export const PALETTE = ['#2446c7', '#d46b08', '#1a7f52', '#a3122a', '#7b3fb8', '#0f7386', '#8a6d00', '#5b6170'];
+
+/**
+ * One bar per day in the given order, its models stacked costliest first, segments abutting (each ends where the
+ * running total ends on the axis). Models are coloured by their cost over the whole range, costliest first.
+ */
+export function spendChart(days: SpendDayInput[], width: number, unit: (v: number) => string): Chart<StackBar> & { models: { model: string; colour: string; cost: number }[] } {
+  const totals = new Map<string, number>();
+  for (const d of days) for (const m of d.models) totals.set(m.model, (totals.get(m.model) ?? 0) + m.cost_usd);
+  const models = [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([model, cost], i) => ({ model, cost, colour: PALETTE[i % PALETTE.length]! }));
+  const colour = new Map(models.map((m) => [m.model, m.colour]));
+  const max = niceMax(Math.max(0, ...days.map((d) => d.cost_usd)));
+  const x = (v: number) => Math.round((Math.max(0, v) / max) * width);
+  const rows = days.map((d, i) => {
+    const stack = [...d.models].sort((a, b) => b.cost_usd - a.cost_usd || a.model.localeCompare(b.model));
+    let sum = 0;
+    const segments = stack.map((m) => {
+      const start = x(sum);
+      sum += m.cost_usd;
+      return { model: m.model, x: start, w: x(sum) - start, colour: colour.get(m.model)! };
+    });
+    const parts = stack.map((m) => `${m.model} ${unit(m.cost_usd)} (${calls(m.calls)})`).join(', ');
+    return { label: d.day, y: i * ROW, segments, alt: `${d.day}: ${unit(d.cost_usd)} over ${calls(d.calls)}${parts ? ` — ${parts}` : ''}` };
+  });
+  return { rows, max, width, height: rows.length * ROW, ticks: ticksOf(max, width), models };
+}
+
+/** `1 call`, `3 calls`. */
+export const calls = (n: number) => `${n} call${n === 1 ? '' : 's'}`;
 export const percent = (v: number) => `${(v * 100).toFixed(v > 0 && v < 0.01 ? 2 : 1)} %`;
 export const dollars = (v: number) => `$${v.toFixed(v > 0 && v < 0.01 ? 4 : 2)}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latencyChart, niceMax, percent, valueChart } from '../lib/charts';
+import { dollars, latencyChart, niceMax, PALETTE, percent, spendChart, valueChart } from '../lib/charts';
 
 const slo = (target: number, ok: boolean) => ({ p95_target_ms: target, error_rate_target: 0.01, p95_ok: ok, error_rate_ok: true });
 
@@ -37,5 +37,39 @@ describe('charts', () => {
       { label: 'a', y: 28, w: 40, value: 0.004, alt: 'a: 0.40 %' },
     ]);
     expect(valueChart([], 200, percent)).toMatchObject({ rows: [], max: 1, height: 0 });
+  });
+
+  it('stacks each day\'s models costliest first with abutting segments, one colour per model across days', () => {
+    const c = spendChart(
+      [
+        { day: '2026-12-02', calls: 0, cost_usd: 0, models: [] },
+        { day: '2026-12-03', calls: 3, cost_usd: 0.3, models: [{ model: 'small', calls: 2, cost_usd: 0.1 }, { model: 'big', calls: 1, cost_usd: 0.2 }] },
+        { day: '2026-12-04', calls: 4, cost_usd: 1.5, models: [{ model: 'small', calls: 4, cost_usd: 1.5 }] },
+      ],
+      400,
+      dollars,
+    );
+    // small costs 1.6 over the range, big 0.2: small takes the first colour
+    expect(c.models).toEqual([
+      { model: 'small', cost: 1.6, colour: PALETTE[0] },
+      { model: 'big', cost: 0.2, colour: PALETTE[1] },
+    ]);
+    expect(c.max).toBe(2);
+    expect(c.rows.map((r) => [r.label, r.y, r.segments.map((s) => [s.model, s.x, s.w, s.colour])])).toEqual([
+      ['2026-12-02', 0, []],
+      ['2026-12-03', 28, [['big', 0, 40, PALETTE[1]], ['small', 40, 20, PALETTE[0]]]],
+      ['2026-12-04', 56, [['small', 0, 300, PALETTE[0]]]],
+    ]);
+    expect(c.rows[0]!.alt).toBe('2026-12-02: $0.00 over 0 calls');
+    expect(c.rows[1]!.alt).toBe('2026-12-03: $0.30 over 3 calls — big $0.20 (1 call), small $0.10 (2 calls)');
+    expect(c.height).toBe(84);
+    expect(c.ticks.map((t) => t.value)).toEqual([0, 0.5, 1, 1.5, 2]);
+  });
+
+  it('lets rounded segments end exactly where the day\'s total ends', () => {
+    const models = [1, 2, 3].map((n) => ({ model: `m${n}`, calls: 1, cost_usd: 0.333 }));
+    const c = spendChart([{ day: 'd', calls: 3, cost_usd: 0.999, models }], 100, dollars);
+    expect(c.max).toBe(1);
+    expect(c.rows[0]!.segments.map((s) => [s.x, s.w])).toEqual([[0, 33], [33, 34], [67, 33]]);
   });
 });

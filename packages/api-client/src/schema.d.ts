@@ -2850,6 +2850,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics/spend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your project's LLM spend by UTC day and model (calls, tokens, cost from llm_usage), today included
+         * @description Every day of the range is listed, oldest first; a day without calls has no models. Failed calls count (they are billed rows too).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description UTC days, today included (1–31) */
+                    days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Spend by day and model */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpendByDay"];
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -10140,6 +10209,29 @@ export interface components {
             browser_sessions: number;
             browser_initiation_p50_ms: number | null;
             browser_initiation_p95_ms: number | null;
+        };
+        SpendByDay: {
+            /** @description 00:00 UTC of the first day */
+            since: string;
+            days: components["schemas"]["SpendDay"][];
+            total: {
+                calls: number;
+                cost_usd: number;
+            };
+        };
+        SpendDay: {
+            /** @description UTC date, YYYY-MM-DD */
+            day: string;
+            calls: number;
+            cost_usd: number;
+            models: components["schemas"]["SpendModel"][];
+        };
+        SpendModel: {
+            model: string;
+            calls: number;
+            tokens_in: number;
+            tokens_out: number;
+            cost_usd: number;
         };
         StartFigmaContextResponse: {
             /**

@@ -16,6 +16,7 @@ export * from './figma-webhooks';
 export * from './updates';
 export * from './llm';
 export * from './llm-admin';
+export * from './metrics';
 export * from './chat';
 export * from './rag';
 export * from './figma-compat';

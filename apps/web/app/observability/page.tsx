@@ -1,6 +1,7 @@
 // Observability: the project's routes over a window (GET /metrics/overview) — p50/p95 latency against each route's
 // SLO and error rates, as charts and as a table — and its LLM providers (GET /metrics/providers): health, latency and
-// today's spend. A job's trace opens from the Jobs page as a waterfall.
+// today's spend; and its LLM spend by day and model (GET /metrics/spend). A job's trace opens from the Jobs page as a
+// waterfall.
 'use client';
 import type { components } from '@cogo/api-client';
 import { useCallback, useEffect, useState } from 'react';
@@ -11,6 +12,7 @@ import { clientFor } from '../../lib/session';
 import { LatencyChart, ValueChart } from './bar-chart';
 import './observability.css';
 import { Providers } from './providers';
+import { SpendByDay } from './spend';
 
 type Window = '5m' | '1h' | '24h';
 type RouteStat = { route: string; method: string; count: number; error_rate: number; client_error_rate: number; p50_ms: number; p95_ms: number; slo: { p95_target_ms: number; error_rate_target: number; p95_ok: boolean; error_rate_ok: boolean } };
@@ -24,6 +26,8 @@ function Observability({ apiKey }: { apiKey: string }) {
   const [overview, setOverview] = useState<Overview | null>(null);
   const [health, setHealth] = useState<Health | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // bumped by every load, so the spend section reloads with the rest
+  const [version, setVersion] = useState(0);
 
   const load = useCallback(async () => {
     const client = clientFor(apiKey);
@@ -32,6 +36,7 @@ function Observability({ apiKey }: { apiKey: string }) {
     setError(null);
     setOverview(o.data as Overview);
     setHealth(p.data as Health);
+    setVersion((v) => v + 1);
   }, [apiKey, win]);
 
   useEffect(() => {
@@ -108,6 +113,7 @@ function Observability({ apiKey }: { apiKey: string }) {
         </section>
       ) : null}
       {health ? <Providers health={health} width={WIDTH} fmt={dollars} /> : null}
+      {version ? <SpendByDay apiKey={apiKey} width={WIDTH} version={version} /> : null}
     </>
   );
 }

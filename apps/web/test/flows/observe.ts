@@ -1,5 +1,6 @@
 // Observability page: the routes the earlier flows called, as p50/p95 bars against their SLO (each with its text
-// alternative) and as a table; the error-rate chart; the LLM providers the chat used, with today's calls and spend.
+// alternative) and as a table; the error-rate chart; the LLM providers the chat used, with today's calls and spend;
+// the spend by day and model: seven UTC days, today's bar holding the chat's model calls, the same in the table.
 import { expect } from 'vitest';
 import { type FlowContext, shot } from './context';
 
@@ -26,5 +27,19 @@ export async function observeFlow(ctx: FlowContext) {
   // the chat's model calls: the dev stack's provider with calls today
   await expect.poll(async () => (await page.getByTestId('provider-row').allTextContents()).join('\n'), { timeout: 30_000 }).toMatch(/[1-9]\d* calls · \$/);
   expect(await page.getByTestId('spend-today').textContent()).toMatch(/^Spend today: \$\d+\.\d+ over [1-9]\d* calls$/);
+  // spend by day: the week's bars (each with its text alternative), today's with the chat's calls
+  const bars = page.getByTestId('spend-day-chart').locator('title');
+  await expect.poll(() => bars.count(), { timeout: 30_000 }).toBe(7);
+  const today = new Date().toISOString().slice(0, 10);
+  await expect.poll(async () => (await bars.allTextContents()).at(-1), { timeout: 30_000 }).toMatch(new RegExp(`^${today}: \\$\\d+\\.\\d+ over [1-9]\\d* calls? — \\S+ \\$`));
+  const modelRows = await page.getByTestId('spend-model-row').allTextContents();
+  expect(modelRows.some((r) => r.startsWith(today))).toBe(true);
+  expect(await page.getByTestId('spend-total').textContent()).toMatch(/^\$\d+\.\d+ over [1-9]\d* calls? since \d{4}-\d{2}-\d{2} \(UTC days\)$/);
   await shot(ctx, 'observability');
+  // plugin-sized: charts scale down, tables scroll inside their box, the document does not scroll sideways
+  await page.setViewportSize({ width: 400, height: 800 });
+  await page.getByTestId('spend-day-chart').scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+  await shot(ctx, 'observability-400px');
+  await page.setViewportSize({ width: 1200, height: 900 });
 }

@@ -102,3 +102,23 @@ export async function requestTotals(db: Db) {
     .orderBy(m.route, m.method, cls);
   return rows.map((r) => ({ ...r, count: Number(r.count), sum_ms: Number(r.sum_ms) }));
 }
+
+/** llm_usage since `since` by UTC day and model: calls, tokens and cost (one project). */
+export async function spendByDayModel(db: Db, since: Date, projectId: string) {
+  const u = schema.llmUsage;
+  const day = sql<string>`to_char(${u.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`;
+  const rows = await db
+    .select({
+      day,
+      model: u.model,
+      calls: sql<number>`count(*)::int`,
+      tokens_in: sql<string>`coalesce(sum(${u.tokensIn}), 0)`,
+      tokens_out: sql<string>`coalesce(sum(${u.tokensOut}), 0)`,
+      cost_usd: sql<number>`coalesce(sum(${u.costUsd}), 0)::float8`,
+    })
+    .from(u)
+    .where(and(gte(u.createdAt, since), eq(u.projectId, projectId)))
+    .groupBy(day, u.model);
+  // sums of integers are bigint, which the driver hands over as text
+  return rows.map((r) => ({ day: r.day, model: r.model, calls: Number(r.calls), tokens_in: Number(r.tokens_in), tokens_out: Number(r.tokens_out), cost_usd: Number(r.cost_usd) }));
+}

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { TraceIdSchema, TraceTimelineSchema } from '@cogo/types';
-import { BEARER, errorResponses } from '../../lib/openapi';
+import { SpendByDaySchema, SpendQuerySchema, TraceIdSchema, TraceTimelineSchema } from '@cogo/types';
+import { BEARER, errorResponses, jsonResponse } from '../../lib/openapi';
 import { adminGuard, guard } from '../../middleware';
 
 
@@ -90,4 +90,16 @@ export const prometheusRoute = createRoute({
   security: BEARER,
   middleware: adminGuard(),
   responses: { 200: { description: 'text/plain; version=0.0.4', content: { 'text/plain': { schema: z.string() } } }, ...errorResponses(401, 403, 429) },
+});
+
+export const spendRoute = createRoute({
+  method: 'get',
+  path: '/metrics/spend',
+  tags: ['metrics'],
+  summary: "Your project's LLM spend by UTC day and model (calls, tokens, cost from llm_usage), today included",
+  description: 'Every day of the range is listed, oldest first; a day without calls has no models. Failed calls count (they are billed rows too).',
+  security: BEARER,
+  middleware: guard(),
+  request: { query: SpendQuerySchema },
+  responses: { 200: jsonResponse(SpendByDaySchema, 'Spend by day and model'), ...errorResponses(400, 401, 429) },
 });
