@@ -15,4 +15,5 @@ export type ArtifactPointer = S['ArtifactPointer'];
 /** A story's result; `screenshot` is null when none was taken (the generated type loses the contract's nullable). */
 export type StoryResult = Omit<S['StoryResult'], 'screenshot'> & { screenshot: ArtifactPointer | null };
 export type BrowserSession = Omit<S['BrowserSession'], 'results'> & { results: StoryResult[] };
+export type BrowserSessionSummary = S['BrowserSessionSummary'];
 export type StorybookIngest = S['StorybookIngestResponse'];

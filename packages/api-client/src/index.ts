@@ -34,3 +34,4 @@ export * from './figma-context-pages';
 export * from './chat';
 export * from './design';
 export * from './design-page';
+export * from './ai-jobs';

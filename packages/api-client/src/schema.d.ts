@@ -5417,7 +5417,7 @@ export interface paths {
         put?: never;
         /**
          * Ingest the project's Storybook build from its URL
-         * @description Reads `index.json` from the project's Storybook URL (the `storybook` credential) and, when the build publishes them beside it, `docgen.json` (react-docgen-typescript) and `code-connect.json`; then ingests them as POST /design-sync/registry does. A file that is not there is a warning; no Storybook URL, or an index.json that cannot be read, is a 422 saying why (never the URL).
+         * @description Reads `index.json` from the project's Storybook URL (the `storybook` credential), Storybook 10's components manifest (`manifests/components.json`) and, when the build publishes them beside it, `docgen.json` (react-docgen-typescript) and `code-connect.json`; then ingests them as POST /design-sync/registry does. A file that is not there is a warning (a props document not when the other one gave the props); no Storybook URL, or an index.json that cannot be read, is a 422 saying why (never the URL).
          */
         post: {
             parameters: {
@@ -6740,7 +6740,60 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The project's browser test sessions, newest first, without their results */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of sessions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["BrowserSessionSummary"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error (400) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (401) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description Error (429) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
         put?: never;
         /**
          * Render every story of the Storybook build in a real browser: status, console errors and a screenshot per story
@@ -11345,7 +11398,7 @@ export interface components {
              * @description The files read from the Storybook URL
              * @example [
              *       "index.json",
-             *       "docgen.json",
+             *       "manifests/components.json",
              *       "code-connect.json"
              *     ]
              */
@@ -11766,6 +11819,26 @@ export interface components {
                 height: number;
             };
             trace_id?: components["schemas"]["TraceId"];
+        };
+        BrowserSessionSummary: {
+            /**
+             * Format: uuid
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            stories: {
+                total: number;
+                passed: number;
+                failed: number;
+            };
+            error: string | null;
+            initiation_ms: number | null;
+            duration_ms: number | null;
+            created_at: string;
+            finished_at: string | null;
+            trace_id: string;
         };
         DesignSyncSchedule: {
             enabled: boolean;

@@ -56,3 +56,7 @@ export const BrowserSessionSchema = z
   })
   .openapi('BrowserSession');
 export type BrowserSession = z.infer<typeof BrowserSessionSchema>;
+
+/** A session as GET /design-sync/browser-session lists it: everything but its results (GET …/{id} has them). */
+export const BrowserSessionSummarySchema = BrowserSessionSchema.omit({ results: true }).openapi('BrowserSessionSummary');
+export type BrowserSessionSummary = z.infer<typeof BrowserSessionSummarySchema>;

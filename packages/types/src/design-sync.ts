@@ -93,7 +93,9 @@ export const RegistryIngestResponseSchema = z
 export type RegistryIngestResponse = z.infer<typeof RegistryIngestResponseSchema>;
 
 /** The files POST /design-sync/registry/storybook reads beside the build's `index.json` when they are there. */
-export const STORYBOOK_SIDE_DOCUMENTS = { docgen: 'docgen.json', code_connect: 'code-connect.json' } as const;
+/** What the one-click ingest reads beside `index.json`: Storybook 10's components manifest (props, published by the
+ *  build itself), react-docgen-typescript output and Code Connect JSON (published beside the build for COGO). */
+export const STORYBOOK_SIDE_DOCUMENTS = { manifest: 'manifests/components.json', docgen: 'docgen.json', code_connect: 'code-connect.json' } as const;
 
 export const StorybookIngestRequestSchema = z
   .object({
@@ -104,7 +106,7 @@ export const StorybookIngestRequestSchema = z
   .openapi('StorybookIngestRequest');
 
 export const StorybookIngestResponseSchema = RegistryIngestResponseSchema.extend({
-  documents: z.array(z.string()).openapi({ description: 'The files read from the Storybook URL', example: ['index.json', 'docgen.json', 'code-connect.json'] }),
+  documents: z.array(z.string()).openapi({ description: 'The files read from the Storybook URL', example: ['index.json', 'manifests/components.json', 'code-connect.json'] }),
 }).openapi('StorybookIngestResponse');
 export type StorybookIngestResponse = z.infer<typeof StorybookIngestResponseSchema>;
 

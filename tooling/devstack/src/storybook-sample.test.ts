@@ -1,5 +1,5 @@
 // The sample Storybook server (its index is the registry's sample) and the local Chromium its stories render in.
-import { sampleCodeConnect, sampleDocgen, sampleStorybookIndex } from '@cogo/design-sync/samples';
+import { sampleCodeConnect, sampleComponentsManifest, sampleDocgen, sampleStorybookIndex } from '@cogo/design-sync/samples';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChromium } from './chromium';
 import { startSampleStorybook, type SampleStorybook } from './storybook-sample';
@@ -21,6 +21,12 @@ describe('sample Storybook build', () => {
     for (const e of Object.values(sampleStorybookIndex.entries).filter((x) => x.type === 'story')) expect(script).toContain(`'${e.id}'`);
     expect(await (await fetch(`${sb.url}/docgen.json`)).json()).toEqual(sampleDocgen);
     expect(await (await fetch(`${sb.url}/code-connect.json`)).json()).toEqual(sampleCodeConnect);
+    expect(await (await fetch(`${sb.url}/manifests/components.json`)).json()).toEqual(sampleComponentsManifest);
+    // the build as Storybook 10 publishes it by itself: its index and manifest, nothing beside them
+    expect(await (await fetch(`${sb.url}/storybook-10/index.json`)).json()).toEqual(sampleStorybookIndex);
+    expect(await (await fetch(`${sb.url}/storybook-10/manifests/components.json`)).json()).toEqual(sampleComponentsManifest);
+    expect((await fetch(`${sb.url}/storybook-10/docgen.json`)).status).toBe(404);
+    expect((await fetch(`${sb.url}/storybook-10/code-connect.json`)).status).toBe(404);
     expect((await fetch(`${sb.url}/nope`)).status).toBe(404);
   });
 });

@@ -32,7 +32,7 @@ export interface WorkerTransport {
   fetch: (request: Request) => Promise<Response>;
   streamCalls: StreamCall[];
   /** Every request's method, path and the status the client got, in order. */
-  requests: Array<{ method: string; url: string; path: string; status: number | null; idempotencyKey: string | null; body: unknown }>;
+  requests: Array<{ method: string; url: string; path: string; status: number | null; idempotencyKey: string | null; lastEventId: string | null; body: unknown }>;
 }
 
 const proxy503 = (retryAfter?: string) => new Response('upstream unavailable', { status: 503, headers: retryAfter === undefined ? {} : { 'retry-after': retryAfter } });
@@ -53,7 +53,7 @@ export function workerTransport(options: { vars?: Record<string, string>; faults
     const path = new URL(request.url).pathname;
     const text = request.method === 'GET' ? '' : await request.clone().text();
     const body = (text ? JSON.parse(text) : {}) as { cursor?: string };
-    const seen = { method: request.method, url: request.url, path, status: null as number | null, idempotencyKey: request.headers.get('idempotency-key'), body };
+    const seen = { method: request.method, url: request.url, path, status: null as number | null, idempotencyKey: request.headers.get('idempotency-key'), lastEventId: request.headers.get('last-event-id'), body };
     requests.push(seen);
     const n = (perPath.get(path) ?? 0) + 1;
     perPath.set(path, n);

@@ -4,11 +4,12 @@
 // waterfall.
 'use client';
 import type { components } from '@cogo/api-client';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { dollars, latencyChart, percent, valueChart } from '../../lib/charts';
 import { ErrorBox } from '../../lib/error-box';
 import { RequireKey } from '../../lib/require-key';
 import { clientFor } from '../../lib/session';
+import { unwrap, useApi } from '../../lib/use-api';
 import { LatencyChart, ValueChart } from './bar-chart';
 import './observability.css';
 import { Providers } from './providers';
@@ -23,27 +24,20 @@ const WIDTH = 480;
 
 function Observability({ apiKey }: { apiKey: string }) {
   const [win, setWin] = useState<Window>('1h');
-  const [overview, setOverview] = useState<Overview | null>(null);
-  const [health, setHealth] = useState<Health | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  // bumped by every load, so the spend section reloads with the rest
+  // one load for both panels; every 10 s and on Refresh again, and the spend section with them (its `version`)
   const [version, setVersion] = useState(0);
-
-  const load = useCallback(async () => {
+  const { data, error, loading, reload } = useApi<{ overview: Overview; health: Health }>(async () => {
     const client = clientFor(apiKey);
-    const [o, p] = await Promise.all([client.GET('/metrics/overview', { params: { query: { window: win } } }), client.GET('/metrics/providers')]);
-    if (o.error || p.error) return setError(o.error ?? p.error);
-    setError(null);
-    setOverview(o.data as Overview);
-    setHealth(p.data as Health);
+    const [overview, health] = await Promise.all([unwrap(client.GET('/metrics/overview', { params: { query: { window: win } } })), unwrap(client.GET('/metrics/providers'))]);
     setVersion((v) => v + 1);
+    return { overview: overview as Overview, health };
   }, [apiKey, win]);
-
   useEffect(() => {
-    load().catch(setError);
-    const timer = setInterval(() => load().catch(setError), 10_000);
+    const timer = setInterval(reload, 10_000);
     return () => clearInterval(timer);
-  }, [load]);
+  }, [reload]);
+  const overview = data?.overview ?? null;
+  const health = data?.health ?? null;
 
   const routes = overview?.routes ?? [];
   return (
@@ -55,11 +49,11 @@ function Observability({ apiKey }: { apiKey: string }) {
         <option value="1h">last hour</option>
         <option value="24h">last 24 hours</option>
       </select>{' '}
-      <button type="button" className="secondary" onClick={() => load().catch(setError)}>
+      <button type="button" className="secondary" onClick={reload}>
         Refresh
       </button>
       <ErrorBox error={error} />
-      {overview === null && !error ? <p className="muted">Loading…</p> : null}
+      {overview === null && loading ? <p className="muted">Loading…</p> : null}
       {overview ? (
         <section aria-labelledby="routes-h">
           <h2 id="routes-h">Routes</h2>

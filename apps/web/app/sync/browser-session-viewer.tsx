@@ -8,6 +8,7 @@ import { clientFor } from '../../lib/session';
 import { sessionFinished, sessionTally } from '../../lib/sync-status';
 import type { ArtifactPointer, BrowserSession } from '../../lib/sync-types';
 import { unwrap } from '../../lib/use-api';
+import { PastSessions } from './past-sessions';
 
 function Screenshot({ apiKey, pointer, alt }: { apiKey: string; pointer: ArtifactPointer; alt: string }) {
   const [src, setSrc] = useState<string | null>(null);
@@ -36,6 +37,10 @@ export function BrowserSessionViewer({ apiKey }: { apiKey: string }) {
   const [session, setSession] = useState<BrowserSession | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // the past sessions' list reloads when a session starts and when the one shown finishes
+  const [listVersion, setListVersion] = useState(0);
+  const finished = session !== null && sessionFinished(session);
+  useEffect(() => setListVersion((v) => v + 1), [session?.id, finished]);
 
   // poll the session each second until it is done or failed
   useEffect(() => {
@@ -57,6 +62,15 @@ export function BrowserSessionViewer({ apiKey }: { apiKey: string }) {
       setError(err);
     } finally {
       setBusy(false);
+    }
+  };
+
+  const open = async (id: string) => {
+    setError(null);
+    try {
+      setSession(await unwrap(api.GET('/design-sync/browser-session/{id}', { params: { path: { id } } })));
+    } catch (err) {
+      setError(err);
     }
   };
 
@@ -101,6 +115,7 @@ export function BrowserSessionViewer({ apiKey }: { apiKey: string }) {
           </ul>
         </>
       ) : null}
+      <PastSessions apiKey={apiKey} version={listVersion} openId={session?.id ?? null} onOpen={(id) => void open(id)} />
     </section>
   );
 }

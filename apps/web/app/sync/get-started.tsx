@@ -1,5 +1,5 @@
 // Get started on a fresh project: connect the Storybook build (its URL stored as the `storybook` credential, checked
-// by reading its index.json) and ingest it — index.json with docgen.json and code-connect.json beside it — in one
+// by reading its index.json) and ingest it — index.json, Storybook 10's components manifest, and docgen.json and code-connect.json beside it — in one
 // click; then suggest mappings to the stored Figma components and confirm or reject each.
 'use client';
 import { useState, type FormEvent } from 'react';
@@ -91,7 +91,7 @@ export function GetStarted({ apiKey, version, onChange }: Props) {
             <form onSubmit={connect} aria-label="Connect a Storybook build">
               <label htmlFor="sb-url">{d.storybook ? 'Another Storybook URL' : 'Storybook URL'}</label>
               <input id="sb-url" type="url" required placeholder="http://127.0.0.1:6006 (./cogo dev prints it)" value={url} onChange={(e) => setUrl(e.target.value)} />
-              <p className="muted">Read server-side: its index.json, and docgen.json (props) and code-connect.json when published beside it.</p>
+              <p className="muted">Read server-side: its index.json, its Storybook 10 components manifest (props), and docgen.json (props) and code-connect.json when published beside it.</p>
               <button type="submit" disabled={busy || !url.trim()}>
                 Connect and ingest
               </button>

@@ -1,9 +1,10 @@
 // Compare two stored versions of the file's tokens: the versions this project derived (GET
 // /figma-compat/uui/variables/versions, newest first), and what changed between two of them (GET …/variables/diff).
 'use client';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorBox } from '../../lib/error-box';
 import { clientFor } from '../../lib/session';
+import { unwrap, useApi } from '../../lib/use-api';
 import { diffRows, type DiffRow, type DiffValue } from '../../lib/tokens-diff';
 
 type Version = { version: string; created_at: string; tokens: number | null };
@@ -36,26 +37,19 @@ function VersionSelect({ id, label, value, onChange, versions }: { id: string; l
 }
 
 export function TokensDiff({ apiKey, fileKey, current }: { apiKey: string; fileKey: string; current: string }) {
-  const [versions, setVersions] = useState<Version[]>([]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [result, setResult] = useState<{ rows: DiffRow[]; summary: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
-
-  const load = useCallback(async () => {
-    const { data, error: failed } = await clientFor(apiKey).GET('/figma-compat/uui/variables/versions', { params: { query: { file_key: fileKey } } });
-    if (failed) return setError(failed);
-    const items = data.items;
-    setVersions(items);
+  // the list again whenever a derive stored (or answered) a version
+  const list = useApi(() => unwrap(clientFor(apiKey).GET('/figma-compat/uui/variables/versions', { params: { query: { file_key: fileKey } } })), [apiKey, fileKey, current]);
+  const versions: Version[] = list.data?.items ?? [];
+  useEffect(() => {
+    const items = list.data?.items ?? [];
+    setResult(null);
     setTo(items[0]?.version ?? '');
     setFrom(items[1]?.version ?? items[0]?.version ?? '');
-  }, [apiKey, fileKey]);
-
-  // the list again whenever a derive stored (or answered) a version
-  useEffect(() => {
-    setResult(null);
-    load().catch(setError);
-  }, [load, current]);
+  }, [list.data]);
 
   const compare = async () => {
     setError(null);
@@ -77,7 +71,7 @@ export function TokensDiff({ apiKey, fileKey, current }: { apiKey: string; fileK
           </button>
         </div>
       ) : null}
-      <ErrorBox error={error} />
+      <ErrorBox error={error ?? list.error} />
       {result ? <p data-testid="diff-summary">{result.summary}</p> : null}
       {result?.rows.length ? (
         <div className="table-scroll">

@@ -1,6 +1,7 @@
 // Design-sync page, the reports after a sync (called by syncFlow): coverage of the sample's stories, the credentials
 // card (the Storybook URL stored by its last 4 characters and check; a URL whose check fails is a 422, nothing
-// stored), a browser session rendering every story (ProductCard's Default throws: failed) with its screenshots, and
+// stored), a browser session rendering every story (ProductCard's Default throws: failed) with its screenshots,
+// listed among the past sessions and opened again from there after a reload, and
 // the whole page at 400 px with no horizontal scroll.
 import { expect } from 'vitest';
 import { type FlowContext, shot } from './context';
@@ -37,6 +38,17 @@ export async function syncReports(ctx: FlowContext, view: (id: string, name: str
   const shots = page.getByTestId('story-screenshot');
   await expect.poll(() => shots.count(), { timeout: 30_000 }).toBeGreaterThan(0);
   await expect.poll(() => shots.first().evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: 15_000 }).toBeGreaterThan(100);
+  // the session is listed among the past ones; after a reload (nothing shown) Open brings it back with its results
+  const past = page.getByTestId('past-session');
+  await expect.poll(() => past.first().textContent(), { timeout: 15_000 }).toMatch(/done5 passed, 1 failed of 6\d+\.\d s/);
+  expect(await past.count()).toBe(1);
+  expect(await past.first().getAttribute('aria-current')).toBe('true');
+  await page.reload();
+  await expect.poll(() => past.count(), { timeout: 15_000 }).toBe(1);
+  expect(await page.getByTestId('session-status').count()).toBe(0);
+  await past.first().getByRole('button', { name: /^Open session of / }).click();
+  await expect.poll(() => text('session-status'), { timeout: 15_000 }).toMatch(/^Session done: 5 passed, 1 failed of 6/);
+  expect(await page.getByTestId('story-result').count()).toBe(6);
   await view('browser', 'sync-browser');
   await shot(ctx, 'sync');
 

@@ -19,7 +19,7 @@ export async function syncFlow(ctx: FlowContext) {
   // get started: one URL and one click ingest the build; then suggestions to confirm or reject
   await page.getByRole('textbox', { name: 'Storybook URL', exact: true }).fill(ctx.storybookUrl);
   await page.getByRole('button', { name: 'Connect and ingest' }).click();
-  await expect.poll(() => text('start-note'), { timeout: 30_000 }).toMatch(/^Ingested 3 components \(3 new, 0 updated, 0 unchanged\), 6 stories, 1 Code Connect mappings — read index\.json, docgen\.json, code-connect\.json/);
+  await expect.poll(() => text('start-note'), { timeout: 30_000 }).toMatch(/^Ingested 3 components \(3 new, 0 updated, 0 unchanged\), 6 stories, 1 Code Connect mappings — read index\.json, manifests\/components\.json, docgen\.json, code-connect\.json/);
   await expect.poll(() => text('registry-status')).toMatch(/^3 coded components in the registry\. Storybook connected/);
   await expect.poll(() => text('mapping-status')).toBe('1 confirmed mapping, 0 waiting for you.');
   await page.getByRole('button', { name: 'Suggest mappings' }).click();

@@ -3,4 +3,4 @@
 export { sampleDesignRows } from './design-rows';
 export { SAMPLE_EXPECTED_DRIFT, type ExpectedDrift } from './expected-drift';
 export { SAMPLE_FIGMA_FILE_KEY, SAMPLE_FIGMA_NODES, sampleFigmaUrl } from './ids';
-export { sampleCodeConnect, sampleDocgen, sampleStorybookIndex } from './storybook';
+export { sampleCodeConnect, sampleComponentsManifest, sampleDocgen, sampleStorybookIndex } from './storybook';

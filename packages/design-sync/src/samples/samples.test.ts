@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { designComponentsFromRows } from '../design';
 import { parseRegistry } from '../registry';
 import { suggestMappings } from '../suggest';
-import { SAMPLE_EXPECTED_DRIFT, SAMPLE_FIGMA_FILE_KEY, SAMPLE_FIGMA_NODES, sampleCodeConnect, sampleDesignRows, sampleDocgen, sampleStorybookIndex } from '.';
+import { SAMPLE_EXPECTED_DRIFT, SAMPLE_FIGMA_FILE_KEY, SAMPLE_FIGMA_NODES, sampleCodeConnect, sampleComponentsManifest, sampleDesignRows, sampleDocgen, sampleStorybookIndex } from '.';
 
 const registry = parseRegistry({ index: sampleStorybookIndex, docgen: sampleDocgen, codeConnect: sampleCodeConnect });
 const design = designComponentsFromRows(sampleDesignRows);
@@ -24,6 +24,13 @@ describe('the sample Storybook build', () => {
       ['size', 'enum', ['sm', 'md', 'lg'], 'md'],
       ['variant', 'enum', ['primary', 'secondary', 'ghost'], 'primary'],
     ]);
+  });
+
+  it('gives the same components from its Storybook 10 components manifest as from its docgen', () => {
+    const fromManifest = parseRegistry({ index: sampleStorybookIndex, manifest: sampleComponentsManifest, codeConnect: sampleCodeConnect });
+    expect(fromManifest.warnings).toEqual([]);
+    expect(fromManifest.components).toEqual(registry.components);
+    expect(fromManifest.components.every((c) => c.props.length > 0)).toBe(true);
   });
 
   it('maps Button explicitly to the sample file’s Button set', () => {

@@ -1,5 +1,5 @@
-// The sample Storybook build of the storefront's coded components, as `index.json` v5, react-docgen-typescript
-// output and Code Connect JSON. It matches the Figma fake's sample file with DELIBERATE drift (expected-drift.ts
+// The sample Storybook build of the storefront's coded components, as `index.json` v5, Storybook 10's components
+// manifest, react-docgen-typescript output and Code Connect JSON. It matches the Figma fake's sample file with DELIBERATE drift (expected-drift.ts
 // lists it); handlers, className and children are code-only props and are no drift.
 import { SAMPLE_FIGMA_NODES, sampleFigmaUrl } from './ids';
 
@@ -79,6 +79,22 @@ export const sampleDocgen = [
     },
   },
 ];
+
+/** Storybook 10's components manifest (`manifests/components.json`) of the same build: each component by its story
+ *  ids' prefix, its stories file, its stories and the react-docgen-typescript props it extracted — the props of
+ *  `sampleDocgen`, so either document gives the registry the same rows. */
+export const sampleComponentsManifest = {
+  v: 0,
+  components: Object.fromEntries(
+    sampleDocgen.map((doc) => {
+      const id = `components-${doc.displayName.toLowerCase()}`;
+      const stories = Object.values(sampleStorybookIndex.entries)
+        .filter((e) => e.type === 'story' && e.id.startsWith(`${id}--`))
+        .map((e) => ({ id: e.id, name: e.name }));
+      return [id, { id, name: doc.displayName, path: `./src/components/${doc.displayName}.stories.tsx`, description: doc.description, import: `import { ${doc.displayName} } from './${doc.displayName}';`, stories, reactDocgenTypescript: doc }];
+    }),
+  ),
+};
 
 /** Code Connect JSON (`figma connect parse`) connecting Button to the sample's Button set. */
 export const sampleCodeConnect = [

@@ -1,7 +1,8 @@
 // POST /design-sync/registry/storybook: the registry ingested from the project's Storybook URL (its `storybook`
-// credential, checked when stored) as a person starts from the dashboard: the build's `index.json` (required) and
-// what a build step publishes beside it for COGO — `docgen.json` (react-docgen-typescript props) and
-// `code-connect.json` — each when there (a 404 leaves it out, with a warning). The same ingest as POST /registry.
+// credential, checked when stored) as a person starts from the dashboard: the build's `index.json` (required),
+// Storybook 10's `manifests/components.json` (props), and what a build step publishes beside it for COGO —
+// `docgen.json` (react-docgen-typescript props) and `code-connect.json` — each when there. A missing document is a
+// warning, except a props document when the other one gave the props. The same ingest as POST /registry.
 import { STORYBOOK_SIDE_DOCUMENTS, type RegistryIngestRequest, type StorybookIngestResponse } from '@cogo/types';
 import type { AppConfig } from '../../env';
 import { ApiError } from '../../lib/errors';
@@ -9,6 +10,9 @@ import type { ActionScope } from './action';
 import { resolveCredential } from './credentials/credentials.resolve';
 import { ingestRegistry } from './registry.service';
 import { fetchStorybookDocument, fetchStorybookIndex } from './schedule/storybook-index';
+
+const notPublished = (field: keyof typeof STORYBOOK_SIDE_DOCUMENTS) =>
+  field === 'code_connect' ? 'not published beside the build: no Code Connect mappings' : 'not published (neither a Storybook 10 components manifest nor docgen.json): props kept as stored';
 
 /** Reads the project's Storybook build and ingests it; 422 without a Storybook URL or a readable index.json. */
 export async function ingestFromStorybook(scope: ActionScope, config: AppConfig, body: { prune: boolean }): Promise<StorybookIngestResponse> {
@@ -18,16 +22,18 @@ export async function ingestFromStorybook(scope: ActionScope, config: AppConfig,
   if (!index.ok) throw new ApiError('UNPROCESSABLE', index.message, { status: index.status });
   const input: RegistryIngestRequest = { index: index.index, storybook_url: url, prune: body.prune, trace_id: scope.traceId };
   const documents = ['index.json'];
-  const warnings: StorybookIngestResponse['warnings'] = [];
+  const missing: Array<{ field: keyof typeof STORYBOOK_SIDE_DOCUMENTS; file: string; message: string; status: number | null }> = [];
   for (const [field, file] of Object.entries(STORYBOOK_SIDE_DOCUMENTS) as Array<[keyof typeof STORYBOOK_SIDE_DOCUMENTS, string]>) {
     const got = await fetchStorybookDocument(config, url, file, scope.traceId);
     if (got.ok) {
       input[field] = got.value;
       documents.push(file);
-    } else {
-      warnings.push({ path: file, message: got.status === 404 ? `not published beside the build: ${field === 'docgen' ? 'props kept as stored' : 'no Code Connect mappings'}` : got.message });
-    }
+    } else missing.push({ field, file, message: got.message, status: got.status });
   }
+  const hasProps = input.manifest !== undefined || input.docgen !== undefined;
+  const warnings: StorybookIngestResponse['warnings'] = missing
+    .filter((m) => m.status !== 404 || m.field === 'code_connect' || !hasProps)
+    .map((m) => ({ path: m.file, message: m.status === 404 ? notPublished(m.field) : m.message }));
   try {
     const res = await ingestRegistry(scope, input);
     return { ...res, warnings: [...warnings, ...res.warnings], documents };

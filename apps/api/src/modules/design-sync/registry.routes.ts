@@ -40,7 +40,7 @@ export const ingestStorybookRoute = createRoute({
   tags,
   summary: "Ingest the project's Storybook build from its URL",
   description:
-    "Reads `index.json` from the project's Storybook URL (the `storybook` credential) and, when the build publishes them beside it, `docgen.json` (react-docgen-typescript) and `code-connect.json`; then ingests them as POST /design-sync/registry does. A file that is not there is a warning; no Storybook URL, or an index.json that cannot be read, is a 422 saying why (never the URL).",
+    "Reads `index.json` from the project's Storybook URL (the `storybook` credential), Storybook 10's components manifest (`manifests/components.json`) and, when the build publishes them beside it, `docgen.json` (react-docgen-typescript) and `code-connect.json`; then ingests them as POST /design-sync/registry does. A file that is not there is a warning (a props document not when the other one gave the props); no Storybook URL, or an index.json that cannot be read, is a 422 saying why (never the URL).",
   security: BEARER,
   middleware: guard(),
   request: jsonBody(StorybookIngestRequestSchema),

@@ -2,8 +2,8 @@ import type { BrowserSessionRequest } from '@cogo/types';
 import type { Context } from 'hono';
 import { createRouter } from '../../../lib/openapi';
 import { principalOf } from '../../../middleware';
-import { getSessionRoute, startSessionRoute } from './browser.routes';
-import { getSession, startSession } from './browser.service';
+import { getSessionRoute, listSessionsRoute, startSessionRoute } from './browser.routes';
+import { getSession, sessionsPage, startSession } from './browser.service';
 
 /** Starts a browser test session for the request (POST /design-sync/browser-session, MCP's design_browser_test_session_start). */
 export function startSessionFor(c: Context, body: BrowserSessionRequest) {
@@ -20,4 +20,5 @@ export const designSyncBrowserRouter = createRouter()
     c.header('location', `/design-sync/browser-session/${session.id}`);
     return c.json(session, 202);
   })
+  .openapi(listSessionsRoute, async (c) => c.json(await sessionsPage(c.get('db')(), principalOf(c).projectId, c.req.valid('query')), 200))
   .openapi(getSessionRoute, async (c) => c.json(await getSession(c.get('db')(), principalOf(c).projectId, c.req.valid('param').id), 200));

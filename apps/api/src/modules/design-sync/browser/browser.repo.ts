@@ -1,5 +1,6 @@
 import { schema, type Db } from '@cogo/db';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { KeysetPosition } from '../../../lib/keyset-cursor';
 
 export type SessionRow = typeof schema.testSessions.$inferSelect;
 const t = schema.testSessions;
@@ -12,6 +13,17 @@ export async function insertSession(db: Db, row: Pick<SessionRow, 'projectId' | 
 export async function findSession(db: Db, projectId: string | null, id: string): Promise<SessionRow | undefined> {
   const [row] = await db.select().from(t).where(and(eq(t.id, id), projectId ? eq(t.projectId, projectId) : undefined)).limit(1);
   return row;
+}
+
+/** The project's sessions newest first, after `pos` (a keyset position at millisecond precision). */
+export function listSessions(db: Db, projectId: string, limit: number, pos?: KeysetPosition): Promise<SessionRow[]> {
+  const createdMs = sql`date_trunc('milliseconds', ${t.createdAt})`;
+  return db
+    .select()
+    .from(t)
+    .where(and(eq(t.projectId, projectId), pos ? sql`(${createdMs}, ${t.id}) < (${pos.createdAt.toISOString()}::timestamptz, ${pos.id}::uuid)` : undefined))
+    .orderBy(desc(createdMs), desc(t.id))
+    .limit(limit);
 }
 
 /** queued → running, only once (a redelivered message finds it running and leaves it). */

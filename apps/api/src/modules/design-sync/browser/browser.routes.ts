@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { BrowserSessionRequestSchema, BrowserSessionSchema, UuidSchema } from '@cogo/types';
+import { BrowserSessionRequestSchema, BrowserSessionSchema, BrowserSessionSummarySchema, PageQuerySchema, pageOf, UuidSchema } from '@cogo/types';
 import { BEARER, errorResponses, jsonBody, jsonResponse } from '../../../lib/openapi';
 import { guard } from '../../../middleware';
 
@@ -27,4 +27,15 @@ export const getSessionRoute = createRoute({
   middleware: guard(),
   request: { params: z.object({ id: UuidSchema.openapi({ param: { name: 'id', in: 'path' } }) }) },
   responses: { 200: jsonResponse(BrowserSessionSchema, 'The session'), ...errorResponses(400, 401, 404, 429) },
+});
+
+export const listSessionsRoute = createRoute({
+  method: 'get',
+  path: '/design-sync/browser-session',
+  tags,
+  summary: "The project's browser test sessions, newest first, without their results",
+  security: BEARER,
+  middleware: guard(),
+  request: { query: PageQuerySchema },
+  responses: { 200: jsonResponse(pageOf(BrowserSessionSummarySchema), 'A page of sessions'), ...errorResponses(400, 401, 429) },
 });

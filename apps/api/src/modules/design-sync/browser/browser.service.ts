@@ -2,9 +2,10 @@
 // the cogo-browser consumer renders each story (story-run.ts) in the configured browser (driver.ts), stores each
 // screenshot as an artifact (kind `screenshot`) and the results on the session.
 import type { Db } from '@cogo/db';
-import { BROWSER_SESSION_LIMITS, type BrowserSession, type BrowserSessionRequest, type StoryResult } from '@cogo/types';
+import { BROWSER_SESSION_LIMITS, type BrowserSession, type BrowserSessionRequest, type BrowserSessionSummary, type PageQuery, type StoryResult } from '@cogo/types';
 import type { AppConfig } from '../../../env';
 import { ApiError } from '../../../lib/errors';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../../../lib/keyset-cursor';
 import type { Logger } from '../../../lib/logger';
 import { storeArtifact } from '../../artifacts/artifacts.service';
 import { audited, type ActionScope } from '../action';
@@ -48,6 +49,19 @@ export function startSession(scope: ActionScope, config: AppConfig, body: Browse
     await config.BROWSER_QUEUE.send({ session_id: row.id });
     return { result: sessionView(row), subject: row.id, counts: { stories: storyIds.length } };
   });
+}
+
+/** GET /design-sync/browser-session: a page of the project's sessions, newest first, without their results. */
+export async function sessionsPage(db: Db, projectId: string, query: PageQuery): Promise<{ items: BrowserSessionSummary[]; nextCursor: string | null }> {
+  const rows = await repo.listSessions(db, projectId, query.limit + 1, query.cursor ? decodeKeysetCursor(query.cursor) : undefined);
+  const items = rows.slice(0, query.limit);
+  return {
+    items: items.map((row) => {
+      const { results: _results, ...summary } = sessionView(row);
+      return summary;
+    }),
+    nextCursor: rows.length > query.limit ? encodeKeysetCursor(items[items.length - 1]!) : null,
+  };
 }
 
 export async function getSession(db: Db, projectId: string, id: string): Promise<BrowserSession> {

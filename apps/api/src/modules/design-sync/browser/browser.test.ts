@@ -2,7 +2,7 @@
 // consumer), rendering the sample Storybook build in the real Chromium global-setup starts: a screenshot per story
 // (a real PNG, served by /artifacts), the story that throws reported with its error, refusals, tenancy.
 import { sampleStorybookIndex } from '@cogo/design-sync/samples';
-import { BrowserSessionSchema, type BrowserSession } from '@cogo/types';
+import { BrowserSessionSchema, BrowserSessionSummarySchema, pageOf, type BrowserSession } from '@cogo/types';
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from 'cloudflare:test';
 import { describe, expect, inject, it } from 'vitest';
 import worker from '../../../index';
@@ -13,6 +13,7 @@ import { ds } from '../design-sync.test-helpers';
 import { errorOf, ok } from '../sync.test-helpers';
 
 const session = (v: unknown) => BrowserSessionSchema.parse(v);
+const sessionsPage = (v: unknown) => pageOf(BrowserSessionSummarySchema).strict().parse(v);
 const STORIES = Object.values(sampleStorybookIndex.entries).filter((e) => e.type === 'story').map((e) => e.id);
 const BROKEN = 'components-productcard--default';
 
@@ -105,5 +106,26 @@ describe('design-sync browser sessions', () => {
     const queued = await ok(await ds(p, 'browser-session', { json: { story_ids: ['components-badge--default'] } }), 202, session);
     await errorOf(await ds(bare, `browser-session/${queued.id}`), 404, 'NOT_FOUND');
     await errorOf(await ds(p, 'browser-session/not-a-uuid'), 400, 'VALIDATION_FAILED');
+  });
+
+  it('lists the project\'s sessions newest first, in pages, without their results; a forged cursor is a 400', async () => {
+    const p = await projectWithStorybook();
+    const started: BrowserSession[] = [];
+    for (const id of ['components-badge--default', 'components-button--primary', 'components-button--ghost']) {
+      started.push(await ok(await ds(p, 'browser-session', { json: { story_ids: [id] } }), 202, session));
+    }
+    const done = await run(p, started[0]!.id);
+    const first = await ok(await ds(p, 'browser-session?limit=2'), 200, sessionsPage);
+    expect(first.items.map((s) => s.id)).toEqual([started[2]!.id, started[1]!.id]);
+    expect(first.items[0]).not.toHaveProperty('results');
+    expect(first.items[0]).toMatchObject({ status: 'queued', stories: { total: 1, passed: 0, failed: 0 }, trace_id: started[2]!.trace_id });
+    const second = await ok(await ds(p, `browser-session?limit=2&cursor=${first.nextCursor}`), 200, sessionsPage);
+    expect(second.nextCursor).toBeNull();
+    expect(second.items.map((s) => [s.id, s.status, s.stories, s.finished_at])).toEqual([[done.id, 'done', { total: 1, passed: 1, failed: 0 }, done.finished_at]]);
+    // another project sees none of them; a cursor this API did not issue is a 400
+    expect((await ok(await ds(await createTestProject(), 'browser-session'), 200, sessionsPage)).items).toEqual([]);
+    const forged = btoa(JSON.stringify(['2026-13-01T00:00:00.000Z', started[0]!.id]));
+    expect((await errorOf(await ds(p, `browser-session?cursor=${forged}`), 400, 'VALIDATION_FAILED')).details).toMatchObject({ issues: [{ path: 'query.cursor' }] });
+    await errorOf(await ds(p, 'browser-session?limit=0'), 400, 'VALIDATION_FAILED');
   });
 });
