@@ -5,6 +5,7 @@ import { onMain, send } from './ui/bridge';
 import { $, status } from './ui/dom';
 import { initExtract, onExportMessage } from './ui/extract';
 import { initTools, onLayers } from './ui/tools';
+import { checkUpdates, followUpdates } from './ui/updates';
 
 let settings: Settings = { apiUrl: 'http://localhost:8787', apiKey: null };
 const current = () => settings;
@@ -15,6 +16,7 @@ onMain((message: MainToUi) => {
       settings = { apiUrl: message.apiUrl, apiKey: message.apiKey };
       $<HTMLInputElement>('api-url').value = message.apiUrl;
       status('settings-status', message.apiKey ? 'Key saved in this Figma account (clientStorage).' : 'No key yet: paste a COGO project API key.');
+      followUpdates(current);
       return;
     case 'layers':
       return onLayers(message.layers, current);
@@ -35,8 +37,10 @@ $('settings-save').addEventListener('click', () => {
 for (const tab of document.querySelectorAll<HTMLButtonElement>('nav button')) {
   tab.addEventListener('click', () => {
     for (const panel of document.querySelectorAll<HTMLElement>('section')) panel.hidden = panel.id !== `panel-${tab.dataset.panel}`;
+    for (const other of document.querySelectorAll<HTMLButtonElement>('nav button')) other.setAttribute('aria-pressed', String(other === tab));
   });
 }
+$('changes-check').addEventListener('click', () => void checkUpdates(current));
 initExtract(current);
 initTools(current);
 send({ type: 'settings.load' });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { ProjectChanges } from './changes';
 import './globals.css';
 
 export const metadata: Metadata = { title: 'COGO', description: 'Designs, their jobs and their context' };
@@ -19,6 +20,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/chat/">Chat</Link>
           <Link href="/sync/">Sync</Link>
           <Link href="/observability/">Observability</Link>
+          <ProjectChanges />
         </nav>
         <main>{children}</main>
       </body>

@@ -35,3 +35,4 @@ export * from './chat';
 export * from './design';
 export * from './design-page';
 export * from './ai-jobs';
+export * from './updates';

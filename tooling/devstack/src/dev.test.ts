@@ -73,6 +73,11 @@ describe('./cogo dev', () => {
       // offline LLM: with no key given, the gateway's provider is the local fake, and the answer says so
       const completion = await fetch(`${apiUrl}/llm/completions`, { method: 'POST', headers: auth, body: JSON.stringify({ messages: [{ role: 'user', content: 'hello offline' }] }) });
       expect(completion.status).toBe(200);
+      // the Figma plugin's iframe (origin null) may call; another origin's preflight is refused
+      const preflight = (origin: string) => fetch(`${apiUrl}/projects/current`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
+      const plugin = await preflight('null');
+      expect([plugin.status, plugin.headers.get('access-control-allow-origin')]).toEqual([204, 'null']);
+      expect((await preflight('https://evil.example')).status).toBe(403);
       expect(await completion.json()).toMatchObject({ provider: 'fake-openai', providers: ['fake-openai'], text: expect.stringContaining('hello offline') });
       // a coding agent's client we did not write — the MCP Inspector's CLI — lists the tools and reads the sample's outline
       const inspected = await inspector(apiUrl, apiKey, ['--method', 'tools/list']);
@@ -87,6 +92,7 @@ describe('./cogo dev', () => {
     expect(first.code).toBe(0);
     const printed = first.lines.join('\n');
     expect(printed).toMatch(/COGO is up in [\d.]+s[\s\S]*Docs\s+http:\/\/127\.0\.0\.1:\d+\/docs/);
+    expect(printed).toContain('Plugin     apps/figma-plugin/manifest.json (Figma: Plugins → Development → Import plugin from manifest; CORS_ORIGINS=null)');
     expect(printed).toMatch(/LLM: local OpenAI-compatible fake at http:\/\/127\.0\.0\.1:\d+\/v1; every answer's provider is fake-openai \(set CHAT_API_BASE and CHAT_API_KEY for a real provider\)/);
     const key = /API key\s+(cogo_\S+)/.exec(printed)?.[1];
     expect(key).toBeTruthy();

@@ -123,6 +123,8 @@ export async function runDev(options: DevOptions): Promise<number> {
       // images from the fake come from its own image host, as Figma's come from S3
       ...(options.figma ? {} : { FIGMA_IMAGE_HOSTS: fakes.figmaImagesHost }),
       ...designSyncVars,
+      // the Figma plugin's iframe calls from the opaque origin `null`; the dashboard is same-origin and needs nothing
+      CORS_ORIGINS: 'null',
       ...given,
       ...llmVars,
       OUTBOUND_ALLOWLIST: designSyncVars.OUTBOUND_ALLOWLIST!,
@@ -151,6 +153,7 @@ export async function runDev(options: DevOptions): Promise<number> {
     log(`  API        ${api.url}`);
     log(`  Dashboard  ${api.url}/app/`);
     log(`  Docs       ${api.url}/docs`);
+    log(`  Plugin     apps/figma-plugin/manifest.json (Figma: Plugins → Development → Import plugin from manifest; CORS_ORIGINS=${vars.CORS_ORIGINS})`);
     log(`  OpenAPI    ${api.url}/openapi.json`);
     log(`  Health     ${api.url}/healthz   (Postgres ${health.db.serverVersion}, ${health.db.migrations} migrations)`);
     log(`  Database   ${db.kind === 'embedded' ? `embedded PGlite, data in ${options.dataDir}/pglite` : 'DATABASE_URL'}`);

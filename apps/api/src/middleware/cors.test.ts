@@ -34,4 +34,15 @@ describe('CORS defaults outside production', () => {
     expect(isAllowedOrigin(config, 'http://localhost:3001')).toBe(false);
     expect(isAllowedOrigin({ ENVIRONMENT: 'production', CORS_ORIGINS: undefined }, 'http://localhost:3000')).toBe(false);
   });
+
+  it('answers a Private Network Access preflight for an allowed origin only (the plugin in figma.com calling a local API)', async () => {
+    const pna = (origin: string) =>
+      createApp().request('/projects/current', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-private-network': 'true' } }, { ...env, ENVIRONMENT: 'development', CORS_ORIGINS: 'null' });
+    const allowed = await pna('null');
+    expect([allowed.status, allowed.headers.get('access-control-allow-private-network'), allowed.headers.get('access-control-allow-origin')]).toEqual([204, 'true', 'null']);
+    const refused = await pna('https://evil.example');
+    expect([refused.status, refused.headers.get('access-control-allow-private-network')]).toEqual([403, null]);
+    // a preflight that does not ask gets no such header
+    expect((await probe('null', { ENVIRONMENT: 'development', CORS_ORIGINS: 'null' })).headers.get('access-control-allow-private-network')).toBeNull();
+  });
 });

@@ -54,6 +54,9 @@ export function cors(): MiddlewareHandler {
       c.header('Access-Control-Allow-Methods', CORS_ALLOW_METHODS.join(', '));
       c.header('Access-Control-Allow-Headers', CORS_ALLOW_HEADERS.join(', '));
       c.header('Access-Control-Max-Age', String(MAX_AGE_SECONDS));
+      // Private Network Access: a page on a public site (the plugin inside figma.com) calling an API on a private or
+      // loopback address (`./cogo dev`) asks first; an allowed origin is told yes
+      if (c.req.header('access-control-request-private-network') === 'true') c.header('Access-Control-Allow-Private-Network', 'true');
       return c.body(null, 204);
     }
     if (!allowed) return next();

@@ -7,6 +7,7 @@ import { UploadBuilder } from '../lib/upload';
 import { connect, uploadExport, type Settings } from './api';
 import { send } from './bridge';
 import { $, describeError, h, status } from './dom';
+import { checkUpdates } from './updates';
 
 /** What the other panels read: the last upload (tokens derive from it) and the last URL. */
 export const lastSource: { uploadId: string | null; figmaUrl: string | null } = { uploadId: null, figmaUrl: null };
@@ -101,6 +102,7 @@ async function apply(settings: () => Settings): Promise<void> {
       for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += r[k];
     }
     status('extract-status', `Applied: ${totals.inserted} new, ${totals.updated} updated, ${totals.deleted} removed, ${totals.unchanged} unchanged.`);
+    await checkUpdates(settings);
   } catch (err) {
     button.disabled = false;
     status('extract-status', describeError(err), true);

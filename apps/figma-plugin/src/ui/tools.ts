@@ -1,6 +1,8 @@
-// The Tokens, Rename, Edits and Jobs panels. Rename: the selection's layers → POST /api/rename-layers → the job
-// polled (GET /api/jobs/{id}) with its progress → old → new preview → applied by the main thread in one undo step.
-import { readFrames, type components } from '@cogo/api-client';
+// The Tokens, Rename, Edits and Jobs panels. Rename: the selection's layers → POST /api/rename-layers → the job's
+// events followed live (GET /api/jobs/{id}/events: batches and names as they arrive, a retry while it waits) → old →
+// new preview → applied by the main thread in one undo step.
+import { readFrames, streamAiJob, type components } from '@cogo/api-client';
+import { onJobEvent, progressText, startProgress } from '../lib/job-progress';
 import type { LayerInput } from '../lib/rename';
 import { renamePreview, type RenameRow } from '../lib/rename';
 import { connect, ok, type Settings } from './api';
@@ -9,7 +11,6 @@ import { $, describeError, h, status } from './dom';
 import { lastSource } from './extract';
 
 type Job = components['schemas']['AiJob'];
-const TERMINAL = new Set(['completed', 'failed', 'cancelled', 'done', 'error']);
 let rows: RenameRow[] = [];
 let layersFor: 'rename' | 'edits' = 'rename';
 
@@ -44,21 +45,24 @@ async function deriveTokens(settings: () => Settings): Promise<void> {
 
 async function rename(layers: LayerInput[], settings: () => Settings): Promise<void> {
   try {
-    const { client } = connect(settings());
-    const queued = ok(await client.POST('/api/rename-layers', { body: { layers, dry_run: false } }));
-    const id = (queued as { job_id: string }).job_id;
-    let job: Job;
-    for (;;) {
-      job = ok(await client.GET('/api/jobs/{id}', { params: { path: { id } } }));
-      const p = job.progress as { done?: number; total?: number };
-      status('rename-status', `Job ${id.slice(0, 8)}: ${job.status}, ${p.done ?? 0} of ${p.total ?? '?'} batches`);
-      if (TERMINAL.has(job.status)) break;
-      await new Promise((r) => setTimeout(r, 1_000));
+    const { client, conn } = connect(settings());
+    $('rename-preview').replaceChildren();
+    $<HTMLButtonElement>('rename-apply').disabled = true;
+    const queued = ok(await client.POST('/api/rename-layers', { body: { layers, dry_run: false } })) as { job_id: string; estimate: { model_calls: number } };
+    let progress = startProgress(queued.estimate.model_calls);
+    status('rename-status', progressText(progress));
+    const events = streamAiJob(conn, { jobId: queued.job_id });
+    let step = await events.next();
+    while (!step.done) {
+      progress = onJobEvent(progress, step.value);
+      status('rename-status', progressText(progress));
+      step = await events.next();
     }
+    const job: Job = step.value;
     rows = renamePreview((job.result ?? { layers: [] }) as { layers: { id: string; old_name: string; name: string }[] });
     $('rename-preview').replaceChildren(...rows.map((r) => h('li', `${r.oldName} → ${r.newName}`, { 'data-testid': 'rename-row' })));
     $<HTMLButtonElement>('rename-apply').disabled = rows.length === 0;
-    if (job.status !== 'completed') status('rename-status', `Job ${job.status}: ${JSON.stringify(job.error ?? '')}`, true);
+    if (job.status !== 'completed') status('rename-status', `${progressText(progress)} — ${job.error ? `${job.error.code}: ${job.error.message}` : job.status}`, true);
   } catch (err) {
     status('rename-status', describeError(err), true);
   }

@@ -69,9 +69,9 @@ export function TurnView({ turn, index, apiKey, live }: { turn: Turn; index: num
         </div>
       ) : null}
       {turn.bdd ? (
-        <details>
+        <details data-testid="gherkin">
           <summary>Gherkin: {turn.bdd.scenarios} scenarios</summary>
-          <pre>{turn.bdd.feature}</pre>
+          <pre aria-label="Gherkin feature">{turn.bdd.feature}</pre>
         </details>
       ) : null}
       <ErrorBox error={turn.error} />

@@ -46,6 +46,14 @@ export async function chatFlow(ctx: FlowContext) {
   const drawn = (await preview.textContent())!;
   for (const s of json.page.sections) expect(drawn).toContain(`${s.name} (${s.type})`);
   expect(json.page.sections.map((s) => s.type)).toContain('pricing');
+  // its Gherkin: as many scenarios as the summary says, in a feature
+  const gherkin = first.getByTestId('gherkin');
+  const scenarios = Number(/^Gherkin: (\d+) scenarios$/.exec((await gherkin.locator('summary').textContent())!)?.[1]);
+  expect(scenarios).toBeGreaterThan(0);
+  await gherkin.locator('summary').click();
+  const feature = (await gherkin.getByLabel('Gherkin feature').textContent())!;
+  expect(feature).toMatch(/^Feature: /m);
+  expect(feature.match(/^\s*Scenario( Outline)?: /gm)).toHaveLength(scenarios);
   await shot(ctx, 'chat-turn');
 
   await first.getByRole('button', { name: 'Apply page 2' }).click();

@@ -1,4 +1,5 @@
-// Extract page: the sample extracted live to done (progress at 100 %, its pages listed), then its pages applied.
+// Extract page: the sample extracted live to done (progress at 100 %, its pages listed), then its pages applied and
+// the change announced in the navigation (the project's change feed).
 import { expect } from 'vitest';
 import { type FlowContext, shot } from './context';
 
@@ -14,4 +15,6 @@ export async function extractFlow(ctx: FlowContext) {
   await page.getByRole('button', { name: /^Apply \d+ pages$/ }).click();
   await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/pages applied: \d+ components written/);
   await shot(ctx, 'applied');
+  // the apply reached the project's change feed: the navigation says what changed since the dashboard opened
+  await expect.poll(() => page.getByTestId('project-changes').textContent().catch(() => ''), { timeout: 30_000 }).toMatch(/^Changes: (?=.*[1-9]\d* components added)(?=.*[1-9]\d* pages? added)/);
 }

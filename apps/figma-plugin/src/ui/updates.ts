@@ -1,0 +1,45 @@
+// Project changes (seed 002: plugins are notified): GET /projects/current/updates followed from the moment the
+// plugin opened — the first read finds the feed's tip, later reads (every 15 s, after an apply, or on Check) show
+// what changed since, from anyone: "Since you opened the plugin: 3 components added, 1 page changed (10:42)".
+import { describeUpdates, readUpdatesSince, type ProjectUpdate } from '@cogo/api-client';
+import { connect, type Settings } from './api';
+import { describeError, status } from './dom';
+
+const EVERY_MS = 15_000;
+let after: number | null = null;
+let seen: ProjectUpdate[] = [];
+let timer: ReturnType<typeof setInterval> | null = null;
+let running: Promise<void> | null = null;
+
+/** Starts (or restarts, for new settings) following the project's changes; nothing without a key. */
+export function followUpdates(settings: () => Settings): void {
+  if (timer) clearInterval(timer);
+  after = null;
+  seen = [];
+  if (!settings().apiKey) return status('changes', '');
+  timer = setInterval(() => void checkUpdates(settings), EVERY_MS);
+  void checkUpdates(settings);
+}
+
+/** Reads what changed since the last read (one read at a time). */
+export function checkUpdates(settings: () => Settings): Promise<void> {
+  running ??= (async () => {
+    try {
+      const got = await readUpdatesSince(connect(settings()).client, after ?? 0);
+      if (after === null) {
+        after = got.after;
+        return status('changes', 'Following project changes: none since you opened the plugin.');
+      }
+      after = got.after;
+      seen.push(...got.items);
+      if (seen.length === 0) return;
+      const latest = new Date(seen.at(-1)!.created_at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+      status('changes', `Since you opened the plugin: ${describeUpdates(seen)} (latest ${latest}).`);
+    } catch (err) {
+      status('changes', `Project changes unavailable: ${describeError(err)}`, true);
+    } finally {
+      running = null;
+    }
+  })();
+  return running;
+}
