@@ -8,6 +8,8 @@ import { RequireKey } from '../../lib/require-key';
 import { clientFor } from '../../lib/session';
 import { waterfall, type TraceTimeline } from '../../lib/waterfall';
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const COLORS = { request: '#2446c7', step: '#1d6b35', llm: '#8a4fd1', event: '#5b6170' } as const;
 
 function Trace({ apiKey }: { apiKey: string }) {
@@ -50,7 +52,7 @@ function Trace({ apiKey }: { apiKey: string }) {
       {rows.length ? (
         <>
           <p data-testid="trace-summary">
-            {trace!.requests.length} requests, {trace!.steps.length} steps, {trace!.llm.calls.length} LLM calls, {trace!.events.length} events over {Math.round(span)} ms
+            {count(trace!.requests.length, 'request')}, {count(trace!.steps.length, 'step')}, {count(trace!.llm.calls.length, 'LLM call')}, {count(trace!.events.length, 'event')} over {Math.round(span)} ms
           </p>
           <ol aria-label="Waterfall" className="waterfall">
             {rows.map((r, i) => (

@@ -46,21 +46,13 @@ export async function chatFlow(ctx: FlowContext) {
   const drawn = (await preview.textContent())!;
   for (const s of json.page.sections) expect(drawn).toContain(`${s.name} (${s.type})`);
   expect(json.page.sections.map((s) => s.type)).toContain('pricing');
-  // its Gherkin: as many scenarios as the summary says, in a feature
-  const gherkin = first.getByTestId('gherkin');
-  const scenarios = Number(/^Gherkin: (\d+) scenarios$/.exec((await gherkin.locator('summary').textContent())!)?.[1]);
-  expect(scenarios).toBeGreaterThan(0);
-  await gherkin.locator('summary').click();
-  const feature = (await gherkin.getByLabel('Gherkin feature').textContent())!;
-  expect(feature).toMatch(/^Feature: /m);
-  expect(feature.match(/^\s*Scenario( Outline)?: /gm)).toHaveLength(scenarios);
   await shot(ctx, 'chat-turn');
 
   await first.getByRole('button', { name: 'Apply page 2' }).click();
   await expect.poll(() => first.getByTestId('applied').textContent().catch(() => ''), { timeout: 30_000 }).toMatch(/^Applied as page \w+: \d+ inserted/);
 
   // a second message refines the page made
-  await page.getByLabel('Message').fill('make the pricing section darker and add a testimonials section');
+  await page.getByLabel('Message').fill('make the pricing section darker, add a testimonials section and write its BDD scenarios');
   await page.getByRole('button', { name: 'Send' }).click();
   const second = page.getByTestId('turn').nth(2);
   await expect.poll(() => second.getByTestId('turn-done').count(), { timeout: 60_000 }).toBe(1);
@@ -68,6 +60,14 @@ export async function chatFlow(ctx: FlowContext) {
   const refined = (await second.getByTestId('ui-preview').textContent())!;
   expect(refined).toContain('(pricing)');
   expect(refined).toContain('(testimonials)');
+  // the BDD asked for: its Gherkin, as many scenarios as the summary says, in a feature
+  const gherkin = second.getByTestId('gherkin');
+  const scenarios = Number(/^Gherkin: (\d+) scenarios$/.exec((await gherkin.locator('summary').textContent())!)?.[1]);
+  expect(scenarios).toBeGreaterThan(0);
+  await gherkin.locator('summary').click();
+  const feature = (await gherkin.getByLabel('Gherkin feature').textContent())!;
+  expect(feature).toMatch(/^Feature: /m);
+  expect(feature.match(/^\s*Scenario( Outline)?: /gm)).toHaveLength(scenarios);
   await shot(ctx, 'chat-refined');
 
   // the first turn's trace: the chat's steps and the apply on one timeline
