@@ -12,8 +12,8 @@ export type SyncDirection = SyncOperation['direction'];
 export type Credential = S['DesignSyncCredential'];
 export type CredentialKind = Credential['kind'];
 export type ArtifactPointer = S['ArtifactPointer'];
-/** A story's result; `screenshot` is null when none was taken (the generated type loses the contract's nullable). */
-export type StoryResult = Omit<S['StoryResult'], 'screenshot'> & { screenshot: ArtifactPointer | null };
-export type BrowserSession = Omit<S['BrowserSession'], 'results'> & { results: StoryResult[] };
+/** A story's result; `screenshot` is null when none was taken. */
+export type StoryResult = S['StoryResult'];
+export type BrowserSession = S['BrowserSession'];
 export type BrowserSessionSummary = S['BrowserSessionSummary'];
 export type StorybookIngest = S['StorybookIngestResponse'];

@@ -11160,7 +11160,8 @@ export interface components {
             };
             /** @enum {string} */
             components_from: "design" | "stored";
-            origin: components["schemas"]["DesignOrigin"] & (Record<string, never> | null);
+            /** @description The design read; null when the components came from stored rows */
+            origin: components["schemas"]["DesignOrigin"] | null;
             /** @description The file the components belong to (null for an inline document) */
             file_key: string | null;
             trace_id: string;
@@ -11809,7 +11810,7 @@ export interface components {
             /** @enum {string} */
             status: "passed" | "failed" | "timeout";
             console_errors: string[];
-            screenshot: components["schemas"]["ArtifactPointer"] & (Record<string, never> | null);
+            screenshot: components["schemas"]["ArtifactPointer"] | null;
             duration_ms: number;
         };
         BrowserSessionRequest: {

@@ -25,8 +25,11 @@ function invalid(): ApiError {
   });
 }
 
-/** The position a cursor names; 400 VALIDATION_FAILED for anything this API did not issue. */
-export function decodeKeysetCursor(cursor: string): KeysetPosition {
+/**
+ * The position a cursor names; 400 VALIDATION_FAILED for anything this API did not issue. `idPattern`: what the
+ * rows' ids look like (UUIDs unless a table keys its rows otherwise).
+ */
+export function decodeKeysetCursor(cursor: string, idPattern: RegExp = UUID): KeysetPosition {
   let parsed: unknown;
   try {
     parsed = JSON.parse(atob(cursor.replaceAll('-', '+').replaceAll('_', '/')));
@@ -35,7 +38,7 @@ export function decodeKeysetCursor(cursor: string): KeysetPosition {
   }
   if (!Array.isArray(parsed) || parsed.length !== 2) throw invalid();
   const [at, id] = parsed as unknown[];
-  if (typeof at !== 'string' || typeof id !== 'string' || !ISO.test(at) || !UUID.test(id)) throw invalid();
+  if (typeof at !== 'string' || typeof id !== 'string' || !ISO.test(at) || !idPattern.test(id)) throw invalid();
   const createdAt = new Date(at);
   // the ISO shape has a 4-digit year; a date that does not round-trip (2026-02-31) was not issued by us
   if (Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== at) throw invalid();
