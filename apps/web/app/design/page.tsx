@@ -8,36 +8,23 @@ import { nodeIndex } from '../../lib/draw';
 import { ErrorBox } from '../../lib/error-box';
 import { RequireKey } from '../../lib/require-key';
 import { clientFor } from '../../lib/session';
+import { unwrap, useApi } from '../../lib/use-api';
 import { Drawing } from './drawing';
 
 type Job = { id: string; type: string; status: string; created_at: string };
 
 function Design({ apiKey }: { apiKey: string }) {
-  const [jobs, setJobs] = useState<Job[] | null>(null);
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [ctx, setCtx] = useState<CompactContext | null>(null);
+  const [picked, setJobId] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [query, setQuery] = useState('');
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    clientFor(apiKey)
-      .GET('/api/jobs', { params: { query: { type: 'figma-context', limit: 50 } } })
-      .then(({ data, error: failed }) => {
-        if (failed) return setError(failed);
-        const done = (data as { items: Job[] }).items.filter((j) => j.status === 'done');
-        setJobs(done);
-        setJobId((current) => current ?? done[0]?.id ?? null);
-      })
-      .catch(setError);
-  }, [apiKey]);
-
-  useEffect(() => {
-    if (!jobId) return;
-    setCtx(null);
-    setSelected(null);
-    loadContext(apiKey, jobId).then(setCtx, setError);
-  }, [apiKey, jobId]);
+  const list = useApi(async () => (await unwrap(clientFor(apiKey).GET('/api/jobs', { params: { query: { type: 'figma-context', limit: 50 } } }))).items.filter((j) => j.status === 'done') as Job[], [apiKey]);
+  const jobs = list.data;
+  const jobId = picked ?? jobs?.[0]?.id ?? null;
+  const context = useApi(() => (jobId ? loadContext(apiKey, jobId) : Promise.resolve(null)), [apiKey, jobId]);
+  // while another job's context loads, the last one is not shown
+  const ctx = context.loading ? null : context.data;
+  const error = list.error ?? context.error;
+  useEffect(() => setSelected(null), [jobId]);
 
   const index = useMemo(() => (ctx ? nodeIndex(ctx.nodes) : new Map<string, CompactNode>()), [ctx]);
   const node = selected ? index.get(selected) : undefined;

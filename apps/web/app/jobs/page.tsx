@@ -1,35 +1,21 @@
 // Jobs: the project's jobs of every kind (GET /api/jobs), newest first, refreshed every 5 s while the page is open.
 'use client';
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { ErrorBox } from '../../lib/error-box';
 import { RequireKey } from '../../lib/require-key';
 import { clientFor } from '../../lib/session';
+import { unwrap, useApi } from '../../lib/use-api';
 
 type Job = { id: string; type: string; status: string; created_at: string; completed_at: string | null; trace_id: string | null; error: { code: string; message: string } | null };
 
 function Jobs({ apiKey }: { apiKey: string }) {
-  const [jobs, setJobs] = useState<Job[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
+  const { data, error, reload } = useApi(() => unwrap(clientFor(apiKey).GET('/api/jobs', { params: { query: { limit: 50 } } })), [apiKey]);
   useEffect(() => {
-    let live = true;
-    const load = async () => {
-      const { data, error: failed } = await clientFor(apiKey).GET('/api/jobs', { params: { query: { limit: 50 } } });
-      if (!live) return;
-      if (failed) setError(failed);
-      else {
-        setError(null);
-        setJobs((data as { items: Job[] }).items);
-      }
-    };
-    load().catch((err: unknown) => live && setError(err));
-    const timer = setInterval(() => load().catch((err: unknown) => live && setError(err)), 5_000);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [apiKey]);
+    const timer = setInterval(reload, 5_000);
+    return () => clearInterval(timer);
+  }, [reload]);
+  const jobs = data ? (data.items as Job[]) : null;
 
   return (
     <>
