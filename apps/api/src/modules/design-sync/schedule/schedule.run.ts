@@ -1,5 +1,5 @@
 // One run of a project's design-sync schedule (nightly, or a Figma FILE_UPDATE/LIBRARY_PUBLISH for a mapped file):
-// re-ingest the Storybook index from the project's Storybook URL (nightly only), measure drift of the confirmed
+// re-ingest the Storybook build from the project's Storybook URL (nightly only: index, props, Code Connect), measure drift of the confirmed
 // mappings, sync what drifted when the schedule names a direction (nightly only), measure coverage, and tell Slack
 // (drift found, sync done/failed, coverage dropped) through notify(). A failing step is recorded and the next runs.
 import type { Db } from '@cogo/db';
@@ -11,9 +11,9 @@ import { coverage } from '../coverage.service';
 import { confirmedMappings, driftOfMappings } from '../drift.service';
 import { runOperation } from '../operations.service';
 import { ingestRegistry } from '../registry.service';
+import { readStorybookBuild } from '../registry-storybook.service';
 import { resolveCredential } from '../credentials/credentials.resolve';
 import { noticeCoverage, noticeDrift, noticeSync } from './notices';
-import { fetchStorybookIndex } from './storybook-index';
 
 export const SCHEDULE_ACTOR = 'service:design-sync-schedule';
 
@@ -36,9 +36,11 @@ export interface RunOptions {
 async function ingestStorybook(deps: RunDeps, scope: ActionScope): Promise<ScheduleRun['storybook']> {
   const url = await resolveCredential({ db: deps.db, config: deps.config, actor: SCHEDULE_ACTOR, traceId: deps.traceId }, scope.projectId, 'storybook');
   if (!url) return 'not_configured';
-  const got = await fetchStorybookIndex(deps.config, url, deps.traceId);
-  if (!got.ok) throw new Error(got.message);
-  const res = await ingestRegistry(scope, { index: got.index, storybook_url: url, prune: false });
+  // the same documents as the one-click ingest: props (components manifest, docgen) and Code Connect too, so a
+  // props change in code is drift tonight
+  const read = await readStorybookBuild(deps.config, url, deps.traceId);
+  if (!read.ok) throw new Error(read.message);
+  const res = await ingestRegistry(scope, { ...read.build.input, storybook_url: url, prune: false });
   return res.components.inserted + res.components.updated + res.components.deleted > 0 ? 'ingested' : 'unchanged';
 }
 

@@ -3,6 +3,7 @@
 // drift_found notification once per distinct drift; with a direction it syncs what drifted (sync_done recorded) and a
 // second run finds nothing; the cron runs a due schedule exactly once; a Figma file update checks drift of that file.
 import { schema } from '@cogo/db';
+import { sampleStorybookIndex } from '@cogo/design-sync/samples';
 import { ScheduleRunSchema, ScheduleSchema } from '@cogo/types';
 import { env } from 'cloudflare:test';
 import { and, asc, eq } from 'drizzle-orm';
@@ -125,6 +126,19 @@ describe('design-sync schedule', () => {
     expect(await runNow(p)).toMatchObject({ storybook: 'ingested', mappings: 0, drifted: 0, error: null });
     const registry = await ok(await ds(p, 'registry'), 200, (v) => v as { items: Array<{ key: string }> });
     expect(registry.items.map((c) => c.key).sort()).toEqual(['Components/Badge', 'Components/Button', 'Components/ProductCard']);
+    expect(await runNow(p)).toMatchObject({ storybook: 'unchanged' });
+  });
+
+  it("a run reads the build's props as the one-click ingest does (Storybook 10's manifest), so a props change in code is seen", async () => {
+    const p = await createTestProject();
+    // the registry ingested by hand from the index alone: no props known
+    expect((await ds(p, 'registry', { json: { index: sampleStorybookIndex } })).status).toBe(200);
+    const propsOf = async () => Object.fromEntries((await ok(await ds(p, 'registry'), 200, (v) => v as { items: Array<{ key: string; props: unknown[] }> })).items.map((c) => [c.key, c.props.length]));
+    expect(await propsOf()).toEqual({ 'Components/Badge': 0, 'Components/Button': 0, 'Components/ProductCard': 0 });
+    // the build as Storybook 10 publishes it: its index and components manifest
+    expect((await ds(p, 'credentials', { json: { kind: 'storybook', value: `${inject('storybookUrl')}/storybook-10` } })).status).toBe(200);
+    expect(await runNow(p)).toMatchObject({ storybook: 'ingested', error: null });
+    expect(await propsOf()).toEqual({ 'Components/Badge': 3, 'Components/Button': 6, 'Components/ProductCard': 5 });
     expect(await runNow(p)).toMatchObject({ storybook: 'unchanged' });
   });
 
