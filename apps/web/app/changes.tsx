@@ -2,7 +2,7 @@
 // the last id seen): "Changes: 12 components added, 2 pages added" in the navigation, from anyone — this tab, the
 // Figma plugin, a teammate, an agent. Nothing without a key.
 'use client';
-import { describeUpdates, readUpdatesSince, type ProjectUpdate } from '@cogo/api-client';
+import { describeUpdates, latestUpdateId, readUpdatesSince, type ProjectUpdate } from '@cogo/api-client';
 import { useEffect, useState } from 'react';
 import { clientFor, useApiKey } from '../lib/session';
 
@@ -18,9 +18,12 @@ export function ProjectChanges() {
     const seen: ProjectUpdate[] = [];
     const check = async () => {
       try {
-        const got = await readUpdatesSince(clientFor(key), after ?? 0);
-        if (after !== null) seen.push(...got.items);
-        after = got.after;
+        if (after === null) after = await latestUpdateId(clientFor(key));
+        else {
+          const got = await readUpdatesSince(clientFor(key), after);
+          seen.push(...got.items);
+          after = got.after;
+        }
         if (live) setText(seen.length ? `Changes: ${describeUpdates(seen)}` : 'No changes since you opened');
       } catch {
         if (live) setText('Changes unavailable');

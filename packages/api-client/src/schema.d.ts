@@ -9763,6 +9763,8 @@ export interface components {
             items: components["schemas"]["ProjectUpdate"][];
             /** @description the `after` of the next page; null when this page is the last */
             next_after: string | null;
+            /** @description the project's newest update id now (0: none): a follower starting now follows from it */
+            latest_id: number;
         };
         ProjectUpdate: {
             /** @description global order of changes; pass the last one as `after` */

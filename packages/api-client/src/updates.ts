@@ -1,5 +1,6 @@
-// Following the project's change feed (GET /projects/current/updates): every update after the last id seen, all
-// pages read, and the id to follow from next. A follower polls it with that id (the dashboard, the Figma plugin).
+// Following the project's change feed (GET /projects/current/updates): where it stands now (latestUpdateId), every
+// update after the last id seen (all pages read) and the id to follow from next. A follower starts at the newest id
+// and polls with the last one it saw (the dashboard, the Figma plugin).
 import type { CogoClient } from './index';
 import { CogoApiError, isErrorEnvelope } from './errors';
 import type { components } from './schema';
@@ -10,6 +11,13 @@ export type ProjectUpdate = components['schemas']['ProjectUpdate'];
 export interface UpdatesSince {
   items: ProjectUpdate[];
   after: number;
+}
+
+/** The feed's newest id now: a follower starting now reads from it (one small request, whatever the history). */
+export async function latestUpdateId(client: CogoClient): Promise<number> {
+  const { data, error, response } = await client.GET('/projects/current/updates', { params: { query: { limit: 1 } } });
+  if (error !== undefined || !data) throw new CogoApiError(response.status, isErrorEnvelope(error) ? error : undefined);
+  return data.latest_id;
 }
 
 /** Reads every update after `after` (pages of `limit`, at most `maxPages`, then the rest on the next call). */

@@ -31,6 +31,7 @@ export const ProjectUpdatesPageSchema = z
   .object({
     items: z.array(ProjectUpdateSchema),
     next_after: z.string().nullable().openapi({ description: 'the `after` of the next page; null when this page is the last' }),
+    latest_id: z.number().int().openapi({ description: "the project's newest update id now (0: none): a follower starting now follows from it" }),
   })
   .openapi('ProjectUpdatesPage');
 

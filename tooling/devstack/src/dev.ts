@@ -18,11 +18,13 @@ import { startLocalFakes } from './fakes';
 import { startSampleStorybook } from './storybook-sample';
 import { FAKE_CHAT_PROVIDER, llmMocked, llmWorkerVars, pickWorkerVars, readDevVars, workerVarNames } from './worker-vars';
 import { buildDashboard } from './dashboard';
+import { freePort } from './ports';
 import { API_CONFIG, startWranglerDev, waitHealthy } from './wrangler';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface DevOptions {
+  /** The API's port; 0: a free one, chosen again if another process takes it before wrangler binds it (tests). */
   port: number;
   /** Real Figma instead of the fake: FIGMA_API_KEY (and optionally FIGMA_API_BASE) from the environment. */
   figma?: { base: string; token: string } | undefined;
@@ -52,6 +54,35 @@ export interface DevReady {
   figmaFakeUrl: string | null;
   databaseUrl: string;
   databaseWsProxy: string;
+}
+
+/**
+ * wrangler dev on `port`, healthy. With port 0 a free port is picked just before the start; a port taken by another
+ * process in the moment between (two stacks starting side by side) is picked again, up to three times.
+ */
+async function startApi(port: number, vars: Record<string, string>, stateDir: string, log: (line: string) => void, cleanups: Array<() => Promise<void>>) {
+  for (let attempt = 1; ; attempt++) {
+    let taken = false;
+    const api = startWranglerDev({
+      config: API_CONFIG,
+      port: port || (await freePort()),
+      stateDir,
+      vars,
+      onOutput: (line) => {
+        taken ||= /Address already in use/.test(line);
+        log(`[wrangler] ${line}`);
+      },
+    });
+    try {
+      const health = (await waitHealthy(api.url, api.child)) as { db: { serverVersion?: string; migrations?: number } };
+      cleanups.push(api.stop);
+      return { api, health };
+    } catch (err) {
+      await api.stop();
+      if (port !== 0 || !taken || attempt === 3) throw err;
+      log(`  (port ${new URL(api.url).port} was taken meanwhile: another)`);
+    }
+  }
 }
 
 /**
@@ -135,15 +166,7 @@ export async function runDev(options: DevOptions): Promise<number> {
     };
     const adminToken = vars.ADMIN_TOKEN!;
     buildDashboard(log);
-    const api = startWranglerDev({
-      config: API_CONFIG,
-      port: options.port,
-      stateDir: options.dataDir,
-      vars,
-      onOutput: (line) => log(`[wrangler] ${line}`),
-    });
-    cleanups.push(api.stop);
-    const health = (await waitHealthy(api.url, api.child)) as { db: { serverVersion?: string; migrations?: number } };
+    const { api, health } = await startApi(options.port, vars, options.dataDir, log, cleanups);
     // signed whenever there is a secret: harmless without REQUIRE_HMAC, required with it
     const project = await ensureDevProject(devFetch(api.url, vars.HMAC_SECRET), adminToken, options.dataDir, creds);
     const sampleUrl = 'https://www.figma.com/design/COGOSAMPLE0001/COGO-Sample-Storefront';

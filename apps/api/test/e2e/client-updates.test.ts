@@ -1,9 +1,10 @@
 // readUpdatesSince (packages/api-client) against the real Worker: a follower's first read pages through the feed to
-// its tip, the next read from that id holds only what changed since, and describeUpdates says it in words.
+// its tip, latestUpdateId finds the tip in one small request, the next read from that id holds only what changed
+// since, and describeUpdates says it in words.
 import { SAMPLE_FILE_KEY } from '@cogo/fakes/samples';
 import { describe, expect, it } from 'vitest';
 import { createCogoClient } from '../../../../packages/api-client/src/index';
-import { describeUpdates, readUpdatesSince } from '../../../../packages/api-client/src/updates';
+import { describeUpdates, latestUpdateId, readUpdatesSince } from '../../../../packages/api-client/src/updates';
 import { api, BASE, createTestProject, runFigmaJob } from '../helpers';
 import { workerTransport } from './client-helpers';
 
@@ -25,6 +26,10 @@ describe('readUpdatesSince against the Worker', () => {
     expect(describeUpdates(first.items)).toBe('3 components added, 1 page added, 1 project added');
 
     expect(await readUpdatesSince(client, first.after)).toEqual({ items: [], after: first.after });
+    // a follower starting now: one request of one item tells where the feed stands
+    const before = transport.requests.length;
+    expect(await latestUpdateId(client)).toBe(first.after);
+    expect(transport.requests.slice(before).map((r) => new URL(r.url).search)).toEqual(['?limit=1']);
     // one component renamed, one gone: only those since the tip
     expect((await apply([{ ...comp('9:1'), name: 'Renamed' }, comp('9:2')])).status).toBe(200);
     const next = await readUpdatesSince(client, first.after);

@@ -1,7 +1,7 @@
 // Project changes (seed 002: plugins are notified): GET /projects/current/updates followed from the moment the
-// plugin opened — the first read finds the feed's tip, later reads (every 15 s, after an apply, or on Check) show
+// plugin opened — the first read asks where the feed stands (one item), later reads (every 15 s, after an apply, or on Check) show
 // what changed since, from anyone: "Since you opened the plugin: 3 components added, 1 page changed (10:42)".
-import { describeUpdates, readUpdatesSince, type ProjectUpdate } from '@cogo/api-client';
+import { describeUpdates, latestUpdateId, readUpdatesSince, type ProjectUpdate } from '@cogo/api-client';
 import { connect, type Settings } from './api';
 import { describeError, status } from './dom';
 
@@ -25,11 +25,12 @@ export function followUpdates(settings: () => Settings): void {
 export function checkUpdates(settings: () => Settings): Promise<void> {
   running ??= (async () => {
     try {
-      const got = await readUpdatesSince(connect(settings()).client, after ?? 0);
+      const { client } = connect(settings());
       if (after === null) {
-        after = got.after;
+        after = await latestUpdateId(client);
         return status('changes', 'Following project changes: none since you opened the plugin.');
       }
+      const got = await readUpdatesSince(client, after);
       after = got.after;
       seen.push(...got.items);
       if (seen.length === 0) return;

@@ -2,7 +2,7 @@ import { ApiError } from '../../lib/errors';
 import { createRouter } from '../../lib/openapi';
 import { principalOf } from '../../middleware';
 import { publishUpdates } from './outbox';
-import { listUpdates, undeliveredIds, type ProjectUpdateRow } from './updates.repo';
+import { latestUpdateId, listUpdates, undeliveredIds, type ProjectUpdateRow } from './updates.repo';
 import { listUpdatesRoute, replayUpdatesRoute } from './updates.routes';
 
 /** At most this many updates are re-sent by one replay call (`more: true` asks for another). */
@@ -27,9 +27,12 @@ export function updateView(u: ProjectUpdateRow) {
 export const updatesRouter = createRouter()
   .openapi(listUpdatesRoute, async (c) => {
     const { after, limit } = c.req.valid('query');
-    const rows = await listUpdates(c.get('db')(), principalOf(c).projectId, Number(after ?? 0), limit + 1);
+    const db = c.get('db')();
+    const { projectId } = principalOf(c);
+    const rows = await listUpdates(db, projectId, Number(after ?? 0), limit + 1);
+    const latest = await latestUpdateId(db, projectId);
     const items = rows.slice(0, limit);
-    return c.json({ items: items.map(updateView), next_after: rows.length > limit ? String(items[items.length - 1]!.id) : null }, 200);
+    return c.json({ items: items.map(updateView), next_after: rows.length > limit ? String(items[items.length - 1]!.id) : null, latest_id: latest }, 200);
   })
   .openapi(replayUpdatesRoute, async (c) => {
     const { project_id, since } = c.req.valid('json');

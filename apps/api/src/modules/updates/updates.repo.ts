@@ -1,7 +1,7 @@
 // Queries of the outbox `cogo.project_updates`: the one helper every write path of user-owned data calls inside its
 // transaction (recordUpdates), the change feed, and what the projection worker and the cron sweep need.
 import { schema, type Db } from '@cogo/db';
-import { and, asc, eq, gt, gte, isNull, lt, or, sql, notLike } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNull, lt, or, sql, notLike } from 'drizzle-orm';
 
 export type ProjectUpdateRow = typeof schema.projectUpdates.$inferSelect;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -45,6 +45,13 @@ export async function recordUpdates(tx: Tx, rows: UpdateRecord[]): Promise<numbe
 export async function listUpdates(db: Queryable, projectId: string, after: number, limit: number): Promise<ProjectUpdateRow[]> {
   const u = schema.projectUpdates;
   return db.select().from(u).where(and(eq(u.projectId, projectId), gt(u.id, after))).orderBy(asc(u.id)).limit(limit);
+}
+
+/** The project's newest update id (0 when it has none): where a follower starting now follows from. */
+export async function latestUpdateId(db: Queryable, projectId: string): Promise<number> {
+  const u = schema.projectUpdates;
+  const [row] = await db.select({ id: u.id }).from(u).where(eq(u.projectId, projectId)).orderBy(desc(u.id)).limit(1);
+  return row?.id ?? 0;
 }
 
 /** Ids of updates still undelivered since `olderThan` (the sweep), never those parked by the dead-letter queue. */

@@ -26,6 +26,7 @@ async function jobFor() {
 interface FeedPage {
   items: Array<{ id: number; entity: string; entity_id: string; operation: string; version: number; content_hash: string | null; trace_id: string | null }>;
   next_after: string | null;
+  latest_id: number;
 }
 
 describe('the outbox: one row per committed change', () => {
@@ -112,13 +113,17 @@ describe('GET /projects/current/updates', () => {
     expect(seen.map((s) => s.id)).toEqual(all.map((r) => r.id));
     expect(seen[0]).toMatchObject({ entity: 'project', entity_id: p.id, operation: 'insert', version: 1 });
 
-    // following from the last id seen returns nothing new
+    // following from the last id seen returns nothing new; every page names the feed's newest id (a follower starting
+    // now asks for one item and follows from it)
     const tail = (await (await api(`/projects/current/updates?after=${all.at(-1)!.id}`, { key: p.key })).json()) as FeedPage;
-    expect(tail).toEqual({ items: [], next_after: null });
+    expect(tail).toEqual({ items: [], next_after: null, latest_id: all.at(-1)!.id });
+    const first = (await (await api('/projects/current/updates?limit=1', { key: p.key })).json()) as FeedPage;
+    expect([first.items.length, first.latest_id]).toEqual([1, all.at(-1)!.id]);
 
     // the other project's feed holds its own creation only, never p's rows
     const theirs = (await (await api('/projects/current/updates', { key: other.key })).json()) as FeedPage;
     expect(theirs.items.map((i) => [i.entity, i.entity_id])).toEqual([['project', other.id]]);
+    expect(theirs.latest_id).toBe(theirs.items[0]!.id);
   });
 
   it('refuses a bad cursor or limit with 400 in the error envelope', async () => {
