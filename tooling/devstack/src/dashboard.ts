@@ -9,7 +9,8 @@ import { ASSETS_DIR } from './wrangler';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SOURCES = ['apps/web/app', 'apps/web/lib', 'apps/web/next.config.ts', 'apps/web/package.json', 'packages/api-client/src', 'packages/types/src'];
 
-function newest(path: string): number {
+/** The newest modification time under `path` (0 when it does not exist). */
+export function newest(path: string): number {
   if (!existsSync(path)) return 0;
   const st = statSync(path);
   if (!st.isDirectory()) return st.mtimeMs;

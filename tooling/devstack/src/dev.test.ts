@@ -5,12 +5,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createDb, schema } from '@cogo/db';
 import { ws } from '@cogo/db/node';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { devOptionsFrom, runDev, type DevReady } from './dev';
+import { pluginStale } from './plugin-build';
 import { freePort } from './ports';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'cogo-dev-'));
@@ -47,6 +49,8 @@ async function devRun(onReady: (ready: DevReady) => Promise<void>): Promise<{ co
 
 describe('./cogo dev', () => {
   it('comes up healthy with docs, and keeps its data across a stop and a start', async () => {
+    // the plugin's build is the dev command's to make
+    rmSync(fileURLToPath(new URL('../../../apps/figma-plugin/dist', import.meta.url)), { recursive: true, force: true });
     const slug = `dev-${Date.now()}`;
     const first = await devRun(async ({ apiUrl, apiKey, sampleUrl, databaseUrl, databaseWsProxy }) => {
       const health = (await (await fetch(`${apiUrl}/healthz`)).json()) as { status: string; db: { ok: boolean } };
@@ -92,7 +96,9 @@ describe('./cogo dev', () => {
     expect(first.code).toBe(0);
     const printed = first.lines.join('\n');
     expect(printed).toMatch(/COGO is up in [\d.]+s[\s\S]*Docs\s+http:\/\/127\.0\.0\.1:\d+\/docs/);
-    expect(printed).toContain('Plugin     apps/figma-plugin/manifest.json (Figma: Plugins → Development → Import plugin from manifest; CORS_ORIGINS=null)');
+    expect(printed).toContain('Plugin     apps/figma-plugin/manifest.json, built in apps/figma-plugin/dist (Figma: Plugins → Development → Import plugin from manifest; CORS_ORIGINS=null)');
+    // the plugin Figma imports is built and current
+    expect(pluginStale()).toBe(false);
     expect(printed).toMatch(/LLM: local OpenAI-compatible fake at http:\/\/127\.0\.0\.1:\d+\/v1; every answer's provider is fake-openai \(set CHAT_API_BASE and CHAT_API_KEY for a real provider\)/);
     const key = /API key\s+(cogo_\S+)/.exec(printed)?.[1];
     expect(key).toBeTruthy();

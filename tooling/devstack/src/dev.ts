@@ -18,6 +18,7 @@ import { startLocalFakes } from './fakes';
 import { startSampleStorybook } from './storybook-sample';
 import { FAKE_CHAT_PROVIDER, llmMocked, llmWorkerVars, pickWorkerVars, readDevVars, workerVarNames } from './worker-vars';
 import { buildDashboard } from './dashboard';
+import { buildPlugin } from './plugin-build';
 import { freePort } from './ports';
 import { API_CONFIG, startWranglerDev, waitHealthy } from './wrangler';
 
@@ -166,6 +167,7 @@ export async function runDev(options: DevOptions): Promise<number> {
     };
     const adminToken = vars.ADMIN_TOKEN!;
     buildDashboard(log);
+    buildPlugin(log);
     const { api, health } = await startApi(options.port, vars, options.dataDir, log, cleanups);
     // signed whenever there is a secret: harmless without REQUIRE_HMAC, required with it
     const project = await ensureDevProject(devFetch(api.url, vars.HMAC_SECRET), adminToken, options.dataDir, creds);
@@ -176,7 +178,7 @@ export async function runDev(options: DevOptions): Promise<number> {
     log(`  API        ${api.url}`);
     log(`  Dashboard  ${api.url}/app/`);
     log(`  Docs       ${api.url}/docs`);
-    log(`  Plugin     apps/figma-plugin/manifest.json (Figma: Plugins → Development → Import plugin from manifest; CORS_ORIGINS=${vars.CORS_ORIGINS})`);
+    log(`  Plugin     apps/figma-plugin/manifest.json, built in apps/figma-plugin/dist (Figma: Plugins → Development → Import plugin from manifest; CORS_ORIGINS=${vars.CORS_ORIGINS})`);
     log(`  OpenAPI    ${api.url}/openapi.json`);
     log(`  Health     ${api.url}/healthz   (Postgres ${health.db.serverVersion}, ${health.db.migrations} migrations)`);
     log(`  Database   ${db.kind === 'embedded' ? `embedded PGlite, data in ${options.dataDir}/pglite` : 'DATABASE_URL'}`);
