@@ -13,6 +13,7 @@ import { runDev } from '@cogo/devstack/dev';
 import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type FlowContext, signIn } from './flows/context';
+import { cancelFlow } from './flows/cancel';
 import { chatFlow } from './flows/chat';
 import { designFlow } from './flows/design';
 import { extractFlow } from './flows/extract';
@@ -53,6 +54,7 @@ describe('dashboard (apps/web) in Chromium', () => {
           const ctx: FlowContext = { browser, page, apiUrl, apiKey, sampleUrl, storybookUrl, figmaFakeUrl, out: OUT };
 
           const { revoked } = await keysFlow(ctx);
+          await cancelFlow(ctx);
           await extractFlow(ctx);
           await designFlow(ctx);
           await tokensFlow(ctx);

@@ -7,7 +7,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { ErrorBox } from '../../lib/error-box';
 import { RequireKey } from '../../lib/require-key';
 import { SAMPLE_URL } from '../../lib/sample';
-import { apiBase } from '../../lib/session';
+import { apiBase, clientFor } from '../../lib/session';
 
 type Started = Awaited<ReturnType<typeof startFigmaJob>>;
 type PageRow = { id: string; name: string; chunks: number; read: number; components: ApplyPage['components'] };
@@ -63,8 +63,9 @@ function Extract({ apiKey }: { apiKey: string }) {
   async function cancel() {
     abort.current?.abort();
     if (!started) return;
-    const res = await fetch(`${apiBase()}/figma-context/cancel`, { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ job_id: started.job_id }) });
-    if (!res.ok && res.status !== 409) setError(await res.json().catch(() => null));
+    // a job that ended meanwhile answers 409: nothing to cancel, not an error to show
+    const { error: failed, response } = await clientFor(apiKey).POST('/figma-context/cancel', { body: { job_id: started.job_id } });
+    if (failed !== undefined && response.status !== 409) setError(failed);
   }
 
   async function apply() {
