@@ -10,10 +10,14 @@ let after: number | null = null;
 let seen: ProjectUpdate[] = [];
 let timer: ReturnType<typeof setInterval> | null = null;
 let running: Promise<void> | null = null;
+// bumped by new settings: a read begun under the old ones changes nothing when it ends
+let generation = 0;
 
 /** Starts (or restarts, for new settings) following the project's changes; nothing without a key. */
 export function followUpdates(settings: () => Settings): void {
   if (timer) clearInterval(timer);
+  generation++;
+  running = null;
   after = null;
   seen = [];
   if (!settings().apiKey) return status('changes', '');
@@ -23,24 +27,32 @@ export function followUpdates(settings: () => Settings): void {
 
 /** Reads what changed since the last read (one read at a time). */
 export function checkUpdates(settings: () => Settings): Promise<void> {
-  running ??= (async () => {
-    try {
-      const { client } = connect(settings());
-      if (after === null) {
-        after = await latestUpdateId(client);
-        return status('changes', 'Following project changes: none since you opened the plugin.');
-      }
-      const got = await readUpdatesSince(client, after);
-      after = got.after;
-      seen.push(...got.items);
-      if (seen.length === 0) return;
-      const latest = new Date(seen.at(-1)!.created_at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-      status('changes', `Since you opened the plugin: ${describeUpdates(seen)} (latest ${latest}).`);
-    } catch (err) {
-      status('changes', `Project changes unavailable: ${describeError(err)}`, true);
-    } finally {
-      running = null;
+  if (running) return running;
+  // cleared only once it is the one in flight (a read that failed at once has not been stored yet)
+  const run: Promise<void> = read(generation, settings).finally(() => {
+    if (running === run) running = null;
+  });
+  running = run;
+  return run;
+}
+
+async function read(mine: number, settings: () => Settings): Promise<void> {
+  try {
+    const { client } = connect(settings());
+    if (after === null) {
+      const latest = await latestUpdateId(client);
+      if (mine !== generation) return;
+      after = latest;
+      return status('changes', 'Following project changes: none since you opened the plugin.');
     }
-  })();
-  return running;
+    const got = await readUpdatesSince(client, after);
+    if (mine !== generation) return;
+    after = got.after;
+    seen.push(...got.items);
+    if (seen.length === 0) return;
+    const latest = new Date(seen.at(-1)!.created_at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    status('changes', `Since you opened the plugin: ${describeUpdates(seen)} (latest ${latest}).`);
+  } catch (err) {
+    if (mine === generation) status('changes', `Project changes unavailable: ${describeError(err)}`, true);
+  }
 }
