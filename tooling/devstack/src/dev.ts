@@ -80,6 +80,8 @@ async function startApi(port: number, vars: Record<string, string>, stateDir: st
       return { api, health };
     } catch (err) {
       await api.stop();
+      // its last lines may still be in the pipes when it exits: 'close' comes after them (or give up after 2 s)
+      if (port === 0 && !taken) await new Promise((resolve) => (api.child.stdout?.readableEnded ? resolve(null) : (api.child.once('close', resolve), setTimeout(resolve, 2_000))));
       if (port !== 0 || !taken || attempt === 3) throw err;
       log(`  (port ${new URL(api.url).port} was taken meanwhile: another)`);
     }
