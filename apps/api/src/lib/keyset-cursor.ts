@@ -1,7 +1,7 @@
 // Keyset pagination cursors: base64url of `[created_at ISO, uuid]`. A cursor is checked in full
 // (shape, a real UUID, a timestamp Postgres can hold and this API could have written) before it
 // reaches a query, so a crafted one is a 400, never a database error.
-import { asc, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { asc, desc, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { ApiError } from './errors';
 
 export interface KeysetPosition {
@@ -54,13 +54,30 @@ function atCursorPrecision(createdAt: AnyColumn): SQL {
   return sql`date_trunc('milliseconds', ${createdAt})`;
 }
 
+/** The cursor's position as SQL values: its time, and its id typed as the id column (uuid, or text ids). */
+function positionSql(id: AnyColumn, pos: KeysetPosition): SQL {
+  const idValue = id.columnType === 'PgUUID' ? sql`${pos.id}::uuid` : sql`${pos.id}`;
+  return sql`(${pos.createdAt.toISOString()}::timestamptz, ${idValue})`;
+}
+
 /** Rows after `pos` in keyset order (undefined: from the start). */
 export function afterKeyset(createdAt: AnyColumn, id: AnyColumn, pos: KeysetPosition | undefined): SQL | undefined {
   if (!pos) return undefined;
-  return sql`(${atCursorPrecision(createdAt)}, ${id}) > (${pos.createdAt.toISOString()}::timestamptz, ${pos.id}::uuid)`;
+  return sql`(${atCursorPrecision(createdAt)}, ${id}) > ${positionSql(id, pos)}`;
 }
 
 /** The keyset order, oldest first. */
 export function keysetOrder(createdAt: AnyColumn, id: AnyColumn): SQL[] {
   return [asc(atCursorPrecision(createdAt)), asc(id)];
+}
+
+/** Rows after `pos` in newest-first order (undefined: from the newest). */
+export function beforeKeyset(createdAt: AnyColumn, id: AnyColumn, pos: KeysetPosition | undefined): SQL | undefined {
+  if (!pos) return undefined;
+  return sql`(${atCursorPrecision(createdAt)}, ${id}) < ${positionSql(id, pos)}`;
+}
+
+/** The keyset order, newest first. */
+export function newestFirst(createdAt: AnyColumn, id: AnyColumn): SQL[] {
+  return [desc(atCursorPrecision(createdAt)), desc(id)];
 }

@@ -1,8 +1,8 @@
 // Queries of the AI plugin jobs: cogo.jobs (seed 004's job table), cogo.job_batches (a batched job's calls) and
 // cogo.job_events (the ordered log GET /api/jobs/{id}/events streams; seq is the SSE id).
 import { isUniqueViolation, schema, type Db } from '@cogo/db';
-import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { KeysetPosition } from '../../lib/keyset-cursor';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { beforeKeyset, newestFirst, type KeysetPosition } from '../../lib/keyset-cursor';
 
 const j = schema.jobs;
 const b = schema.jobBatches;
@@ -150,16 +150,14 @@ export interface JobFilter {
   actor?: string;
 }
 
-const createdMs = sql`date_trunc('milliseconds', ${j.createdAt})`;
-
 /** Up to `limit` jobs of the project, newest first, after a keyset position. */
 export async function listJobs(db: Db, projectId: string, filter: JobFilter, limit: number, pos?: KeysetPosition): Promise<JobRow[]> {
-  const before: SQL | undefined = pos ? sql`(${createdMs}, ${j.id}) < (${pos.createdAt.toISOString()}::timestamptz, ${pos.id}::uuid)` : undefined;
+  const before = beforeKeyset(j.createdAt, j.id, pos);
   return db
     .select()
     .from(j)
     .where(and(eq(j.projectId, projectId), filter.kind ? eq(j.kind, filter.kind) : undefined, filter.status ? eq(j.status, filter.status) : undefined, filter.actor ? eq(j.actor, filter.actor) : undefined, before))
-    .orderBy(desc(createdMs), desc(j.id))
+    .orderBy(...newestFirst(j.createdAt, j.id))
     .limit(limit);
 }
 

@@ -2,8 +2,8 @@
 // rows; the explicit project filter is belt and braces); the retention sweep runs on the service database.
 import { schema, type Db } from '@cogo/db';
 import type { ArtifactKind } from '@cogo/types';
-import { and, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
-import type { KeysetPosition } from '../../lib/keyset-cursor';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { beforeKeyset, newestFirst, type KeysetPosition } from '../../lib/keyset-cursor';
 
 export type ArtifactRow = typeof schema.artifacts.$inferSelect;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -41,15 +41,6 @@ export async function findLiveArtifact(db: Db, projectId: string, id: string): P
   return row;
 }
 
-/** The keyset column at a cursor's precision (milliseconds), as lib/keyset-cursor.ts explains. */
-const createdMs = sql`date_trunc('milliseconds', ${a.createdAt})`;
-
-/** Rows strictly before `pos` in newest-first order. */
-function beforeKeyset(pos: KeysetPosition | undefined): SQL | undefined {
-  if (!pos) return undefined;
-  return sql`(${createdMs}, ${a.id}) < (${pos.createdAt.toISOString()}::timestamptz, ${pos.id}::uuid)`;
-}
-
 /** Filters of a listing. */
 export interface ArtifactFilter {
   kind?: ArtifactKind;
@@ -67,10 +58,10 @@ export async function listLiveArtifacts(db: Db, projectId: string, filter: Artif
         gt(a.expiresAt, sql`now()`),
         filter.kind ? eq(a.kind, filter.kind) : undefined,
         filter.traceId ? eq(a.traceId, filter.traceId) : undefined,
-        beforeKeyset(pos),
+        beforeKeyset(a.createdAt, a.id, pos),
       ),
     )
-    .orderBy(desc(createdMs), desc(a.id))
+    .orderBy(...newestFirst(a.createdAt, a.id))
     .limit(limit);
 }
 

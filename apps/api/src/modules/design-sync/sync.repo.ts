@@ -2,7 +2,7 @@
 import { schema, type Db } from '@cogo/db';
 import { DESIGN_SYNC_LIMITS } from '@cogo/types';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { KeysetPosition } from '../../lib/keyset-cursor';
+import { beforeKeyset, newestFirst, type KeysetPosition } from '../../lib/keyset-cursor';
 import type { Tx } from './registry.repo';
 
 export type OperationRow = typeof schema.syncOperations.$inferSelect;
@@ -45,12 +45,11 @@ export async function markOperationUndone(tx: Tx, projectId: string, id: string)
 
 /** A page of operations, newest first. */
 export function listOperations(db: Reader, projectId: string, limit: number, pos?: KeysetPosition): Promise<OperationRow[]> {
-  const createdMs = sql`date_trunc('milliseconds', ${op.createdAt})`;
   return db
     .select()
     .from(op)
-    .where(and(eq(op.projectId, projectId), pos ? sql`(${createdMs}, ${op.id}) < (${pos.createdAt.toISOString()}::timestamptz, ${pos.id})` : undefined))
-    .orderBy(desc(createdMs), desc(op.id))
+    .where(and(eq(op.projectId, projectId), beforeKeyset(op.createdAt, op.id, pos)))
+    .orderBy(...newestFirst(op.createdAt, op.id))
     .limit(limit);
 }
 

@@ -1,6 +1,6 @@
 import { schema, type Db } from '@cogo/db';
-import { and, desc, eq, sql } from 'drizzle-orm';
-import type { KeysetPosition } from '../../../lib/keyset-cursor';
+import { and, eq } from 'drizzle-orm';
+import { beforeKeyset, newestFirst, type KeysetPosition } from '../../../lib/keyset-cursor';
 
 export type SessionRow = typeof schema.testSessions.$inferSelect;
 const t = schema.testSessions;
@@ -15,14 +15,13 @@ export async function findSession(db: Db, projectId: string | null, id: string):
   return row;
 }
 
-/** The project's sessions newest first, after `pos` (a keyset position at millisecond precision). */
+/** The project's sessions newest first, after `pos`. */
 export function listSessions(db: Db, projectId: string, limit: number, pos?: KeysetPosition): Promise<SessionRow[]> {
-  const createdMs = sql`date_trunc('milliseconds', ${t.createdAt})`;
   return db
     .select()
     .from(t)
-    .where(and(eq(t.projectId, projectId), pos ? sql`(${createdMs}, ${t.id}) < (${pos.createdAt.toISOString()}::timestamptz, ${pos.id}::uuid)` : undefined))
-    .orderBy(desc(createdMs), desc(t.id))
+    .where(and(eq(t.projectId, projectId), beforeKeyset(t.createdAt, t.id, pos)))
+    .orderBy(...newestFirst(t.createdAt, t.id))
     .limit(limit);
 }
 
