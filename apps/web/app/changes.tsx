@@ -2,7 +2,7 @@
 // the last id seen): "Changes: 12 components added, 2 pages added" in the navigation, from anyone — this tab, the
 // Figma plugin, a teammate, an agent. Nothing without a key.
 'use client';
-import { describeUpdates, latestUpdateId, readUpdatesSince, type ProjectUpdate } from '@cogo/api-client';
+import { ChangeFollower, updatesFeed } from '@cogo/api-client';
 import { useEffect, useState } from 'react';
 import { clientFor, useApiKey } from '../lib/session';
 
@@ -13,26 +13,15 @@ export function ProjectChanges() {
   const [text, setText] = useState('');
   useEffect(() => {
     if (!key) return setText('');
-    let live = true;
-    let after: number | null = null;
-    const seen: ProjectUpdate[] = [];
-    const check = async () => {
-      try {
-        if (after === null) after = await latestUpdateId(clientFor(key));
-        else {
-          const got = await readUpdatesSince(clientFor(key), after);
-          seen.push(...got.items);
-          after = got.after;
-        }
-        if (live) setText(seen.length ? `Changes: ${describeUpdates(seen)}` : 'No changes since you opened');
-      } catch {
-        if (live) setText('Changes unavailable');
-      }
-    };
-    void check();
-    const timer = setInterval(() => void check(), EVERY_MS);
+    const follower = new ChangeFollower((news) =>
+      setText(news.kind === 'none' ? 'No changes since you opened' : news.kind === 'changes' ? `Changes: ${news.text}` : 'Changes unavailable'),
+    );
+    const check = () => void follower.check(() => updatesFeed(clientFor(key)));
+    check();
+    const timer = setInterval(check, EVERY_MS);
     return () => {
-      live = false;
+      // a check in flight when the key changes or the page goes says nothing
+      follower.reset();
       clearInterval(timer);
     };
   }, [key]);

@@ -1,8 +1,7 @@
-// The plugin's follower of the project's change feed: where it starts, what it says, one check at a time, and
-// checks begun under old settings or failing at once.
-import type { ProjectUpdate } from '@cogo/api-client';
+// ChangeFollower (the dashboard's and the Figma plugin's follower of the project's change feed): where it starts,
+// what it reports, one check at a time, and checks begun under old settings or failing at once.
 import { describe, expect, it } from 'vitest';
-import { ChangeFollower, type Feed } from '../src/lib/change-follower';
+import { ChangeFollower, type FollowerNews, type ProjectUpdate, type UpdatesFeed } from './updates';
 
 const update = (id: number, entity: ProjectUpdate['entity'], operation: ProjectUpdate['operation']): ProjectUpdate => ({
   id,
@@ -22,7 +21,7 @@ function feedOver(updates: ProjectUpdate[]) {
   let release: (() => void) | null = null;
   const gate = { hold: false };
   const wait = () => (gate.hold ? new Promise<void>((r) => (release = r)) : Promise.resolve());
-  const feed: Feed = {
+  const feed: UpdatesFeed = {
     async latest() {
       reads.push('latest');
       await wait();
@@ -39,30 +38,31 @@ function feedOver(updates: ProjectUpdate[]) {
 }
 
 describe('ChangeFollower', () => {
-  it('starts at the tip, then says what changed since, in words', async () => {
-    const shown: string[] = [];
+  it('starts at the tip, then reports what changed since, in words', async () => {
+    const news: FollowerNews[] = [];
     const updates = [update(1, 'project', 'insert')];
     const { feed, reads } = feedOver(updates);
-    const f = new ChangeFollower((t) => shown.push(t));
+    const f = new ChangeFollower((n) => news.push(n));
     await f.check(() => feed);
-    expect(shown).toEqual(['Following project changes: none since you opened the plugin.']);
+    expect(news).toEqual([{ kind: 'none' }]);
+    // a quiet check says so again
     await f.check(() => feed);
-    expect(shown).toHaveLength(1);
+    expect(news).toEqual([{ kind: 'none' }, { kind: 'none' }]);
     updates.push(update(7, 'page', 'insert'), update(8, 'component', 'insert'), update(9, 'component', 'insert'));
     await f.check(() => feed);
     updates.push(update(12, 'component', 'update'));
     await f.check(() => feed);
     expect(reads).toEqual(['latest', 1, 1, 9]);
-    expect(shown.slice(1).map((s) => s.replace(/\(latest .*\)/, '(latest …)'))).toEqual([
-      'Since you opened the plugin: 2 components added, 1 page added (latest …).',
-      'Since you opened the plugin: 2 components added, 1 component changed, 1 page added (latest …).',
+    expect(news.slice(2)).toEqual([
+      { kind: 'changes', text: '2 components added, 1 page added', count: 3, latestAt: '2026-12-04T10:42:00.000Z' },
+      { kind: 'changes', text: '2 components added, 1 component changed, 1 page added', count: 4, latestAt: '2026-12-04T10:42:00.000Z' },
     ]);
   });
 
   it('runs one check at a time; a reset makes a check begun before it change nothing', async () => {
-    const shown: string[] = [];
+    const news: FollowerNews[] = [];
     const { feed, reads, gate, release } = feedOver([update(3, 'project', 'insert')]);
-    const f = new ChangeFollower((t) => shown.push(t));
+    const f = new ChangeFollower((n) => news.push(n));
     gate.hold = true;
     const first = f.check(() => feed);
     expect(f.check(() => feed)).toBe(first);
@@ -73,18 +73,18 @@ describe('ChangeFollower', () => {
     await Promise.all([first, second]);
     // the old check's answer was dropped; the new one started over from the tip
     expect(reads).toEqual(['latest', 'latest']);
-    expect(shown).toEqual(['Following project changes: none since you opened the plugin.']);
+    expect(news).toEqual([{ kind: 'none' }]);
   });
 
-  it('a check that fails at once (no key yet) is shown and does not block the next', async () => {
-    const shown: Array<[string, unknown]> = [];
-    const f = new ChangeFollower((t, e) => shown.push([t, e]));
+  it('a check that fails at once (no key yet) is reported and does not block the next', async () => {
+    const news: FollowerNews[] = [];
+    const f = new ChangeFollower((n) => news.push(n));
     await f.check(() => {
       throw new Error('Save your COGO API key first (Settings).');
     });
-    expect(shown).toEqual([['Project changes unavailable', new Error('Save your COGO API key first (Settings).')]]);
+    expect(news).toEqual([{ kind: 'failed', error: new Error('Save your COGO API key first (Settings).') }]);
     const { feed } = feedOver([]);
     await f.check(() => feed);
-    expect(shown.at(-1)).toEqual(['Following project changes: none since you opened the plugin.', undefined]);
+    expect(news.at(-1)).toEqual({ kind: 'none' });
   });
 });
