@@ -122,6 +122,8 @@ export const EnvSchema = z
     STREAM_BUDGET_MS: z.coerce.number().int().min(500).max(60_000).default(7_000),
     /** …and never runs longer than this. */
     STREAM_HARD_LIMIT_MS: z.coerce.number().int().min(1_000).max(120_000).default(15_000),
+    /** Start fetches a new job's first chunk in the background while its answer travels; the first stream call follows it. */
+    FIGMA_EAGER_START: bool(true),
 
     // plugin-only ingest
     /** Signs upload URLs from /figma-compat/uui/presign; uploads are refused while unset. */

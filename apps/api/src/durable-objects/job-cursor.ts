@@ -92,13 +92,14 @@ export class JobCursor extends DurableObject {
     this.sql.exec(`insert into meta (k, v) values (?, ?) on conflict (k) do update set v = excluded.v`, key, JSON.stringify(value));
   }
 
-  /** Creates the job (idempotent: a second call returns the existing state). */
-  async init(jobId: string, meta: Record<string, MetaValue> = {}): Promise<JobCursorState> {
+  /** Creates the job (idempotent: a second call returns the existing state), with its plan when given (one call instead of two: setPlan). */
+  async init(jobId: string, meta: Record<string, MetaValue> = {}, plan?: { chunks: Array<{ pageId: string | null; ids: string[] }>; extra: string | null }): Promise<JobCursorState> {
     const existing = this.get<JobCursorState>('state');
     if (existing) return existing;
     const now = Date.now();
     const state: JobCursorState = { jobId, status: 'pending', meta, lastEventId: 0, createdAt: now, updatedAt: now };
     this.put('state', state);
+    if (plan) this.storePlan(plan.chunks, plan.extra);
     // a job that never ends must not live forever either; the alarm looks at its activity then
     await this.ctx.storage.setAlarm(now + RETENTION_MS);
     return state;
@@ -111,6 +112,10 @@ export class JobCursor extends DurableObject {
 
   /** Stores the plan's chunks and the producer's start; `extra` is JSON text kept for producers (variables). */
   async setPlan(chunks: Array<{ pageId: string | null; ids: string[] }>, extra: string | null = null): Promise<void> {
+    this.storePlan(chunks, extra);
+  }
+
+  private storePlan(chunks: Array<{ pageId: string | null; ids: string[] }>, extra: string | null): void {
     if (this.get('producer')) return;
     chunks.forEach((c, i) => this.sql.exec(`insert into chunks (idx, page_id, ids) values (?, ?, ?)`, i, c.pageId, JSON.stringify(c.ids)));
     this.put('producer', { nextChunk: 0, chunksTotal: chunks.length, snapshot: null, counts: '{}' } satisfies ProducerState);

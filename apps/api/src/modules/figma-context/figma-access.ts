@@ -7,7 +7,7 @@ import { ApiError } from '../../lib/errors';
 import { FigmaError, waitDetails, type FigmaClient } from './figma.client';
 import { figmaClientFor } from './figma-context.outbound';
 import { figmaTokenFor } from './figma-context.token';
-import { proveVersion, withVersionCache, type CacheTally, type DeferredStores, type VersionCacheRef } from './version-cache';
+import { cachedIndex, proveVersion, withVersionCache, type CacheTally, type DeferredStores, type VersionCacheRef } from './version-cache';
 
 /** Longest a start waits for the token's next Figma slot. */
 export const START_MAX_WAIT_MS = 5_000;
@@ -51,5 +51,10 @@ export async function openFigmaFile(c: Context, fileKey: string, stores: Deferre
   const log = c.get('log');
   const onError = (err: unknown) => log.warn('figma version cache', { error: err instanceof Error ? err.message : String(err) });
   const cacheRef: VersionCacheRef = { db: stores.db(), bucket: config.FIGMA_CACHE, fileKey, version: proof.version, budgetBytes: config.FIGMA_MAX_RESPONSE_BYTES, onError, defer: stores.defer };
+  // one read of what the cache holds of this version, instead of a lookup before every request
+  cacheRef.known = cachedIndex(cacheRef).catch((err: unknown) => {
+    onError(err);
+    return null;
+  });
   return { ...base, figma: withVersionCache(plain, cacheRef), version: proof.version, cacheRef, cacheNote: null, metaCalls: 1 };
 }

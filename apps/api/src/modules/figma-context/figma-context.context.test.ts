@@ -6,7 +6,7 @@ import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
 import { chunkCache } from './context-cache';
-import { api, createTestProject, figmaFake, readSse, runFigmaJob, type StreamedEvent, type TestProject } from '../../../test/helpers';
+import { api, createTestProject, figmaFake, projectWithOwnFigmaToken, readSse, runFigmaJob, type StreamedEvent, type TestProject } from '../../../test/helpers';
 
 afterEach(() => figmaFake.clear());
 
@@ -222,7 +222,7 @@ describe('GET /figma-context/context', () => {
   });
 
   it('reads a running job up to what it has logged; its cursors keep that view after the job goes on; a new sequence is whole', async () => {
-    p = await createTestProject();
+    p = await projectWithOwnFigmaToken(); // its slow pacing stays with its own token
     // 300 ms between Figma calls and a 500 ms budget: the first stream call ends with the job still running
     const tight = { ...env, STREAM_BUDGET_MS: '500', FIGMA_REQUESTS_PER_MIN: '200' };
     const app = createApp();

@@ -20,9 +20,10 @@ export const figmaContextRouter = createRouter()
     const { job_id, cursor } = c.req.valid('json');
     const lastEventId = c.req.valid('header')['last-event-id'];
     const after = Math.max(Number(cursor), Number(lastEventId ?? 0));
-    const job = await findJob(c.get('db')(), principalOf(c).projectId, job_id, FIGMA_JOB_KINDS);
+    // the job's object read beside its row (its state is used only once the row proved the job is the caller's)
+    const [job, state] = await Promise.all([findJob(c.get('db')(), principalOf(c).projectId, job_id, FIGMA_JOB_KINDS), jobCursorOf(c.get('config').JOB_CURSOR, job_id).state()]);
     if (!job) throw new ApiError('NOT_FOUND', 'job not found');
-    return (await streamCall(c, job, after)) as never;
+    return (await streamCall(c, job, after, { state })) as never;
   })
   .openapi(statusRoute, async (c) => c.json(await jobStatus(c, c.req.valid('query').job_id), 200))
   .openapi(cancelRoute, async (c) => {

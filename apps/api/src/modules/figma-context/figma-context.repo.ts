@@ -8,7 +8,7 @@ export type JobRow = typeof schema.jobs.$inferSelect;
 export const FIGMA_JOB_KINDS = ['figma-context', 'figma-ingest'];
 
 /** Creates the job row. */
-export async function insertJob(db: Db, values: { projectId: string; kind: string; input: Record<string, unknown>; traceId: string; progress: Record<string, unknown> }): Promise<JobRow> {
+export async function insertJob(db: Db, values: { id?: string; projectId: string; kind: string; input: Record<string, unknown>; traceId: string; progress: Record<string, unknown> }): Promise<JobRow> {
   const rows = await db.insert(schema.jobs).values({ ...values, status: 'running' }).returning();
   return rows[0]!;
 }

@@ -8,7 +8,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
 import { jobCursorOf } from '../../durable-objects/names';
 import { logTails } from './log-tail';
-import { api, createTestProject, figmaFake, readSse, runFigmaJob, testDb, type StreamedEvent } from '../../../test/helpers';
+import { api, createTestProject, figmaFake, projectWithOwnFigmaToken, readSse, runFigmaJob, testDb, type StreamedEvent } from '../../../test/helpers';
 
 const handle = testDb();
 afterAll(() => handle.close());
@@ -57,7 +57,7 @@ describe('figma-context: start → stream → done', () => {
   });
 
   it('ends a call at its budget with progress.next_cursor, and the next calls finish the job with nothing lost or repeated', async () => {
-    const p = await createTestProject();
+    const p = await projectWithOwnFigmaToken(); // its slow pacing stays with its own token
     const tight = { ...env, STREAM_BUDGET_MS: '500', FIGMA_REQUESTS_PER_MIN: '200' }; // 300 ms between Figma calls
     const app = createApp();
     const { job, events, calls } = await runFigmaJob(p.key, { figma_url: URL_OF_SAMPLE, options: { max_nodes_per_chunk: 1 } }, app, tight);
@@ -173,7 +173,7 @@ describe('figma-context: bad input', () => {
 
 describe('figma-context: concurrent stream calls on one job', () => {
   it('lets one call produce while the other follows the log: no event twice in a call, one done, the full log', async () => {
-    const p = await createTestProject();
+    const p = await projectWithOwnFigmaToken(); // its slow pacing stays with its own token
     const slow = { ...env, FIGMA_REQUESTS_PER_MIN: '600' }; // 100 ms between Figma calls, so the calls overlap
     const app = createApp();
     const call = (cursor: string) =>
@@ -207,7 +207,7 @@ describe('figma-context: concurrent stream calls on one job', () => {
   });
 
   it('followers in one isolate share the encoded frames of the log: each gets exactly the logged events, intact', async () => {
-    const p = await createTestProject();
+    const p = await projectWithOwnFigmaToken(); // its slow pacing stays with its own token
     const slow = { ...env, FIGMA_REQUESTS_PER_MIN: '600' };
     const app = createApp();
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${p.key}` };

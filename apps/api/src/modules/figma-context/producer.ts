@@ -15,6 +15,7 @@ import { describeError } from '../../lib/logger';
 import type { SseSink } from '../../lib/sse';
 import { isLargeNode, type ChunkSource } from './chunk-source';
 import { FigmaError, waitDetails } from './figma.client';
+import { ApiError } from '../../lib/errors';
 import { pageReports } from './page-reports';
 import { chunkEvents, commitBatches, stageBatchBytes } from './chunk-events';
 import { encodeEvents, logTails, readLog } from './log-tail';
@@ -35,6 +36,8 @@ export interface ProducerDeps {
   log: Logger;
   /** Aborted when the call must stop at once (client gone, or the hard limit reached). */
   stopSignal?: AbortSignal;
+  /** After a chunk is logged (its events sent): finishes what was taken off its path (the cache's writes). */
+  afterCommit?: () => Promise<void>;
   /** Persists progress/outcome on the jobs row. */
   onProgress: (patch: { status?: string; progress?: Record<string, unknown>; result?: Record<string, unknown>; error?: { code: string; message: string } }) => Promise<void>;
   sleep?: (ms: number) => Promise<void>;
@@ -163,6 +166,8 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
         }
         // a Retry-After longer than a job waits (FIGMA_QUOTA_EXHAUSTED) ends it now, naming when and why
         if (err instanceof FigmaError) return await fail(err.code, err.message, err.code === 'FIGMA_QUOTA_EXHAUSTED' ? waitDetails(err.info) : undefined);
+        // the source could not be made (the project's Figma token is gone since start): the job ends saying so
+        if (err instanceof ApiError) return await fail(err.code, err.message);
         throw err;
       }
       const pre: NewEvent[] = [];
@@ -189,6 +194,7 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
       p = { nextChunk: p.nextChunk + 1, chunksTotal: p.chunksTotal, snapshot: json(snapshot), counts: json(counts), ...(sizes ? { sizes: json(sizes) } : {}) };
       const progress = { type: 'progress', data: json({ chunks_done: p.nextChunk, chunks_total: p.chunksTotal, next_cursor: null }) };
       await commit([...pre, ...parts, progress], p);
+      await deps.afterCommit?.();
       producedThisCall++;
       deps.events.emit('figma_job_chunk_done', { job_id: deps.jobId, chunk: chunk.index, parts: parts.length }, { source: 'figma-context' });
     }

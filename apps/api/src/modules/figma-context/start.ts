@@ -14,6 +14,7 @@ import { fileSkeleton, nodeSkeleton, placeOfNode, scopedPlan } from './skeleton'
 import { loadVariables, type VariablesStatus } from './start-variables';
 import { estimatedSeconds, forecastChunkRequests } from './start-forecast';
 import { cachedIndex, deferredStores, type DeferredStores } from './version-cache';
+import { produceFirstChunk } from './stream-call';
 
 export { apiErrorOf, START_MAX_WAIT_MS } from './figma-access';
 
@@ -56,6 +57,18 @@ async function start(c: Context, body: StartFigmaContext, stores: DeferredStores
   // a start never hangs on a paced or rate-limited token: it answers 429 with the wait instead
   const access = opened ?? (await openFigmaFile(c, target.fileKey, stores));
   const { figma, cacheRef, cacheNote, source, token } = access;
+  // Tier 2, apart from the skeleton's Tier 1; never fails the start, and the job says what became of it. Once /meta
+  // proved the token may read the file, asked beside the skeleton; else once the skeleton came (a start it refuses —
+  // 404, refused token, quota — spends no call more). Awaited only when the forecast has read what it needs
+  const readVariables = () => {
+    const loaded = loadVariables(figma, target.fileKey, START_MAX_WAIT_MS);
+    loaded.catch(() => {}); // awaited below; an error before then must not leave it unhandled
+    return loaded;
+  };
+  let variablesLoaded = access.version ? readVariables() : undefined;
+  // what the cache holds of this version (the forecast replays the stream's requests against it), read meanwhile
+  const index = cacheRef ? (cacheRef.known ?? cachedIndex(cacheRef)) : Promise.resolve(null);
+  index.catch(() => {});
   let skeleton;
   let place: NodePlace | null = null;
   try {
@@ -71,11 +84,7 @@ async function start(c: Context, body: StartFigmaContext, stores: DeferredStores
     if (err instanceof FigmaError) throw apiErrorOf(err);
     throw err;
   }
-  // Tier 2, apart from the skeleton's Tier 1; never fails the start, and the job says what became of it. Asked once the
-  // skeleton came (a start it refuses — 404, refused token, quota — spends no call more), and awaited only when the
-  // forecast has read what it needs: those reads run meanwhile
-  const variablesLoaded = loadVariables(figma, target.fileKey, START_MAX_WAIT_MS);
-  variablesLoaded.catch(() => {}); // awaited below; an error before then must not leave it unhandled
+  variablesLoaded ??= readVariables();
   const planned = planChunks(skeleton, {
     ...(target.nodeId ? { nodeId: target.nodeId } : {}),
     ...(body.options?.max_ids_per_call ? { maxIdsPerCall: body.options.max_ids_per_call } : {}),
@@ -87,34 +96,37 @@ async function start(c: Context, body: StartFigmaContext, stores: DeferredStores
   const plan = planned.plan;
   // the forecast: what start sent, and the /nodes requests of the stream the cache does not answer
   const metaCalls = access.metaCalls;
+  const cachedNow = await index;
   const requests = await forecastChunkRequests({
     fileKey: target.fileKey,
     chunks: plan.chunks,
     budgetBytes: config.FIGMA_MAX_RESPONSE_BYTES,
     maxIds: plan.maxIdsPerCall,
-    index: cacheRef ? await cachedIndex(cacheRef) : null,
+    index: cachedNow,
     priorPerId: await priorPerId,
   });
   const variables = await variablesLoaded;
   const streamCalls = { tier1: requests.tier1, tier2: 0 };
   const figmaCalls = { tier1: figma.tally.tier1 + streamCalls.tier1, tier2: metaCalls + figma.tally.tier2 };
   const cache: FigmaCacheStatus = !config.FIGMA_VERSION_CACHE ? 'off' : !cacheRef ? 'bypass' : figmaCalls.tier1 === 0 ? 'hit' : figma.tally.hits === 0 && requests.cached === 0 ? 'miss' : 'partial';
-  const job = await insertJob(c.get('db')(), {
-    projectId,
-    kind: 'figma-context',
-    input: { file_key: target.fileKey, node_id: target.nodeId ?? null, url: target.url ?? null, source: 'figma', file_version: cacheRef?.version ?? null, cache, ...(place ? { page_id: place.pageId, page_name: place.pageName } : {}) },
-    traceId: c.get('traceId'),
-    progress: { chunks_done: 0, chunks_total: plan.chunks.length },
-  });
-  const stub = jobCursorOf(config.JOB_CURSOR, job.id);
   const estimate = estimatedSeconds(config, token, streamCalls);
   estimate.catch(() => {});
-  await stub.init(job.id, { projectId, fileKey: target.fileKey, nodeId: target.nodeId ?? null, name: skeleton.name ?? null, source: 'figma', tokenSource: source });
+  // the row and the job's object at once: a stream call finds neither until start answered with the id
+  const jobId = crypto.randomUUID();
   const scoped = scopedPlan(plan, place, target.nodeId);
-  await stub.setPlan(
-    plan.chunks.map((ch) => ({ pageId: ch.pageId ?? place?.pageId ?? null, ids: ch.ids })),
-    JSON.stringify({ variables: variables.variables, variables_status: variables.status, pages: scoped.pages, scope: scoped.scope, max_ids_per_call: plan.maxIdsPerCall }),
-  );
+  const stub = jobCursorOf(config.JOB_CURSOR, jobId);
+  const cursorReady = stub.init(jobId, { projectId, fileKey: target.fileKey, nodeId: target.nodeId ?? null, name: skeleton.name ?? null, source: 'figma', tokenSource: source }, {
+    chunks: plan.chunks.map((ch) => ({ pageId: ch.pageId ?? place?.pageId ?? null, ids: ch.ids })),
+    extra: JSON.stringify({ variables: variables.variables, variables_status: variables.status, pages: scoped.pages, scope: scoped.scope, max_ids_per_call: plan.maxIdsPerCall }),
+  });
+  cursorReady.catch(() => {});
+  const input = { file_key: target.fileKey, node_id: target.nodeId ?? null, url: target.url ?? null, source: 'figma', file_version: cacheRef?.version ?? null, cache, ...(place ? { page_id: place.pageId, page_name: place.pageName } : {}) };
+  const inserted = insertJob(c.get('db')(), { id: jobId, projectId, kind: 'figma-context', input, traceId: c.get('traceId'), progress: { chunks_done: 0, chunks_total: plan.chunks.length } });
+  inserted.catch(() => {}); // awaited below
+  await cursorReady;
+  // its first chunk is fetched while the row is written and this answer travels (stream-call.ts)
+  produceFirstChunk(c, { id: jobId, projectId, input }, token, { known: index, inserted });
+  const job = await inserted;
   c.get('events').emit('figma_job_started', { job_id: job.id, file_key: target.fileKey, node_id: target.nodeId ?? null, chunks: plan.chunks.length, cache }, { source: 'figma-context' });
   return {
     job_id: job.id,

@@ -8,6 +8,9 @@ export type CacheEntryKey = Pick<CacheEntryRow, 'fileKey' | 'version' | 'format'
 const where = (k: Omit<CacheEntryKey, 'scopeHash'>) =>
   and(eq(schema.figmaCacheEntries.fileKey, k.fileKey), eq(schema.figmaCacheEntries.version, k.version), eq(schema.figmaCacheEntries.format, k.format));
 
+/** What the index says of one request: enough to replay it. */
+export type IndexedEntry = Pick<CacheEntryRow, 'outcome' | 'bytes' | 'r2Key'>;
+
 /** The entry for one request of one file version, or null. */
 export async function findCacheEntry(db: Db, key: CacheEntryKey): Promise<CacheEntryRow | null> {
   const rows = await db
@@ -23,10 +26,10 @@ export async function insertCacheEntry(db: Db, row: Omit<CacheEntryRow, 'created
 }
 
 /** What is cached for one file version, by scope hash: outcome and bytes (for start's forecast: which requests need no Figma call). */
-export async function cachedScopes(db: Db, key: Omit<CacheEntryKey, 'scopeHash'>): Promise<Map<string, Pick<CacheEntryRow, 'outcome' | 'bytes'>>> {
+export async function cachedScopes(db: Db, key: Omit<CacheEntryKey, 'scopeHash'>): Promise<Map<string, IndexedEntry>> {
   const rows = await db
-    .select({ scopeHash: schema.figmaCacheEntries.scopeHash, outcome: schema.figmaCacheEntries.outcome, bytes: schema.figmaCacheEntries.bytes })
+    .select({ scopeHash: schema.figmaCacheEntries.scopeHash, outcome: schema.figmaCacheEntries.outcome, bytes: schema.figmaCacheEntries.bytes, r2Key: schema.figmaCacheEntries.r2Key })
     .from(schema.figmaCacheEntries)
     .where(where(key));
-  return new Map(rows.map((r) => [r.scopeHash, { outcome: r.outcome, bytes: r.bytes }]));
+  return new Map(rows.map(({ scopeHash, ...entry }) => [scopeHash, entry]));
 }

@@ -18,7 +18,7 @@ import type { AppConfig } from '../../env';
 import { sha256Hex } from '../../lib/crypto';
 import { OutboundError } from '../../lib/http-client';
 import { FigmaError, type FigmaClient } from './figma.client';
-import { cachedScopes, findCacheEntry, insertCacheEntry } from './version-cache.repo';
+import { cachedScopes, findCacheEntry, insertCacheEntry, type IndexedEntry } from './version-cache.repo';
 
 /** What the cache stores: Figma's raw JSON answers, format 1. Not the extractor's version (see above). */
 export const FIGMA_CACHE_FORMAT = 'raw-1';
@@ -37,7 +37,12 @@ export interface VersionCacheRef {
    * after its answer is sent); without it, the answer is stored before it is returned. A "too large" is always
    * recorded at once (a replay must split as the first run did).
    */
-  defer?: (work: Promise<void>) => void;
+  defer?: (work: () => Promise<void>) => void;
+  /**
+   * The version's index as the caller read it (a start reads it once, right after /meta): replays use it instead of
+   * a lookup per request; a request not in it is a miss. null (the read failed): a lookup per request.
+   */
+  known?: Promise<Map<string, IndexedEntry> | null>;
 }
 
 /** Figma calls a cached client sent (misses) by tier, and answers it replayed. */
@@ -59,15 +64,16 @@ const r2KeyOf = (ref: VersionCacheRef, scopeHash: string) => `figma/${ref.fileKe
 export interface DeferredStores {
   /** The connection (opened on first use) for the cache's reads and writes. */
   db: () => Db;
-  defer: (work: Promise<void>) => void;
-  /** After the request's work: closes the connection once the writes are done — after the answer (waitUntil) when the runtime gives a context, else before it (awaited). */
+  /** Keeps a write for after the request's work: it begins at settle, so it never competes with the request's own queries. */
+  defer: (work: () => Promise<void>) => void;
+  /** After the request's work: runs the writes and closes the connection once they are done — after the answer (waitUntil) when the runtime gives a context, else before it (awaited). */
   settle: () => Promise<void>;
 }
 
 /** Deferred cache stores for one request of `projectId` (a tenant connection: the cache's index is shared, not unscoped). */
 export function deferredStores(c: Context, config: AppConfig, projectId: string): DeferredStores {
   let handle: DbHandle | undefined;
-  const pending: Array<Promise<void>> = [];
+  const pending: Array<() => Promise<void>> = [];
   return {
     db: () => (handle ??= tenantDb(config, projectId, 3)).db,
     defer: (work) => {
@@ -76,7 +82,7 @@ export function deferredStores(c: Context, config: AppConfig, projectId: string)
     settle: async () => {
       const opened = handle;
       if (!opened) return;
-      const done = Promise.allSettled(pending).then(() => opened.close());
+      const done = Promise.allSettled(pending.splice(0).map((work) => work())).then(() => opened.close());
       try {
         c.executionCtx.waitUntil(done);
       } catch {
@@ -151,9 +157,9 @@ export function withVersionCache(figma: FigmaClient, ref: VersionCacheRef | null
       const value = await fetch();
       lastChars = figma.lastBodyChars();
       if (ref) {
-        const stored = store(ref, scope, scopeHash, value, lastChars).catch((err: unknown) => ref.onError?.(err));
+        const stored = () => store(ref, scope, scopeHash, value, lastChars).catch((err: unknown) => ref.onError?.(err));
         if (ref.defer) ref.defer(stored);
-        else await stored;
+        else await stored();
       }
       return value;
     } catch (err) {
@@ -177,7 +183,8 @@ export function withVersionCache(figma: FigmaClient, ref: VersionCacheRef | null
 
 /** The cached answer or "too large", or undefined (a miss: no row, its bytes are gone, or a "too large" under a smaller budget). */
 async function replay<T>(ref: VersionCacheRef, scopeHash: string): Promise<{ value: T; chars: number } | { tooLarge: number } | undefined> {
-  const row = await findCacheEntry(ref.db, { fileKey: ref.fileKey, version: ref.version, format: FIGMA_CACHE_FORMAT, scopeHash });
+  const known = ref.known ? await ref.known : null;
+  const row = known ? known.get(scopeHash) : await findCacheEntry(ref.db, { fileKey: ref.fileKey, version: ref.version, format: FIGMA_CACHE_FORMAT, scopeHash });
   if (!row) return undefined;
   if (row.outcome === 'too_large') return ref.budgetBytes > row.bytes ? undefined : { tooLarge: row.bytes }; // a larger budget may fit it now
   const object = await ref.bucket.get(row.r2Key!);

@@ -1,2 +1,2 @@
 export { vaultRouter, vaultContext } from './vault.handlers';
-export { resolveSecret } from './vault.service';
+export { resolveSecret, type VaultContext } from './vault.service';
