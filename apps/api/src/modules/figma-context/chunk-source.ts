@@ -64,7 +64,7 @@ export function figmaChunkSource(figma: FigmaClient, fileKey: string, options: F
   const nodes = async (chunk: PlanChunk, ids: string[]) => {
     try {
       const response = await retried(() => figma.nodes(fileKey, ids));
-      learnAnswer(estimate, chunk, figma.lastBodyChars(), ids.length);
+      learnAnswer(estimate, chunk, figma.charsOf(response), ids.length);
       return response;
     } catch (err) {
       if (tooLarge(err)) learnTooLarge(estimate, chunk, options.budgetBytes, ids.length);

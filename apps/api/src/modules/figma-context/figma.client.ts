@@ -98,8 +98,9 @@ export function createFigmaClient(options: FigmaClientOptions) {
   const pacer = async () => (pacerStub ??= options.pacer.get(options.pacer.idFromName(figmaPacerName(await sha256Hex(options.token)))));
 
   const quotaLimit = options.quotaWaitLimitMs ?? QUOTA_WAIT_LIMIT_MS;
-  // size of the last body read, so a caller can size its next request to the budget (planning in groups)
-  let lastBodyChars = 0;
+  // the size of each answer's body, so a caller can size its next request to the budget (planning in groups); by
+  // answer, not "the last one": calls of one client may overlap
+  const sizes = new WeakMap<object, number>();
 
   async function get<T>(path: string): Promise<T> {
     const stub = await pacer();
@@ -139,9 +140,10 @@ export function createFigmaClient(options: FigmaClientOptions) {
       }
       // bounded memory: a body past the budget is never held; the caller splits the request instead
       if (text === null) throw new FigmaError('FIGMA_TOO_LARGE', `response over the ${limit}-byte budget`, 413);
-      lastBodyChars = text.length;
       try {
-        return JSON.parse(text) as T;
+        const answer = JSON.parse(text) as T;
+        if (answer !== null && typeof answer === 'object') sizes.set(answer, text.length);
+        return answer;
       } catch {
         throw new FigmaError('FIGMA_BAD_RESPONSE', 'Figma sent an incomplete or invalid JSON body', res.status);
       }
@@ -186,8 +188,8 @@ export function createFigmaClient(options: FigmaClientOptions) {
     meta: (fileKey: string) => get<GetFileMetaResponse>(`/v1/files/${encodeURIComponent(fileKey)}/meta`),
     /** GET /v1/files/:key/variables/local (Tier 2; 403 on plans below Enterprise — see start-variables.ts). */
     variables: (fileKey: string) => get<unknown>(`/v1/files/${encodeURIComponent(fileKey)}/variables/local`),
-    /** Characters of the last body read (≈ bytes: Figma's JSON is mostly ASCII). */
-    lastBodyChars: () => lastBodyChars,
+    /** Characters of the body `answer` was read from (≈ bytes: Figma's JSON is mostly ASCII); 0 for a value it did not answer. */
+    charsOf: (answer: unknown): number => (answer !== null && typeof answer === 'object' ? (sizes.get(answer) ?? 0) : 0),
   };
 }
 

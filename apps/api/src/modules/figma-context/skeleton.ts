@@ -47,7 +47,7 @@ export async function fileSkeleton(figma: FigmaClient, fileKey: string, budgetBy
       continue;
     }
     for (const [id, list] of layersOfPages(response, group)) layers.set(id, list);
-    listed.bytes += figma.lastBodyChars();
+    listed.bytes += figma.charsOf(response);
     listed.pages += group.length;
     at += group.length;
     size = pagesPerCall(budgetBytes, pages.length - at, listed);

@@ -74,7 +74,7 @@ export async function forecastChunkRequests(input: ChunkForecastInput): Promise<
       seen = { chars: seen.chars + row.bytes, ids: seen.ids + ids.length };
       return EMPTY_ANSWER;
     },
-    lastBodyChars: () => chars,
+    charsOf: () => chars,
   } as unknown as FigmaClient;
   const source = figmaChunkSource(dry, input.fileKey, { budgetBytes, maxIds });
   for (let i = 0; i < input.chunks.length; i++) {

@@ -92,10 +92,11 @@ function producerRun(c: Context, job: ProducedJob, token: ((db: Db) => Promise<s
   // stops in-flight Figma calls when the client leaves or the hard limit is reached
   const abort = new AbortController();
   const hardStop = setTimeout(() => abort.abort(), Math.max(0, hardLimitMs - 500));
-  // the cache's writes are taken off the chunk's path: settled once the chunk is logged (before the next, and the call's end)
-  const stores: Array<Promise<void>> = [];
+  // the cache's writes are taken off the chunk's path: they begin once the chunk is logged and sent, and are done
+  // before the next chunk and the call's end
+  const stores: Array<() => Promise<void>> = [];
   const settleStores = async () => {
-    while (stores.length) await Promise.allSettled(stores.splice(0));
+    while (stores.length) await Promise.allSettled(stores.splice(0).map((work) => work()));
   };
   const deps: ProducerDeps = {
     stub: jobCursorOf(config.JOB_CURSOR, job.id),
@@ -116,7 +117,7 @@ function producerRun(c: Context, job: ProducedJob, token: ((db: Db) => Promise<s
         // the version its start proved: chunks of that version replay from the cache (version-cache.ts)
         withVersionCache(
           figmaClientFor(config, await token(handle.db), traceId, abort.signal, () => Math.max(0, startedAt + hardLimitMs - 3_000 - Date.now())),
-          cache ? { ...cache, defer: (work) => void stores.push(work()), ...(limits.known ? { known: limits.known } : {}) } : null,
+          cache ? { ...cache, defer: (work) => void stores.push(work), ...(limits.known ? { known: limits.known } : {}) } : null,
         ),
         String((job.input as { file_key?: string }).file_key),
         { budgetBytes: config.FIGMA_MAX_RESPONSE_BYTES, ...learned },

@@ -82,7 +82,10 @@ export function deferredStores(c: Context, config: AppConfig, projectId: string)
     settle: async () => {
       const opened = handle;
       if (!opened) return;
-      const done = Promise.allSettled(pending.splice(0).map((work) => work())).then(() => opened.close());
+      // a macrotask later: a write serialises its answer (megabytes for a large skeleton), which must not hold the answer back
+      const done = new Promise((resolve) => setTimeout(resolve, 0))
+        .then(() => Promise.allSettled(pending.splice(0).map((work) => work())))
+        .then(() => opened.close());
       try {
         c.executionCtx.waitUntil(done);
       } catch {
@@ -136,7 +139,8 @@ export function cachedIndex(ref: VersionCacheRef) {
  */
 export function withVersionCache(figma: FigmaClient, ref: VersionCacheRef | null): FigmaClient & { tally: CacheTally } {
   const tally: CacheTally = { tier1: 0, tier2: 0, hits: 0 };
-  let lastChars = 0;
+  // a replayed answer's size is the size Figma's answer had (a replay sizes requests as the first run did)
+  const replayedSizes = new WeakMap<object, number>();
 
   async function read<T>(scope: string, tier: 1 | 2, fetch: () => Promise<T>): Promise<T> {
     const scopeHash = ref ? await sha256Hex(scope) : '';
@@ -148,16 +152,16 @@ export function withVersionCache(figma: FigmaClient, ref: VersionCacheRef | null
       if (replayed) {
         tally.hits++;
         if ('tooLarge' in replayed) throw new FigmaError('FIGMA_TOO_LARGE', `the answer to ${scope.slice(0, 80)} is over the ${replayed.tooLarge}-byte budget (cached for version ${ref.version})`, 413);
-        lastChars = replayed.chars;
+        if (replayed.value !== null && typeof replayed.value === 'object') replayedSizes.set(replayed.value, replayed.chars);
         return replayed.value;
       }
     }
     tally[tier === 1 ? 'tier1' : 'tier2']++;
     try {
       const value = await fetch();
-      lastChars = figma.lastBodyChars();
       if (ref) {
-        const stored = () => store(ref, scope, scopeHash, value, lastChars).catch((err: unknown) => ref.onError?.(err));
+        const chars = figma.charsOf(value);
+        const stored = () => store(ref, scope, scopeHash, value, chars).catch((err: unknown) => ref.onError?.(err));
         if (ref.defer) ref.defer(stored);
         else await stored();
       }
@@ -176,7 +180,7 @@ export function withVersionCache(figma: FigmaClient, ref: VersionCacheRef | null
     file: (fileKey, depth, nodeIds) => read(fileScope(depth, nodeIds), 1, () => figma.file(fileKey, depth, nodeIds)),
     nodes: (fileKey, nodeIds, depth) => read(nodesScope(nodeIds, depth), 1, () => figma.nodes(fileKey, nodeIds, depth)),
     variables: (fileKey) => read(VARIABLES_SCOPE, 2, () => figma.variables(fileKey)),
-    lastBodyChars: () => lastChars,
+    charsOf: (answer) => (answer !== null && typeof answer === 'object' ? (replayedSizes.get(answer) ?? figma.charsOf(answer)) : 0),
     tally,
   };
 }
