@@ -2,7 +2,7 @@
  * What a figma-context job costs in Figma quota and time, with the version cache on and off (issue 8: "Tier-1
  * calls per file (before/after), cache-hit job time, first page.chunk latency with the fake at 50 ms"). Run from
  * the repo root:
- *   ./cogo bench figma-quota [--sizes 20000,200000] [--latency-ms 50] [--reps 3] [--port 8898] [--no-fixtures] [--dump-logs DIR]
+ *   ./cogo bench figma-quota [--sizes 20000,200000] [--latency-ms 50] [--reps 3] [--settle-ms 1000] [--port 8898] [--no-fixtures] [--dump-logs DIR]
  * Bundles the API once and runs it under `wrangler dev` twice (bench/lib/frozen-stack.ts): with
  * FIGMA_VERSION_CACHE on, then off. Files: every real fixture in ../shared/fixtures/figma (beside the checkout), the sample file
  * and generated files of the given node counts, put in the Figma fake. Jobs go through the public API as
@@ -34,6 +34,7 @@ function arg(name: string): string | undefined {
 const SIZES = (arg('sizes') ?? '20000,200000').split(',').filter(Boolean).map(Number);
 const LATENCY_MS = Number(arg('latency-ms') ?? 50);
 const REPS = Number(arg('reps') ?? 3);
+const SETTLE_MS = Number(arg('settle-ms') ?? 1000);
 const PORT = Number(arg('port') ?? 8898);
 // the shared fixtures beside the checkout (../shared), as the conformance suite finds them
 const FIXTURES = process.env.BENCH_FIXTURES ?? fileURLToPath(new URL('../../shared/fixtures/figma', import.meta.url));
@@ -144,6 +145,9 @@ async function firstChunk(stack: FrozenStack, file: BenchFile, fresh: boolean): 
   const caches = new Set<string>();
   for (let i = 0; i < REPS; i++) {
     if (fresh) await putFile(stack, file);
+    // every rep starts on a quiet machine: the fake's parse of a put file (megabytes, in this process) and the last
+    // rep's leftovers (its cancelled job, its cache writes) must not be measured as the next job's latency
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
     await control(stack, 'PUT', 'faults', JSON.stringify([{ fault: { kind: 'latency', ms: LATENCY_MS }, times: null }]));
     try {
       const run = await runApiJob(stack.url, stack.apiKey, { fileKey: file.key, untilFirstChunk: true });
@@ -224,6 +228,6 @@ for (const r of rows.values()) {
 }
 const states = [...rows.values()].flatMap((r) => [r.firstMiss?.cache, r.firstHit?.cache, r.firstOff?.cache]).filter((c): c is string => !!c);
 console.log(
-  `(1st page.chunk: start request sent → first page.chunk event received, median of ${REPS} jobs (min; start = start request → its answer), every Figma answer delayed ${LATENCY_MS} ms;\n` +
+  `(1st page.chunk: start request sent → first page.chunk event received, median of ${REPS} jobs (min; start = start request → its answer), every Figma answer delayed ${LATENCY_MS} ms, each job begun ${SETTLE_MS} ms after the last (and after a new version's put);\n` +
     ` cache states seen in those runs: ${[...new Set(states)].join(', ')}. Job s = start → done, wall. FIGMA_REQUESTS_PER_MIN=100000 and the API's rate limits at 1,000,000/min: the pacer is not the bottleneck.)`,
 );
