@@ -38,7 +38,8 @@ export interface FigmaAccess {
 export async function openFigmaFile(c: Context, fileKey: string, stores: DeferredStores): Promise<FigmaAccess> {
   const config = c.get('config');
   const { token, source } = await figmaTokenFor(c);
-  const plain = figmaClientFor(config, token, c.get('traceId'), undefined, () => START_MAX_WAIT_MS);
+  // bodies kept: the cache stores start's answers (a skeleton can be megabytes) as they came, after the answer
+  const plain = figmaClientFor(config, token, c.get('traceId'), undefined, () => START_MAX_WAIT_MS, config.FIGMA_VERSION_CACHE);
   const base = { token, source, cacheRef: null, version: null };
   if (!config.FIGMA_VERSION_CACHE) return { ...base, figma: withVersionCache(plain, null), metaCalls: 0, cacheNote: 'FIGMA_VERSION_CACHE=false: every answer is fetched from Figma' };
   let proof;

@@ -3,7 +3,7 @@ import { createHttpClient } from '../../lib/http-client';
 import { createFigmaClient } from './figma.client';
 
 /** The Figma client of a job: the shared outbound client (429 left to the pacer) with the job's trace. */
-export function figmaClientFor(config: AppConfig, token: string, traceId: string, signal?: AbortSignal, maxWaitMs?: () => number) {
+export function figmaClientFor(config: AppConfig, token: string, traceId: string, signal?: AbortSignal, maxWaitMs?: () => number, keepBodies = false) {
   const base = new URL(config.FIGMA_API_BASE);
   const allow = [...config.OUTBOUND_ALLOWLIST.split(','), base.port ? `${base.hostname}:${base.port}` : base.hostname];
   const http = createHttpClient({
@@ -23,5 +23,6 @@ export function figmaClientFor(config: AppConfig, token: string, traceId: string
     maxResponseBytes: config.FIGMA_MAX_RESPONSE_BYTES,
     ...(signal ? { signal } : {}),
     ...(maxWaitMs ? { maxWaitMs } : {}),
+    keepBodies,
   });
 }

@@ -8,7 +8,7 @@ import { generateLargeFile } from '@cogo/fakes/samples';
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
-import { createTestProject, figmaAnswerBytes, figmaFake, readSse, runFigmaJob, type StreamedEvent } from '../../../test/helpers';
+import { figmaAnswerBytes, projectWithOwnFigmaToken, figmaFake, readSse, runFigmaJob, type StreamedEvent } from '../../../test/helpers';
 
 const KEY = 'SLOWPIECES08';
 const file = generateLargeFile({ nodes: 1_500, frames: 'board', seed: 12 });
@@ -23,7 +23,7 @@ const contextOf = (events: StreamedEvent[]) =>
 
 describe('figma-context: a frame whose pieces outlast a stream call', () => {
   it('finishes over several calls when the version is unknown (bypass), the pieces kept for the job', async () => {
-    const p = await createTestProject();
+    const p = await projectWithOwnFigmaToken(); // its /meta 429 penalises its own token only
     await figmaFake.putFile(KEY, file);
     const reference = await runFigmaJob(p.key, { file_key: KEY }, createApp(), { ...env, FIGMA_VERSION_CACHE: 'false', FIGMA_MAX_RESPONSE_BYTES: String(64 * 1024 * 1024) });
     expect(reference.events.at(-1)?.event).toBe('done');

@@ -83,6 +83,8 @@ export interface FigmaClientOptions {
   maxWaitMs?: () => number;
   /** Largest response body read; past it the download is cancelled and the answer is "too large". */
   maxResponseBytes?: number;
+  /** Keeps each answer's body text until bodyOf() takes it (the version cache stores it as it came, unserialised). */
+  keepBodies?: boolean;
 }
 
 /** `{ [key]: value }` when value is set, else `{}` (exactOptionalPropertyTypes). */
@@ -101,6 +103,7 @@ export function createFigmaClient(options: FigmaClientOptions) {
   // the size of each answer's body, so a caller can size its next request to the budget (planning in groups); by
   // answer, not "the last one": calls of one client may overlap
   const sizes = new WeakMap<object, number>();
+  const bodies = new WeakMap<object, string>();
 
   async function get<T>(path: string): Promise<T> {
     const stub = await pacer();
@@ -142,7 +145,10 @@ export function createFigmaClient(options: FigmaClientOptions) {
       if (text === null) throw new FigmaError('FIGMA_TOO_LARGE', `response over the ${limit}-byte budget`, 413);
       try {
         const answer = JSON.parse(text) as T;
-        if (answer !== null && typeof answer === 'object') sizes.set(answer, text.length);
+        if (answer !== null && typeof answer === 'object') {
+          sizes.set(answer, text.length);
+          if (options.keepBodies) bodies.set(answer, text);
+        }
         return answer;
       } catch {
         throw new FigmaError('FIGMA_BAD_RESPONSE', 'Figma sent an incomplete or invalid JSON body', res.status);
@@ -189,6 +195,13 @@ export function createFigmaClient(options: FigmaClientOptions) {
     /** GET /v1/files/:key/variables/local (Tier 2; 403 on plans below Enterprise — see start-variables.ts). */
     variables: (fileKey: string) => get<unknown>(`/v1/files/${encodeURIComponent(fileKey)}/variables/local`),
     /** Characters of the body `answer` was read from (≈ bytes: Figma's JSON is mostly ASCII); 0 for a value it did not answer. */
+    /** The body text `answer` was parsed from, once (keepBodies): taken, so it is not held longer than its caller needs. */
+    bodyOf: (answer: unknown): string | undefined => {
+      if (answer === null || typeof answer !== 'object') return undefined;
+      const body = bodies.get(answer);
+      bodies.delete(answer);
+      return body;
+    },
     charsOf: (answer: unknown): number => (answer !== null && typeof answer === 'object' ? (sizes.get(answer) ?? 0) : 0),
   };
 }

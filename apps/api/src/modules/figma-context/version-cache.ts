@@ -159,11 +159,16 @@ export function withVersionCache(figma: FigmaClient, ref: VersionCacheRef | null
     tally[tier === 1 ? 'tier1' : 'tier2']++;
     try {
       const value = await fetch();
+      // the body as Figma sent it when the client kept it (start's: nothing to serialise again), taken either way
+      const body = figma.bodyOf(value);
       if (ref) {
         const chars = figma.charsOf(value);
-        const stored = () => store(ref, scope, scopeHash, value, chars).catch((err: unknown) => ref.onError?.(err));
-        if (ref.defer) ref.defer(stored);
-        else await stored();
+        if (ofVersion(ref, value)) {
+          const text = body !== undefined ? bodyText(body) : serialised(value);
+          const stored = () => store(ref, scope, scopeHash, text, chars).catch((err: unknown) => ref.onError?.(err));
+          if (ref.defer) ref.defer(stored);
+          else await stored();
+        }
       }
       return value;
     } catch (err) {
@@ -198,13 +203,19 @@ async function replay<T>(ref: VersionCacheRef, scopeHash: string): Promise<{ val
   return { value: JSON.parse(text) as T, chars: row.bytes };
 }
 
-/** Stores an answer of the job's version: the bytes first, then the index row, so a row never names missing bytes. */
-async function store(ref: VersionCacheRef, scope: string, scopeHash: string, value: unknown, answerChars: number): Promise<void> {
+/** Whether an answer may be kept under the job's version: not when the file changed since /meta (a job-only version proves none: its answers are whatever Figma had, as uncached). */
+function ofVersion(ref: VersionCacheRef, value: unknown): boolean {
   const answered = (value as { version?: unknown } | null)?.version;
-  // the file changed since /meta (a job-only version proves none: its answers are whatever Figma had, as uncached)
-  if (typeof answered === 'string' && answered !== ref.version && !isJobOnly(ref.version)) return;
-  const text = JSON.stringify(value);
+  return !(typeof answered === 'string' && answered !== ref.version && !isJobOnly(ref.version));
+}
+
+// an answer's text for the store, made in scopes of their own: a write holding a kept body does not hold the parsed answer
+const bodyText = (body: string) => () => body;
+const serialised = (value: unknown) => () => JSON.stringify(value);
+
+/** Stores an answer of the job's version: the bytes first, then the index row, so a row never names missing bytes. */
+async function store(ref: VersionCacheRef, scope: string, scopeHash: string, text: () => string, answerChars: number): Promise<void> {
   const r2Key = r2KeyOf(ref, scopeHash);
-  await ref.bucket.put(r2Key, text, { httpMetadata: { contentType: 'application/json' } });
+  await ref.bucket.put(r2Key, text(), { httpMetadata: { contentType: 'application/json' } });
   await insertCacheEntry(ref.db, { fileKey: ref.fileKey, version: ref.version, format: FIGMA_CACHE_FORMAT, scopeHash, scope: scope.slice(0, 500), outcome: 'ok', r2Key, bytes: answerChars });
 }
