@@ -1,4 +1,5 @@
-// The fake's files, their variables, a lazily built node index per file, and a small per-file cache of
+// The fake's files, their variables, a node index per file (built when the file is put: the first request of a new
+// version costs what later ones do, as with Figma), and a small per-file cache of
 // serialised responses, so repeated requests for a huge file are served without re-serialising it.
 import type { GetFileResponse } from '@figma/rest-api-spec';
 import { serializeJsonChunks } from '../http/json-chunks';
@@ -10,7 +11,7 @@ const BODIES_PER_FILE = 8;
 
 interface StoredFile {
   file: GetFileResponse;
-  index: NodeIndex | undefined;
+  index: NodeIndex;
   bodies: Map<string, Buffer[]>;
 }
 
@@ -26,7 +27,8 @@ export class FileStore {
   addFile(key: string, file: GetFileResponse): void {
     const previous = this.files.get(key)?.file.version;
     const version = previous !== undefined && (file.version === undefined || file.version === previous) ? nextVersion(previous) : file.version;
-    this.files.set(key, { file: version === file.version ? file : { ...file, version }, index: undefined, bodies: new Map() });
+    const stored = version === file.version ? file : { ...file, version };
+    this.files.set(key, { file: stored, index: buildNodeIndex(stored.document), bodies: new Map() });
   }
 
   /** Adds or replaces a file's local variables. */
@@ -44,12 +46,9 @@ export class FileStore {
     return this.variables.get(key) ?? { variables: {}, variableCollections: {} };
   }
 
-  /** The node index of a stored file, built on first use. */
+  /** The node index of a stored file. */
   index(key: string): NodeIndex | undefined {
-    const stored = this.files.get(key);
-    if (stored === undefined) return undefined;
-    stored.index ??= buildNodeIndex(stored.file.document);
-    return stored.index;
+    return this.files.get(key)?.index;
   }
 
   /** The serialised body for (`key`, `variant`), building and caching it (LRU, a few per file) on a miss. */
