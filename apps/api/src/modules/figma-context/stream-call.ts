@@ -78,9 +78,9 @@ function keepRunning(c: Context, work: Promise<unknown>): void {
   // else: no execution context (app.request in tests): the work's own end runs the cleanup
 }
 
-/** What one producer of `job` runs with — its Figma source through the version cache its start proved, its own tenant database and event sink — and the cleanup once it ended. */
 type ProducedJob = Pick<JobRow, 'id' | 'projectId' | 'input'>;
 
+/** What one producer of `job` runs with — its Figma source through the version cache its start proved, its own tenant database and event sink — and the cleanup once it ended. */
 function producerRun(c: Context, job: ProducedJob, token: ((db: Db) => Promise<string>) | null, limits: { startedAt: number; budgetMs: number; hardLimitMs: number; known?: Promise<Map<string, IndexedEntry> | null>; inserted?: Promise<unknown> }) {
   const config = c.get('config');
   const { startedAt, hardLimitMs } = limits;
