@@ -167,6 +167,17 @@ describe('figma-context apply', () => {
     expect((await api('/figma-context/cancel', { method: 'POST', key: p.key, json: { job_id: started.job_id } })).status).toBe(409);
   });
 
+  it('cancels once under concurrent cancels: one 200, every other a 409 in the envelope — never a 500', async () => {
+    const p = await createTestProject();
+    const started = (await (await api('/figma-context/start', { method: 'POST', key: p.key, json: { figma_url: URL_OF_SAMPLE } })).json()) as { job_id: string };
+    const answers = await Promise.all(Array.from({ length: 6 }, () => api('/figma-context/cancel', { method: 'POST', key: p.key, json: { job_id: started.job_id } })));
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 409, 409, 409, 409, 409]);
+    for (const r of answers.filter((a) => a.status === 409)) expect(ErrorEnvelopeSchema.parse(await r.json()).error.code).toBe('CONFLICT');
+    const events = await readSse(await api('/figma-context/stream', { method: 'POST', key: p.key, json: { job_id: started.job_id, cursor: '0' } }));
+    expect(events.map((e) => e.event)).toEqual(['error']);
+  });
+
   it('uses the project vault FIGMA_API_KEY before the deployment token, and answers 422 with neither', async () => {
     const p = await createTestProject();
     const noFallback = { ...env, FIGMA_API_KEY: undefined };

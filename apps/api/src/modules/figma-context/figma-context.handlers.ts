@@ -35,7 +35,14 @@ export const figmaContextRouter = createRouter()
     const state = await stub.state();
     if (!state || !(state.status === 'pending' || state.status === 'running')) throw new ApiError('CONFLICT', `job already ${state?.status ?? 'gone'}`);
     const message = 'cancelled by the client';
-    await stub.append([{ type: 'error', data: JSON.stringify({ error: { code: 'CANCELLED', message, requestId: c.get('requestId') } }) }], 'cancelled');
+    try {
+      await stub.append([{ type: 'error', data: JSON.stringify({ error: { code: 'CANCELLED', message, requestId: c.get('requestId') } }) }], 'cancelled');
+    } catch (err) {
+      // ended (done, failed or another cancel) since its state was read: the same 409 as above, not a 500
+      const ended = err instanceof Error ? /job already (\w+)/.exec(err.message) : null;
+      if (ended) throw new ApiError('CONFLICT', `job already ${ended[1]}`);
+      throw err;
+    }
     await updateJob(c.get('db')(), job.id, { status: 'cancelled', error: { code: 'CANCELLED', message } });
     c.get('events').emit('figma_job_cancelled', { job_id: job.id }, { source: 'figma-context' });
     return c.json(await jobStatus(c, job.id), 200);
