@@ -104,8 +104,7 @@ describe('JobCursor Durable Object', () => {
 
   it('stages a chunk invisibly and logs it with the chunk commit, in order, before the events of the commit itself', async () => {
     const job = stubFor('job-e');
-    await job.init('job-e');
-    await job.setPlan([{ pageId: 'p', ids: ['1:1'] }]);
+    await job.init('job-e', {}, { chunks: [{ pageId: 'p', ids: ['1:1'] }], extra: null });
     expect((await job.claim('lease-1', 60_000)).ok).toBe(true);
     await job.append([{ type: 'ready', data: '{}' }], undefined, 'lease-1');
     await job.stage('lease-1', [
@@ -144,8 +143,7 @@ describe('JobCursor Durable Object', () => {
 
   it('drops what a lease staged when a new lease claims the job or an append does not commit it; stages only under the lease', async () => {
     const job = stubFor('job-f');
-    await job.init('job-f');
-    await job.setPlan([{ pageId: 'p', ids: ['1:1'] }]);
+    await job.init('job-f', {}, { chunks: [{ pageId: 'p', ids: ['1:1'] }], extra: null });
     const staged = () => runInDurableObject(job, (_obj: JobCursor, state) => state.storage.sql.exec<{ n: number }>(`select count(*) as n from staged`).one().n);
     // a producer whose lease ran out (leaseMs 0) staged half a chunk, then died
     expect((await job.claim('lease-1', 0)).ok).toBe(true);

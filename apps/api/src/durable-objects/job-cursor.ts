@@ -92,7 +92,10 @@ export class JobCursor extends DurableObject {
     this.sql.exec(`insert into meta (k, v) values (?, ?) on conflict (k) do update set v = excluded.v`, key, JSON.stringify(value));
   }
 
-  /** Creates the job (idempotent: a second call returns the existing state), with its plan when given (one call instead of two: setPlan). */
+  /**
+   * Creates the job (idempotent: a second call returns the existing state) with its plan, when it has one: the
+   * chunks and the producer's start; `extra` is JSON text kept for producers (variables, pages).
+   */
   async init(jobId: string, meta: Record<string, MetaValue> = {}, plan?: { chunks: Array<{ pageId: string | null; ids: string[] }>; extra: string | null }): Promise<JobCursorState> {
     const existing = this.get<JobCursorState>('state');
     if (existing) return existing;
@@ -108,11 +111,6 @@ export class JobCursor extends DurableObject {
   /** Current state, or null for an unknown job. */
   async state(): Promise<JobCursorState | null> {
     return this.get<JobCursorState>('state');
-  }
-
-  /** Stores the plan's chunks and the producer's start; `extra` is JSON text kept for producers (variables). */
-  async setPlan(chunks: Array<{ pageId: string | null; ids: string[] }>, extra: string | null = null): Promise<void> {
-    this.storePlan(chunks, extra);
   }
 
   private storePlan(chunks: Array<{ pageId: string | null; ids: string[] }>, extra: string | null): void {
@@ -142,7 +140,7 @@ export class JobCursor extends DurableObject {
     return this.sql.exec<{ page_id: string | null }>(`select page_id from chunks order by idx`).toArray().map((r) => r.page_id);
   }
 
-  /** The JSON text given to setPlan as `extra`. */
+  /** The JSON text given to init as the plan's `extra`. */
   async extra(): Promise<string | null> {
     return this.get<string>('extra');
   }

@@ -1,5 +1,6 @@
 import { isCogoUiPage } from '@cogo/types';
 import { jobCursorOf } from '../../durable-objects/names';
+import { endedStatusIn } from '../../durable-objects/job-status';
 import { createRouter } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { principalOf } from '../../middleware';
@@ -39,8 +40,8 @@ export const figmaContextRouter = createRouter()
       await stub.append([{ type: 'error', data: JSON.stringify({ error: { code: 'CANCELLED', message, requestId: c.get('requestId') } }) }], 'cancelled');
     } catch (err) {
       // ended (done, failed or another cancel) since its state was read: the same 409 as above, not a 500
-      const ended = err instanceof Error ? /job already (\w+)/.exec(err.message) : null;
-      if (ended) throw new ApiError('CONFLICT', `job already ${ended[1]}`);
+      const ended = endedStatusIn(err);
+      if (ended) throw new ApiError('CONFLICT', `job already ${ended}`);
       throw err;
     }
     await updateJob(c.get('db')(), job.id, { status: 'cancelled', error: { code: 'CANCELLED', message } });

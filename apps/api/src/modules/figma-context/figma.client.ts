@@ -194,7 +194,6 @@ export function createFigmaClient(options: FigmaClientOptions) {
     meta: (fileKey: string) => get<GetFileMetaResponse>(`/v1/files/${encodeURIComponent(fileKey)}/meta`),
     /** GET /v1/files/:key/variables/local (Tier 2; 403 on plans below Enterprise — see start-variables.ts). */
     variables: (fileKey: string) => get<unknown>(`/v1/files/${encodeURIComponent(fileKey)}/variables/local`),
-    /** Characters of the body `answer` was read from (≈ bytes: Figma's JSON is mostly ASCII); 0 for a value it did not answer. */
     /** The body text `answer` was parsed from, once (keepBodies): taken, so it is not held longer than its caller needs. */
     bodyOf: (answer: unknown): string | undefined => {
       if (answer === null || typeof answer !== 'object') return undefined;
@@ -202,6 +201,7 @@ export function createFigmaClient(options: FigmaClientOptions) {
       bodies.delete(answer);
       return body;
     },
+    /** Characters of the body `answer` was read from (≈ bytes: Figma's JSON is mostly ASCII); 0 for a value it did not answer. */
     charsOf: (answer: unknown): number => (answer !== null && typeof answer === 'object' ? (sizes.get(answer) ?? 0) : 0),
   };
 }

@@ -8,7 +8,7 @@
 import { ContextBuilder, DEFAULT_MAX_IDS_PER_CALL, componentMetaOf, emptyCounts, extractComponents, indexVariables, overallCharsPerId, variableNamer, type ChunkOutput, type ChunkRoot, type ComponentMeta, type Counts, type PlanChunk, type SizeModel } from '@cogo/figma-context';
 import type { ErrorCode } from '@cogo/types';
 import type { JobCursor, NewEvent, ProducerState } from '../../durable-objects/job-cursor';
-import { isTerminal } from '../../durable-objects/job-status';
+import { endedStatusIn, isTerminal } from '../../durable-objects/job-status';
 import type { EventSink } from '../../lib/events';
 import type { Logger } from '../../lib/logger';
 import { describeError } from '../../lib/logger';
@@ -217,7 +217,7 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
     }
     await deps.onProgress({ progress: { chunks_done: p.nextChunk, chunks_total: p.chunksTotal } });
   } catch (err) {
-    if (err instanceof Error && /already (done|error|cancelled)|lease lost/.test(err.message)) {
+    if (endedStatusIn(err) || (err instanceof Error && /lease lost/.test(err.message))) {
       await replay(); // cancelled (or taken over) meanwhile: hand the client what is logged
       return;
     }

@@ -43,11 +43,10 @@ export async function ingestUpload(c: Context, body: { upload_id: string; file_k
     }),
   );
   const stub = jobCursorOf(config.JOB_CURSOR, job.id);
-  await stub.init(job.id, { projectId, fileKey, nodeId: null, name: doc.name, source: 'upload', uploadId: body.upload_id });
-  await stub.setPlan(
-    plan.chunks.map((ch) => ({ pageId: ch.pageId, ids: ch.ids })),
-    JSON.stringify({ variables: null, pages: plan.pages.map((pg) => ({ id: pg.id, name: pg.name })) }),
-  );
+  await stub.init(job.id, { projectId, fileKey, nodeId: null, name: doc.name, source: 'upload', uploadId: body.upload_id }, {
+    chunks: plan.chunks.map((ch) => ({ pageId: ch.pageId, ids: ch.ids })),
+    extra: JSON.stringify({ variables: null, pages: plan.pages.map((pg) => ({ id: pg.id, name: pg.name })) }),
+  });
   c.get('events').emit('figma_ingest_started', { job_id: job.id, upload_id: body.upload_id, chunks: plan.chunks.length }, { source: 'uui' });
   return {
     job_id: job.id,
