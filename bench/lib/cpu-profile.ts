@@ -27,7 +27,7 @@ export interface CpuProfile {
 }
 
 /** A DevTools protocol session with the worker behind wrangler dev's inspector on `port`. */
-async function inspectWorker(port: number): Promise<{ send: (method: string, params?: object) => Promise<unknown>; close: () => void }> {
+export async function inspectWorker(port: number): Promise<{ send: (method: string, params?: object) => Promise<unknown>; close: () => void }> {
   const targets = (await (await fetch(`http://127.0.0.1:${port}/json`)).json()) as Array<{ webSocketDebuggerUrl?: string; title?: string }>;
   const target = targets.find((t) => t.webSocketDebuggerUrl);
   if (!target?.webSocketDebuggerUrl) throw new Error(`no inspector target on port ${port}: ${JSON.stringify(targets)}`);
@@ -100,7 +100,7 @@ export async function profileSelf(intervalUs = 500): Promise<{ stop: () => Promi
 }
 
 /** For a bundle: line (0-based) → the source module esbuild's `// <path>` comment names for it. */
-function bundleModules(bundlePath: string): (line: number) => string {
+export function bundleModules(bundlePath: string): (line: number) => string {
   const lines = readFileSync(bundlePath, 'utf8').split('\n');
   const starts: Array<[number, string]> = [];
   lines.forEach((l, i) => {
@@ -123,7 +123,7 @@ function bundleModules(bundlePath: string): (line: number) => string {
 }
 
 /** The package of a module path: `drizzle-orm`, `@neondatabase/serverless`, or our `apps/api/src/middleware`. */
-function packageOf(path: string): string {
+export function packageOf(path: string): string {
   const nm = path.lastIndexOf('node_modules/');
   if (nm >= 0) {
     const rest = path.slice(nm + 'node_modules/'.length).split('/');
