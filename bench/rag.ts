@@ -21,7 +21,7 @@
  *      The filtered queries run twice: as planned (a 1 % filter is usually planned as exact search over the filtered
  *      rows), and with Sort nodes penalised so that the HNSW scan is used, as when the planner misjudges a filter.
  * `--explain` also prints EXPLAIN (ANALYZE, BUFFERS) of the repo's statement (as planned) for the first query, per size
- * and filter: which scans find the filtered rows (migration 0015's GIN index on documents.metadata) and the chunks.
+ * and filter: which scans find the filtered rows (migration 0020's document_tags, by text `=`, which row-level security lets use an index) and the chunks.
  * Vectors: 1024-d, `--clusters` random centroids + gaussian noise, normalised (bench/lib/rag-data.ts).
  * With --database-url the bench drops and rebuilds the migration's index on that server: use a scratch database.
  * Prints figures only; not a test, not run by CI. `--chunks 10000,100000` takes ~15 minutes on this 2-core machine.

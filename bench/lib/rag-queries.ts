@@ -7,6 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { DbHandle } from '../../packages/db/src/client';
+import { metadataTagPairs } from '../../packages/db/src/schema/rag';
 import { INDEX_NAME, MODEL } from './rag-store';
 
 type Pool = DbHandle['pool'];
@@ -38,12 +39,21 @@ export interface ConfigResult {
   usesIndex: boolean;
 }
 
-/** The repo's statement: the chunks and their documents, the model's rows, the optional metadata filter. */
-function statement(filtered: boolean, limit: number): string {
+/**
+ * The repo's statement: the chunks and their documents, the model's rows, the optional metadata filter — its tags
+ * (migration 0020) narrowing, `@>` deciding. The filter's tag pairs are literals here, parameters in the repo.
+ */
+function statement(filter: string | null, limit: number): string {
+  const lit = (v: string) => `'${v.replaceAll("'", "''")}'`;
+  const tags = filter
+    ? metadataTagPairs(JSON.parse(filter) as Record<string, unknown>)
+        .map(([k, v]) => `and d.id in (select t.document_id from document_tags t where t.key = ${lit(k)} and t.value = (${lit(v)})::jsonb::text)`)
+        .join(' ')
+    : '';
   return `select s.id from (
       select c.id, c.embedding <=> $1::vector as distance
       from document_chunks c join documents d on d.id = c.document_id
-      where c.model = $2 and c.embedding is not null ${filtered ? 'and d.metadata @> $3::jsonb' : ''}
+      where c.model = $2 and c.embedding is not null ${filter ? `${tags} and d.metadata @> $3::jsonb` : ''}
       order by c.embedding <=> $1::vector limit ${limit}) s
     order by s.distance, s.id`;
 }
@@ -65,7 +75,7 @@ export async function explainAnalyze(tenant: Pool, config: ScanConfig, query: st
     await client.query('begin');
     try {
       await client.query(settings(config));
-      const sql = statement(filter !== null, config.limit ?? K);
+      const sql = statement(filter, config.limit ?? K);
       const plan = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers, costs off) ${sql}`, filter === null ? [query, MODEL] : [query, MODEL, filter]);
       // the query vector's 1,024 floats would bury the plan
       return plan.rows.map((r) => r['QUERY PLAN'].replace(/'\[[^\]]*\]'::vector/g, '$1::vector'));
@@ -84,7 +94,7 @@ export async function runConfig(tenant: Pool, config: ScanConfig, queries: strin
   const ids: string[][] = [];
   let usesIndex = false;
   try {
-    const sql = statement(filter !== null, config.limit ?? K);
+    const sql = statement(filter, config.limit ?? K);
     for (const [n, q] of queries.entries()) {
       const params = filter === null ? [q, MODEL] : [q, MODEL, filter];
       await client.query('begin'); // the tenant client adds role cogo_app and app.project_id to the begin

@@ -31,7 +31,7 @@ const PLATFORM_TABLES = [
 /** Tables later migrations create in cogo (not moved: they did not exist at 0005). */
 const CREATED_LATER = ['design_sync_audit', 'job_batches', 'llm_models', 'llm_providers', 'llm_usage', 'project_updates', 'provider_health', 'routing_policies'];
 /** User tables later migrations create in public. */
-const PUBLIC_LATER = ['action_flows', 'artifacts', 'chat_sessions', 'code_components', 'component_mappings', 'design_sync_credentials', 'design_sync_schedules', 'document_chunks', 'documents', 'drift_feedback', 'messages', 'notification_events', 'notification_settings', 'rag_ingest_jobs', 'sync_operations', 'test_sessions', 'token_versions', 'undo_stack'];
+const PUBLIC_LATER = ['action_flows', 'artifacts', 'chat_sessions', 'code_components', 'component_mappings', 'design_sync_credentials', 'design_sync_schedules', 'document_chunks', 'document_tags', 'documents', 'drift_feedback', 'messages', 'notification_events', 'notification_settings', 'rag_ingest_jobs', 'sync_operations', 'test_sessions', 'token_versions', 'undo_stack'];
 const COGO_AFTER = [...PLATFORM_TABLES, ...CREATED_LATER].sort();
 
 const A = '00000000-0000-4000-8000-00000000000a';

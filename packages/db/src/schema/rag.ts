@@ -3,7 +3,7 @@
 // data, in `public` under row-level security. Embeddings are `vector(1024)` (VECTOR_DIMENSIONS' default; a smaller
 // model is zero-padded, which keeps cosine); each chunk names its model, so a model change re-embeds, never mixes.
 import { sql } from 'drizzle-orm';
-import { customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, vector } from 'drizzle-orm/pg-core';
+import { customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, vector } from 'drizzle-orm/pg-core';
 import { timestamps, uuidPk } from './columns';
 import { projects } from './projects';
 
@@ -35,6 +35,45 @@ export const documents = pgTable(
   },
   (t) => [uniqueIndex('documents_project_source_external_uq').on(t.projectId, t.source, t.externalId), index('documents_tsv_gin').using('gin', t.tsv)],
 );
+
+/**
+ * The scalar values of each document's top-level metadata (`key`, and the value as jsonb text: `"t5"`, `true`; an
+ * array's scalar elements one row each), kept by a trigger on `documents` (migration 0020). A metadata filter is
+ * `@>`, which row-level security keeps from using any index (jsonb's operators are not leakproof): the filter's
+ * string/boolean/null values also select documents here with text `=`, which is leakproof, through
+ * `document_tags_lookup` (issue 12: a 1 % filter was a sequential scan of the project's documents).
+ */
+export const documentTags = pgTable(
+  'document_tags',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    value: text('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.key, t.value] }), index('document_tags_lookup').on(t.projectId, t.key, t.value)],
+);
+
+/** A value document_tags holds: a string, boolean or null. */
+const taggable = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'boolean';
+
+/**
+ * The (key, value) pairs document_tags must hold for a document whose metadata contains `filter` (`@>`): each top-level
+ * string/boolean/null value, and each such element of an array value (values as JSON, which the database reads as
+ * jsonb and compares in its text form). Numbers and objects are left to `@>` alone.
+ */
+export function metadataTagPairs(filter: Record<string, unknown>): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const [key, value] of Object.entries(filter)) {
+    if (taggable(value)) out.push([key, JSON.stringify(value)]);
+    else if (Array.isArray(value)) for (const v of new Set(value.filter(taggable))) out.push([key, JSON.stringify(v)]);
+  }
+  return out;
+}
 
 /**
  * A queued ingestion (`POST /rag/ingest/start`): its items arrive over `/rag/ingest/stream` calls; its chunks name it

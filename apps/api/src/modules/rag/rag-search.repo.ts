@@ -9,6 +9,7 @@ import { and, inArray, sql, type SQL } from 'drizzle-orm';
 
 const d = schema.documents;
 const dc = schema.documentChunks;
+const tags = schema.documentTags;
 
 /** What a retrieval may be restricted to (all optional; together they are ANDed). */
 export interface ChunkFilter {
@@ -36,8 +37,14 @@ export type VectorStrategy = 'iterative' | 'exact';
 export const MAX_SCAN_TUPLES = 20_000;
 
 function filterSql(filter: ChunkFilter): SQL | undefined {
+  // `@>` is exact but, not being leakproof, can only be checked row by row under row-level security; text `=` on the
+  // tags can use an index: the tags narrow, `@>` decides
+  const byTags = filter.metadata
+    ? schema.metadataTagPairs(filter.metadata).map(([key, value]) => sql`${d.id} in (select ${tags.documentId} from ${tags} where ${tags.key} = ${key} and ${tags.value} = (${value})::jsonb::text)`)
+    : [];
   return and(
     filter.sources?.length ? inArray(d.source, filter.sources) : undefined,
+    ...byTags,
     filter.metadata ? sql`${d.metadata} @> ${JSON.stringify(filter.metadata)}::jsonb` : undefined,
     filter.documentIds?.length ? inArray(dc.documentId, filter.documentIds) : undefined,
   );

@@ -171,3 +171,76 @@ describe('POST /rag', () => {
     expect(body.error.details).toMatchObject({ VECTOR_DIMENSIONS: 8, get_vector_dim: 1024 });
   });
 });
+
+describe('POST /rag metadata filters (document_tags narrow, `@>` decides)', () => {
+  let a: TestProject;
+  const Q = 'tagged note';
+  const docs: Record<string, Record<string, unknown>> = {
+    d1: { team: 't1', tags: ['a', 'b'], flag: true, n: 5 },
+    d2: { team: 't1', tags: ['a'], flag: false, nested: { x: 1 } },
+    d3: { team: 't2', tags: 'a', note: 'é "q" \u2028 / \\', empty: null },
+    d4: { team: ['t1', 't3'], n: 5.5 },
+  };
+  const ids: Record<string, string> = {};
+
+  /** The tags rows of a document, as the service connection sees them. */
+  async function tagsOf(documentId: string): Promise<string[]> {
+    const handle = testDb();
+    try {
+      const r = await handle.db.execute<{ key: string; value: string }>(sql`select key, value from public.document_tags where document_id = ${documentId} order by key, value`);
+      return r.rows.map((row) => `${row.key}=${row.value}`);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  beforeAll(async () => {
+    a = await createTestProject('rag tags');
+    const q = await embedOf(a.key, Q);
+    for (const [name, metadata] of Object.entries(docs)) {
+      ids[name] = await seedDocument(a.id, name, metadata);
+      await seed(sql`insert into public.document_chunks (project_id, document_id, ordinal, text, content_hash, token_count, embedding, model, embedded_at)
+        values (${a.id}, ${ids[name]}, 0, ${`tagged note ${name}`}, ${name}, 3, ${vec(q.vector)}::vector, ${q.model}, now())`);
+    }
+  });
+
+  it('keeps a row per string/boolean/null value and per such array element, replaced when the metadata changes', async () => {
+    expect(await tagsOf(ids.d1!)).toEqual(['flag=true', 'tags="a"', 'tags="b"', 'team="t1"']);
+    expect(await tagsOf(ids.d3!)).toEqual(['empty=null', 'note="é \\"q\\" \u2028 / \\\\"', 'tags="a"', 'team="t2"']);
+    const d5 = await seedDocument(a.id, 'd5', { team: 't5', kind: 'x' });
+    await seed(sql`update public.documents set metadata = '{"team": ["t6", "t6"]}'::jsonb where id = ${d5}`);
+    expect(await tagsOf(d5)).toEqual(['team="t6"']);
+    await seed(sql`update public.documents set title = 'renamed' where id = ${d5}`);
+    expect(await tagsOf(d5)).toEqual(['team="t6"']);
+    await seed(sql`delete from public.documents where id = ${d5}`);
+    expect(await tagsOf(d5)).toEqual([]);
+  });
+
+  it.each<[Record<string, unknown>, string[]]>([
+    [{ team: 't1' }, ['d1', 'd2']],
+    [{ team: ['t1'] }, ['d4']],
+    [{ tags: ['a'] }, ['d1', 'd2']],
+    [{ tags: ['a', 'b'] }, ['d1']],
+    [{ tags: 'a' }, ['d3']],
+    [{ flag: false }, ['d2']],
+    [{ team: 't1', flag: true }, ['d1']],
+    [{ n: 5 }, ['d1']],
+    [{ nested: { x: 1 } }, ['d2']],
+    [{ note: 'é "q" \u2028 / \\' }, ['d3']],
+    [{ empty: null }, ['d3']],
+    [{ team: 't9' }, []],
+  ])('filter %j returns exactly the documents whose metadata contains it: %j', async (metadata, expected) => {
+    const res = await rag(a.key, { q: Q, limit: 50, filter: { metadata } });
+    expect(res.status).toBe(200);
+    const got = RagSearchResultSchema.parse(await res.json()).items.map((i) => i.external_id);
+    expect([...new Set(got)].sort()).toEqual(expected);
+    // the same as `@>` alone over the project's documents
+    const handle = testDb();
+    try {
+      const r = await handle.db.execute<{ external_id: string }>(sql`select external_id from public.documents where project_id = ${a.id} and metadata @> ${JSON.stringify(metadata)}::jsonb order by 1`);
+      expect(r.rows.map((row) => row.external_id)).toEqual(expected);
+    } finally {
+      await handle.close();
+    }
+  });
+});
