@@ -49,20 +49,30 @@ export function assertJsonDepth(text: string, limit: number, what = 'request bod
 }
 
 const NUL = '\u0000';
+/** A UTF-16 surrogate without its pair: no UTF-8 form, and Postgres refuses it in jsonb (`\ud800` escapes). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** The path (`a.b.0.c`) of the first string or key holding U+0000 in a parsed JSON value, or null. Iterative. */
-export function nulPathOf(value: unknown): string | null {
+/** What a string holds that no stored text may: U+0000, or a lone surrogate. */
+function textFlaw(s: string): 'nul' | 'surrogate' | null {
+  if (s.includes(NUL)) return 'nul';
+  return LONE_SURROGATE.test(s) ? 'surrogate' : null;
+}
+
+/** The path (`a.b.0.c`) of the first string or key holding U+0000 or a lone surrogate in a parsed JSON value, and which; or null. Iterative. */
+export function textFlawPathOf(value: unknown): { path: string; flaw: 'nul' | 'surrogate' } | null {
   const stack: Array<{ v: unknown; path: string }> = [{ v: value, path: '' }];
   const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
   while (stack.length) {
     const { v, path } = stack.pop()!;
     if (typeof v === 'string') {
-      if (v.includes(NUL)) return path || '(root)';
+      const flaw = textFlaw(v);
+      if (flaw) return { path: path || '(root)', flaw };
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: join(path, i) });
     } else if (v && typeof v === 'object') {
       for (const [k, child] of Object.entries(v)) {
-        if (k.includes(NUL)) return join(path, k.replaceAll(NUL, '\\u0000'));
+        const flaw = textFlaw(k);
+        if (flaw) return { path: join(path, JSON.stringify(k).slice(1, -1)), flaw };
         stack.push({ v: child, path: join(path, k) });
       }
     }
@@ -77,9 +87,16 @@ export function nulRefused(path: string): ApiError {
   });
 }
 
-/** Refuses U+0000 anywhere in JSON text: raw, or escaped as \u0000 in a string or key. */
-export function assertNoNulInJson(text: string, prefix = 'json'): void {
-  if (!text.includes(NUL) && !text.includes('\\u0000')) return;
+/** The refusal of a lone UTF-16 surrogate (sent as a `\ud800`-style escape) in a JSON string or key. */
+function surrogateRefused(path: string): ApiError {
+  return new ApiError('VALIDATION_FAILED', `invalid request: ${path} contains a lone UTF-16 surrogate, which is not valid Unicode text`, {
+    issues: [{ path, message: 'must be well-formed Unicode (no lone surrogate)', code: 'invalid_string' }],
+  });
+}
+
+/** Refuses U+0000 anywhere in JSON text (raw, or escaped as \u0000 in a string or key), and escaped lone surrogates. */
+export function assertStorableJsonText(text: string, prefix = 'json'): void {
+  if (!text.includes(NUL) && !text.includes('\\u0000') && !/\\u[dD][89a-fA-F]/.test(text)) return;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -87,6 +104,8 @@ export function assertNoNulInJson(text: string, prefix = 'json'): void {
     if (text.includes(NUL)) throw nulRefused(prefix);
     return; // malformed JSON is the validator's to report
   }
-  const path = nulPathOf(parsed);
-  if (path !== null) throw nulRefused(path === '(root)' ? prefix : `${prefix}.${path}`);
+  const found = textFlawPathOf(parsed);
+  if (found === null) return;
+  const path = found.path === '(root)' ? prefix : `${prefix}.${found.path}`;
+  throw found.flaw === 'nul' ? nulRefused(path) : surrogateRefused(path);
 }

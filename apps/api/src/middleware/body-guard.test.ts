@@ -62,6 +62,23 @@ describe('U+0000 is refused with 400 wherever text is accepted', () => {
   });
 });
 
+describe('a lone UTF-16 surrogate is refused with 400 in any JSON string or key', () => {
+  it('in a RAG document’s metadata (a jsonb column: Postgres refuses it), naming the path; a surrogate pair is accepted', async () => {
+    const p = await createTestProject();
+    const upsert = (metadata: unknown) => api('/rag/ingest/upsert', { method: 'POST', key: p.key, json: { items: [{ id: 'lone', text: 'a short note', metadata }] } });
+    const value = await refused(await upsert({ team: 'a\ud800b' }), 400, 'VALIDATION_FAILED');
+    expect(value.details?.issues?.[0]?.path).toBe('json.items.0.metadata.team');
+    expect(value.message).toContain('lone UTF-16 surrogate');
+    const key = await refused(await upsert({ ['k\udc00']: 'x' }), 400, 'VALIDATION_FAILED');
+    expect(key.details?.issues?.[0]?.path).toBe('json.items.0.metadata.k\\udc00');
+    expect(await handle.db.select().from(schema.documents).where(eq(schema.documents.projectId, p.id))).toEqual([]);
+    // an escaped pair is one well-formed character: not refused by the guard (the route may still answer as it does)
+    const pair = await api('/projects', { method: 'POST', key: env.ADMIN_TOKEN, body: `{"slug":"pair-${crypto.randomUUID().slice(0, 8)}","name":"\\ud83d\\ude00"}`, headers: { 'content-type': 'application/json' } });
+    expect(pair.status).toBe(201);
+    expect(((await pair.json()) as { project: { name: string } }).project.name).toBe('\u{1F600}');
+  });
+});
+
 describe('size and depth limits', () => {
   it('refuses a body over MAX_JSON_BODY_BYTES with 413, by Content-Length or while streaming', async () => {
     const p = await createTestProject();

@@ -1,10 +1,11 @@
 // The request guard for everything a client sends (issue 7): the body is read once, against
 // MAX_JSON_BODY_BYTES, before anything parses it; JSON deeper than MAX_JSON_DEPTH is refused before
-// parsing; U+0000 is refused in the path, the query and every JSON string or key. The checked bytes
+// parsing; U+0000 is refused in the path, the query and every JSON string or key, and so is a lone UTF-16
+// surrogate escaped in JSON (no UTF-8 form; Postgres refuses it in jsonb). The checked bytes
 // are cached on the request, so signature, idempotency and validators read them without a copy.
 import { REQUEST_LIMITS } from '@cogo/types';
 import type { MiddlewareHandler } from 'hono';
-import { assertJsonDepth, assertNoNulInJson, nulRefused, readCapped } from '../lib/request-body';
+import { assertJsonDepth, assertStorableJsonText, nulRefused, readCapped } from '../lib/request-body';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -23,7 +24,7 @@ export function bodyGuard(): MiddlewareHandler {
     if (bytes.byteLength > 0) {
       const text = new TextDecoder().decode(bytes);
       if (/json/i.test(c.req.header('content-type') ?? '')) assertJsonDepth(text, REQUEST_LIMITS.maxJsonDepth);
-      assertNoNulInJson(text);
+      assertStorableJsonText(text);
       cache.text = Promise.resolve(text);
     }
     return next();

@@ -143,6 +143,8 @@ describe('POST /rag', () => {
     ['an unknown filter key', { tag: 'x' }],
     ['a document id that is not a uuid', { document_ids: ['nope'] }],
     ['an unknown source', { source: ['wiki'] }],
+    ['a lone surrogate in a metadata value', { metadata: { team: 'a\ud800b' } }],
+    ['a lone surrogate in a metadata key', { metadata: { ['\udc00k']: 'x' } }],
   ])('answers 400 for a filter with %s', async (_, filter) => {
     const res = await rag(a.key, { q: Q1, filter });
     expect(res.status).toBe(400);
