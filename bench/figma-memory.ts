@@ -31,7 +31,6 @@ const GIANT = Number(arg('giant') ?? 100_000);
 const BUDGET = Math.round(Number(arg('budget-mib') ?? 12) * 1024 * 1024);
 const PORT = Number(arg('port') ?? 8897);
 const ONLY = arg('only');
-/** --heap-profile: also where the live heap was allocated, at its sampled peak (V8's sampling heap profiler). */
 /** --latency-ms: every Figma answer delayed (default 200: a real answer of MBs takes longer; samples need a job that lasts). */
 const LATENCY_MS = Number(arg('latency-ms') ?? 200);
 /**
@@ -41,6 +40,7 @@ const LATENCY_MS = Number(arg('latency-ms') ?? 200);
  */
 const MAX_HEAP_MIB = Number(arg('max-heap-mib') ?? 128);
 if (MAX_HEAP_MIB > 0) process.env.MINIFLARE_WORKERD_V8_FLAGS = `--max-heap-size=${MAX_HEAP_MIB}`;
+/** --heap-profile: also where the live heap was allocated, at its sampled peak (V8's sampling heap profiler). */
 const HEAP_PROFILE = process.argv.includes('--heap-profile');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const mib = (bytes: number) => (bytes / 1048576).toFixed(1);
