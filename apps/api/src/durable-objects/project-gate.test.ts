@@ -1,31 +1,53 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { projectGateName, REVOCATION_KEEP_MS } from './project-gate';
+import { KEY_TRUST_MS } from './rate-window';
 
 const gate = () => env.PROJECT_GATE.get(env.PROJECT_GATE.idFromName(projectGateName(crypto.randomUUID())));
 
 describe('ProjectGate', () => {
-  it('counts each policy and window apart, exactly, with near-limit and first-refusal flags once', async () => {
+  it('leases each policy and window apart, exactly: what is left, then refusals, flagging only the first', async () => {
     const g = gate();
     const w0 = Math.floor(Date.now() / 60_000) * 60_000;
-    const admit = (policy: string, start = w0) => g.admit({ policy, limit: 3, windowStartMs: start, windowEndMs: start + 60_000 });
-    const a = await Promise.all([admit('project-default'), admit('project-default'), admit('project-default'), admit('project-default'), admit('project-default')]);
-    const allowed = a.filter((r) => !r.keyRevoked && r.allowed);
-    expect(allowed).toHaveLength(3);
-    expect(a.filter((r) => !r.keyRevoked && r.nearLimitCrossed)).toHaveLength(1);
-    expect(a.filter((r) => !r.keyRevoked && r.firstRejection)).toHaveLength(1);
-    expect(await admit('project-figma')).toMatchObject({ allowed: true, count: 1, remaining: 2 });
-    expect(await admit('project-default', w0 + 60_000)).toMatchObject({ allowed: true, count: 1 });
+    const lease = (policy: string, want: number, start = w0) => g.lease({ policy, limit: 5, windowStartMs: start, windowEndMs: start + 60_000, want });
+    expect(await lease('project-default', 3)).toEqual({ keyRevoked: false, from: 1, to: 3, firstRejection: false });
+    expect(await lease('project-default', 3)).toEqual({ keyRevoked: false, from: 4, to: 5, firstRejection: false });
+    expect(await lease('project-default', 3)).toEqual({ keyRevoked: false, from: 6, to: 5, firstRejection: true });
+    expect(await lease('project-default', 1)).toEqual({ keyRevoked: false, from: 6, to: 5, firstRejection: false });
+    expect(await lease('project-figma', 2)).toMatchObject({ from: 1, to: 2 });
+    expect(await lease('project-default', 1, w0 + 60_000)).toMatchObject({ from: 1, to: 1 });
+    // one call at a time: concurrent leases of one never overlap and never pass the limit
+    const h = gate();
+    const all = await Promise.all(Array.from({ length: 8 }, () => h.lease({ policy: 'p', limit: 5, windowStartMs: w0, windowEndMs: w0 + 60_000, want: 1 })));
+    const granted = all.flatMap((l) => (l.keyRevoked || l.to < l.from ? [] : [l.from]));
+    expect(granted.sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(all.filter((l) => !l.keyRevoked && l.firstRejection)).toHaveLength(1);
   });
 
   it('refuses a revoked key without counting it, and only that key', async () => {
     const g = gate();
     const w0 = Math.floor(Date.now() / 60_000) * 60_000;
-    const req = (keyId?: string) => g.admit({ policy: 'project-default', limit: 10, windowStartMs: w0, windowEndMs: w0 + 60_000, keyId });
+    const req = (keyId?: string) => g.lease({ policy: 'project-default', limit: 10, windowStartMs: w0, windowEndMs: w0 + 60_000, want: 1, keyId });
     await g.revokeKeys(['k-revoked']);
     expect(await req('k-revoked')).toEqual({ keyRevoked: true });
-    expect(await req('k-live')).toMatchObject({ keyRevoked: false, allowed: true, count: 1 });
-    expect(await req()).toMatchObject({ keyRevoked: false, count: 2 });
+    expect(await req('k-live')).toMatchObject({ keyRevoked: false, from: 1, to: 1 });
+    expect(await req()).toMatchObject({ keyRevoked: false, from: 2 });
+  });
+
+  it('a revocation settles once the trust its leases gave the key has ended: KEY_TRUST_MS after the last one', async () => {
+    const g = gate();
+    const w0 = Math.floor(Date.now() / 60_000) * 60_000;
+    // a new instance does not know what an earlier one leased: until KEY_TRUST_MS after it started, it waits for all
+    await g.isRevoked('any');
+    expect((await g.revokeKeys(['never-leased-1'])).settledAtMs).toBeGreaterThan(Date.now());
+    await new Promise((r) => setTimeout(r, KEY_TRUST_MS + 200));
+    // an instance older than KEY_TRUST_MS, a key no lease named: settled already
+    expect((await g.revokeKeys(['never-leased-2'])).settledAtMs).toBeLessThanOrEqual(Date.now());
+    const askedAt = Date.now();
+    await g.lease({ policy: 'project-default', limit: 10, windowStartMs: w0, windowEndMs: w0 + 60_000, want: 1, keyId: 'k-used' });
+    const { settledAtMs } = await g.revokeKeys(['k-used']);
+    expect(settledAtMs).toBeGreaterThanOrEqual(askedAt + KEY_TRUST_MS);
+    expect(settledAtMs).toBeLessThanOrEqual(Date.now() + KEY_TRUST_MS + 100);
   });
 
   it('its alarm drops ended windows and old revocations, keeping the rest and the next alarm', async () => {
@@ -33,8 +55,8 @@ describe('ProjectGate', () => {
     const now = Date.now();
     const old = Math.floor(now / 60_000) * 60_000 - 10 * 60_000;
     const live = Math.floor(now / 60_000) * 60_000;
-    await g.admit({ policy: 'project-default', limit: 5, windowStartMs: old, windowEndMs: old + 60_000 });
-    await g.admit({ policy: 'project-default', limit: 5, windowStartMs: live, windowEndMs: live + 60_000 });
+    await g.lease({ policy: 'project-default', limit: 5, windowStartMs: old, windowEndMs: old + 60_000, want: 1 });
+    await g.lease({ policy: 'project-default', limit: 5, windowStartMs: live, windowEndMs: live + 60_000, want: 1 });
     await g.revokeKeys(['stale'], now - REVOCATION_KEEP_MS - 1_000);
     await g.revokeKeys(['fresh'], now);
     expect(await runDurableObjectAlarm(g)).toBe(true);

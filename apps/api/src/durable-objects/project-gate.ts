@@ -1,34 +1,43 @@
 // ProjectGate — one Durable Object per project: id = idFromName(`gate::<projectId>`). It holds the project's rate
-// windows (one row per policy and fixed window, counted exactly: the object runs one call at a time) and the ids of
-// the project's revoked API keys, so one call per request both counts the request and says whether the key that
-// made it is still live. Keys are cached per isolate (middleware/authenticate.ts); a revocation is written here
-// before the database, and every isolate sees it at its next request (README "API keys").
+// windows (one row per policy and fixed window, counted exactly: the object runs one call at a time), leased to
+// isolates a few admissions at a time (middleware/leases.ts), and the ids of the project's revoked API keys. A lease
+// asked with a key refuses a revoked key; otherwise the isolate may admit that key for KEY_TRUST_MS from when it
+// asked, with no call. Keys are cached per isolate (modules/projects/key-cache.ts); a revocation is written here
+// before the database, and revokeKeys answers when every isolate's trust in the key has ended (README "API keys").
 // The alarm drops windows a minute after they end and revocations older than any cached key can be.
 import { DurableObject } from 'cloudflare:workers';
-import { windowHit, type HitResult } from './rate-window';
+import { KEY_TRUST_MS, type Lease } from './rate-window';
 
 export { projectGateName } from './names';
 
 /** How long a revocation is kept: well beyond the isolate key cache's lifetime (KEY_CACHE_TTL_MS). */
 export const REVOCATION_KEEP_MS = 24 * 60 * 60_000;
+/** Added to every trust this object hands out, for clocks of isolates and object that differ a little. */
+const CLOCK_MARGIN_MS = 100;
 
-export interface AdmitRequest {
+export interface GateLeaseRequest {
   /** `project-<route class>` */
   policy: string;
   limit: number;
   windowStartMs: number;
   windowEndMs: number;
+  /** Admissions wanted (middleware/leases.ts leaseSize). */
+  want: number;
   /** The API key the request was made with (from the isolate cache or the database); absent for tokens. */
   keyId?: string | undefined;
 }
 
-export type AdmitResult = (HitResult & { keyRevoked: false }) | { keyRevoked: true };
+export type GateLease = (Lease & { keyRevoked: false }) | { keyRevoked: true };
 
 export class ProjectGate extends DurableObject {
   private readonly sql: SqlStorage;
-  /** What storage holds, read once per instance: every admit writes through, so these stay equal to it. */
+  /** What storage holds, read once per instance: every lease writes through, so these stay equal to it. */
   private readonly revoked = new Set<string>();
   private readonly counts = new Map<string, { admitted: number; rejected: number }>();
+  /** Until when an isolate may admit a key without asking (KEY_TRUST_MS after the lease that named it). */
+  private readonly trustedUntil = new Map<string, number>();
+  /** An instance does not know what an earlier one handed out: every key counts as trusted until then. */
+  private readonly trustAllUntil = Date.now() + KEY_TRUST_MS + CLOCK_MARGIN_MS;
 
   constructor(ctx: DurableObjectState, env: unknown) {
     super(ctx, env as never);
@@ -42,34 +51,48 @@ export class ProjectGate extends DurableObject {
     }
   }
 
-  /** Refuses a revoked key without counting it; otherwise counts one request against the policy's window. */
-  async admit(req: AdmitRequest): Promise<AdmitResult> {
+  /**
+   * Refuses a revoked key without counting anything; otherwise grants up to `want` consecutive admissions of the
+   * policy's window (none when it is full: that refusal is counted, and flagged when it is the window's first).
+   */
+  async lease(req: GateLeaseRequest): Promise<GateLease> {
     if (req.keyId && this.revoked.has(req.keyId)) return { keyRevoked: true };
+    const now = Date.now();
+    if (req.keyId) this.trustedUntil.set(req.keyId, now + KEY_TRUST_MS + CLOCK_MARGIN_MS);
     const key = `${req.policy}@${req.windowStartMs}`;
     const row = this.counts.get(key);
     const admitted = row?.admitted ?? 0;
     const rejected = row?.rejected ?? 0;
     if (!row) await this.cleanupBy(req.windowEndMs + 60_000);
-    const upsert = `insert into windows (policy, start_ms, end_ms, admitted, rejected) values (?, ?, ?, ?, ?)
-      on conflict (policy, start_ms) do update set admitted = excluded.admitted, rejected = excluded.rejected`;
-    if (admitted >= req.limit) {
-      this.sql.exec(upsert, req.policy, req.windowStartMs, req.windowEndMs, admitted, rejected + 1);
-      this.counts.set(key, { admitted, rejected: rejected + 1 });
-      return { keyRevoked: false, ...windowHit(req.limit, null, rejected === 0) };
-    }
-    const count = admitted + 1;
-    this.sql.exec(upsert, req.policy, req.windowStartMs, req.windowEndMs, count, rejected);
-    this.counts.set(key, { admitted: count, rejected });
-    return { keyRevoked: false, ...windowHit(req.limit, count) };
+    const granted = Math.max(0, Math.min(req.want, req.limit - admitted));
+    const next = { admitted: admitted + granted, rejected: granted > 0 ? rejected : rejected + 1 };
+    this.sql.exec(
+      `insert into windows (policy, start_ms, end_ms, admitted, rejected) values (?, ?, ?, ?, ?)
+       on conflict (policy, start_ms) do update set admitted = excluded.admitted, rejected = excluded.rejected`,
+      req.policy,
+      req.windowStartMs,
+      req.windowEndMs,
+      next.admitted,
+      next.rejected,
+    );
+    this.counts.set(key, next);
+    return { keyRevoked: false, from: admitted + 1, to: admitted + granted, firstRejection: granted === 0 && rejected === 0 };
   }
 
-  /** Marks keys revoked: from now on every isolate's cached copy of them is refused here. */
-  async revokeKeys(ids: string[], nowMs = Date.now()): Promise<void> {
+  /**
+   * Marks keys revoked: from now on every lease naming them is refused. `settledAtMs`: when the last isolate that
+   * may still admit one of them without asking stops doing so — the caller answers after it.
+   */
+  async revokeKeys(ids: string[], nowMs = Date.now()): Promise<{ settledAtMs: number }> {
+    let settledAtMs = this.trustAllUntil;
     for (const id of ids) {
       this.sql.exec(`insert into revoked_keys (id, at_ms) values (?, ?) on conflict (id) do nothing`, id, nowMs);
       this.revoked.add(id);
+      settledAtMs = Math.max(settledAtMs, this.trustedUntil.get(id) ?? 0);
+      this.trustedUntil.delete(id);
     }
     await this.cleanupBy(nowMs + REVOCATION_KEEP_MS);
+    return { settledAtMs };
   }
 
   /** True when the key was revoked here (tests, diagnostics). */
@@ -83,6 +106,7 @@ export class ProjectGate extends DurableObject {
       this.counts.delete(`${w.policy}@${w.start_ms}`);
     }
     for (const r of this.sql.exec<{ id: string }>(`delete from revoked_keys where at_ms + ? <= ? returning id`, REVOCATION_KEEP_MS, now)) this.revoked.delete(r.id);
+    for (const [id, until] of this.trustedUntil) if (until <= now) this.trustedUntil.delete(id);
     const next = this.sql
       .exec<{ at: number | null }>(`select min(at) as at from (select min(end_ms) + 60000 as at from windows union all select min(at_ms) + ? from revoked_keys)`, REVOCATION_KEEP_MS)
       .toArray()[0]?.at;

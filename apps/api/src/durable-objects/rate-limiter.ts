@@ -1,7 +1,7 @@
 // RateLimiter — one Durable Object per (policy, subject, fixed window):
 // id = idFromName(`rl::<policy>::<subject>::<windowStartMs>`). The object runs one call at a time, so what it
 // grants is exact under any concurrency: no request over the limit is admitted. Isolates lease admissions from it a
-// few at a time (middleware/ip-leases.ts); a lease of one is a count per request.
+// few at a time (middleware/leases.ts); a lease of one is a count per request.
 // The alarm deletes the window's storage a minute after it ends.
 import { DurableObject } from 'cloudflare:workers';
 import type { Lease } from './rate-window';

@@ -16,6 +16,13 @@ export interface HitResult {
   firstRejection: boolean;
 }
 
+/**
+ * How long an isolate may admit an API key without asking the project's ProjectGate again, counted from when it
+ * asked: revoking a key waits until every such trust has ended (ProjectGate.revokeKeys), so a revocation still
+ * holds from the moment its answer is sent.
+ */
+export const KEY_TRUST_MS = 1_000;
+
 /** Admissions `from`..`to` of a window granted to one isolate (`to < from`: none, the window is full). */
 export interface Lease {
   from: number;

@@ -4,6 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../app';
+import { projectGateName } from '../durable-objects/names';
 import { rateLimiterName } from '../durable-objects/rate-limiter';
 import { createTestProject, eventually, signJwt, testDb } from '../../test/helpers';
 
@@ -121,6 +122,26 @@ describe('rate limits', () => {
     }
     const stub = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(rateLimiterName('ip', `ip:${ip}`, windowStart)));
     const row = await runInDurableObject(stub, (_o, state) => state.storage.sql.exec<{ admitted: number }>('select admitted from w').toArray()[0]);
+    expect(row?.admitted).toBe(40);
+  });
+
+  it('leases per-project admissions too: 30 requests with one API key at 1,000/min make two gate calls, numbered exactly', async () => {
+    const p = await createTestProject();
+    const limited = { ...env, RATE_LIMIT_DEFAULT_PER_MIN: '1000' };
+    const app = createApp();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(Date.UTC(2034, 0, 1) + Math.floor(Math.random() * 500_000) * 60_000 + 5_000));
+    const windowStart = Math.floor(Date.now() / 60_000) * 60_000;
+    let last: Response | undefined;
+    for (let i = 0; i < 30; i++) {
+      last = await app.request('/projects/current', { headers: { authorization: `Bearer ${p.key}` } }, limited);
+      expect(last.status).toBe(200);
+    }
+    expect(last!.headers.get('ratelimit')).toContain('"project-default";r=970;');
+    const gate = env.PROJECT_GATE.get(env.PROJECT_GATE.idFromName(projectGateName(p.id)));
+    const row = await runInDurableObject(gate, (_o, state) =>
+      state.storage.sql.exec<{ admitted: number }>('select admitted from windows where policy = ? and start_ms = ?', 'project-default', windowStart).toArray()[0],
+    );
     expect(row?.admitted).toBe(40);
   });
 

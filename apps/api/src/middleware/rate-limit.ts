@@ -1,7 +1,8 @@
-// Rate limits per IP and per project and route class, counted exactly: per IP by one Durable Object per subject
-// and fixed window (RateLimiter), leased a few admissions at a time into each isolate (ip-leases.ts); per project
-// by the project's ProjectGate, which in the same call refuses an API key revoked since this isolate cached it
-// (modules/projects/key-cache.ts). Headers per draft-ietf-httpapi-ratelimit-headers:
+// Rate limits per IP, per user and per project and route class, counted exactly and leased a few admissions at a
+// time into each isolate (leases.ts): per IP or user by one Durable Object per subject and fixed window
+// (RateLimiter); per project by the project's ProjectGate, whose lease also refuses an API key revoked since this
+// isolate cached it (modules/projects/key-cache.ts) — a key is trusted for KEY_TRUST_MS after a lease named it, and
+// asked about again after that even while admissions are held. Headers per draft-ietf-httpapi-ratelimit-headers:
 //   RateLimit-Policy: "project-figma";q=30;w=60   RateLimit: "project-figma";r=12;t=41
 // and Retry-After on 429. The first crossing of 90% and the first refusal of a window go to bus_events.
 // The client address is CF-Connecting-IP only in production, where Cloudflare sets it and overwrites any
@@ -12,8 +13,8 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppConfig } from '../env';
 import { ApiError } from '../lib/errors';
 import { projectGateName, rateLimiterName } from '../durable-objects/names';
-import { forgetKey } from '../modules/projects/key-cache';
-import { admitFromLease } from './ip-leases';
+import { forgetKey, keyTrusted, trustKey } from '../modules/projects/key-cache';
+import { admitFromLease } from './leases';
 import type { HitResult } from '../durable-objects/rate-window';
 
 export type RouteClass = 'default' | 'heavy' | 'chat' | 'embed' | 'figma' | 'ai' | 'ai-heavy';
@@ -83,19 +84,26 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
     const windowEnd = windowStart + windowMs;
     let hit: HitResult;
     if (options.subject === 'project' && principal) {
-      // one call: counts the request in the project's gate and tells whether its API key was revoked meanwhile
-      const gate = config.PROJECT_GATE.get(config.PROJECT_GATE.idFromName(projectGateName(principal.projectId)));
-      const admitted = await gate.admit({ policy, limit, windowStartMs: windowStart, windowEndMs: windowEnd, keyId: principal.keyId });
-      if (admitted.keyRevoked) {
-        forgetKey(principal.keyId!);
-        throw new ApiError('UNAUTHORIZED', 'API key revoked', undefined, { 'WWW-Authenticate': 'Bearer realm="cogo"' });
-      }
-      hit = admitted;
+      // a lease of the project's gate: admissions, and whether the request's API key was revoked meanwhile
+      const gateName = projectGateName(principal.projectId);
+      const gate = config.PROJECT_GATE.get(config.PROJECT_GATE.idFromName(gateName));
+      const keyId = principal.keyId;
+      const ask = async (want: number) => {
+        const askedAt = Date.now();
+        const lease = await gate.lease({ policy, limit, windowStartMs: windowStart, windowEndMs: windowEnd, want, keyId });
+        if (lease.keyRevoked) {
+          forgetKey(keyId!);
+          throw new ApiError('UNAUTHORIZED', 'API key revoked', undefined, { 'WWW-Authenticate': 'Bearer realm="cogo"' });
+        }
+        if (keyId) trustKey(keyId, askedAt);
+        return lease;
+      };
+      hit = await admitFromLease(`${gateName}::${policy}::${windowStart}`, limit, windowEnd, ask, { now, renew: keyId !== undefined && !keyTrusted(keyId, now) });
     } else {
-      // per IP or user: admissions leased a few at a time into this isolate (ip-leases.ts), exact in total
       const ns = config.RATE_LIMITER;
       const name = rateLimiterName(policy, subjectId, windowStart);
-      hit = await admitFromLease(ns.get(ns.idFromName(name)), name, limit, windowEnd, now);
+      const stub = ns.get(ns.idFromName(name));
+      hit = await admitFromLease(name, limit, windowEnd, (want) => stub.lease(limit, windowEnd, want), { now });
     }
     const resetSeconds = Math.max(1, Math.ceil((windowEnd - now) / 1000));
     const policyItem = `"${policy}";q=${limit};w=${windowMs / 1000}`;

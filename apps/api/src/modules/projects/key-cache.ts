@@ -2,8 +2,11 @@
 // authenticate (issue 10: the key lookup was one of two connections per request). Only keys that passed the full
 // check are kept, by the SHA-256 of the presented key, for KEY_CACHE_TTL_MS; expiry is checked on every use.
 // Revocation does not wait for the TTL: the route writes it to the project's ProjectGate first, and the gate refuses a
-// revoked key on the request's rate-limit call (middleware/rate-limit.ts), which then drops it from this cache.
+// revoked key on the request's rate-limit lease (middleware/rate-limit.ts), which then drops it from this cache. Each
+// lease that named a key lets this isolate admit it for KEY_TRUST_MS without asking; the revoke route answers only
+// once such trust has ended everywhere.
 import type { Db } from '@cogo/db';
+import { KEY_TRUST_MS } from '../../durable-objects/rate-window';
 import { sha256Hex } from '../../lib/crypto';
 import { singleFlight } from '../../lib/single-flight';
 import type { ApiKeyRow } from './projects.repo';
@@ -14,6 +17,8 @@ export const KEY_CACHE_TTL_MS = 60_000;
 const MAX_CACHED_KEYS = 10_000;
 
 const cached = new Map<string, { key: ApiKeyRow; until: number }>();
+/** key id → until when this isolate may admit it without asking its gate */
+const trusted = new Map<string, number>();
 const lookups = singleFlight<KeyCheck>(5_000);
 
 /**
@@ -43,6 +48,19 @@ export async function checkKey(db: () => Db, presented: string, now = new Date()
 /** Drops a key from this isolate's cache (its gate said it is revoked). */
 export function forgetKey(keyId: string): void {
   for (const [hash, entry] of cached) if (entry.key.id === keyId) cached.delete(hash);
+  trusted.delete(keyId);
+}
+
+/** True while a lease of the key's gate lets this isolate admit it without asking. */
+export function keyTrusted(keyId: string, now = Date.now()): boolean {
+  return (trusted.get(keyId) ?? 0) > now;
+}
+
+/** Records the gate's lease for a key, asked at `askedAt`: trusted until KEY_TRUST_MS after that. */
+export function trustKey(keyId: string, askedAt: number): void {
+  if (trusted.size >= MAX_CACHED_KEYS) for (const [id, until] of trusted) if (until <= askedAt) trusted.delete(id);
+  if (trusted.size >= MAX_CACHED_KEYS) trusted.delete(trusted.keys().next().value!);
+  trusted.set(keyId, askedAt + KEY_TRUST_MS);
 }
 
 /** Records that last_used_at was written for the key at `at`, so other requests of this isolate skip the write. */

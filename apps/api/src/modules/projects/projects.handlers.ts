@@ -9,12 +9,15 @@ import * as service from './projects.service';
 import { createKeyRoute, createProjectRoute, currentProjectRoute, listKeysRoute, revokeKeyRoute, rotateKeyRoute } from './projects.routes';
 
 /**
- * Tells the project's gate first, then the database: once the answer is sent no isolate admits the key from its
- * cache. An id that turns out not to be a live key of the project stays listed there harmlessly; a database
- * failure after this leaves the key refused everywhere (every request passes the gate), and a retry completes it.
+ * Tells the project's gate first, then the database; the answer waits for the returned promise, which settles once
+ * no isolate may still admit the key without asking its gate (at most KEY_TRUST_MS after the key's last lease), so
+ * once the answer is sent no isolate admits the key. An id that turns out not to be a live key of the project stays
+ * listed there harmlessly; a database failure after this leaves the key refused everywhere (no isolate trusts it
+ * without a lease, and the gate refuses those), and a retry completes it.
  */
-async function revokeInGate(config: AppConfig, projectId: string, keyId: string): Promise<void> {
-  await config.PROJECT_GATE.get(config.PROJECT_GATE.idFromName(projectGateName(projectId))).revokeKeys([keyId]);
+async function revokeInGate(config: AppConfig, projectId: string, keyId: string): Promise<() => Promise<void>> {
+  const { settledAtMs } = await config.PROJECT_GATE.get(config.PROJECT_GATE.idFromName(projectGateName(projectId))).revokeKeys([keyId]);
+  return () => new Promise((resolve) => setTimeout(resolve, Math.max(0, settledAtMs - Date.now())));
 }
 
 // answers holding a new key are marked with withholdFromReplay: an Idempotency-Key retry never sees the secret again
@@ -50,8 +53,9 @@ export const projectsRouter = createRouter()
   .openapi(rotateKeyRoute, async (c) => {
     const { projectId } = principalOf(c);
     const { id } = c.req.valid('param');
-    await revokeInGate(c.get('config'), projectId, id);
+    const settled = await revokeInGate(c.get('config'), projectId, id);
     const key = await service.rotateKey(c.get('db')(), projectId, id);
+    await settled();
     c.get('events').emit('api_key_rotated', { prefix: key.record.prefix, replaced: key.record.rotatedFrom }, { source: 'keys' });
     withholdFromReplay(c, { api_key_id: key.record.id, prefix: key.record.prefix });
     return c.json(issued(key), 201);
@@ -59,8 +63,9 @@ export const projectsRouter = createRouter()
   .openapi(revokeKeyRoute, async (c) => {
     const { projectId } = principalOf(c);
     const { id } = c.req.valid('param');
-    await revokeInGate(c.get('config'), projectId, id);
+    const settled = await revokeInGate(c.get('config'), projectId, id);
     const row = await service.revokeKey(c.get('db')(), projectId, id);
+    await settled();
     c.get('events').emit('api_key_revoked', { prefix: row.prefix }, { source: 'keys' });
     return c.json(service.keyView(row), 200);
   });
