@@ -10,7 +10,7 @@
 // never streamed, or whose client left for good), so no object keeps its plan and log forever.
 import { withinIds } from '@cogo/figma-context';
 import { DurableObject } from 'cloudflare:workers';
-import { isTerminal, type JobStatus } from './job-status';
+import { isTerminal, type JobStatus, type Refusal } from './job-status';
 
 export { jobCursorName } from './names';
 
@@ -203,12 +203,20 @@ export class JobCursor extends DurableObject {
    * its own: a chunk larger than one RPC message is sent in several calls and still logged in one step.
    * Refused unless that lease is held, and once the job has ended.
    */
-  async stage(leaseId: string, events: NewEvent[]): Promise<void> {
+  async stage(leaseId: string, events: NewEvent[]): Promise<{ ok: true } | Refusal> {
     const state = this.get<JobCursorState>('state');
     if (!state) throw new Error('job not initialised');
-    if (isTerminal(state.status)) throw new Error(`job already ${state.status}`);
-    if (this.get<{ id: string }>('lease')?.id !== leaseId) throw new Error('producer lease lost');
+    const refusal = this.refusal(state, leaseId);
+    if (refusal) return refusal;
     for (const e of events) this.sql.exec(`insert into staged (lease, type, data) values (?, ?, ?)`, leaseId, e.type, e.data);
+    return { ok: true };
+  }
+
+  /** Why an append or a stage must not happen: the job ended, or `leaseId` (when given) is not the lease held. */
+  private refusal(state: JobCursorState, leaseId: string | undefined): Refusal | null {
+    if (isTerminal(state.status)) return { ok: false, refused: 'ended', status: state.status };
+    if (leaseId !== undefined && this.get<{ id: string }>('lease')?.id !== leaseId) return { ok: false, refused: 'lease lost' };
+    return null;
   }
 
   /**
@@ -218,11 +226,11 @@ export class JobCursor extends DurableObject {
    * those of `events`; any other append drops staged rows (a chunk not committed). Returns `events` with
    * their ids — not the staged rows, which may be megabytes.
    */
-  async append(events: NewEvent[], status?: JobStatus, leaseId?: string, producer?: ProducerState): Promise<JobEvent[]> {
+  async append(events: NewEvent[], status?: JobStatus, leaseId?: string, producer?: ProducerState): Promise<{ ok: true; events: JobEvent[] } | Refusal> {
     const state = this.get<JobCursorState>('state');
     if (!state) throw new Error('job not initialised');
-    if (isTerminal(state.status)) throw new Error(`job already ${state.status}`);
-    if (leaseId !== undefined && this.get<{ id: string }>('lease')?.id !== leaseId) throw new Error('producer lease lost');
+    const refusal = this.refusal(state, leaseId);
+    if (refusal) return refusal;
     if (producer && leaseId !== undefined) {
       const staged = this.sql.exec<{ n: number }>(`select count(*) as n from staged where lease = ?`, leaseId).one().n;
       if (staged > 0) {
@@ -247,7 +255,7 @@ export class JobCursor extends DurableObject {
       this.sql.exec(`delete from meta where k = 'lease'`);
       await this.ctx.storage.setAlarm(Date.now() + RETENTION_MS);
     }
-    return out;
+    return { ok: true, events: out };
   }
 
   /** Events with id > afterId, oldest first, at most `limit`. */

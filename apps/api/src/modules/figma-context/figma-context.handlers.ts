@@ -1,6 +1,5 @@
 import { isCogoUiPage } from '@cogo/types';
 import { jobCursorOf } from '../../durable-objects/names';
-import { endedStatusIn } from '../../durable-objects/job-status';
 import { createRouter } from '../../lib/openapi';
 import { ApiError } from '../../lib/errors';
 import { principalOf } from '../../middleware';
@@ -36,14 +35,9 @@ export const figmaContextRouter = createRouter()
     const state = await stub.state();
     if (!state || !(state.status === 'pending' || state.status === 'running')) throw new ApiError('CONFLICT', `job already ${state?.status ?? 'gone'}`);
     const message = 'cancelled by the client';
-    try {
-      await stub.append([{ type: 'error', data: JSON.stringify({ error: { code: 'CANCELLED', message, requestId: c.get('requestId') } }) }], 'cancelled');
-    } catch (err) {
-      // ended (done, failed or another cancel) since its state was read: the same 409 as above, not a 500
-      const ended = endedStatusIn(err);
-      if (ended) throw new ApiError('CONFLICT', `job already ${ended}`);
-      throw err;
-    }
+    const appended = await stub.append([{ type: 'error', data: JSON.stringify({ error: { code: 'CANCELLED', message, requestId: c.get('requestId') } }) }], 'cancelled');
+    // ended (done, failed or another cancel) since its state was read: the same 409 as above, not a 500
+    if (!appended.ok) throw new ApiError('CONFLICT', `job already ${appended.refused === 'ended' ? appended.status : 'gone'}`);
     await updateJob(c.get('db')(), job.id, { status: 'cancelled', error: { code: 'CANCELLED', message } });
     c.get('events').emit('figma_job_cancelled', { job_id: job.id }, { source: 'figma-context' });
     return c.json(await jobStatus(c, job.id), 200);

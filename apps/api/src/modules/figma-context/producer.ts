@@ -8,7 +8,7 @@
 import { ContextBuilder, DEFAULT_MAX_IDS_PER_CALL, componentMetaOf, emptyCounts, extractComponents, indexVariables, overallCharsPerId, variableNamer, type ChunkOutput, type ChunkRoot, type ComponentMeta, type Counts, type PlanChunk, type SizeModel } from '@cogo/figma-context';
 import type { ErrorCode } from '@cogo/types';
 import type { JobCursor, NewEvent, ProducerState } from '../../durable-objects/job-cursor';
-import { endedStatusIn, isTerminal } from '../../durable-objects/job-status';
+import { isTerminal } from '../../durable-objects/job-status';
 import type { EventSink } from '../../lib/events';
 import type { Logger } from '../../lib/logger';
 import { describeError } from '../../lib/logger';
@@ -18,6 +18,9 @@ import { FigmaError, waitDetails } from './figma.client';
 import { ApiError } from '../../lib/errors';
 import { pageReports } from './page-reports';
 import { chunkEvents, commitBatches, stageBatchBytes } from './chunk-events';
+
+/** The job's object refused a commit: the job ended (a cancel) or another call took the lease meanwhile. */
+class JobRefused extends Error {}
 import { encodeEvents, logTails, readLog } from './log-tail';
 
 export interface ProducerDeps {
@@ -93,8 +96,13 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
     // a chunk's commit larger than one RPC message: its first batches staged, logged with the last in one step
     const batches = producer ? commitBatches(events, stageBatchBytes(deps.eventMaxBytes)) : [events];
     const final = batches.pop()!;
-    for (const batch of batches) await stub.stage(deps.leaseId, batch);
-    const appended = await stub.append(final, status, deps.leaseId, producer);
+    for (const batch of batches) {
+      const staged = await stub.stage(deps.leaseId, batch);
+      if (!staged.ok) throw new JobRefused();
+    }
+    const answer = await stub.append(final, status, deps.leaseId, producer);
+    if (!answer.ok) throw new JobRefused();
+    const appended = answer.events;
     // the staged events took the ids just before the appended ones
     const staged = batches.flat();
     const first = (appended[0]?.id ?? 0) - staged.length;
@@ -217,7 +225,7 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
     }
     await deps.onProgress({ progress: { chunks_done: p.nextChunk, chunks_total: p.chunksTotal } });
   } catch (err) {
-    if (endedStatusIn(err) || (err instanceof Error && /lease lost/.test(err.message))) {
+    if (err instanceof JobRefused) {
       await replay(); // cancelled (or taken over) meanwhile: hand the client what is logged
       return;
     }
