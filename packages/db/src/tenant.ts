@@ -16,7 +16,35 @@ const END = /^\s*(commit|end|abort|rollback(?!\s+to\b))\b/i;
  * `begin` and the scope in one round trip (a simple query of two statements; the project id is a checked uuid and
  * the role a constant, so nothing is interpolated that a caller chose); both settings revert at commit or rollback.
  */
-const beginScoped = (begin: string, projectId: string) => `${begin}; select set_config('role', '${TENANT_ROLE}', true), set_config('app.project_id', '${projectId}', true)`;
+const beginScoped = (begin: string, projectId: string, settings: Settings = []) =>
+  `${begin}; select set_config('role', '${TENANT_ROLE}', true), set_config('app.project_id', '${projectId}', true)${settings.map(([k, v]) => `, set_config('${k}', '${v}', true)`).join('')}`;
+
+type Settings = Array<[name: string, value: string]>;
+const SETTING_NAME = /^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$|^[a-z_][a-z0-9_]*$/;
+const SETTING_VALUE = /^[a-z0-9_.]{1,64}$/;
+const LOCAL = /^\/\* cogo:local ([a-z0-9_.=,]*) \*\/ /;
+
+/**
+ * A prefix for a statement of a tenant database that needs settings of its own (e.g. pgvector's `hnsw.*`), each as
+ * SET LOCAL: run alone, they join its scoped `begin` (no extra round trip, one turn of the embedded server); inside a
+ * transaction, a `select set_config(…)` runs just before it. Names and values are checked here (letters, digits,
+ * `_`, `.`), so nothing a caller chose is interpolated unchecked. Other databases read the prefix as a comment.
+ */
+export function localSettings(settings: Record<string, string>): string {
+  const pairs = Object.entries(settings);
+  for (const [k, v] of pairs) if (!SETTING_NAME.test(k) || !SETTING_VALUE.test(v)) throw new TypeError(`tenant database: setting ${k}=${v} is not allowed`);
+  return `/* cogo:local ${pairs.map(([k, v]) => `${k}=${v}`).join(',')} */ `;
+}
+
+/** The settings a statement's localSettings() prefix asks for (checked again: the text may come from anywhere). */
+function settingsOf(text: string): Settings {
+  const m = LOCAL.exec(text);
+  if (!m?.[1]) return [];
+  return m[1].split(',').flatMap((pair): Settings => {
+    const [k = '', v = ''] = pair.split('=');
+    return SETTING_NAME.test(k) && SETTING_VALUE.test(v) ? [[k, v]] : [];
+  });
+}
 
 type QueryArgs = [config: unknown, values?: unknown];
 type QueryFn = (...args: QueryArgs) => Promise<unknown>;
@@ -28,10 +56,10 @@ function textOf(config: unknown): string {
 }
 
 /** Runs `run` in its own transaction scoped to the project. */
-async function scoped(query: QueryFn, projectId: string, run: () => Promise<unknown>): Promise<unknown> {
+async function scoped(query: QueryFn, projectId: string, run: () => Promise<unknown>, settings: Settings = []): Promise<unknown> {
   try {
     // marked: the embedded server runs the three as one turn of its single session (node/pglite-lone.ts); a comment elsewhere
-    await query(beginScoped(`begin ${LONE_MARKER}`, projectId));
+    await query(beginScoped(`begin ${LONE_MARKER}`, projectId, settings));
     const result = await run();
     await query('commit');
     return result;
@@ -69,8 +97,12 @@ function scopeClient(client: PoolClient, projectId: string): PoolClient {
       inTransaction = false;
       return raw(config, values);
     }
-    if (inTransaction) return raw(config, values);
-    return scoped(raw, projectId, () => raw(config, values));
+    const settings = settingsOf(text);
+    if (inTransaction) {
+      if (settings.length) await raw(`select ${settings.map(([k, v]) => `set_config('${k}', '${v}', true)`).join(', ')}`);
+      return raw(config, values);
+    }
+    return scoped(raw, projectId, () => raw(config, values), settings);
   };
   (client as unknown as { query: QueryFn }).query = query;
   marked[SCOPED] = projectId;

@@ -4,6 +4,7 @@
 import { env } from 'cloudflare:test';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localSettings } from '@cogo/db';
 import { testDb } from '../../test/helpers';
 import { tenantDb } from './db';
 
@@ -94,6 +95,22 @@ describe('row-level security: project B sees and changes only its rows', () => {
     // the service database (possibly the same local session) is not left acting as B
     const all = await service.pool.query('select distinct project_id from cogo.jobs where project_id = any($1)', [[A, B]]);
     expect(all.rows.map((r) => r.project_id).sort()).toEqual([A, B].sort());
+  });
+
+  it('applies a statement\'s localSettings() as SET LOCAL, alone or inside a transaction, and never past it', async () => {
+    const ask = sql`select current_setting('hnsw.ef_search', true) as ef, current_setting('app.project_id', true) as project`;
+    const local = sql`${sql.raw(localSettings({ 'hnsw.ef_search': '77' }))}${ask}`;
+    expect((await asB.db.execute(local)).rows[0]).toEqual({ ef: '77', project: B });
+    // the next lone statement runs in its own scope: the setting ended with the other one
+    expect((await asB.db.execute(ask)).rows[0]).not.toMatchObject({ ef: '77' });
+    const inTx = await asB.db.transaction(async (tx) => [(await tx.execute(ask)).rows[0], (await tx.execute(local)).rows[0]]);
+    expect(inTx[0]).not.toMatchObject({ ef: '77' });
+    expect(inTx[1]).toEqual({ ef: '77', project: B });
+    // names and values are checked where the prefix is made, and again where it is read
+    expect(() => localSettings({ "x'; reset role; --": '1' })).toThrow(/not allowed/);
+    expect(() => localSettings({ 'hnsw.ef_search': "1', false); --" })).toThrow(/not allowed/);
+    const forged = sql`${sql.raw("/* cogo:local hnsw.ef_search=1';reset role;-- */ ")}${ask}`;
+    expect((await asB.db.execute(forged)).rows[0]).toMatchObject({ project: B });
   });
 
   it('refuses a tenant database for something that is not a project id', () => {

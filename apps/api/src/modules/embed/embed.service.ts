@@ -36,7 +36,7 @@ export interface EmbedProgress {
 /** Picks the candidates and reserves the projected cost; throws 402 / 503 / 422 before any provider is called. */
 export async function prepareEmbed(scope: CallScope, request: EmbedRequest): Promise<PreparedEmbed> {
   const inputs = typeof request.input === 'string' ? [request.input] : request.input;
-  const catalogue = await loadCatalogue(scope.db, scope.projectId, scope.config);
+  const catalogue = await loadCatalogue(scope.db, scope.projectId, scope.config, (refresh) => scope.defer('catalogue refresh', refresh));
   const ranked = rankCandidates(catalogue, {
     kind: 'embedding',
     requested: request.model,

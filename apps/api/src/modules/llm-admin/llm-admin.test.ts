@@ -7,7 +7,7 @@ import { env } from 'cloudflare:test';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
 import { createTestProject, eventually, testDb } from '../../../test/helpers';
-import { cachedCatalogue, storeCatalogue } from '../llm/catalogue-cache';
+import { cachedCatalogue, catalogueGeneration, storeCatalogue } from '../llm/catalogue-cache';
 
 const handle = testDb();
 afterAll(() => handle.close());
@@ -230,15 +230,15 @@ describe("a project's catalogue", () => {
   it("drops the routing catalogue cache: a project write its own entry, a platform write everyone's", async () => {
     const p = await createTestProject();
     const other = crypto.randomUUID();
-    storeCatalogue(p.id, 'stale');
-    storeCatalogue(other, 'stale');
+    storeCatalogue(p.id, 'stale', catalogueGeneration(p.id));
+    storeCatalogue(other, 'stale', catalogueGeneration(other));
     expect((await call('/llm/providers', { method: 'POST', key: p.key, json: { name: `own-${uid()}`, base_url: 'https://llm.example.test/v1' } })).status).toBe(201);
     expect(cachedCatalogue(p.id)).toBeUndefined();
     expect(cachedCatalogue(other)).toBe('stale');
     await platformProvider();
     expect(cachedCatalogue(other)).toBeUndefined();
 
-    storeCatalogue(p.id, 'stale');
+    storeCatalogue(p.id, 'stale', catalogueGeneration(p.id));
     expect((await call('/llm/policy', { method: 'PUT', key: p.key, json: {} })).status).toBe(200);
     expect(cachedCatalogue(p.id)).toBeUndefined();
   });

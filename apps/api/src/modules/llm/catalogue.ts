@@ -3,7 +3,8 @@
 import { ProviderQuirksSchema, RoutingPolicySchema, type ProviderQuirks, type RoutingPolicy } from '@cogo/types';
 import type { Db } from '@cogo/db';
 import type { AppConfig } from '../../env';
-import { cachedCatalogue, storeCatalogue } from './catalogue-cache';
+import { tenantDb } from '../../lib/db';
+import { cachedCatalogue, catalogueGeneration, refreshFailed, staleCatalogue, storeCatalogue } from './catalogue-cache';
 import { modelsWithProviders, policyOf } from './catalogue.repo';
 
 export interface ProviderEntry {
@@ -96,15 +97,37 @@ export function envModels(config: AppConfig): ModelEntry[] {
   return out;
 }
 
-/** Loads the project's catalogue: its stored part from this isolate's recent copy when there is one. */
-export async function loadCatalogue(db: Db | (() => Db), projectId: string, config: AppConfig): Promise<Catalogue> {
+/**
+ * Loads the project's catalogue: its stored part from this isolate's recent copy when there is one. With `background`
+ * (the LLM call paths: their scope's defer), a copy past the TTL but within CATALOGUE_MAX_STALE_MS is answered at once
+ * and refreshed there, on a database connection of its own; without it, or when older, the copy is reloaded first.
+ */
+export async function loadCatalogue(db: Db | (() => Db), projectId: string, config: AppConfig, background?: (refresh: Promise<unknown>) => void): Promise<Catalogue> {
   // a getter opens the database only on a cache miss
-  const stored = cachedCatalogue<Catalogue>(projectId) ?? (await loadStored(typeof db === 'function' ? db() : db, projectId));
+  const stored = cachedCatalogue<Catalogue>(projectId) ?? staleWhileRefreshing(projectId, config, background) ?? (await loadStored(typeof db === 'function' ? db() : db, projectId));
   // the environment's providers are not cached: they follow the config this request runs with
   return { ...stored, models: [...stored.models, ...envModels(config)] };
 }
 
+function staleWhileRefreshing(projectId: string, config: AppConfig, background: ((refresh: Promise<unknown>) => void) | undefined): Catalogue | undefined {
+  if (!background) return undefined;
+  const stale = staleCatalogue<Catalogue>(projectId);
+  if (stale?.refresh) {
+    const handle = tenantDb(config, projectId, 1);
+    background(
+      loadStored(handle.db, projectId)
+        .catch((err: unknown) => {
+          refreshFailed(projectId);
+          throw err;
+        })
+        .finally(() => handle.close()),
+    );
+  }
+  return stale?.value;
+}
+
 async function loadStored(db: Db, projectId: string): Promise<Catalogue> {
+  const generation = catalogueGeneration(projectId);
   const [rows, policyRow] = await Promise.all([modelsWithProviders(db), policyOf(db, projectId)]);
   const models: ModelEntry[] = rows.map((r) => ({
     name: r.name,
@@ -132,6 +155,6 @@ async function loadStored(db: Db, projectId: string): Promise<Catalogue> {
       })
     : RoutingPolicySchema.parse({});
   const catalogue: Catalogue = { models, policy, hasPolicy: policyRow !== undefined };
-  storeCatalogue(projectId, catalogue);
+  storeCatalogue(projectId, catalogue, generation);
   return catalogue;
 }

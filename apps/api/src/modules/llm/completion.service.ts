@@ -36,7 +36,7 @@ export interface PreparedCompletion {
 
 /** Picks the candidates and reserves the projected cost; throws 402 / 503 / 422 before any provider is called. */
 export async function prepareCompletion(scope: CallScope, request: CompletionRequest, route: string): Promise<PreparedCompletion> {
-  const catalogue = await loadCatalogue(scope.db, scope.projectId, scope.config);
+  const catalogue = await loadCatalogue(scope.db, scope.projectId, scope.config, (refresh) => scope.defer('catalogue refresh', refresh));
   const ranked = rankCandidates(catalogue, {
     kind: 'chat',
     requested: request.model,

@@ -4,7 +4,7 @@
 // before the WHERE, so a selective filter leaves fewer rows than asked. The vector list therefore runs with
 // pgvector 0.8's iterative index scan (relaxed order, re-sorted here), and if it is still short the same statement
 // answers without the index (exact distances over the filtered rows in a materialized CTE).
-import { schema, type Db } from '@cogo/db';
+import { localSettings, schema, type Db } from '@cogo/db';
 import { and, inArray, sql, type SQL } from 'drizzle-orm';
 
 const d = schema.documents;
@@ -53,6 +53,7 @@ function filterSql(filter: ChunkFilter): SQL | undefined {
 /**
  * The `n` chunks of `model` nearest to `embedding` (cosine) that pass `filter`, nearest first: the iterative HNSW scan,
  * then — if that found fewer than `n` — exact search, in one statement. `maxScanTuples` bounds the index scan's work (tests and benches).
+ * `db` must be a tenant database (its scope applies the statement's hnsw settings, and row-level security its project).
  */
 export async function nearestChunks(
   db: Db,
@@ -65,16 +66,17 @@ export async function nearestChunks(
   const q = sql`${JSON.stringify(embedding)}::vector`;
   const where = and(sql`${dc.model} = ${model}`, sql`${dc.embedding} is not null`, filterSql(filter));
   const from = sql`${dc} join ${d} on ${d.id} = ${dc.documentId}`;
-  return db.transaction(async (tx) => {
-    // set_config(…, true) is SET LOCAL: it ends with this transaction
-    await tx.execute(
-      sql`select set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', ${String(Math.min(Math.max(n, 40), 1_000))}, true), set_config('hnsw.max_scan_tuples', ${String(maxScanTuples)}, true)`,
-    );
-    // one statement, both ways: the index's answer when it fills `n`, else exact search. Each branch is gated by a
-    // one-time filter on the index's count, so the exact branch (and its CTE, read on demand) runs only when the index
-    // came back short. Relaxed order: the scan may hand rows slightly out of order, so they are sorted again. The
-    // exact CTE is materialized, so its ORDER BY cannot become an index scan: every filtered row is measured.
-    const r = await tx.execute<{ id: string; strategy: VectorStrategy }>(sql`
+  // SET LOCAL for this statement alone, in its tenant scope's `begin` (no transaction of its own: one round trip less)
+  const settings = localSettings({
+    'hnsw.iterative_scan': 'relaxed_order',
+    'hnsw.ef_search': String(Math.min(Math.max(n, 40), 1_000)),
+    'hnsw.max_scan_tuples': String(Math.trunc(maxScanTuples)),
+  });
+  // one statement, both ways: the index's answer when it fills `n`, else exact search. Each branch is gated by a
+  // one-time filter on the index's count, so the exact branch (and its CTE, read on demand) runs only when the index
+  // came back short. Relaxed order: the scan may hand rows slightly out of order, so they are sorted again. The
+  // exact CTE is materialized, so its ORDER BY cannot become an index scan: every filtered row is measured.
+  const r = await db.execute<{ id: string; strategy: VectorStrategy }>(sql`${sql.raw(settings)}
       with via_index as materialized (
         select ${dc.id} as id, ${dc.embedding} <=> ${q} as distance from ${from} where ${where} order by ${dc.embedding} <=> ${q} limit ${n}),
       filtered as materialized (select ${dc.id} as id, ${dc.embedding} <=> ${q} as distance from ${from} where ${where})
@@ -83,8 +85,7 @@ export async function nearestChunks(
       select id, distance, 'exact' as strategy from (select id, distance from filtered order by distance, id limit ${n}) e
         where (select count(*) from via_index) < ${n}
       order by distance, id`);
-    return { ids: r.rows.map((row) => row.id), strategy: r.rows[0]?.strategy ?? 'exact' };
-  });
+  return { ids: r.rows.map((row) => row.id), strategy: r.rows[0]?.strategy ?? 'exact' };
 }
 
 /** The `n` chunks best matching `query` in full text (websearch syntax, english), best first by ts_rank_cd. */
