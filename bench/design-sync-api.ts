@@ -56,7 +56,7 @@ const extract = (fileKey: string, key: string) =>
 const f = (ms: number) => ms.toFixed(0).padStart(7);
 try {
   console.log('design-sync through the API — wrangler dev (frozen bundle), embedded Postgres, loopback fakes; one client, sequential requests');
-  console.log('    N   drift cold   drift warm   sync (ms)   components/s   undo (ms)   coverage (ms)   drift items');
+  console.log('    N   drift cold   drift warm   sync (ms)   components/s   undo (ms)   coverage first / warm median (ms)   drift items');
   for (const n of SIZES) {
     const key = await newProject();
     const design = buttonFile(n, `COGOBENCHDS${String(n).padStart(4, '0')}`);
@@ -70,8 +70,10 @@ try {
     const op = await call(key, 'POST', '/design-sync/operations', { direction: 'code_to_design' });
     if (op.json.counts.applied !== n) throw new Error(`sync: ${JSON.stringify(op.json.counts)}`);
     const undo = await call(key, 'POST', '/design-sync/undo', { operation_id: op.json.id });
-    const cov = await call(key, 'GET', '/design-sync/coverage');
-    console.log(`${String(n).padStart(5)}   ${f(cold.ms)}      ${f(warm.ms)}      ${f(op.ms)}     ${(n / (op.ms / 1000)).toFixed(0).padStart(8)}       ${f(undo.ms)}     ${f(cov.ms)}        ${cold.json.counts.items}`);
+    const covs: number[] = [];
+    for (let i = 0; i < 7; i++) covs.push((await call(key, 'GET', '/design-sync/coverage')).ms);
+    const covWarm = [...covs.slice(1)].sort((a, b) => a - b)[3]!;
+    console.log(`${String(n).padStart(5)}   ${f(cold.ms)}      ${f(warm.ms)}      ${f(op.ms)}     ${(n / (op.ms / 1000)).toFixed(0).padStart(8)}       ${f(undo.ms)}     ${f(covs[0]!)} / ${f(covWarm).trim()}    ${cold.json.counts.items}`);
   }
 
   // a browser session of the sample build's 6 stories

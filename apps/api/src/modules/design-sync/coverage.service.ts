@@ -1,26 +1,26 @@
 // Coverage (issue 15): per registry component its stories, its tests, and which variant options of its confirmed
 // mapping's Figma component some story covers. One round of queries (the registry, the confirmed mappings with
-// both sides), then pure @cogo/design-sync coverageOf per component — it stays fast for a 200-component registry.
+// their design side), then pure @cogo/design-sync coverageOf per component — it stays fast for a 200-component registry.
 import type { Db } from '@cogo/db';
 import { coverageOf } from '@cogo/design-sync';
 import type { CoverageResponse } from '@cogo/types';
-import { listMappings, type MappingWithSides } from './mappings.repo';
+import { coverageMappings } from './mappings.repo';
 import { allCodeComponents } from './registry.repo';
 import { codeOf, designOf } from './sides';
 
 /** Coverage of every registry component (with `fileKey`: of those mapped to a component of that file). */
 export async function coverage(db: Db, projectId: string, traceId: string, fileKey?: string): Promise<CoverageResponse> {
-  const [codeRows, confirmed] = await Promise.all([allCodeComponents(db, projectId), listMappings(db, projectId, { status: 'confirmed', ...(fileKey ? { fileKey } : {}) })]);
+  const [codeRows, confirmed] = await Promise.all([allCodeComponents(db, projectId), coverageMappings(db, projectId, fileKey)]);
   // a component confirmed to several Figma components is covered against its oldest mapping (listMappings' order)
-  const mappingOf = new Map<string, MappingWithSides>();
-  for (const m of confirmed) if (!mappingOf.has(m.code.id)) mappingOf.set(m.code.id, m);
+  const mappingOf = new Map<string, (typeof confirmed)[number]>();
+  for (const m of confirmed) if (!mappingOf.has(m.codeComponentId)) mappingOf.set(m.codeComponentId, m);
 
   const components: CoverageResponse['components'] = [];
   for (const row of codeRows) {
     const m = mappingOf.get(row.id);
     if (fileKey && !m) continue;
     const design = m?.design ? designOf(m.design) : null;
-    const report = coverageOf(codeOf(row), design, m?.mapping.props ?? {});
+    const report = coverageOf(codeOf(row), design, m?.props ?? {});
     components.push({
       code_component: { id: row.id, key: row.key, name: row.name },
       figma: m?.design && design ? { file_key: m.design.fileKey, node_id: m.design.nodeId, name: m.design.name } : null,

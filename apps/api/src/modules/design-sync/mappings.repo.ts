@@ -65,6 +65,21 @@ export async function listMappings(db: Reader, projectId: string, filter: Mappin
   return rows.map((r) => ({ mapping: r.mapping, code: r.code, design: r.design?.id ? (r.design as DesignRow) : null }));
 }
 
+/**
+ * What coverage needs of the confirmed mappings (of `fileKey`'s components when given), in listMappings' order: the
+ * code component's id, the prop mapping and the design side — not the mapping's drift cache and baseline, nor the code
+ * component again (coverage reads the registry itself).
+ */
+export async function coverageMappings(db: Reader, projectId: string, fileKey?: string): Promise<Array<{ codeComponentId: string; props: MappingRow['props']; design: DesignRow | null }>> {
+  const rows = await db
+    .select({ codeComponentId: m.codeComponentId, props: m.props, design: designColumns })
+    .from(m)
+    .leftJoin(cmp, and(eq(cmp.projectId, m.projectId), eq(cmp.fileKey, m.fileKey), eq(cmp.nodeId, m.nodeId)))
+    .where(where(projectId, { status: 'confirmed', ...(fileKey ? { fileKey } : {}) }))
+    .orderBy(asc(sql`date_trunc('milliseconds', ${m.createdAt})`), asc(m.id));
+  return rows.map((r) => ({ codeComponentId: r.codeComponentId, props: r.props, design: r.design?.id ? (r.design as DesignRow) : null }));
+}
+
 /** Locks the mappings' rows until the end of `tx` (a sync or an undo of their components). */
 export async function lockMappings(tx: Tx, projectId: string, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
