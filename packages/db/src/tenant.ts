@@ -17,7 +17,10 @@ const END = /^\s*(commit|end|abort|rollback(?!\s+to\b))\b/i;
  * the role a constant, so nothing is interpolated that a caller chose); both settings revert at commit or rollback.
  */
 const beginScoped = (begin: string, projectId: string, settings: Settings = []) =>
-  `${begin}; select set_config('role', '${TENANT_ROLE}', true), set_config('app.project_id', '${projectId}', true)${settings.map(([k, v]) => `, set_config('${k}', '${v}', true)`).join('')}`;
+  `${begin}; select ${setLocal([['role', TENANT_ROLE], ['app.project_id', projectId], ...settings])}`;
+
+/** `set_config(name, value, true)` (SET LOCAL) of each setting, comma-separated; every name and value is checked before. */
+const setLocal = (settings: Settings) => settings.map(([k, v]) => `set_config('${k}', '${v}', true)`).join(', ');
 
 type Settings = Array<[name: string, value: string]>;
 const SETTING_NAME = /^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$|^[a-z_][a-z0-9_]*$/;
@@ -99,7 +102,7 @@ function scopeClient(client: PoolClient, projectId: string): PoolClient {
     }
     const settings = settingsOf(text);
     if (inTransaction) {
-      if (settings.length) await raw(`select ${settings.map(([k, v]) => `set_config('${k}', '${v}', true)`).join(', ')}`);
+      if (settings.length) await raw(`select ${setLocal(settings)}`);
       return raw(config, values);
     }
     return scoped(raw, projectId, () => raw(config, values), settings);
