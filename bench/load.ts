@@ -551,7 +551,7 @@ function print(results: ScenarioResult[], pid: number, setupJobS: string): void 
   row('workerd RSS start / peak / end', (r) => `${r.rss.start} / ${r.rss.peak} / ${r.rss.end}`);
   row('CPU % of a core: worker / proxy workerd / database process / bench (clients + fakes)', (r) => `${r.workerCpu.toFixed(0)} / ${r.proxyCpu.toFixed(0)} / ${r.dbCpu.toFixed(0)} / ${r.clientCpu.toFixed(0)}`);
   const perReq = (r: ScenarioResult, n: number) => (n / Math.max(1, all(r).length + (r.streams?.calls ?? 0))).toFixed(1);
-  row('Postgres connections / statements (begin/commit around a lone statement not counted) / session turns per request (streams count as requests)', (r) => (r.db ? `${perReq(r, r.db.connections)} / ${perReq(r, r.db.statements)} / ${perReq(r, r.db.turns)}` : 'server Postgres'));
+  row('Postgres wire connections / statements / session turns per request (streams count as requests; a statement over HTTP is a turn with its tenant scope, no connection)', (r) => (r.db ? `${perReq(r, r.db.connections)} / ${perReq(r, r.db.statements)} / ${perReq(r, r.db.turns)}` : 'server Postgres'));
   row('PGlite busy (% of wall) / wait for the session p50 / p95 / max', (r) =>
     r.db ? `${((100 * r.db.busyMs) / 1000 / r.seconds).toFixed(0)} % / ${ms(pct(r.db.waits, 50))} / ${ms(pct(r.db.waits, 95))} / ${ms(r.db.waits.at(-1) ?? Number.NaN)}` : '-',
   );

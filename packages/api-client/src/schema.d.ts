@@ -49,7 +49,7 @@ export interface paths {
         };
         /**
          * Readiness: the database answers
-         * @description 200 when the database answers, 503 (same body, `status: degraded`) when it does not within 3 s. The probe uses a connection of its own (application_name `cogo-health`), so it does not queue behind user queries; `db.connectMs` and `db.latencyMs` say how long it waited. Use it to decide whether to send traffic; use `/livez` to decide whether to restart.
+         * @description 200 when the database answers, 503 (same body, `status: degraded`) when it does not within 3 s. The probe checks both ways the API reaches the database — a WebSocket session (transactions) and SQL over HTTP (every other statement) — as `cogo-health` (application_name), which the local embedded database serves before queued user queries; `db.connectMs` (the session's connect) and `db.latencyMs` (both) say how long it waited. Use it to decide whether to send traffic; use `/livez` to decide whether to restart.
          */
         get: {
             parameters: {

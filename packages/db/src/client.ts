@@ -3,6 +3,7 @@
 // small WebSocket→TCP proxy in front of any Postgres (the embedded PGlite by default).
 import { Pool, neonConfig } from '@neondatabase/serverless';
 import { drizzle, type NeonDatabase } from 'drizzle-orm/neon-serverless';
+import { httpSql, statementOf, type HttpSql } from './http';
 import { createTenantPool } from './tenant';
 
 /**
@@ -43,17 +44,37 @@ function configureDriver(config: DbConfig): void {
   if (config.wsProxy) {
     const base = config.wsProxy.includes('/') ? config.wsProxy : `${config.wsProxy}/v1`;
     neonConfig.wsProxy = (host, port) => `${base}?address=${host}:${port}`;
+    // the proxy answers SQL over HTTP too (node/sql-http.ts), as Neon does beside its WebSockets
+    neonConfig.fetchEndpoint = `http://${config.wsProxy.split('/')[0]}/sql`;
     neonConfig.useSecureWebSocket = false;
     neonConfig.pipelineTLS = false;
     neonConfig.pipelineConnect = false;
   }
 }
 
-/** Creates a Drizzle database over a Neon-driver pool. Cheap: connections open on first query. */
+/** A pool whose lone statements (`pool.query`) go over HTTP; transactions (`connect`) keep the WebSocket. */
+function servicePool(options: ConstructorParameters<typeof Pool>[0], http: HttpSql): Pool {
+  const pool = new Pool(options);
+  const query = pool.query.bind(pool) as (config: unknown, values?: unknown) => Promise<unknown>;
+  Object.assign(pool, {
+    query: (config: unknown, values?: unknown) => {
+      if (typeof values === 'function') throw new TypeError('database: callback queries are not supported');
+      const statement = statementOf(config, values);
+      return statement ? http.run(statement) : query(config, values);
+    },
+  });
+  return pool;
+}
+
+/**
+ * Creates a Drizzle database over a Neon-driver pool. Cheap: connections open on first query. A statement outside a
+ * transaction is one HTTP request (http.ts); `db.transaction` opens a WebSocket session.
+ */
 export function createDb(config: DbConfig): DbHandle {
   configureDriver(config);
   const options = { connectionString: config.url, max: config.maxConnections ?? 4 };
-  const pool = config.tenant ? createTenantPool(options, config.tenant.projectId) : new Pool(options);
+  const http = httpSql(config.url);
+  const pool = config.tenant ? createTenantPool(options, config.tenant.projectId, http) : servicePool(options, http);
   // An idle connection dropped by the server must not crash the process.
   pool.on('error', () => {});
   const db = drizzle({ client: pool });

@@ -4,7 +4,7 @@
 // Per transaction, not per session: the local PGlite server (and Neon's pooler) share one session between
 // connections outside a transaction, so a session-level role would leak into whichever connection runs next.
 import { Pool, type PoolClient } from '@neondatabase/serverless';
-import { LONE_MARKER } from './lone-marker';
+import { statementOf, type HttpSql } from './http';
 
 /** The Postgres role tenant connections act as; the migration creates it (NOLOGIN) and its grants. */
 export const TENANT_ROLE = 'cogo_app';
@@ -29,8 +29,8 @@ const LOCAL = /^\/\* cogo:local ([a-z0-9_.=,]*) \*\/ /;
 
 /**
  * A prefix for a statement of a tenant database that needs settings of its own (e.g. pgvector's `hnsw.*`), each as
- * SET LOCAL: run alone, they join its scoped `begin` (no extra round trip, one turn of the embedded server); inside a
- * transaction, a `select set_config(…)` runs just before it. Names and values are checked here (letters, digits,
+ * SET LOCAL: run alone, they join its scope (the same HTTP request, http.ts); inside a transaction, a
+ * `select set_config(…)` runs just before it. Names and values are checked here (letters, digits,
  * `_`, `.`), so nothing a caller chose is interpolated unchecked. Other databases read the prefix as a comment.
  */
 export function localSettings(settings: Record<string, string>): string {
@@ -61,8 +61,7 @@ function textOf(config: unknown): string {
 /** Runs `run` in its own transaction scoped to the project. */
 async function scoped(query: QueryFn, projectId: string, run: () => Promise<unknown>, settings: Settings = []): Promise<unknown> {
   try {
-    // marked: the embedded server runs the three as one turn of its single session (node/pglite-lone.ts); a comment elsewhere
-    await query(beginScoped(`begin ${LONE_MARKER}`, projectId, settings));
+    await query(beginScoped('begin', projectId, settings));
     const result = await run();
     await query('commit');
     return result;
@@ -116,8 +115,9 @@ function scopeClient(client: PoolClient, projectId: string): PoolClient {
  * A pool whose every statement runs as `cogo_app` with `app.project_id` set: row-level security then shows and accepts
  * only the project's rows, whatever the query forgets. It stays a real Pool (Drizzle's transactions check
  * `instanceof Pool`); only its `connect` and `query` are scoped, in their promise forms (the ones Drizzle uses).
+ * A lone statement (`pool.query`) goes over `http`: the scope and the statement as one transaction, one request.
  */
-export function createTenantPool(options: ConstructorParameters<typeof Pool>[0], projectId: string): Pool {
+export function createTenantPool(options: ConstructorParameters<typeof Pool>[0], projectId: string, http: HttpSql): Pool {
   if (!UUID.test(projectId)) throw new TypeError('tenant database: projectId must be a uuid');
   const project = projectId.toLowerCase();
   const pool = new Pool(options);
@@ -125,17 +125,10 @@ export function createTenantPool(options: ConstructorParameters<typeof Pool>[0],
   const scopedConnect = async () => scopeClient(await connect(), project);
   const query: QueryFn = async (config, values) => {
     if (typeof values === 'function') throw new TypeError('tenant database: callback queries are not supported');
-    const client = await scopedConnect();
-    try {
-      const result = await (client.query as unknown as QueryFn)(config, values);
-      client.release();
-      return result;
-    } catch (err) {
-      // a Postgres error (it has a SQLSTATE) leaves the connection usable; anything else may not have
-      const sqlState = err && typeof err === 'object' && 'code' in err && /^[0-9A-Z]{5}$/.test(String(err.code));
-      client.release(!sqlState);
-      throw err;
-    }
+    const statement = statementOf(config, values);
+    if (!statement) throw new TypeError('tenant database: named prepared statements are not supported');
+    const scope: Settings = [['role', TENANT_ROLE], ['app.project_id', project], ...settingsOf(statement.text)];
+    return http.run(statement, `select ${setLocal(scope)}`);
   };
   Object.assign(pool, { connect: scopedConnect, query });
   return pool;

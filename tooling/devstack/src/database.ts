@@ -32,7 +32,8 @@ export async function startLocalDatabase(options: LocalDatabaseOptions = {}): Pr
       url = embedded.url;
     }
     const host = new URL(url).hostname;
-    proxy = await startWsProxy({ allowHosts: [host] });
+    const sqlBackends = embedded ? new Map([[`${embedded.host}:${embedded.port}`, embedded.sql]]) : undefined;
+    proxy = await startWsProxy({ allowHosts: [host], ...(sqlBackends ? { sqlBackends } : {}) });
     await runMigrations(url, proxy.address);
     const p = proxy;
     const e = embedded;

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { servePglite, type SessionStats } from './pglite-server';
+import type { SqlBackend } from './sql-http';
 
 export interface EmbeddedPostgres {
   /** postgres:// URL of the wire-protocol server. */
@@ -13,6 +14,8 @@ export interface EmbeddedPostgres {
   db: PGlite;
   /** The session's counters (benches). */
   stats: () => SessionStats;
+  /** SQL over HTTP on the session, for the proxy's `/sql` (ws-proxy.ts `sqlBackends`). */
+  sql: SqlBackend;
   stop: () => Promise<void>;
 }
 
@@ -34,6 +37,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     port,
     db,
     stats: server.stats,
+    sql: server.sql,
     stop: async () => {
       await server.stop();
       await db.close();

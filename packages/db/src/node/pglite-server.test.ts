@@ -19,7 +19,8 @@ const connect = () => {
 
 beforeAll(async () => {
   pg = await startEmbeddedPostgres();
-  proxy = await startWsProxy();
+  // statements outside a transaction (pool.query) come over HTTP, run on the session in-process (pglite-sql.ts)
+  proxy = await startWsProxy({ sqlBackends: new Map([[`${pg.host}:${pg.port}`, pg.sql]]) });
 });
 afterAll(async () => {
   for (const h of handles) await h.close();
@@ -58,46 +59,6 @@ describe('PGlite wire server with transaction pooling', () => {
     clientA.release();
     expect(await bRead).toBe(2);
     expect(order).toEqual(['a-commit', 'b-read']);
-  });
-
-  it('runs a lone statement (marked begin, statement, commit) in one turn: nobody waits on its client', async () => {
-    const a = connect();
-    const b = connect();
-    await a.pool.query('create table if not exists t_lone (v text)');
-    const client = await a.pool.connect();
-    await client.query("begin /* cogo:lone */; select set_config('app.project_id', 'p-lone', true)");
-    // A's client is slow between its begin and its statement: B is not held up by it
-    const order: string[] = [];
-    const bRead = b.pool.query<{ n: number }>('select count(*)::int as n from t_lone').then((r) => {
-      order.push('b-read');
-      return r.rows[0]!.n;
-    });
-    await new Promise((r) => setTimeout(r, 150));
-    order.push('a-statement');
-    const inserted = await client.query<{ v: string }>("insert into t_lone values (current_setting('app.project_id')) returning v");
-    await client.query('commit');
-    expect(order).toEqual(['b-read', 'a-statement']);
-    expect(await bRead).toBe(0);
-    expect(inserted.rows).toEqual([{ v: 'p-lone' }]);
-    // committed, and the setting was local to it
-    const after = await client.query<{ n: number; s: string | null }>("select (select count(*)::int from t_lone) as n, current_setting('app.project_id', true) as s");
-    client.release();
-    expect(after.rows[0]).toEqual({ n: 1, s: '' });
-  });
-
-  it('answers a failing lone statement with its error, rolls it back and leaves the session idle', async () => {
-    const a = connect();
-    await a.pool.query('create table if not exists t_lone_fail (v int primary key)');
-    await a.pool.query('insert into t_lone_fail values (1) on conflict do nothing');
-    const client = await a.pool.connect();
-    await client.query("begin /* cogo:lone */; select set_config('app.project_id', 'p-fail', true)");
-    const err = await client.query('insert into t_lone_fail values ($1)', [1]).catch((e: { code?: string }) => e);
-    expect((err as { code?: string }).code).toBe('23505');
-    const end = await client.query('rollback');
-    expect(end.command).toBe('ROLLBACK');
-    client.release();
-    const r = await connect().pool.query<{ n: number; s: string }>("select count(*)::int as n, current_setting('app.project_id', true) as s from t_lone_fail");
-    expect(r.rows[0]).toEqual({ n: 1, s: '' });
   });
 
   it('rolls back the transaction of a connection that dies inside it', async () => {

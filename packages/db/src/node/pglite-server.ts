@@ -2,8 +2,9 @@
 // a connection owns the session from its first message until Postgres is idle again outside a
 // transaction (after Sync or a simple Query with ReadyForQuery 'I'), so the Parse/Bind/Execute
 // of concurrent clients never interleave and a transaction never sees another client's statements.
-// A connection that dies inside a transaction is rolled back. A tenant's lone statement (begin, statement, commit)
-// takes one turn, not three round trips of the session (pglite-lone.ts). Local dev and tests only.
+// A connection that dies inside a transaction is rolled back. SQL over HTTP (the proxy's `/sql`, which carries every
+// statement the Worker runs outside a transaction) takes one turn per request, without a wire connection (`sql`,
+// pglite-sql.ts). Local dev and tests only.
 // Turns are FIFO, except for a connection whose startup says application_name=cogo-health: the
 // health probe goes next (after the current owner) instead of queueing behind every user query,
 // so /healthz measures the database rather than the queue. PGlite runs synchronously, so a turn
@@ -13,7 +14,8 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
 import { HEALTH_APPLICATION_NAME } from '../health';
-import { isLoneBegin, loneBeginReply, loneEndReply } from './pglite-lone';
+import { runSimple, runStatement, type ExecRaw } from './pglite-sql';
+import type { SqlBackend } from './sql-http';
 
 const SSL_REQUEST = 80877103;
 const GSSENC_REQUEST = 80877104;
@@ -110,6 +112,8 @@ export interface PgliteServer {
   waiting: () => number;
   /** Counters since start (a copy). */
   stats: () => SessionStats;
+  /** Runs SQL-over-HTTP requests (sql-http.ts) on the session: one turn each, no wire connection. */
+  sql: SqlBackend;
   stop: () => Promise<void>;
 }
 
@@ -131,25 +135,17 @@ export async function servePglite(db: PGlite, options: { host?: string; port?: n
     let closed = false;
     let priority = false;
 
-    /**
-     * Runs one message on the session (the caller holds it) and sends its answer to the client, unless `silent` (the
-     * client has its answer already: neither sent nor counted); resolves with the answer's last ReadyForQuery
-     * status ('I', 'T', 'E'), when it ends with one.
-     */
-    const exec = async (message: Uint8Array, silent = false): Promise<string | undefined> => {
+    /** Runs one message on the session (the caller holds it) and sends its answer to the client. */
+    const exec = async (message: Uint8Array): Promise<void> => {
       const type = String.fromCharCode(message[0]!);
-      if (!silent && (type === 'Q' || type === 'E')) counts.statements++;
+      if (type === 'Q' || type === 'E') counts.statements++;
       const started = performance.now();
-      let tail = new Uint8Array(0);
       await db.execProtocolRawStream(message, {
         onRawData: (chunk) => {
-          if (!chunk.length) return;
-          if (!silent && !closed) socket.write(chunk);
-          tail = chunk.length >= 6 ? chunk.slice(-6) : Uint8Array.from([...tail, ...chunk].slice(-6));
+          if (chunk.length && !closed) socket.write(chunk);
         },
       });
       counts.busyMs += performance.now() - started;
-      return tail[0] === 0x5a ? String.fromCharCode(tail[5]!) : undefined;
     };
 
     const run = async (message: Uint8Array, type: string | null) => {
@@ -158,54 +154,6 @@ export async function servePglite(db: PGlite, options: { host?: string; port?: n
       await exec(message);
       // ReadyForQuery follows Sync, a simple Query and the startup; idle outside a transaction → let others in
       if ((type === null || type === 'S' || type === 'Q') && !db.isInTransaction()) lock.release(id);
-    };
-
-    // a lone statement (pglite-lone.ts): its `begin` answered, the statement collected up to its Sync
-    let lone: { begin: Uint8Array; held: Uint8Array[] } | null = null;
-    // it ran and committed: the client's `commit`/`rollback` comes next
-    let loneDone: { failed: boolean } | null = null;
-
-    const runLone = async (l: { begin: Uint8Array; held: Uint8Array[] }) => {
-      await lock.acquire(id, priority);
-      if (closed) return lock.release(id);
-      try {
-        await exec(l.begin, true); // the client has its answer already
-        let status: string | undefined;
-        for (const m of l.held) status = (await exec(m)) ?? status;
-        // the statement's ReadyForQuery ends its answer: 'E' when it failed
-        loneDone = { failed: status === 'E' };
-        if (db.isInTransaction()) await db.exec('COMMIT').catch(() => {});
-        if (db.isInTransaction()) await db.exec('ROLLBACK').catch(() => {});
-      } finally {
-        lock.release(id);
-      }
-    };
-
-    /** Routes a message: the lone-statement path (pglite-lone.ts), or a turn of its own. */
-    const dispatch = async (message: Uint8Array, type: string) => {
-      if (loneDone) {
-        const reply = loneEndReply(message, loneDone.failed);
-        loneDone = null;
-        // anything but commit/rollback after a lone statement is not the tenant pool's protocol: drop the connection
-        if (type !== 'Q' || !reply) return void socket.destroy();
-        if (!closed) socket.write(reply);
-        return;
-      }
-      if (lone) {
-        lone.held.push(message);
-        if (type === 'S' || type === 'Q') {
-          const l = lone;
-          lone = null;
-          await runLone(l);
-        }
-        return;
-      }
-      if (!lock.holds(id) && isLoneBegin(type, message)) {
-        lone = { begin: message, held: [] };
-        if (!closed) socket.write(loneBeginReply(message));
-        return;
-      }
-      await run(message, type);
     };
 
     const onClose = (): Promise<void> => {
@@ -262,11 +210,49 @@ export async function servePglite(db: PGlite, options: { host?: string; port?: n
           onClose();
           return;
         }
-        chain = chain.then(() => dispatch(msg, type)).catch(() => void socket.destroy());
+        chain = chain.then(() => run(msg, type)).catch(() => void socket.destroy());
       }
     });
     socket.on('error', onClose);
     socket.on('close', onClose);
+  };
+
+  const running = new Set<Promise<unknown>>();
+  const sql: SqlBackend = (queries, transaction, priority) => {
+    const id = nextId++;
+    const execRaw: ExecRaw = async (message) => {
+      const chunks: Uint8Array[] = [];
+      const started = performance.now();
+      await db.execProtocolRawStream(message, { onRawData: (chunk) => void (chunk.length && chunks.push(chunk.slice())) });
+      counts.busyMs += performance.now() - started;
+      return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    };
+    const turn = (async () => {
+      await lock.acquire(id, priority);
+      try {
+        counts.statements += queries.length;
+        if (!transaction) {
+          const r = await runStatement(execRaw, queries[0]!);
+          return 'error' in r ? r : [r];
+        }
+        const failed = await runSimple(execRaw, transaction.begin);
+        if (failed) return { error: failed };
+        const results = [];
+        for (const q of queries) {
+          const r = await runStatement(execRaw, q);
+          if ('error' in r) return r;
+          results.push(r);
+        }
+        const notCommitted = await runSimple(execRaw, 'commit');
+        return notCommitted ? { error: notCommitted } : results;
+      } finally {
+        if (db.isInTransaction()) await db.exec('ROLLBACK').catch(() => {});
+        lock.release(id);
+      }
+    })();
+    running.add(turn);
+    void turn.finally(() => running.delete(turn)).catch(() => {});
+    return turn;
   };
 
   const server: Server = createServer(handle);
@@ -281,10 +267,12 @@ export async function servePglite(db: PGlite, options: { host?: string; port?: n
     port: typeof addr === 'object' && addr ? addr.port : 0,
     waiting: () => lock.waiting,
     stats: () => ({ ...counts, turns: lock.granted.turns, waits: [...lock.granted.waits] }),
+    sql,
     stop: async () => {
       const closing = new Promise<void>((resolve) => server.close(() => resolve()));
       // a turn already running finishes before the caller closes the database under it
       await Promise.all([...connections.values()].map((close) => close()));
+      await Promise.allSettled([...running]);
       await closing;
     },
   };

@@ -1,9 +1,10 @@
 // A WebSocket→TCP proxy speaking the Neon driver's wsproxy protocol: the client opens
-// ws://proxy/v1?address=host:port and every binary frame is piped to that TCP socket and back.
-// Local dev and tests only; it listens on loopback.
+// ws://proxy/v1?address=host:port and every binary frame is piped to that TCP socket and back. Like Neon's own
+// proxy it also answers SQL over HTTP at `POST /sql` (sql-http.ts). Local dev and tests only; it listens on loopback.
 import { createServer, type IncomingMessage } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import type { WebSocket } from 'ws';
+import { sqlOverHttp, type SqlBackend } from './sql-http';
 import { ws as wsModule } from './ws';
 
 export interface WsProxy {
@@ -18,6 +19,8 @@ export interface WsProxyOptions {
   host?: string;
   /** Hosts the proxy may connect to (default: loopback only). */
   allowHosts?: string[];
+  /** `/sql` backends of databases in this process, by host:port (the embedded one); others are reached with pg. */
+  sqlBackends?: Map<string, SqlBackend>;
 }
 
 function targetOf(req: IncomingMessage): { host: string; port: number } | null {
@@ -35,7 +38,9 @@ function targetOf(req: IncomingMessage): { host: string; port: number } | null {
 export async function startWsProxy(options: WsProxyOptions = {}): Promise<WsProxy> {
   const allow = new Set(options.allowHosts ?? ['127.0.0.1', 'localhost', '::1']);
   const sockets = new Set<Socket>();
-  const server = createServer((_req, res) => {
+  const sql = sqlOverHttp(allow, options.sqlBackends);
+  const server = createServer((req, res) => {
+    if (req.method === 'POST' && req.url?.split('?')[0] === '/sql') return sql.handle(req, res);
     res.writeHead(426, { 'content-type': 'text/plain' }).end('websocket upgrade required\n');
   });
   const wss = new wsModule.WebSocketServer({ server });
@@ -87,6 +92,7 @@ export async function startWsProxy(options: WsProxyOptions = {}): Promise<WsProx
       for (const s of sockets) s.destroy();
       for (const c of wss.clients) c.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await sql.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -1,7 +1,7 @@
-// The readiness probe's database access: a one-connection pool of its own whose connection names
-// itself cogo-health, never the request's shared pool. On Neon that is simply a separate
-// connection; the local wire server (@cogo/db node/pglite-server) also gives it the next turn on
-// its one session, so the probe does not queue behind user queries.
+// The readiness probe's database access: a one-connection pool of its own whose connection (and SQL-over-HTTP
+// requests) name themselves cogo-health, never the request's shared pool. On Neon that is simply a separate
+// connection; the local embedded server (@cogo/db node/pglite-server) also gives it the next turn on its one
+// session, so the probe does not queue behind user queries.
 import { healthDatabaseUrl, probeDb, schema, type DbHandle, type DbStatus } from '@cogo/db';
 import { AI_JOB_KINDS } from '@cogo/types';
 import { and, eq, inArray, min } from 'drizzle-orm';
@@ -18,13 +18,17 @@ export function openHealthDb(config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_
   return dbFromConfig({ DATABASE_URL: healthDatabaseUrl(config.DATABASE_URL), DATABASE_WS_PROXY: config.DATABASE_WS_PROXY }, 1);
 }
 
-/** Connects (timed on its own: that is where waiting shows), then probes; latencyMs covers both. */
+/**
+ * Probes both ways the API reaches the database, side by side: a WebSocket session (transactions; its connect timed
+ * on its own: that is where waiting shows) and SQL over HTTP (every other statement); latencyMs covers both.
+ */
 export async function probeHealthDb(handle: DbHandle): Promise<HealthProbe> {
   const started = Date.now();
-  const client = await handle.pool.connect();
-  const connectMs = Date.now() - started;
-  client.release();
-  const status = await probeDb(handle.db);
+  const connected = handle.pool.connect().then((client) => {
+    client.release();
+    return Date.now() - started;
+  });
+  const [connectMs, status] = await Promise.all([connected, probeDb(handle.db)]);
   return { ...status, connectMs, latencyMs: Date.now() - started };
 }
 

@@ -7,7 +7,7 @@ export const healthRoute = createRoute({
   tags: ['system'],
   summary: 'Readiness: the database answers',
   description:
-    "200 when the database answers, 503 (same body, `status: degraded`) when it does not within 3 s. The probe uses a connection of its own (application_name `cogo-health`), so it does not queue behind user queries; `db.connectMs` and `db.latencyMs` say how long it waited. Use it to decide whether to send traffic; use `/livez` to decide whether to restart.",
+    "200 when the database answers, 503 (same body, `status: degraded`) when it does not within 3 s. The probe checks both ways the API reaches the database — a WebSocket session (transactions) and SQL over HTTP (every other statement) — as `cogo-health` (application_name), which the local embedded database serves before queued user queries; `db.connectMs` (the session's connect) and `db.latencyMs` (both) say how long it waited. Use it to decide whether to send traffic; use `/livez` to decide whether to restart.",
   responses: {
     200: { description: 'Ready', content: { 'application/json': { schema: HealthSchema } } },
     503: { description: 'Database unreachable', content: { 'application/json': { schema: HealthSchema } } },
