@@ -8,6 +8,8 @@
  *      Framelink's get_figma_data on the same file: its JSON as served, minified, and its `tree` text — live when
  *      BENCH_PEER_SRC names a checkout of it (bench/lib/peer.ts), else the MANIFEST's recorded figures. Goal ≤ 0.5×.
  *      What ours keeps that the peer drops is counted: variable bindings (`bv=`) and component properties (`props=`).
+ *      With the live peer, also for the same nodes (the issue's measure): ours less the lines of nodes its output
+ *      does not have (every dictionary and header line kept), against its whole output; the verdict uses that.
  *   2. Latency of tool calls over the local API, each call on the one connection: the first get_design_context of
  *      a file (cold: /meta, start, extraction through the stream calls, the first page), then --runs rounds of the
  *      warm calls interleaved: get_design_context again (a finished extraction of the same version: /meta + a page),
@@ -96,6 +98,37 @@ async function tool(client: Client, name: string, args: Record<string, unknown>)
   return { ms, value: res.structuredContent, text: (res.content as Array<{ text?: string }>)[0]?.text ?? '' };
 }
 
+/** Ids of every node in the peer's simplified design. */
+function peerNodeIds(design: unknown): Set<string> {
+  const ids = new Set<string>();
+  const walk = (n: { id?: unknown; children?: unknown[] }) => {
+    if (typeof n.id === 'string') ids.add(n.id);
+    for (const c of n.children ?? []) walk(c as never);
+  };
+  for (const n of (design as { nodes?: unknown[] }).nodes ?? []) walk(n as never);
+  return ids;
+}
+
+// A node line of our text: its kind (or `=kN`), an optional quoted name, then `#id`; dictionaries start with `@`.
+const NODE_LINE = /^ *[^ @#"][^ ]* (?:"(?:[^"\\]|\\.)*" )?#(\S+)/;
+
+/** Our text less the lines of nodes not in `ids` (each line judged alone); and our nodes, kept and dropped. */
+function sameNodes(text: string, ids: Set<string>): { bytes: number; kept: number; dropped: number } {
+  let bytes = 0;
+  let kept = 0;
+  let dropped = 0;
+  for (const line of text.split('\n')) {
+    const m = NODE_LINE.exec(line);
+    if (m && !ids.has(m[1]!)) {
+      dropped++;
+      continue;
+    }
+    if (m) kept++;
+    bytes += utf8(line) + 1;
+  }
+  return { bytes, kept, dropped };
+}
+
 async function main() {
   const files = benchFiles();
   const peer = await loadPeer(process.env.BENCH_PEER_SRC);
@@ -108,8 +141,9 @@ async function main() {
   try {
     await client.connect(transport);
     console.log('\n1. size of the whole design context vs the peer (tokens ≈ characters / 4, both)');
-    console.log(['file', 'ours', 'tokens', 'pages', 'bv=', 'props=', 'peer tree', 'peer min', 'peer served', 'vs tree', 'vs served'].join(' | '));
+    console.log(['file', 'ours', 'tokens', 'pages', 'bv=', 'props=', 'peer tree', 'peer min', 'peer served', 'vs tree', 'vs served', ...(peer ? ['nodes ours / peer', 'ours, same nodes', 'vs tree, same nodes'] : [])].join(' | '));
     const ratios: number[] = [];
+    const sameRatios: number[] = [];
     const sizes = new Map<string, number>();
     const firstPages = new Map<string, Page>();
     let version = 5_000_000;
@@ -125,11 +159,17 @@ async function main() {
       let tree = Number.NaN;
       let min = Number.NaN;
       let served = Number.NaN;
+      let same: ReturnType<typeof sameNodes> | null = null;
+      let peerNodes = 0;
       if (peer && f.fixture) {
         const design = await peer.simplify(f.raw());
         tree = utf8(peer.tree(design));
         min = utf8(peer.minified(design));
         served = utf8(peer.served(design));
+        const ids = peerNodeIds(design);
+        peerNodes = ids.size;
+        same = sameNodes(text, ids);
+        sameRatios.push(same.bytes / tree);
       } else if (f.fixture) {
         const r = recorded.get(f.fixture);
         if (r) ({ tree, minified: min, served } = r);
@@ -137,9 +177,14 @@ async function main() {
       if (Number.isFinite(tree)) ratios.push(utf8(text) / tree);
       if (f.fixture?.includes('figma-export')) sizes.set('figma-export', utf8(text));
       const count = (re: RegExp) => (text.match(re) ?? []).length;
-      console.log([f.label, kb(utf8(text)), String(tokens(text)), String(pages.length), String(count(/ bv=/g)), String(count(/ props=/g)), kb(tree), kb(min), kb(served), ratio(utf8(text), tree), ratio(utf8(text), served)].join(' | '));
+      const sameCols = peer ? (same ? [`${same.kept + same.dropped} / ${peerNodes}`, kb(same.bytes), ratio(same.bytes, tree)] : ['–', '–', '–']) : [];
+      console.log([f.label, kb(utf8(text)), String(tokens(text)), String(pages.length), String(count(/ bv=/g)), String(count(/ props=/g)), kb(tree), kb(min), kb(served), ratio(utf8(text), tree), ratio(utf8(text), served), ...sameCols].join(' | '));
     }
-    if (ratios.length) console.log(`ours / peer tree: median ${pct(ratios, 50).toFixed(2)}×, worst ${Math.max(...ratios).toFixed(2)}×, ${ratios.filter((x) => x <= 0.5).length} of ${ratios.length} files ≤ 0.5× (goal ≤ 0.5×)`);
+    const verdict = (xs: number[], what: string) =>
+      console.log(`${what}: median ${pct(xs, 50).toFixed(2)}×, worst ${Math.max(...xs).toFixed(2)}×, ${xs.filter((x) => x <= 0.5).length} of ${xs.length} files ≤ 0.5× (goal ≤ 0.5×)`);
+    if (ratios.length) verdict(ratios, 'ours / peer tree, whole output');
+    if (sameRatios.length) verdict(sameRatios, 'ours / peer tree, the same nodes (the goal\'s measure)');
+    else console.log('the same-node figure needs the live peer: BENCH_PEER_SRC=<a checkout of GLips/Figma-Context-MCP>');
     // the MANIFEST's note: on a many-id /nodes answer the peer reads the first id only; its figures called once per id
     const note = existsSync(MANIFEST) ? /called once per id its\s+figures are [^\n]*? and ([\d.]+) KB \/ ([\d.]+) KB \/ ([\d.]+) KB/.exec(readFileSync(MANIFEST, 'utf8').replace(/\n/g, ' ')) : null;
     if (note) console.log(`note: figma-export asks for 31 ids and the peer keeps 1; called once per id its tree is ${note[3]} KB (served ${note[1]} KB): ours is ${ratio(sizes.get('figma-export') ?? Number.NaN, Number(note[3]) * 1024)} of that`);

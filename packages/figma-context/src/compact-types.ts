@@ -46,7 +46,7 @@ export interface CompactNode {
   wh?: [number, number];
   /** [x, y] relative to the parent's box; omitted when 0,0 or placed by the parent's auto-layout. */
   xy?: [number, number];
-  /** Horizontal / vertical sizing when not FIXED. */
+  /** Horizontal / vertical sizing when not FIXED (text: `sz=x,y`, `sz=x` when both are x, else `sx=` / `sy=`). */
   sx?: Sizing;
   sy?: Sizing;
   /** 1 when absolutely positioned inside an auto-layout parent. */

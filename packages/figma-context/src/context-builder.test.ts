@@ -109,7 +109,7 @@ describe('renderings', () => {
       '@l1 col gap=8 pad=16',
       '@c 5:1 "Button"',
       'F "Card" #1:1 320x200 l=l1 f=p1 r=12',
-      ' T #1:2 sx=fill sy=hug t=t1 "Sale \\"50%\\""',
+      ' T #1:2 sz=fill,hug t=t1 "Sale \\"50%\\""',
       ' I "Cta" #1:3 c=5:1 props={"Label":"Buy"}',
     ]);
   });

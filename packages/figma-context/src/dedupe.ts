@@ -168,8 +168,11 @@ function useOf(n: CompactNode, id: string, body: WireNode): WireNode {
   return use;
 }
 
-/** Writes repeated subtrees once as templates and repeated binding sets once (see the file header). */
-export function dedupe(roots: readonly CompactNode[]): Deduped {
+/**
+ * Writes repeated subtrees once as templates and repeated binding sets once (see the file header). `after`: how
+ * many templates and binding sets come before these (a paged text numbers each chunk's on from its predecessors').
+ */
+export function dedupe(roots: readonly CompactNode[], after: { tpl: number; binds: number } = { tpl: 0, binds: 0 }): Deduped {
   const a: Analysis = { rootKey: new Map(), count: new Map(), roots: new Map(), intern: new Map(), saving: new Map() };
   for (const r of roots) shape(r, a);
   // A template whose other occurrences all sit inside bigger templates would be used once: drop it, re-select.
@@ -195,7 +198,7 @@ export function dedupe(roots: readonly CompactNode[]): Deduped {
     if (key !== undefined && uses.has(key) && !banned.has(key) && (a.saving.get(n) ?? 0) > 0) {
       let id = ids.get(key);
       if (id === undefined) {
-        id = `k${ids.size + 1}`;
+        id = `k${after.tpl + ids.size + 1}`;
         ids.set(key, id);
         tpl[id] = bodyOf(n);
       } else saved += a.saving.get(n) ?? 0;
@@ -206,7 +209,7 @@ export function dedupe(roots: readonly CompactNode[]): Deduped {
     return o;
   };
   const nodes = roots.map(emit);
-  const shared = shareBindings(nodes, tpl);
+  const shared = shareBindings(nodes, tpl, after.binds);
   return { nodes, tpl, binds: shared.binds, saved: saved + shared.saved };
 }
 
@@ -216,7 +219,7 @@ function eachNode(n: WireNode, f: (n: WireNode) => void): void {
 }
 
 // Binding sets used ≥ 2 times become `binds` entries; the (already copied) nodes are rewritten in place.
-function shareBindings(nodes: WireNode[], tpl: Record<string, WireNode>): { binds: BoundSetMap; saved: number } {
+function shareBindings(nodes: WireNode[], tpl: Record<string, WireNode>, before: number): { binds: BoundSetMap; saved: number } {
   const count = new Map<string, number>();
   const all: WireNode[] = [];
   const collect = (n: WireNode) => {
@@ -237,7 +240,7 @@ function shareBindings(nodes: WireNode[], tpl: Record<string, WireNode>): { bind
     if (c < 2 || (c - 1) * k.length <= c * 6 + 8) continue;
     let id = ids.get(k);
     if (id === undefined) {
-      id = `b${ids.size + 1}`;
+      id = `b${before + ids.size + 1}`;
       ids.set(k, id);
       binds[id] = n.bv as BoundSetMap[string];
       saved += (c - 1) * k.length - c * 6 - 8;

@@ -6,7 +6,7 @@ export { emptyDefs } from './styles';
 export { ContextBuilder, compact, mergeChunks, emptyCounts, type BuilderOptions, type BuilderSnapshot, type ChunkAssembly, type NodeEntry } from './context-builder';
 export { toJson, fromJson, type CompactJson, type RenderOptions } from './render-json';
 export { dedupe, expandDeduped, type Deduped } from './dedupe';
-export { toText, renderNodeLine } from './text-render';
+export { toText, renderNodeLine, renderNodeTree, renderTemplate, renderBindDef, dedupeChunk, HOW_TO_EXPAND } from './text-render';
 export { extractComponents, componentMetaOf, variableNamer, MAX_BOUND_VARIABLES, MAX_DESCRIPTION, type StoredItem, type Extracted, type ChunkRoot, type ComponentMeta, type ExtractOptions } from './extract';
 export * from './plan-pages';
 export * from './plan-scope';

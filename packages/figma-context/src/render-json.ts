@@ -22,6 +22,11 @@ export interface CompactJson {
 export interface RenderOptions {
   /** Write repeated subtrees as templates and repeated binding sets once (default: false for JSON). */
   dedupe?: boolean;
+  /**
+   * Text: choose templates over each run of this many top-level nodes in turn (a paged context's chunks), not over
+   * the whole tree; each run's templates are numbered on from the runs before.
+   */
+  dedupePer?: readonly number[];
 }
 
 /** The JSON-ready form of a context or chunk (empty dictionaries omitted). */

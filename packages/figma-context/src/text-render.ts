@@ -14,7 +14,7 @@ import type {
   VarDef,
   WireNode,
 } from './compact-types';
-import { dedupe, sublayerPrefix } from './dedupe';
+import { dedupe, sublayerPrefix, type Deduped } from './dedupe';
 import type { RenderOptions } from './render-json';
 
 function q(s: string): string {
@@ -86,8 +86,10 @@ export function renderNodeLine(n: CompactNode, depth: number): string {
   s += ` #${n.id}`;
   if (n.wh) s += ` ${n.wh[0]}x${n.wh[1]}`;
   if (n.xy) s += ` @${n.xy[0]},${n.xy[1]}`;
-  if (n.sx) s += ` sx=${n.sx}`;
-  if (n.sy) s += ` sy=${n.sy}`;
+  // both sizings as one field (`sz=hug`, `sz=fill,hug`: horizontal, vertical), one alone as its own
+  if (n.sx && n.sy) s += n.sx === n.sy ? ` sz=${n.sx}` : ` sz=${n.sx},${n.sy}`;
+  else if (n.sx) s += ` sx=${n.sx}`;
+  else if (n.sy) s += ` sy=${n.sy}`;
   if (n.abs) s += ' abs';
   if (n.rot !== undefined) s += ` rot=${n.rot}`;
   if (n.o !== undefined) s += ` o=${n.o}`;
@@ -154,7 +156,60 @@ function renderTree(n: WireNode, depth: number, out: string[], shown: Set<string
   if (n.ch) for (const c of n.ch) renderTree(c, depth + 1, out, shown, tpl);
 }
 
-const HOW_TO_EXPAND = "# =kN #id: copy of @kN and its lines ($ = id, less a leading I); ids: its descendants' ids; ov: {line under @kN: changes}; bv=bN: @bN";
+/** The legend a text with templates or shared binding sets carries once. */
+export const HOW_TO_EXPAND = "# =kN #id: copy of @kN and its lines ($ = id, less a leading I); ids: its descendants' ids; ov: {line under @kN: changes}; bv=bN: @bN";
+
+/** A deduped context is written that way only when it saves more than its legend costs, twice over. */
+const worthTemplates = (saved: number) => saved > HOW_TO_EXPAND.length * 2;
+
+/** One chunk's nodes with templates numbered on from `before`, or null when they are not worth it. */
+export function dedupeChunk(nodes: readonly CompactNode[], before: { tpl: number; binds: number }): Deduped | null {
+  const d = dedupe(nodes, before);
+  return worthTemplates(d.saved) ? d : null;
+}
+
+/** Templates chosen per run of `sizes` top-level nodes (dedupeChunk each), joined; null when no run has any. */
+function dedupeRuns(nodes: readonly CompactNode[], sizes: readonly number[]): Deduped | null {
+  const out: Deduped = { nodes: [], tpl: {}, binds: {}, saved: 0 };
+  const before = { tpl: 0, binds: 0 };
+  let at = 0;
+  let any = false;
+  for (const size of sizes) {
+    const run = nodes.slice(at, (at += size));
+    const d = dedupeChunk(run, before);
+    if (!d) {
+      out.nodes.push(...run);
+      continue;
+    }
+    any = true;
+    out.nodes.push(...d.nodes);
+    Object.assign(out.tpl, d.tpl);
+    Object.assign(out.binds, d.binds);
+    out.saved += d.saved;
+    before.tpl += Object.keys(d.tpl).length;
+    before.binds += Object.keys(d.binds).length;
+  }
+  out.nodes.push(...nodes.slice(at));
+  return any ? out : null;
+}
+
+/** A template's lines: `@kN <its root line>` and its subtree. */
+export function renderTemplate(id: string, body: WireNode): string[] {
+  const lines: string[] = [];
+  renderTree(body, 1, lines, new Set(), {});
+  lines[0] = `@${id} ${(lines[0] as string).slice(1)}`;
+  return lines;
+}
+
+/** A shared binding set's line, `@bN fills:v1,…`. */
+export const renderBindDef = (id: string, set: BoundSetMap[string]) => `@${id} ${bound(set)}`;
+
+/** The lines of a top-level node and its subtree (uses of `tpl` as `=kN` lines); component ids shown go to `shown`. */
+export function renderNodeTree(n: WireNode, tpl: Record<string, WireNode>, shown: Set<string> = new Set()): string[] {
+  const out: string[] = [];
+  renderTree(n, 0, out, shown, tpl);
+  return out;
+}
 
 /**
  * Renders a context or chunk as compact indented text (dictionaries first, then the node tree). Repeated
@@ -163,9 +218,8 @@ const HOW_TO_EXPAND = "# =kN #id: copy of @kN and its lines ($ = id, less a lead
 export function toText(ctx: CompactContext, options: RenderOptions = {}): string {
   const out: string[] = [];
   if (ctx.name !== undefined) out.push(`# ${ctx.name}`);
-  let d = options.dedupe === false ? null : dedupe(ctx.nodes);
   // The legend line costs bytes too: a context with little repetition is written plain.
-  if (d && d.saved <= HOW_TO_EXPAND.length * 2) d = null;
+  const d = options.dedupe === false ? null : options.dedupePer ? dedupeRuns(ctx.nodes, options.dedupePer) : dedupeChunk(ctx.nodes, { tpl: 0, binds: 0 });
   const nodes: WireNode[] = d ? d.nodes : ctx.nodes;
   let templates = false;
   let binds = false;
@@ -180,16 +234,9 @@ export function toText(ctx: CompactContext, options: RenderOptions = {}): string
   for (const id in text) out.push(renderTextDef(id, text[id] as TextStyleDef));
   for (const id in layouts) out.push(renderLayoutDef(id, layouts[id] as LayoutDef));
   for (const id in vars) out.push(renderVarDef(id, vars[id] as VarDef));
-  if (d && binds) for (const id in d.binds) out.push(`@${id} ${bound(d.binds[id] as BoundSetMap[string])}`);
+  if (d && binds) for (const id in d.binds) out.push(renderBindDef(id, d.binds[id] as BoundSetMap[string]));
   const shown = new Set<string>();
-  if (d && templates) {
-    for (const id in d.tpl) {
-      const lines: string[] = [];
-      renderTree(d.tpl[id] as WireNode, 1, lines, new Set(), d.tpl);
-      lines[0] = `@${id} ${(lines[0] as string).slice(1)}`;
-      out.push(...lines);
-    }
-  }
+  if (d && templates) for (const id in d.tpl) out.push(...renderTemplate(id, d.tpl[id] as WireNode));
   const tree: string[] = [];
   for (const n of nodes) renderTree(n, 0, tree, shown, d ? d.tpl : {});
   // A component whose own node is in this text already shows its name there.

@@ -2,7 +2,7 @@
 // prints the whole compact context from GET /figma-context/context — checked against the job's log as
 // the API holds it (toText / toJson of the merged page.chunk contexts). The command is given parsed.
 import { SAMPLE_FILE_KEY } from '@cogo/fakes/samples';
-import { fromJson, mergeChunks, toJson, toText, type CompactJson } from '@cogo/figma-context';
+import { fromJson, mergeChunks, toJson, toText, type CompactContext, type CompactJson } from '@cogo/figma-context';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runContext, type ContextCommand } from '../../../../packages/api-client/src/cli-context';
 import { describeError } from '../../../../packages/api-client/src/cli';
@@ -24,11 +24,17 @@ async function cogoContext(p: TestProject, opts: Partial<Omit<ContextCommand, 'c
   return { code, stdout, stderr, jobId, next: next === 'null' ? null : next, transport };
 }
 
-/** The job's whole context as the API logged it. */
+/** The job's whole context as the API logged it, and its top-level nodes per chunk (a part under a node adds none). */
 async function mergedLog(key: string, jobId: string) {
-  const log = await jobLog(key, jobId);
-  return mergeChunks(log.filter((e) => e.event === 'page.chunk').map((e) => ({ ...fromJson(e.data.context as CompactJson), index: e.data.chunk_index as number })));
+  const chunks = (await jobLog(key, jobId)).filter((e) => e.event === 'page.chunk');
+  const contexts = chunks.map((e) => ({ ...(fromJson(e.data.context as CompactJson) as CompactContext & { under?: string }), index: e.data.chunk_index as number }));
+  const sizes = new Map<number, number>();
+  for (const c of contexts) sizes.set(c.index, (sizes.get(c.index) ?? 0) + (c.under === undefined ? c.nodes.length : 0));
+  return Object.assign(mergeChunks(contexts), { chunkSizes: [...sizes.values()] });
 }
+
+/** The whole text the API serves: toText with templates chosen per chunk. */
+const wholeText = (ctx: Awaited<ReturnType<typeof mergedLog>>) => `${toText(ctx, { dedupePer: ctx.chunkSizes })}\n`;
 
 describe('cogo context against the Worker', () => {
   it('runs the job and prints the whole text context: every kept node, text, style, layout, variable', async () => {
@@ -36,7 +42,7 @@ describe('cogo context against the Worker', () => {
     const run = await cogoContext(p, { start: { figma_url: SAMPLE_URL, options: { max_nodes_per_chunk: 2 } } });
     expect(run.code, run.stderr).toBe(0);
     const ctx = await mergedLog(p.key, run.jobId!);
-    expect(run.stdout).toBe(`${toText(ctx, { dedupe: false })}\n`);
+    expect(run.stdout).toBe(wholeText(ctx));
     // more than the component list: texts, dictionaries, every node
     expect(run.stdout).toMatch(/^# COGO Sample/);
     expect(run.stdout).toMatch(/\n@t\d+ /);
@@ -50,7 +56,9 @@ describe('cogo context against the Worker', () => {
     };
     ctx.nodes.forEach(walk);
     expect(ids.length).toBe(ctx.counts.nodes);
-    for (const id of ids) expect(run.stdout).toContain(` #${id}`);
+    // each as its own line, in a template use's `ids=`, or (an instance's sublayer) as its template's `I$;…` line
+    const listed = new Set([...[...run.stdout.matchAll(/ #(\S+)/g)].map((m) => m[1]!), ...[...run.stdout.matchAll(/ ids=(\S+)/g)].flatMap((m) => m[1]!.split(','))]);
+    for (const id of ids) expect(listed.has(id) || (id.includes(';') && listed.has(`I$;${id.slice(id.indexOf(';') + 1)}`)), id).toBe(true);
     const paths = run.transport.requests.map((r) => `${r.method} ${r.path}`);
     expect(paths[0]).toBe('POST /figma-context/start');
     expect(paths.filter((x) => x === 'GET /figma-context/context').length).toBeGreaterThanOrEqual(1);
@@ -85,7 +93,7 @@ describe('cogo context against the Worker', () => {
       expect(++runs).toBeLessThan(100);
     }
     expect(runs).toBeGreaterThan(1);
-    expect(text).toBe(`${toText(await mergedLog(p.key, first.jobId!), { dedupe: false })}\n`);
+    expect(text).toBe(wholeText(await mergedLog(p.key, first.jobId!)));
   });
 
   it('exits 1 naming the API error for a cursor it did not issue', async () => {

@@ -5,9 +5,23 @@
 // they grow with the file's styles and components, not its nodes). Every block has a position
 // (RenderPos) from which the sequence can be produced again: a page's cursor is the position it stopped at.
 // The pass's result (Summary) depends on the log up to the view's last event alone: a caller may keep it.
-// Text blocks reuse toText on one-entry contexts, so the lines are the library's, whatever it renders;
-// they are written plain (no templates): templates are chosen over a whole tree, which no page holds.
-import { mergeChunks, toText, type CompactContext, type CompactNode, type ComponentRef, type Counts } from '@cogo/figma-context';
+// Text blocks reuse toText on one-entry contexts, so the lines are the library's, whatever it renders. Repeated
+// subtrees are written once per chunk (toText's templates `@kN`, chosen over each chunk's nodes, numbered on from
+// the chunks before): the pass finds them, the dictionaries phase writes them, the nodes phase uses them.
+import {
+  dedupeChunk,
+  HOW_TO_EXPAND,
+  mergeChunks,
+  renderBindDef,
+  renderNodeTree,
+  renderTemplate,
+  toText,
+  type CompactContext,
+  type CompactNode,
+  type ComponentRef,
+  type Counts,
+  type WireNode,
+} from '@cogo/figma-context';
 
 export type ContextFormat = 'text' | 'json';
 
@@ -63,13 +77,19 @@ export interface Summary {
   missing: string[];
   /** Ids of component nodes in the tree: toText does not list those again. */
   shown: Set<string>;
+  /** Chunks whose nodes the text writes with templates, each with the templates and binding sets before it. */
+  templated: Map<number, { tpl: number; binds: number }>;
+  /** Their shared binding sets (value: the `@bN` line) and templates (value: the `@kN` lines), in order. */
+  binds: Held[];
+  templates: Held[];
 }
 
 /** One pass over the chunks for all but the nodes themselves (which are read where a page needs them). */
 export async function summarise(read: ChunkReader): Promise<Summary> {
   const counts = { ...EMPTY.counts };
   const dicts: Record<string, Held[]> = Object.fromEntries(KINDS.map((k) => [k, []]));
-  const out: Summary = { name: undefined, counts, dicts, components: [], kinds: [], missing: [], shown: new Set() };
+  const out: Summary = { name: undefined, counts, dicts, components: [], kinds: [], missing: [], shown: new Set(), templated: new Map(), binds: [], templates: [] };
+  const before = { tpl: 0, binds: 0 };
   const walk = (n: CompactNode) => {
     if (n.t === 'C') out.shown.add(n.id);
     if (n.ch) for (const c of n.ch) walk(c);
@@ -99,6 +119,14 @@ export async function summarise(read: ChunkReader): Promise<Summary> {
     hold(out.components, e, ctx.components);
     if (ctx.missing) out.missing.push(...ctx.missing);
     for (const n of ctx.nodes) walk(n);
+    const d = dedupeChunk(ctx.nodes, before);
+    if (d) {
+      out.templated.set(e, { ...before });
+      Object.entries(d.binds).forEach(([id, set], i) => out.binds.push({ e, i, id, value: renderBindDef(id, set) }));
+      Object.entries(d.tpl).forEach(([id, body], i) => out.templates.push({ e, i, id, value: renderTemplate(id, body) }));
+      before.tpl = out.templates.length;
+      before.binds = out.binds.length;
+    }
   }
   out.kinds = KINDS.filter((k) => dicts[k]!.length > 0);
   return out;
@@ -123,12 +151,21 @@ async function nodesBefore(read: ChunkReader, e: number): Promise<boolean> {
   return false;
 }
 
-/** The top-level nodes of every chunk, from a position's chunk and node on (or from the start). */
-async function* nodes(read: ChunkReader, from: RenderPos | null): AsyncGenerator<{ e: number; i: number; item: CompactNode }> {
+/**
+ * The top-level nodes of every chunk, from a position's chunk and node on (or from the start); with `templated`, a
+ * chunk it names comes written with its templates (`tpl`: the chunk's own), as the summary chose them.
+ */
+async function* nodes(
+  read: ChunkReader,
+  from: RenderPos | null,
+  templated?: Summary['templated'],
+): AsyncGenerator<{ e: number; i: number; item: WireNode; tpl: Record<string, WireNode> | null }> {
   const start = from ? from.e : 0;
   let first = true;
   for await (const { id, ctx } of read(start)) {
-    const list = ctx.nodes;
+    const before = templated?.get(id);
+    const d = before ? dedupeChunk(ctx.nodes, before) : null;
+    const list: WireNode[] = d ? d.nodes : ctx.nodes;
     let i = 0;
     if (first && from) {
       // the position must name an item of this very chunk
@@ -136,14 +173,14 @@ async function* nodes(read: ChunkReader, from: RenderPos | null): AsyncGenerator
       i = from.i;
     }
     first = false;
-    for (; i < list.length; i++) yield { e: id, i, item: list[i]! };
+    for (; i < list.length; i++) yield { e: id, i, item: list[i]!, tpl: d ? d.tpl : null };
   }
   if (first && from) throw new BadPosition('no such chunk');
 }
 
 const at = (ph: number, k = 0, e = 0, i = 0, s: 0 | 1 = 0): RenderPos => ({ ph, k, e, i, s, l: 0, o: 0 });
 const q = (v: unknown) => JSON.stringify(v);
-// Templates are chosen over a whole tree, which a page never holds: the paged text is written plain.
+// A one-entry context of toText, written plain: templates come from the pass (Summary.templated), per chunk.
 const plain = (ctx: CompactContext) => toText(ctx, { dedupe: false });
 
 /** Where the summary of `read`'s chunks comes from: summarise(read), or a kept one. */
@@ -163,7 +200,7 @@ async function* jsonBlocks(read: ChunkReader, from: RenderPos, sum: () => Promis
     // derived, not taken from the cursor: a cursor's own `s` must agree (checked against the block's position)
     let s: 0 | 1 = from.ph === 1 && (from.i > 0 || (await nodesBefore(read, from.e))) ? 1 : 0;
     for await (const { e, i, item } of nodes(read, from.ph === 1 ? from : null)) {
-      yield { pos: at(1, 0, e, i, s), parts: [(s ? ',' : '') + q(item)] };
+      yield { pos: at(1, 0, e, i, s), parts: [(s ? ',' : '') + q(item as CompactNode)] };
       s = 1;
     }
   }
@@ -195,18 +232,22 @@ async function* jsonBlocks(read: ChunkReader, from: RenderPos, sum: () => Promis
 
 const lines = (text: string) => (text === '' ? [] : text.split('\n').map((l) => `${l}\n`));
 
-// toText(merged, { dedupe: false }) + '\n': the name, the dictionaries, components not in the tree, the tree, what is missing
+// toText's order: the name (and the templates' legend), the dictionaries, binding sets and templates, components not
+// in the tree, the tree, what is missing
 async function* textBlocks(read: ChunkReader, from: RenderPos, sum: () => Promise<Summary>): AsyncGenerator<Block> {
   if (from.ph <= 0) {
-    const { name } = await sum();
-    if (name !== undefined) yield { pos: at(0), parts: lines(plain({ ...EMPTY, name })) };
+    const { name, binds, templates } = await sum();
+    const parts = [...(name !== undefined ? lines(plain({ ...EMPTY, name })) : []), ...(binds.length + templates.length > 0 ? [`${HOW_TO_EXPAND}\n`] : [])];
+    if (parts.length > 0) yield { pos: at(0), parts };
   }
   if (from.ph <= 1) {
-    const { dicts } = await sum();
-    for (let k = from.ph === 1 ? from.k : 0; k < KINDS.length; k++) {
-      const kind = KINDS[k]!;
-      for (const { e, i, id, value } of held(dicts[kind]!, from.ph === 1 && k === from.k ? from : null)) {
-        const parts = lines(plain({ ...EMPTY, defs: { ...EMPTY.defs, [kind]: { [id]: value } } }));
+    const { dicts, binds, templates } = await sum();
+    // the dictionaries of toText, then the shared binding sets and the templates (as toText writes them)
+    for (let k = from.ph === 1 ? from.k : 0; k < KINDS.length + 2; k++) {
+      const kind = KINDS[k];
+      const list = kind ? dicts[kind]! : k === KINDS.length ? binds : templates;
+      for (const { e, i, id, value } of held(list, from.ph === 1 && k === from.k ? from : null)) {
+        const parts = kind ? lines(plain({ ...EMPTY, defs: { ...EMPTY.defs, [kind]: { [id]: value } } })) : lines((Array.isArray(value) ? value : [value]).join('\n'));
         if (parts.length > 0) yield { pos: at(1, k, e, i), parts };
       }
     }
@@ -218,8 +259,9 @@ async function* textBlocks(read: ChunkReader, from: RenderPos, sum: () => Promis
     }
   }
   if (from.ph <= 3) {
-    for await (const { e, i, item } of nodes(read, from.ph === 3 ? from : null)) {
-      const parts = lines(plain({ ...EMPTY, nodes: [item] }));
+    const { templated } = await sum();
+    for await (const { e, i, item, tpl } of nodes(read, from.ph === 3 ? from : null, templated)) {
+      const parts = tpl ? lines(renderNodeTree(item, tpl).join('\n')) : lines(plain({ ...EMPTY, nodes: [item as CompactNode] }));
       if (parts.length > 0) yield { pos: at(3, 0, e, i), parts };
     }
   }

@@ -49,7 +49,7 @@ const reader =
 
 const merged = (chunks: typeof CHUNKS) => mergeChunks(chunks.map((c, index) => ({ ...c.ctx, index })));
 const whole = (format: ContextFormat, chunks: typeof CHUNKS) =>
-  format === 'json' ? JSON.stringify(toJson(merged(chunks))) : `${toText(merged(chunks), { dedupe: false })}\n`;
+  format === 'json' ? JSON.stringify(toJson(merged(chunks))) : `${toText(merged(chunks), { dedupePer: chunks.map((c) => c.ctx.nodes.length) })}\n`;
 
 async function allPages(format: ContextFormat, chunks: typeof CHUNKS, maxBytes: number) {
   const pages: Array<{ content: string; bytes: number; from: RenderPos }> = [];
@@ -107,6 +107,43 @@ describe('renderPage', () => {
       }
     });
   }
+
+  it('text: writes repeated subtrees once per chunk as templates, numbered on across chunks, at every page size', async () => {
+    const card = (id: string, price: string): CompactContext['nodes'][number] => ({
+      id,
+      t: 'F',
+      n: 'Product card',
+      wh: [320, 200],
+      l: 'l1',
+      f: 'p1',
+      ch: [
+        { id: `${id}1`, t: 'R', n: 'Image', wh: [320, 120], f: 'p2', r: 8, bv: { fills: 'v1', cornerRadius: 'v2' } },
+        { id: `${id}2`, t: 'T', n: 'Title', wh: [280, 20], ts: 't1', tx: 'A rather long product title' },
+        { id: `${id}3`, t: 'T', n: 'Price', wh: [80, 20], ts: 't1', tx: price },
+      ],
+    });
+    const chunk = (id: number, prefix: string): { id: number; ctx: CompactContext } => ({
+      id,
+      ctx: { v: 1, name: 'Shop', nodes: [1, 2, 3, 4].map((i) => card(`${prefix}:${i}`, `${i} €`)), defs: defs(), components: {}, counts: counts(16) },
+    });
+    const chunks = [chunk(2, '1'), chunk(4, '2')];
+    const expected = whole('text', chunks);
+    // each chunk has its template, the second's numbered on; uses name them, prices vary per use
+    for (const part of ['# =kN', '@k1 F #$ 320x200', '@k2 F #$ 320x200', '=k1 "Product card" #1:1', '=k2 "Product card" #2:4', '2 €']) expect(expected).toContain(part);
+    expect(expected).not.toContain('@k3');
+    expect(expected.length).toBeLessThan(toText(merged(chunks), { dedupe: false }).length * 0.7);
+    for (const maxBytes of [4, 33, 250, 100_000]) {
+      const pages = await allPages('text', chunks, maxBytes);
+      expect(pages.map((p) => p.content).join(''), `max ${maxBytes}`).toBe(expected);
+      for (const p of pages) expect(p.bytes).toBeLessThanOrEqual(maxBytes);
+    }
+    // a cursor into the templates, or into a templated chunk's nodes, resumes there; one naming no template is refused
+    const pages = await allPages('text', chunks, 33);
+    const inTemplates = pages.find((p) => p.from.ph === 1 && p.from.k === 6)!.from;
+    const inNodes = pages.find((p) => p.from.ph === 3 && p.from.e === 4)!.from;
+    for (const from of [inTemplates, inNodes]) expect((await renderPage('text', reader(chunks), from, 33)).content.length).toBeGreaterThan(0);
+    await expect(renderPage('text', reader(chunks), { ...inTemplates, i: 5 }, 33)).rejects.toBeInstanceOf(BadPosition);
+  });
 
   it('counts UTF-8 bytes as TextEncoder writes them', () => {
     for (const s of ['', 'a', 'é', '€', '😀', 'a😀é€', '\uD800', '\uDC00x']) expect(utf8Length(s), s).toBe(new TextEncoder().encode(s).length);

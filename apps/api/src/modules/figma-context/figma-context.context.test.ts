@@ -1,7 +1,7 @@
 // GET /figma-context/context through the public API: a job's whole compact context, paged by bytes.
 // The oracle is the library's own rendering of the merged chunks: toText (plain, no templates) / toJson of mergeChunks.
 import { SAMPLE_FILE_KEY, storefrontFile } from '@cogo/fakes/samples';
-import { fromJson, mergeChunks, toJson, toText, type CompactJson } from '@cogo/figma-context';
+import { fromJson, mergeChunks, toJson, toText, type CompactContext, type CompactJson } from '@cogo/figma-context';
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
@@ -23,6 +23,20 @@ interface Page {
 
 const enc = new TextEncoder();
 const SAMPLE = { file_key: SAMPLE_FILE_KEY, options: { max_nodes_per_chunk: 2 } };
+
+/** Top-level nodes per chunk (a part under an earlier part's node adds none): the runs the text's templates are chosen over. */
+function chunkSizes(events: StreamedEvent[]): number[] {
+  const sizes = new Map<number, number>();
+  for (const e of events.filter((x) => x.event === 'page.chunk')) {
+    const ctx = fromJson(e.data.context as CompactJson) as CompactContext & { under?: string };
+    const k = e.data.chunk_index as number;
+    sizes.set(k, (sizes.get(k) ?? 0) + (ctx.under === undefined ? ctx.nodes.length : 0));
+  }
+  return [...sizes.values()];
+}
+
+/** The whole text context of a stream's events, as the paged rendering must give it. */
+const wholeText = (events: StreamedEvent[]) => `${toText(merged(events), { dedupePer: chunkSizes(events) })}\n`;
 
 /** What a client does with the stream: merge every page.chunk's context. */
 function merged(events: StreamedEvent[]) {
@@ -64,7 +78,7 @@ describe('GET /figma-context/context', () => {
   it('pages the whole text context: concatenated, the pages are toText of the merged chunks; each page within max_bytes, whole lines', async () => {
     p = await createTestProject();
     const { job, events } = await runFigmaJob(p.key, SAMPLE);
-    const whole = `${toText(merged(events), { dedupe: false })}\n`;
+    const whole = wholeText(events);
     expect(enc.encode(whole).length).toBeGreaterThan(3 * 1024);
 
     const pages = await allPages(p.key, job.job_id, 'text', 1024);
@@ -114,7 +128,7 @@ describe('GET /figma-context/context', () => {
   it("pages a job read before from the isolate's chunk cache: the same pages and cursors, no chunk read from the log again", async () => {
     p = await createTestProject();
     const { job, events } = await runFigmaJob(p.key, SAMPLE);
-    const expected = { text: `${toText(merged(events), { dedupe: false })}\n`, json: JSON.stringify(toJson(merged(events))) };
+    const expected = { text: wholeText(events), json: JSON.stringify(toJson(merged(events))) };
     for (const format of ['text', 'json'] as const) {
       chunkCache.clear();
       const cold = await allPages(p.key, job.job_id, format, 1024);
@@ -139,7 +153,7 @@ describe('GET /figma-context/context', () => {
     await figmaFake.putFile(key, file);
     p = await createTestProject();
     const { job, events } = await runFigmaJob(p.key, { file_key: key });
-    const whole = `${toText(merged(events), { dedupe: false })}\n`;
+    const whole = wholeText(events);
     expect(whole).toContain(JSON.stringify(long));
 
     for (const maxBytes of [1024, 1500]) {
@@ -235,7 +249,7 @@ describe('GET /figma-context/context', () => {
 
     const partial = await allPages(p.key, job.job_id, 'text', 1024);
     expect(partial.every((pg) => pg.job_status === 'running' && pg.partial && pg.through_event_id === lastId)).toBe(true);
-    const partialText = `${toText(merged(firstCall), { dedupe: false })}\n`;
+    const partialText = wholeText(firstCall);
     expect(partial.map((pg) => pg.content).join('')).toBe(partialText);
     const held = await page(p.key, { job_id: job.job_id, max_bytes: 1024 });
     expect(held.next_cursor).not.toBeNull();
@@ -262,7 +276,7 @@ describe('GET /figma-context/context', () => {
     // a new sequence reads the whole job
     const whole = await page(p.key, { job_id: job.job_id });
     expect(whole).toMatchObject({ job_status: 'done', partial: false, next_cursor: null });
-    expect(whole.content).toBe(`${toText(merged([...firstCall, ...rest]), { dedupe: false })}\n`);
+    expect(whole.content).toBe(wholeText([...firstCall, ...rest]));
     expect(whole.content.length).toBeGreaterThan(partialText.length);
   });
 });

@@ -96,7 +96,8 @@ describe('figma-context: page.chunk events within FIGMA_EVENT_MAX_BYTES', () => 
   it('serves the same GET /figma-context/context, text and JSON, as the job logged whole', async () => {
     for (const format of ['text', 'json'] as const) {
       const got = await contextOf(p.key, split.job.job_id, format);
-      expect(got.length).toBeGreaterThan(100_000);
+      // text writes repeated subtrees once (templates), so it is the smaller of the two
+      expect(got.length).toBeGreaterThan(format === 'text' ? 50_000 : 100_000);
       expect(got).toBe(await contextOf(p.key, whole.job.job_id, format));
     }
     expect(JSON.parse(await contextOf(p.key, split.job.job_id, 'json'))).toEqual(toJson(mergedOf(whole.events)));
