@@ -55,12 +55,12 @@ function configureDriver(config: DbConfig): void {
 /** A pool whose lone statements (`pool.query`) go over HTTP; transactions (`connect`) keep the WebSocket. */
 function servicePool(options: ConstructorParameters<typeof Pool>[0], http: HttpSql): Pool {
   const pool = new Pool(options);
-  const query = pool.query.bind(pool) as (config: unknown, values?: unknown) => Promise<unknown>;
   Object.assign(pool, {
-    query: (config: unknown, values?: unknown) => {
+    query: async (config: unknown, values?: unknown) => {
       if (typeof values === 'function') throw new TypeError('database: callback queries are not supported');
       const statement = statementOf(config, values);
-      return statement ? http.run(statement) : query(config, values);
+      if (!statement) throw new TypeError('database: named prepared statements are not supported');
+      return http.run(statement);
     },
   });
   return pool;

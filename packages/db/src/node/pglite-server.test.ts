@@ -61,6 +61,14 @@ describe('PGlite wire server with transaction pooling', () => {
     expect(order).toEqual(['a-commit', 'b-read']);
   });
 
+  it('answers a result of many megabytes whole and intact (each chunk PGlite hands over is copied before it is queued)', async () => {
+    const client = await connect().pool.connect();
+    const { rows } = await client.query<{ g: number; v: string }>(`select g, repeat(chr(64 + g), 1024 * 1024) as v from generate_series(1, 11) g`);
+    client.release();
+    expect(rows.map((r) => r.g)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    for (const r of rows) expect(r.v === String.fromCharCode(64 + r.g).repeat(1024 * 1024), `row ${r.g}`).toBe(true);
+  });
+
   it('rolls back the transaction of a connection that dies inside it', async () => {
     const a = connect();
     await a.pool.query('create table if not exists t_dead (v int)');

@@ -142,7 +142,7 @@ export async function servePglite(db: PGlite, options: { host?: string; port?: n
       const started = performance.now();
       await db.execProtocolRawStream(message, {
         onRawData: (chunk) => {
-          if (chunk.length && !closed) socket.write(chunk);
+          if (chunk.length && !closed) socket.write(chunk.slice()); // a copy: the chunk is a view PGlite reuses
         },
       });
       counts.busyMs += performance.now() - started;

@@ -87,6 +87,13 @@ describe.each(['embedded', 'pg'] as const)('SQL over HTTP (%s backend)', (kind) 
     expect(await sql.query(`select 1 as one`)).toEqual([{ one: 1 }]);
   });
 
+  it("refuses an answer over Neon's 10 MB as Neon does", async () => {
+    const sql = sqlVia(kind);
+    const big = sql.query(`select repeat('x', 1024 * 1024) from generate_series(1, 11)`);
+    await expect(big).rejects.toThrow(`response is too large (max is ${10 * 1024 * 1024} bytes)`);
+    expect(await sql.query(`select length(repeat('x', 1024 * 1024)) as n from generate_series(1, 9)`)).toHaveLength(9);
+  });
+
   it('refuses a request it cannot run with a 400 naming why, and reaches no other host', async () => {
     const cs = { 'neon-connection-string': pg.url };
     expect((await post(kind, '{"query":"select 1","params":[]}', {})).status).toBe(400);
@@ -139,5 +146,7 @@ describe('createDb over SQL over HTTP', () => {
     await client.query('commit');
     client.release();
     expect(inTx.rows).toEqual([{ project: projectId }]);
+    // what HTTP cannot carry is refused, never sent some other way
+    await expect(h.pool.query({ text: 'select 1', name: 'prepared' } as never)).rejects.toThrow('named prepared statements are not supported');
   });
 });

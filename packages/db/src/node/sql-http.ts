@@ -11,6 +11,8 @@ import type { SqlError, SqlQuery, SqlResult } from './pglite-sql';
 
 /** Largest body accepted (the Worker's own limits are far below). */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** Neon's limit on an answer over HTTP (10 MB): kept here too, so a query that would fail on Neon fails locally. */
+export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 /** Connections per target database: the embedded one has one session anyway; a server Postgres gets a few. */
 const POOL_SIZE = 8;
 
@@ -142,13 +144,15 @@ export function sqlOverHttp(allow: Set<string>, local: Map<string, SqlBackend> =
     const priority = url.searchParams.get('application_name') === HEALTH_APPLICATION_NAME;
     const out = await backendFor(url, connectionString)(queries, transaction, priority);
     if ('error' in out) return { status: 400, body: out.error };
-    return { status: 200, body: batch === undefined ? out[0] : { results: out } };
+    const text = JSON.stringify(batch === undefined ? out[0] : { results: out });
+    if (Buffer.byteLength(text) > MAX_RESPONSE_BYTES) return { status: 400, body: { message: `response is too large (max is ${MAX_RESPONSE_BYTES} bytes)` } };
+    return { status: 200, body: text };
   };
 
   return {
     handle: (req, res) => {
       answer(req).then(
-        ({ status, body }) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body)),
+        ({ status, body }) => res.writeHead(status, { 'content-type': 'application/json' }).end(typeof body === 'string' ? body : JSON.stringify(body)),
         (err: unknown) => {
           const status = err instanceof BadRequest ? 400 : 502;
           res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ message: err instanceof Error ? err.message : String(err) }));
