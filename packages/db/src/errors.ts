@@ -30,7 +30,7 @@ const NAMES = ['schema', 'table', 'column', 'constraint'] as const;
 
 // pg's DatabaseError (the Neon driver bundles pg): a 5-character SQLSTATE and a severity, unlike a
 // socket error's `code` (EPIPE is 5 characters too)
-const isPgError = (e: unknown): e is PgError => {
+export const isPgError = (e: unknown): e is PgError => {
   const code = (e as { code?: unknown } | null)?.code;
   return e instanceof Error && 'severity' in e && typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
 };

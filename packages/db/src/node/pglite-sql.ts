@@ -84,8 +84,9 @@ function extendedQuery(q: SqlQuery): Uint8Array[] {
 }
 
 /** The simple Query message of `text`. */
-export const simpleQuery = (text: string) => message('Q', [cstring(text)]);
+const simpleQuery = (text: string) => message('Q', [cstring(text)]);
 
+/** ErrorResponse field codes and the names Neon's endpoint (and pg's DatabaseError) give them. */
 const ERROR_CODES: Record<string, string> = {
   V: 'severity',
   C: 'code',
@@ -105,6 +106,9 @@ const ERROR_CODES: Record<string, string> = {
   L: 'line',
   R: 'routine',
 };
+
+/** The fields of a Postgres error besides its message, as Neon's endpoint reports them. */
+export const ERROR_FIELDS = Object.values(ERROR_CODES).filter((k) => k !== 'message');
 
 function cstr(bytes: Uint8Array, at: number): [string, number] {
   let end = at;

@@ -7,7 +7,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pg from 'pg';
 import { HEALTH_APPLICATION_NAME } from '../health';
-import type { SqlError, SqlQuery, SqlResult } from './pglite-sql';
+import { isPgError } from '../errors';
+import { ERROR_FIELDS, type SqlError, type SqlQuery, type SqlResult } from './pglite-sql';
 
 /** Largest body accepted (the Worker's own limits are far below). */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -26,8 +27,6 @@ const ISOLATION: Record<string, string> = {
 /** Every value as Postgres sent it: the client applies the type parsers. */
 const RAW_TYPES = { getTypeParser: () => (value: string) => value };
 
-/** The fields of a Postgres error the driver copies onto its NeonDbError. */
-const ERROR_FIELDS = ['severity', 'code', 'detail', 'hint', 'position', 'internalPosition', 'internalQuery', 'where', 'schema', 'table', 'column', 'dataType', 'constraint', 'file', 'line', 'routine'] as const;
 
 class BadRequest extends Error {}
 
@@ -56,14 +55,10 @@ async function readBody(req: IncomingMessage): Promise<string> {
  */
 export type SqlBackend = (queries: SqlQuery[], transaction: { begin: string } | null, priority: boolean) => Promise<SqlResult[] | { error: SqlError }>;
 
-const isPgError = (e: unknown): e is Record<string, unknown> & Error => {
-  const code = (e as { code?: unknown } | null)?.code;
-  return e instanceof Error && 'severity' in e && typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
-};
-
-function pgErrorOf(err: Record<string, unknown> & Error): SqlError {
+function pgErrorOf(err: { message: string }): SqlError {
   const body: SqlError = { message: err.message };
-  for (const k of ERROR_FIELDS) if (err[k] !== undefined) body[k] = String(err[k]);
+  const fields = err as unknown as Record<string, unknown>;
+  for (const k of ERROR_FIELDS) if (fields[k] !== undefined) body[k] = String(fields[k]);
   return body;
 }
 

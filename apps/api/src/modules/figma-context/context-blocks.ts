@@ -79,7 +79,7 @@ export interface Summary {
   shown: Set<string>;
   /** Chunks whose nodes the text writes with templates, each with the templates and binding sets before it. */
   templated: Map<number, { tpl: number; binds: number }>;
-  /** Their shared binding sets (value: the `@bN` line) and templates (value: the `@kN` lines), in order. */
+  /** Their shared binding sets and templates, in order (value: their lines, `@bN …` / `@kN …` and its subtree). */
   binds: Held[];
   templates: Held[];
 }
@@ -122,7 +122,7 @@ export async function summarise(read: ChunkReader): Promise<Summary> {
     const d = dedupeChunk(ctx.nodes, before);
     if (d) {
       out.templated.set(e, { ...before });
-      Object.entries(d.binds).forEach(([id, set], i) => out.binds.push({ e, i, id, value: renderBindDef(id, set) }));
+      Object.entries(d.binds).forEach(([id, set], i) => out.binds.push({ e, i, id, value: [renderBindDef(id, set)] }));
       Object.entries(d.tpl).forEach(([id, body], i) => out.templates.push({ e, i, id, value: renderTemplate(id, body) }));
       before.tpl = out.templates.length;
       before.binds = out.binds.length;
@@ -247,7 +247,7 @@ async function* textBlocks(read: ChunkReader, from: RenderPos, sum: () => Promis
       const kind = KINDS[k];
       const list = kind ? dicts[kind]! : k === KINDS.length ? binds : templates;
       for (const { e, i, id, value } of held(list, from.ph === 1 && k === from.k ? from : null)) {
-        const parts = kind ? lines(plain({ ...EMPTY, defs: { ...EMPTY.defs, [kind]: { [id]: value } } })) : lines((Array.isArray(value) ? value : [value]).join('\n'));
+        const parts = kind ? lines(plain({ ...EMPTY, defs: { ...EMPTY.defs, [kind]: { [id]: value } } })) : lines((value as string[]).join('\n'));
         if (parts.length > 0) yield { pos: at(1, k, e, i), parts };
       }
     }
