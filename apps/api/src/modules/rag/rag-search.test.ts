@@ -109,6 +109,8 @@ describe('POST /rag', () => {
     expect(hit).toMatchObject({ external_id: 'identifiers', vector_rank: null, text_rank: 1 });
     expect(hit!.score).toBeCloseTo(1 / 61, 12);
     expect(body.items).toHaveLength(10);
+    // the identifier ties with the vector list's first (1 / 61 each): a tie keeps the vector list's order first
+    expect(body.items.map((i) => [i.vector_rank, i.text_rank])).toEqual([[1, null], [null, 1], ...[2, 3, 4, 5, 6, 7, 8, 9].map((r) => [r, null])]);
   });
 
   it('keeps to the source and document filters', async () => {

@@ -15,7 +15,7 @@ import { env } from 'cloudflare:test';
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../app';
-import { nearestChunks } from './rag-search.repo';
+import { nearestChunks, nearestChunksSql } from './rag-search.repo';
 import { candidatesPerList } from './rag-search.service';
 import { AXIS_TEXTS, FAR_FILTER, FLOW_SOURCE, QUERY as Q, TEAM_FILTER, VOLUME_CHUNKS } from './rag-search.volume.test-helpers';
 import type { VolumeStatus } from '../../../test/volume-database';
@@ -162,6 +162,9 @@ describe('POST /rag on a 20,100-chunk project with a selective filter', () => {
       expect(plainTeam).toBeLessThan(10);
       expect(plainFar).toBe(0);
 
+      // the query vector is one parameter (an init plan's value): the index still orders by distance to it
+      const nearestPlan = await forced((tx) => tx.execute<{ 'QUERY PLAN': string }>(sql`explain ${nearestChunksSql(q.vector, q.model, { metadata: TEAM_FILTER }, n)}`));
+      expect(nearestPlan.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/Index Scan using document_chunks_embedding_hnsw[^\n]*\n\s*Order By: \(embedding <=> \(InitPlan/);
       const team = await forced((tx) => nearestChunks(tx, q.vector, q.model, { metadata: TEAM_FILTER }, n));
       const teamTruth = await exact(metadataIs(TEAM_FILTER), n);
       expect(team.strategy).toBe('iterative');
