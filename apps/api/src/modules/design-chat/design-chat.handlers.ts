@@ -42,7 +42,7 @@ export async function designTurn(c: Context, body: ChatDesignRequest): Promise<R
       // the vocabulary is needed only once the model is asked: it loads while `meta` goes out and retrieval runs
       const vocab = intents.includes('generate') || intents.includes('refine') ? loadVocabulary(scope.db(), scope.projectId) : Promise.resolve(EMPTY_VOCABULARY);
       vocab.catch(() => {}); // awaited by the plan step; a failure must not go unhandled while retrieval runs
-      await send('meta', { trace_id: scope.traceId, intents });
+      void send('meta', { trace_id: scope.traceId, intents }); // queued: retrieval starts at once (see Send)
       if (intents.includes('generate') || intents.includes('refine')) scope.events.emit('gen_plan_scheduled', { intents });
       try {
         const r = await runDesignTurn(

@@ -16,7 +16,12 @@ export const DESIGN_CHAT_USAGE_ROUTE = 'chat/design';
 /** Characters of one retrieved chunk given to the model. */
 const CONTEXT_CHARS = 1_500;
 
-/** Sends one SSE event; false once the client is gone. */
+/**
+ * Queues one SSE event (the stream's one queue keeps their order); resolves when the client has read it, false once
+ * the client is gone. The steps queue their events without waiting for that — no step waits on the client's reading
+ * (a round trip through every proxy on the way) — except `llm.delta`, so the model's text is read no faster than the
+ * client takes it.
+ */
 export type Send = (event: string, data: unknown) => Promise<boolean>;
 
 export interface DesignTurn {
@@ -54,25 +59,25 @@ export async function workingPage(scope: CallScope, given: CogoUiJson | undefine
 async function retrieve(turn: DesignTurn, send: Send): Promise<RagSearchItem[]> {
   const { scope } = turn;
   if (turn.rag.limit === 0) {
-    await send('progress', { step: 'rag', status: 'skipped', detail: 'rag.limit is 0' });
+    void send('progress', { step: 'rag', status: 'skipped', detail: 'rag.limit is 0' });
     return [];
   }
-  await send('progress', { step: 'rag', status: 'started' });
+  void send('progress', { step: 'rag', status: 'started' });
   scope.events.emit('rag_query_started', { limit: turn.rag.limit });
   try {
     const request: RagSearchRequest = { q: turn.prompt.slice(0, 2_000), limit: turn.rag.limit, stream: false, trace_id: scope.traceId, ...(turn.rag.filter ? { filter: turn.rag.filter } : {}) };
     const { items } = await runSearch(await prepareSearch(scope, request), turn.signal);
-    for (const item of items) await send('rag.item', item);
-    await send('rag.done', { count: items.length });
+    for (const item of items) void send('rag.item', item);
+    void send('rag.done', { count: items.length });
     scope.events.emit('rag_query_succeeded', { count: items.length, sources: [...new Set(items.map((i) => i.source))] });
-    await send('progress', { step: 'rag', status: 'done' });
+    void send('progress', { step: 'rag', status: 'done' });
     return items;
   } catch (err) {
     if (turn.signal.aborted) throw err;
     const code = err instanceof ApiError ? err.code : 'INTERNAL';
     if (!(err instanceof ApiError)) scope.log.warn('design chat: retrieval failed', { error: describeError(err) });
     scope.events.emit('rag_query_failed', { code });
-    await send('progress', { step: 'rag', status: 'skipped', detail: `retrieval failed (${code})` });
+    void send('progress', { step: 'rag', status: 'skipped', detail: `retrieval failed (${code})` });
     return [];
   }
 }
@@ -89,7 +94,7 @@ const NO_USAGE: LlmUsage = { input_tokens: 0, output_tokens: 0, cost_usd: 0, est
 /** The model's page (`llm.delta` as it writes, then `llm.done`), or the keyword generator's with no model asked. */
 async function planPage(turn: DesignTurn, items: RagSearchItem[], send: Send, t: Timings): Promise<Planned> {
   const { scope } = turn;
-  await send('progress', { step: 'plan', status: 'started', ...(turn.generator === 'keyword' ? { detail: 'keyword generator: no model asked' } : {}) });
+  void send('progress', { step: 'plan', status: 'started', ...(turn.generator === 'keyword' ? { detail: 'keyword generator: no model asked' } : {}) });
   scope.events.emit('gen_plan_started', { intents: turn.intents, context: items.length, generator: turn.generator });
   if (turn.generator === 'keyword') {
     let vocab;
@@ -101,7 +106,7 @@ async function planPage(turn: DesignTurn, items: RagSearchItem[], send: Send, t:
     }
     const outcome = keywordUi({ prompt: turn.prompt }, vocab);
     scope.events.emit('gen_plan_succeeded', { generator: 'keyword', sections: outcome.sections.map((s) => s.type) });
-    await send('progress', { step: 'plan', status: 'done' });
+    void send('progress', { step: 'plan', status: 'done' });
     return { outcome, usage: NO_USAGE, generator: 'keyword' };
   }
   const context = items.map((i) => `${i.title ? `${i.title}: ` : ''}${i.text}`.slice(0, CONTEXT_CHARS));
@@ -126,8 +131,8 @@ async function planPage(turn: DesignTurn, items: RagSearchItem[], send: Send, t:
     tokens_out: asked.usage.output_tokens,
     cost_usd: asked.usage.cost_usd,
   });
-  await send('llm.done', { usage: asked.usage, provider: asked.provider, model: asked.model });
-  await send('progress', { step: 'plan', status: 'done' });
+  void send('llm.done', { usage: asked.usage, provider: asked.provider, model: asked.model });
+  void send('progress', { step: 'plan', status: 'done' });
   return { outcome: asked.outcome, usage: asked.usage, generator: 'llm' };
 }
 
@@ -136,7 +141,7 @@ async function plan(turn: DesignTurn, items: RagSearchItem[], send: Send, t: Tim
   const { scope } = turn;
   const planned = await planPage(turn, items, send, t);
   const uiStarted = Date.now();
-  await send('progress', { step: 'ui', status: 'started' });
+  void send('progress', { step: 'ui', status: 'started' });
   scope.events.emit('ui_generate_started', { generator: planned.generator });
   let delivered: DeliveredUi;
   try {
@@ -146,8 +151,8 @@ async function plan(turn: DesignTurn, items: RagSearchItem[], send: Send, t: Tim
     throw err;
   }
   scope.events.emit('ui_generate_succeeded', generatedEvent(planned.generator, delivered));
-  await send('ui.preview', { ...delivered, summary: summaryOf(planned.outcome.doc, delivered) });
-  await send('progress', { step: 'ui', status: 'done' });
+  void send('ui.preview', { ...delivered, summary: summaryOf(planned.outcome.doc, delivered) });
+  void send('progress', { step: 'ui', status: 'done' });
   t.ui_ms += Date.now() - uiStarted;
   return { doc: planned.outcome.doc, usage: planned.usage };
 }
@@ -167,14 +172,14 @@ function summaryOf(doc: CogoUiJson, d: DeliveredUi): string {
 async function scenarios(turn: DesignTurn, doc: CogoUiJson | null, send: Send): Promise<void> {
   const { scope } = turn;
   if (!doc) {
-    await send('progress', { step: 'bdd', status: 'skipped', detail: 'no page to describe' });
+    void send('progress', { step: 'bdd', status: 'skipped', detail: 'no page to describe' });
     return;
   }
-  await send('progress', { step: 'bdd', status: 'started' });
+  void send('progress', { step: 'bdd', status: 'started' });
   const feature = uiFeature(doc);
   scope.events.emit('bdd_generated', { kind: 'ui_json', page: doc.page.id, scenarios: feature.stats.scenarios, warnings: feature.warnings.length });
-  await send('bdd.done', { feature: feature.text, scenarios: feature.stats.scenarios });
-  await send('progress', { step: 'bdd', status: 'done' });
+  void send('bdd.done', { feature: feature.text, scenarios: feature.stats.scenarios });
+  void send('progress', { step: 'bdd', status: 'done' });
 }
 
 /** Runs the turn's steps; returns what `done` reports. Throws (an ApiError for the client) to end with `error`. */
@@ -191,7 +196,7 @@ export async function runDesignTurn(turn: DesignTurn, send: Send): Promise<{ usa
     usage = planned.usage;
     doc = planned.doc;
   } else {
-    for (const step of ['rag', 'plan', 'ui'] as const) await send('progress', { step, status: 'skipped', detail: 'the message asks for scenarios only' });
+    for (const step of ['rag', 'plan', 'ui'] as const) void send('progress', { step, status: 'skipped', detail: 'the message asks for scenarios only' });
   }
   if (turn.intents.includes('bdd')) await scenarios(turn, doc, send);
   t.total_ms = Date.now() - started;
