@@ -95,7 +95,8 @@ export function nearestChunksSql(embedding: number[], model: string, filter: Chu
 }
 
 /**
- * The `n` chunks of `model` nearest to `embedding` (cosine) that pass `filter`, nearest first (see nearSql).
+ * The `n` chunks of `model` nearest to `embedding` (cosine) that pass `filter`, nearest first (see nearSql): the vector
+ * list alone, as fusedChunks runs it (the volume test measures the index's recall and fallback with it).
  * `maxScanTuples` bounds the index scan's work (tests and benches). `db` must be a tenant database (its scope applies
  * the statement's hnsw settings, and row-level security its project).
  */
