@@ -16,14 +16,23 @@
  *      server (the job's created_at → completed_at) and as the user saw it (POST → the poll that saw it done) — and
  *      of the polling route, jobs/s, and the fake's calls/s. Jobs still running when the window ends are counted as
  *      unfinished, not errors.
- * Run from the repo root: ./cogo bench ai-jobs [--latency-ms 1000] [--runs 3] [--users 200] [--seconds 60] [--poll-ms 5000] [--port 8899]
+ *      Where the time went during the load: CPU (% of one core) of the worker's workerd, wrangler's proxy workerd, the
+ *      database process and this process (clients + the fake's thread); the embedded database's statements per job
+ *      and poll, its busy share and how long each turn waited for its one session; --profile adds a V8 CPU profile of
+ *      the worker (through wrangler's inspector), summarised by package and function (bench/lib/cpu-profile.ts).
+ * Run from the repo root: ./cogo bench ai-jobs [--latency-ms 1000] [--runs 3] [--users 200] [--seconds 60] [--poll-ms 5000] [--port 8899] [--profile]
  * Loopback only. Prints figures only.
  */
 import { createHmac } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { printSummary, profileWorker, summarise } from './lib/cpu-profile';
 import { LIMITS_LIFTED, startFrozenStack } from './lib/frozen-stack';
 import { startOpenAIFakeWorker } from './lib/openai-fake';
+import { cpuSeconds, findWorkerd } from './lib/rss';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -35,6 +44,7 @@ const USERS = Number(arg('users', '200'));
 const SECONDS = Number(arg('seconds', '60'));
 const PORT = Number(arg('port', '8899'));
 const POLL_MS = Number(arg('poll-ms', '5000'));
+const PROFILE = process.argv.includes('--profile');
 const agent = new Agent({ keepAlive: true, maxSockets: 512 });
 
 const pct = (xs: number[], p: number) => {
@@ -88,6 +98,7 @@ await fetch(`${fakeOrigin}/__fake/faults`, { method: 'PUT', body: JSON.stringify
 const stack = await startFrozenStack({
   port: PORT,
   log: (l) => console.error(l),
+  inspectorPort: PROFILE ? PORT + 1 : undefined,
   vars: { ...LIMITS_LIFTED, CHAT_API_BASE: fake.url, CHAT_API_KEY: apiKey, CHAT_PROVIDER_NAME: 'fake-openai', JWT_SECRET: jwtSecret, LOG_LEVEL: 'warn', LLM_TIMEOUT_MS: String(LATENCY_MS + 30_000) },
 });
 const callsSoFar = async () => ((await (await fetch(`${fakeOrigin}/__fake/requests?path=/v1/`)).json()) as Array<{ path: string }>).length;
@@ -152,6 +163,12 @@ try {
   let unfinished = 0;
   const errorSamples: string[] = [];
   const callsBefore = await callsSoFar();
+  const procs = findWorkerd(stack.wrangler.child.pid!, PORT);
+  const cpuPids = { worker: procs.find((p) => p.role === 'worker')?.pid, proxy: procs.find((p) => p.role === 'proxy')?.pid, database: stack.dbPid };
+  const cpu0 = Object.fromEntries(Object.entries(cpuPids).map(([k, pid]) => [k, cpuSeconds(pid)]));
+  const self0 = process.cpuUsage();
+  const db0 = await stack.dbStats();
+  const profiler = PROFILE ? await profileWorker(PORT + 1) : null;
   const started = performance.now();
   const end = started + SECONDS * 1000;
   await Promise.all(
@@ -185,6 +202,10 @@ try {
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  const profile = await profiler?.stop();
+  const cpu = Object.fromEntries(Object.entries(cpuPids).map(([k, pid]) => [k, (100 * (cpuSeconds(pid) - cpu0[k]!)) / elapsed]));
+  const self = process.cpuUsage(self0);
+  const db1 = await stack.dbStats();
   const jobs = Object.values(completion).reduce((s, xs) => s + xs.length, 0);
   const fakeCalls = (await callsSoFar()) - callsBefore;
   console.log(`   jobs completed ${jobs} (${f(jobs / elapsed, 1)}/s), failed or refused ${errors}, unfinished at the end ${unfinished}; model calls ${fakeCalls} (${f(fakeCalls / elapsed, 1)}/s)`);
@@ -196,6 +217,22 @@ try {
   }
   console.log(`   GET /api/jobs/{id} (ms)  ${String(polls.length).padStart(7)} ${f(pct(polls, 50)).padStart(9)} ${f(pct(polls, 95)).padStart(9)} ${f(pct(polls, 99)).padStart(9)}   (goal p95 < 300)`);
   if (errorSamples.length) console.log(`   errors, first ${errorSamples.length}: ${errorSamples.join(' | ')}`);
+  console.log(`   CPU % of a core: worker ${f(cpu.worker!)} / proxy workerd ${f(cpu.proxy!)} / database process ${f(cpu.database!)} / bench (users + fake) ${f((100 * (self.user + self.system)) / 1e6 / elapsed)}`);
+  if (db0 && db1) {
+    const since = (a: number[], b: number[]) => b.slice(a.length >= 100_000 ? 0 : a.length).sort((x, y) => x - y);
+    const waits = since(db0.waits, db1.waits);
+    const holds = since(db0.holds, db1.holds);
+    const statements = db1.statements - db0.statements;
+    console.log(
+      `   embedded database: ${statements} statements (${f(statements / Math.max(1, jobs), 1)} a job, polls included), ${db1.turns - db0.turns} turns, busy ${f((100 * (db1.busyMs - db0.busyMs)) / (elapsed * 1000))} % of wall; held ${f((100 * (db1.heldMs - db0.heldMs)) / (elapsed * 1000))} %; a turn waited p50 / p95 / max ${f(pct(waits, 50), 1)} / ${f(pct(waits, 95), 1)} / ${f(waits.at(-1) ?? Number.NaN, 1)} ms and held the session p50 / p95 / max ${f(pct(holds, 50), 1)} / ${f(pct(holds, 95), 1)} / ${f(holds.at(-1) ?? Number.NaN, 1)} ms`,
+    );
+  }
+  if (profile) {
+    const dir = mkdtempSync(join(tmpdir(), 'cogo-profile-'));
+    writeFileSync(join(dir, 'worker.cpuprofile'), JSON.stringify(profile));
+    printSummary(`worker CPU profile (load, ${jobs} jobs, ${polls.length} polls; ms per job)`, summarise(profile, stack.bundle), jobs);
+    console.log(`\nprofile: ${dir}/worker.cpuprofile (open in Chrome DevTools)`);
+  }
 } finally {
   await stack.stop();
   await fake.close();

@@ -33,7 +33,7 @@ import { parseSse } from '../packages/api-client/src/sse';
 import { runApiJob } from './lib/api-job';
 import { printSummary, profileSelf, profileWorker, summarise, workerHeapAfterGc } from './lib/cpu-profile';
 import { startFrozenStack, type FrozenStack, LIMITS_LIFTED } from './lib/frozen-stack';
-import { findWorkerd, rssOf } from './lib/rss';
+import { cpuSeconds, findWorkerd, rssOf } from './lib/rss';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -79,18 +79,6 @@ function targetAt(t: number): number {
     from = s.target;
   }
   return 0;
-}
-
-/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat (clock ticks at 100 Hz); NaN once gone. */
-function cpuSeconds(pid: number | undefined): number {
-  if (!pid) return Number.NaN;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return Number.NaN;
-  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -74,3 +74,15 @@ export function rssOf(pid: number): RssSample | null {
     return null;
   }
 }
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat (clock ticks at 100 Hz); NaN once gone. */
+export function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}

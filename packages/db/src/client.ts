@@ -1,10 +1,10 @@
 // One database driver for every environment: @neondatabase/serverless over WebSockets.
 // In production it talks to Neon directly; locally and in tests `wsProxy` points it at a
 // small WebSocket→TCP proxy in front of any Postgres (the embedded PGlite by default).
-import { Pool, neonConfig } from '@neondatabase/serverless';
+import { Pool, neonConfig, type FullQueryResults } from '@neondatabase/serverless';
 import { drizzle, type NeonDatabase } from 'drizzle-orm/neon-serverless';
-import { httpSql, statementOf, type HttpSql } from './http';
-import { createTenantPool } from './tenant';
+import { httpSql, statementOf, type HttpSql, type Statement } from './http';
+import { createTenantPool, tenantScope } from './tenant';
 
 /**
  * Drizzle's query builder without the relational `db.query.*` API (nothing uses it): building that API walks every
@@ -78,10 +78,57 @@ export function createDb(config: DbConfig): DbHandle {
   // An idle connection dropped by the server must not crash the process.
   pool.on('error', () => {});
   const db = drizzle({ client: pool });
+  const preamble = config.tenant ? tenantScope(config.tenant.projectId) : undefined;
+  Object.defineProperty(db, RUN_ALL, { value: ((statements) => http.runAll(statements, preamble)) satisfies RunAll });
   let closed: Promise<void> | undefined;
   return {
     db,
     pool,
     close: () => (closed ??= pool.end().catch(() => {})),
   };
+}
+
+const RUN_ALL = Symbol('cogo.runAll');
+type RunAll = (statements: Statement[]) => Promise<Array<FullQueryResults<boolean>>>;
+
+/** One statement of a batch: a query built on the database it is given (insert, update, delete or select). */
+export type BatchStatement<T> = (db: Db) => PromiseLike<T>;
+
+/**
+ * Runs statements as one non-interactive transaction, all or nothing: on a database from createDb one HTTP request
+ * (with the tenant's scope), so no session is held between round trips as an interactive `db.transaction` holds it
+ * (on the embedded database's one session, every other request waits meanwhile). Each statement is built on a
+ * database of its own that collects it; the answers come back in order, as the query builders would give them. On a
+ * transaction's `tx` (no HTTP) they run one after another on it. A failure rejects with Postgres's error (as Drizzle wraps
+ * it: the SQL it names is the first statement's, the batch having failed as one).
+ */
+export async function batch<T extends unknown[]>(db: Db, statements: { [K in keyof T]: BatchStatement<T[K]> }): Promise<T> {
+  const runAll = (db as unknown as Partial<Record<typeof RUN_ALL, RunAll>>)[RUN_ALL];
+  const list = statements as ReadonlyArray<BatchStatement<unknown>>;
+  if (!runAll) {
+    const out: unknown[] = [];
+    for (const build of list) out.push(await build(db));
+    return out as T;
+  }
+  const collected: Statement[] = new Array(list.length);
+  let arrived = 0;
+  let ran: Promise<Array<FullQueryResults<boolean>>> | undefined;
+  let go!: () => void;
+  const ready = new Promise<void>((resolve) => (go = resolve));
+  const collector = (i: number) =>
+    drizzle({
+      client: {
+        query: async (config: unknown, values?: unknown) => {
+          const statement = statementOf(config, values);
+          if (!statement) throw new TypeError('database batch: named prepared statements are not supported');
+          if (collected[i]) throw new TypeError('database batch: a statement of a batch ran two queries');
+          collected[i] = statement;
+          if (++arrived === list.length) go();
+          await ready;
+          ran ??= runAll(collected);
+          return (await ran)[i];
+        },
+      } as unknown as Pool,
+    });
+  return (await Promise.all(list.map((build, i) => build(collector(i))))) as T;
 }

@@ -27,17 +27,24 @@ export function statementOf(config: unknown, values?: unknown): Statement | null
 export interface HttpSql {
   /** Runs one statement; `preamble` (e.g. the tenant's `select set_config(…)`) runs before it in the same transaction. */
   run: (statement: Statement, preamble?: string) => Promise<FullQueryResults<boolean>>;
+  /** Runs statements as one non-interactive transaction (one request, all or nothing), after `preamble` if given. */
+  runAll: (statements: Statement[], preamble?: string) => Promise<Array<FullQueryResults<boolean>>>;
 }
 
 /** SQL over HTTP for `url` (its endpoint: Neon's, or `neonConfig.fetchEndpoint` for the local proxy). */
 export function httpSql(url: string): HttpSql {
   const sql = neon<boolean, true>(url, { fullResults: true });
+  // per-query options hold inside a transaction too: each result is read with its own arrayMode and types
+  const query = (s: Statement) => sql.query(s.text, s.values, { arrayMode: s.arrayMode, fullResults: true as const, ...(s.types ? { types: s.types } : {}) });
   return {
     run: async (s, preamble) => {
-      const opts = { arrayMode: s.arrayMode, fullResults: true as const, ...(s.types ? { types: s.types } : {}) };
-      if (!preamble) return (await sql.query(s.text, s.values, opts)) as FullQueryResults<boolean>;
-      const [, result] = await sql.transaction([sql.query(preamble), sql.query(s.text, s.values, opts)], { fullResults: true });
+      if (!preamble) return (await query(s)) as FullQueryResults<boolean>;
+      const [, result] = await sql.transaction([sql.query(preamble), query(s)], { fullResults: true });
       return result as FullQueryResults<boolean>;
+    },
+    runAll: async (statements, preamble) => {
+      const results = await sql.transaction([...(preamble ? [sql.query(preamble)] : []), ...statements.map(query)], { fullResults: true });
+      return (preamble ? results.slice(1) : results) as Array<FullQueryResults<boolean>>;
     },
   };
 }

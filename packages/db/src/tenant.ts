@@ -111,6 +111,12 @@ function scopeClient(client: PoolClient, projectId: string): PoolClient {
   return client;
 }
 
+/** The statement that puts a transaction in a project's scope (and the settings given), for SQL over HTTP. */
+export function tenantScope(projectId: string, settings: Settings = []): string {
+  if (!UUID.test(projectId)) throw new TypeError('tenant database: projectId must be a uuid');
+  return `select ${setLocal([['role', TENANT_ROLE], ['app.project_id', projectId.toLowerCase()], ...settings])}`;
+}
+
 /**
  * A pool whose every statement runs as `cogo_app` with `app.project_id` set: row-level security then shows and accepts
  * only the project's rows, whatever the query forgets. It stays a real Pool (Drizzle's transactions check
@@ -127,8 +133,7 @@ export function createTenantPool(options: ConstructorParameters<typeof Pool>[0],
     if (typeof values === 'function') throw new TypeError('tenant database: callback queries are not supported');
     const statement = statementOf(config, values);
     if (!statement) throw new TypeError('tenant database: named prepared statements are not supported');
-    const scope: Settings = [['role', TENANT_ROLE], ['app.project_id', project], ...settingsOf(statement.text)];
-    return http.run(statement, `select ${setLocal(scope)}`);
+    return http.run(statement, tenantScope(project, settingsOf(statement.text)));
   };
   Object.assign(pool, { connect: scopedConnect, query });
   return pool;

@@ -11,9 +11,9 @@ export function idempotencyName(projectId: string, key: string): string {
   return `idem::${projectId}::${key}`;
 }
 
-/** The object for a subject's fixed window: `rl::<policy>::<subject>::<windowStartMs>`. */
-export function rateLimiterName(policy: string, subject: string, windowStartMs: number): string {
-  return `rl::${policy}::${subject}::${windowStartMs}`;
+/** The object of a subject's fixed windows under a policy: `rl::<policy>::<subject>`. */
+export function rateLimiterName(policy: string, subject: string): string {
+  return `rl::${policy}::${subject}`;
 }
 
 /** The gate of a project (its rate windows and revoked keys): `gate::<projectId>`. */

@@ -97,16 +97,34 @@ describe('rate limits', () => {
     expect(rows.find((r) => r.type === 'rate_limit_near')?.payload).toMatchObject({ policy: 'project-default', limit: 10, count: 9 });
   });
 
-  it('clears a window when its alarm fires', async () => {
+  it("keeps a subject's windows in one object: a new window counts from zero there", async () => {
     const windowStart = Math.floor(Date.now() / 60_000) * 60_000;
-    const stub = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(rateLimiterName('test', 'subject-x', windowStart)));
-    await stub.lease(5, windowStart + 60_000, 1);
-    await stub.lease(5, windowStart + 60_000, 1);
-    const alarm = await runInDurableObject(stub, (_o, state) => state.storage.getAlarm());
-    expect(alarm).toBe(windowStart + 120_000);
+    const stub = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(rateLimiterName('test', `subject-${crypto.randomUUID()}`)));
+    expect(await stub.lease(2, windowStart + 60_000, 2)).toMatchObject({ from: 1, to: 2 });
+    expect(await stub.lease(2, windowStart + 60_000, 1)).toMatchObject({ from: 3, to: 2, firstRejection: true });
+    expect(await stub.lease(2, windowStart + 120_000, 1)).toEqual({ from: 1, to: 1, firstRejection: false });
+    // an isolate whose clock lags still leases from the window it names
+    expect(await stub.lease(2, windowStart + 60_000, 1)).toEqual({ from: 3, to: 2, firstRejection: false });
+    expect(await runInDurableObject(stub, (_o, state) => state.storage.getAlarm())).toBe(windowStart + 180_000);
+  });
+
+  it('its alarm drops the windows that ended over a minute ago, then the storage with the last', async () => {
+    const now = Date.now();
+    const current = Math.floor(now / 60_000) * 60_000 + 60_000;
+    const stub = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(rateLimiterName('test', `subject-${crypto.randomUUID()}`)));
+    await stub.lease(5, current - 5 * 60_000, 1);
+    await stub.lease(5, current, 2);
     expect(await runDurableObjectAlarm(stub)).toBe(true);
-    const tables = await runInDurableObject(stub, (_o, state) => state.storage.sql.exec(`select name from sqlite_master where type = 'table' and name = 'w'`).toArray());
+    const left = await runInDurableObject(stub, (_o, state) => state.storage.sql.exec<{ end_ms: number; admitted: number }>(`select end_ms, admitted from windows`).toArray());
+    expect(left).toEqual([{ end_ms: current, admitted: 2 }]);
+    expect(await runInDurableObject(stub, (_o, state) => state.storage.getAlarm())).toBe(current + 60_000);
+
+    const ended = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(rateLimiterName('test', `subject-${crypto.randomUUID()}`)));
+    await ended.lease(5, current - 5 * 60_000, 1);
+    expect(await runDurableObjectAlarm(ended)).toBe(true);
+    const tables = await runInDurableObject(ended, (_o, state) => state.storage.sql.exec(`select name from sqlite_master where type = 'table' and name = 'windows'`).toArray());
     expect(tables).toEqual([]);
+    expect(await runInDurableObject(ended, (_o, state) => state.storage.getAlarm())).toBeNull();
   });
 
   it('leases per-IP admissions into the isolate: 30 requests at 1,000/min make two calls, counted in the window', async () => {
@@ -120,8 +138,8 @@ describe('rate limits', () => {
       const res = await app.request('/projects/current', { headers: { authorization: 'Bearer cogo_nope', 'cf-connecting-ip': ip } }, limited);
       expect(res.status).toBe(401);
     }
-    const stub = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(rateLimiterName('ip', `ip:${ip}`, windowStart)));
-    const row = await runInDurableObject(stub, (_o, state) => state.storage.sql.exec<{ admitted: number }>('select admitted from w').toArray()[0]);
+    const stub = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(rateLimiterName('ip', `ip:${ip}`)));
+    const row = await runInDurableObject(stub, (_o, state) => state.storage.sql.exec<{ admitted: number }>('select admitted from windows where end_ms = ?', windowStart + 60_000).toArray()[0]);
     expect(row?.admitted).toBe(40);
   });
 
@@ -160,7 +178,7 @@ describe('rate limits', () => {
 
   it('a window lease grants what is left, then refuses, flagging only the first refusal', async () => {
     const windowStart = Math.floor(Date.now() / 60_000) * 60_000;
-    const stub = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(rateLimiterName('test-lease', crypto.randomUUID(), windowStart)));
+    const stub = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(rateLimiterName('test-lease', crypto.randomUUID())));
     expect(await stub.lease(5, windowStart + 60_000, 3)).toEqual({ from: 1, to: 3, firstRejection: false });
     expect(await stub.lease(5, windowStart + 60_000, 3)).toEqual({ from: 4, to: 5, firstRejection: false });
     expect(await stub.lease(5, windowStart + 60_000, 3)).toEqual({ from: 6, to: 5, firstRejection: true });

@@ -101,9 +101,9 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
       hit = await admitFromLease(`${gateName}::${policy}::${windowStart}`, limit, windowEnd, ask, { now, renew: keyId !== undefined && !keyTrusted(keyId, now) });
     } else {
       const ns = config.RATE_LIMITER;
-      const name = rateLimiterName(policy, subjectId, windowStart);
+      const name = rateLimiterName(policy, subjectId);
       const stub = ns.get(ns.idFromName(name));
-      hit = await admitFromLease(name, limit, windowEnd, (want) => stub.lease(limit, windowEnd, want), { now });
+      hit = await admitFromLease(`${name}::${windowStart}`, limit, windowEnd, (want) => stub.lease(limit, windowEnd, want), { now });
     }
     const resetSeconds = Math.max(1, Math.ceil((windowEnd - now) / 1000));
     const policyItem = `"${policy}";q=${limit};w=${windowMs / 1000}`;

@@ -61,6 +61,24 @@ describe('PGlite wire server with transaction pooling', () => {
     expect(order).toEqual(['a-commit', 'b-read']);
   });
 
+  it('counts how long each turn held the session: an open transaction holds it while its client is away', async () => {
+    const a = connect();
+    const before = pg.stats();
+    const client = await a.pool.connect();
+    await client.query('begin');
+    await new Promise((r) => setTimeout(r, 80));
+    await client.query('commit');
+    client.release();
+    await a.pool.query('select 1');
+    const after = pg.stats();
+    const holds = after.holds.slice(before.holds.length);
+    // the startup's turn, the transaction's, the lone statement's (over HTTP)
+    expect(holds.length).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...holds)).toBeGreaterThanOrEqual(75);
+    expect(after.heldMs - before.heldMs).toBeGreaterThanOrEqual(75);
+    expect(after.busyMs - before.busyMs).toBeLessThan(after.heldMs - before.heldMs);
+  });
+
   it('answers a result of many megabytes whole and intact (each chunk PGlite hands over is copied before it is queued)', async () => {
     const client = await connect().pool.connect();
     const { rows } = await client.query<{ g: number; v: string }>(`select g, repeat(chr(64 + g), 1024 * 1024) as v from generate_series(1, 11) g`);

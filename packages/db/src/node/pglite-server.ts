@@ -36,8 +36,9 @@ class SessionLock {
   private readonly waiters: Array<{ id: number; priority: boolean; resolve: () => void }> = [];
   private granting = false;
 
-  /** Turns granted so far and, per turn, how long it waited (the last 100,000). */
-  readonly granted = { turns: 0, waits: [] as number[] };
+  /** Turns granted so far and, per turn, how long it waited and how long it held the session (the last 100,000 each). */
+  readonly granted = { turns: 0, waits: [] as number[], holds: [] as number[], heldMs: 0 };
+  private grantedAt = 0;
 
   async acquire(id: number, priority = false): Promise<void> {
     if (this.owner === id) return;
@@ -58,6 +59,10 @@ class SessionLock {
   release(id: number): void {
     if (this.owner !== id) return;
     this.owner = null;
+    const held = performance.now() - this.grantedAt;
+    this.granted.heldMs += held;
+    if (this.granted.holds.length >= 100_000) this.granted.holds.shift();
+    this.granted.holds.push(held);
     this.grantSoon();
   }
 
@@ -86,6 +91,7 @@ class SessionLock {
       const next = this.waiters.shift();
       if (!next) return;
       this.owner = next.id;
+      this.grantedAt = performance.now();
       next.resolve();
     });
   }
@@ -103,6 +109,10 @@ export interface SessionStats {
   busyMs: number;
   /** Per turn, ms from asking for the session to getting it (the last 100,000). */
   waits: number[];
+  /** Per turn, ms from getting the session to letting it go (the last 100,000): a transaction holds it between its round trips. */
+  holds: number[];
+  /** Milliseconds the session was held in all (busy, or idle inside a turn waiting for its client). */
+  heldMs: number;
 }
 
 export interface PgliteServer {
@@ -266,7 +276,7 @@ export async function servePglite(db: PGlite, options: { host?: string; port?: n
     host,
     port: typeof addr === 'object' && addr ? addr.port : 0,
     waiting: () => lock.waiting,
-    stats: () => ({ ...counts, turns: lock.granted.turns, waits: [...lock.granted.waits] }),
+    stats: () => ({ ...counts, turns: lock.granted.turns, waits: [...lock.granted.waits], holds: [...lock.granted.holds], heldMs: lock.granted.heldMs }),
     sql,
     stop: async () => {
       const closing = new Promise<void>((resolve) => server.close(() => resolve()));

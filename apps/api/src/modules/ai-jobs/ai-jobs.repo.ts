@@ -1,6 +1,6 @@
 // Queries of the AI plugin jobs: cogo.jobs (seed 004's job table), cogo.job_batches (a batched job's calls) and
 // cogo.job_events (the ordered log GET /api/jobs/{id}/events streams; seq is the SSE id).
-import { isUniqueViolation, schema, type Db } from '@cogo/db';
+import { batch, isUniqueViolation, schema, type BatchStatement, type Db } from '@cogo/db';
 import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { beforeKeyset, newestFirst, type KeysetPosition } from '../../lib/keyset-cursor';
 
@@ -26,25 +26,38 @@ export interface NewAiJob {
   batches?: string[][];
 }
 
-/** Inserts a queued job, its batches and its first event in one transaction. */
+/** Inserts a queued job, its batches and its first event in one transaction (one request: no session held between them). */
 export async function insertAiJob(db: Db, job: NewAiJob): Promise<JobRow> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(j)
-      .values({ id: job.id, projectId: job.projectId, kind: job.kind, status: 'queued', input: job.input, progress: job.progress, actor: job.actor, traceId: job.traceId })
-      .returning();
-    if (job.batches?.length) {
-      await tx.insert(b).values(job.batches.map((itemIds, idx) => ({ jobId: job.id, projectId: job.projectId, idx, itemIds })));
-    }
-    await tx.insert(e).values({ projectId: job.projectId, jobId: job.id, seq: 1, type: 'job.queued', data: { status: 'queued' } });
-    return row!;
-  });
+  const rest: Array<BatchStatement<unknown>> = [(d) => d.insert(e).values({ projectId: job.projectId, jobId: job.id, seq: 1, type: 'job.queued', data: { status: 'queued' } })];
+  if (job.batches?.length) rest.push((d) => d.insert(b).values(job.batches!.map((itemIds, idx) => ({ jobId: job.id, projectId: job.projectId, idx, itemIds }))));
+  const [[row]] = await batch<[JobRow[], ...unknown[]]>(db, [
+    (d) => d.insert(j).values({ id: job.id, projectId: job.projectId, kind: job.kind, status: 'queued', input: job.input, progress: job.progress, actor: job.actor, traceId: job.traceId }).returning(),
+    ...rest,
+  ]);
+  return row!;
 }
 
 /** A job of the project, or undefined (another project's reads the same). */
 export async function findProjectJob(db: Db, projectId: string, id: string): Promise<JobRow | undefined> {
   const [row] = await db.select().from(j).where(and(eq(j.projectId, projectId), eq(j.id, id)));
   return row;
+}
+
+/**
+ * A job of the project and, when it is a rename still running (or cancelled while it ran), its batches for the partial
+ * result: one request, whatever the job is (a poll costs one turn on the database).
+ */
+export async function findProjectJobForPoll(db: Db, projectId: string, id: string): Promise<{ row: JobRow | undefined; batches: BatchRow[] }> {
+  const [[row], batches] = await batch<[JobRow[], BatchRow[]]>(db, [
+    (d) => d.select().from(j).where(and(eq(j.projectId, projectId), eq(j.id, id))),
+    (d) =>
+      d
+        .select()
+        .from(b)
+        .where(and(eq(b.jobId, id), sql`exists (select 1 from ${j} where ${j.id} = ${id} and ${j.projectId} = ${projectId} and ${j.kind} = 'rename-layers' and ${j.status} in ('running', 'cancelled'))`))
+        .orderBy(asc(b.idx)),
+  ]);
+  return { row, batches };
 }
 
 /** A job by id (the consumer's service database: any project). */

@@ -125,9 +125,9 @@ export function aiJobView(row: repo.JobRow, result: Record<string, unknown> | nu
 
 /** A job of the project; a running rename shows the names of its finished batches (partial: true). */
 export async function getAiJob(ctx: Pick<JobContext, 'db' | 'projectId'>, id: string): Promise<AiJob> {
-  const row = await findOwn(ctx.db, ctx.projectId, id);
+  const { row, batches } = await repo.findProjectJobForPoll(ctx.db, ctx.projectId, id);
+  if (!row) throw new ApiError('NOT_FOUND', 'job not found');
   if (row.kind === 'rename-layers' && (row.status === 'running' || row.status === 'cancelled')) {
-    const batches = await repo.batchesOf(ctx.db, id);
     const input = row.input as { layers: RenameLayersRequest['layers']; settings?: AiSettings };
     return aiJobView(row, { ...renameResult(input.layers, batches, input.settings?.naming_convention ?? 'as_is', true) });
   }

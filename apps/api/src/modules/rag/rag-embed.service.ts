@@ -27,7 +27,7 @@ async function takeQuota(scope: CallScope, calls: number): Promise<number> {
   const ns = scope.config.RATE_LIMITER;
   const now = Date.now();
   const start = Math.floor(now / WINDOW_MS) * WINDOW_MS;
-  const name = rateLimiterName('embed-queue', scope.projectId, start);
+  const name = rateLimiterName('embed-queue', scope.projectId);
   const lease = await ns.get(ns.idFromName(name)).lease(scope.config.EMBED_RATE_LIMIT_PER_MIN, start + WINDOW_MS, calls);
   if (lease.to >= lease.from) return 0;
   if (lease.firstRejection) scope.events.emit('rate_limit_exceeded', { policy: 'embed-queue', subject: scope.projectId, limit: scope.config.EMBED_RATE_LIMIT_PER_MIN, window_seconds: 60 });
