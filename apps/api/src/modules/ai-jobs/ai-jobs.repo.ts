@@ -125,21 +125,33 @@ export async function runnableBatches(db: Db, jobId: string, now: Date): Promise
 }
 
 /** Updates one batch. */
-export async function updateBatch(db: Db, jobId: string, idx: number, patch: Partial<Pick<BatchRow, 'status' | 'attempts' | 'output' | 'error' | 'retryAt'>>): Promise<void> {
-  await db
+export async function updateBatch(db: Db, jobId: string, idx: number, patch: BatchPatch): Promise<void> {
+  await updateBatchStatement(db, jobId, idx, patch);
+}
+
+type BatchPatch = Partial<Pick<BatchRow, 'status' | 'attempts' | 'output' | 'error' | 'retryAt'>>;
+
+/** The update of one batch, to run alone or beside an event (appendEvent's `alongside`). */
+export function updateBatchStatement(db: Db, jobId: string, idx: number, patch: BatchPatch) {
+  return db
     .update(b)
     .set({ ...patch, updatedAt: new Date() })
     .where(and(eq(b.jobId, jobId), eq(b.idx, idx)));
 }
 
-/** Appends an event with the next seq (retried on the rare race with another writer, e.g. a cancel). */
-export async function appendEvent(db: Db, projectId: string, jobId: string, type: string, data: Record<string, unknown>): Promise<number> {
+/**
+ * Appends an event with the next seq (retried on the rare race with another writer, e.g. a cancel). Statements
+ * `alongside` (e.g. the batch the event reports) are written in the same transaction and request: both or neither.
+ */
+export async function appendEvent(db: Db, projectId: string, jobId: string, type: string, data: Record<string, unknown>, alongside: Array<BatchStatement<unknown>> = []): Promise<number> {
+  const insert = (d: Db) =>
+    d
+      .insert(e)
+      .values({ projectId, jobId, type, data, seq: sql`(select coalesce(max(seq), 0) + 1 from ${e} where ${e.jobId} = ${jobId})` })
+      .returning({ seq: e.seq });
   for (let tries = 0; ; tries++) {
     try {
-      const [row] = await db
-        .insert(e)
-        .values({ projectId, jobId, type, data, seq: sql`(select coalesce(max(seq), 0) + 1 from ${e} where ${e.jobId} = ${jobId})` })
-        .returning({ seq: e.seq });
+      const [row] = alongside.length ? (await batch<[Array<{ seq: number }>, ...unknown[]]>(db, [insert, ...alongside]))[0] : await insert(db);
       return row!.seq;
     } catch (err) {
       if (tries >= 4 || !isUniqueViolation(err)) throw err;

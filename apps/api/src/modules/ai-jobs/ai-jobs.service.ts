@@ -8,7 +8,7 @@ import { ApiError } from '../../lib/errors';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../lib/keyset-cursor';
 import { storeArtifact } from '../artifacts/artifacts.service';
 import * as repo from './ai-jobs.repo';
-import { projectVocabulary, readAiSettings } from './ai-settings';
+import { settingsAndVocabulary } from './ai-settings';
 import { editOutputTokens, editsRequest } from './edits/edits-prompt';
 import { estimateCalls, estimateImages } from './estimate';
 import { findPrompt } from './prompts';
@@ -46,7 +46,7 @@ async function enqueue(ctx: JobContext, job: Omit<repo.NewAiJob, 'projectId' | '
 export async function createRenameJob(ctx: JobContext, req: RenameLayersRequest): Promise<CreateAnswer> {
   const { config } = ctx;
   const batches = planBatches(req.layers, config.RENAME_BATCH_SIZE);
-  const [settings, vocabulary] = await Promise.all([readAiSettings(ctx.db, ctx.projectId), projectVocabulary(ctx.db, ctx.projectId)]);
+  const { settings, vocabulary } = await settingsAndVocabulary(ctx.db, ctx.projectId);
   const byId = new Map(req.layers.map((l) => [l.id, l]));
   const calls = batches.map((ids) => {
     const r = renameRequest(ids.map((id) => byId.get(id)!), { context: req.context, settings, vocabulary, model: req.model, jobId: ctx.traceId, traceId: ctx.traceId });

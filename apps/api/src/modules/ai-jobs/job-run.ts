@@ -1,7 +1,7 @@
 // What every AI job runner shares: its context in the queue consumer, its one outcome per delivery (done, or come
 // back after a delay through the queue), the retry policy of seed 004 (attempts 3, exponential from 1 s, a
 // provider's Retry-After when longer), and its events, written one at a time in order.
-import type { Db } from '@cogo/db';
+import type { BatchStatement, Db } from '@cogo/db';
 import type { AppConfig } from '../../env';
 import { ApiError } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
@@ -17,8 +17,11 @@ export interface RunContext {
   job: JobRow;
   log: Logger;
   now: () => number;
-  /** Writes the job's next event (serialised: seq follows the order of calls). */
-  emit: (type: string, data: Record<string, unknown>) => Promise<void>;
+  /**
+   * Writes the job's next event (serialised: seq follows the order of calls). A failure is logged, not thrown — unless
+   * statements go `alongside` it (written in the same transaction, e.g. the batch the event reports): then it throws.
+   */
+  emit: (type: string, data: Record<string, unknown>, alongside?: Array<BatchStatement<unknown>>) => Promise<void>;
 }
 
 export type RunOutcome = { kind: 'done' } | { kind: 'retry'; delaySeconds: number };
@@ -26,12 +29,12 @@ export type RunOutcome = { kind: 'done' } | { kind: 'retry'; delaySeconds: numbe
 /** A serialised event writer for one job. */
 export function eventWriter(db: Db, job: Pick<JobRow, 'id' | 'projectId'>, log: Logger): RunContext['emit'] {
   let chain = Promise.resolve();
-  return (type, data) => {
+  return (type, data, alongside) => {
     const next = chain.then(async () => {
-      await appendEvent(db, job.projectId, job.id, type, data);
+      await appendEvent(db, job.projectId, job.id, type, data, alongside);
     });
     chain = next.catch((err: unknown) => log.warn('job event not written', { jobId: job.id, type, error: String(err) }));
-    return chain;
+    return alongside?.length ? next : chain;
   };
 }
 

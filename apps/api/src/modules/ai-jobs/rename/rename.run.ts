@@ -6,7 +6,7 @@
 import { ApiError } from '../../../lib/errors';
 import type { AiSettings, LayerInput, RenameLayersResult } from '@cogo/types';
 import { prepareCompletion, runCompletion } from '../../llm/completion.service';
-import { batchesOf, finishJob, jobStatus, runnableBatches, setProgress, updateBatch, type BatchRow } from '../ai-jobs.repo';
+import { batchesOf, finishJob, jobStatus, runnableBatches, setProgress, updateBatch, updateBatchStatement, type BatchRow } from '../ai-jobs.repo';
 import { isRetryable, jobError, pool, retryDelayMs, type RunContext, type RunOutcome } from '../job-run';
 import { checkBatchNames, finalNames } from './rename-names';
 import { renameRequest } from './rename-prompt';
@@ -48,17 +48,15 @@ export async function runRename(ctx: RunContext): Promise<RunOutcome> {
       cost += result.usage.cost_usd;
       const names = checkBatchNames(result.output, batch.itemIds);
       if (!names.ok) throw new ApiError('LLM_BAD_OUTPUT', names.message);
-      await updateBatch(db, job.id, batch.idx, { status: 'done', output: names.names, error: null, retryAt: null });
-      await ctx.emit('job.progress', { batch: batch.idx, attempt: attempts, layers: names.names });
+      // the batch's names and the event that reports them: one request, both or neither
+      await ctx.emit('job.progress', { batch: batch.idx, attempt: attempts, layers: names.names }, [(d) => updateBatchStatement(d, job.id, batch.idx, { status: 'done', output: names.names, error: null, retryAt: null })]);
     } catch (err) {
       const error = jobError(err);
       if (isRetryable(err) && attempts < config.AI_JOB_MAX_ATTEMPTS) {
         const delayMs = retryDelayMs(attempts, err);
-        await updateBatch(db, job.id, batch.idx, { status: 'retry', error, retryAt: new Date(ctx.now() + delayMs) });
-        await ctx.emit('job.retrying', { batch: batch.idx, attempt: attempts, error, retry_in_ms: delayMs });
+        await ctx.emit('job.retrying', { batch: batch.idx, attempt: attempts, error, retry_in_ms: delayMs }, [(d) => updateBatchStatement(d, job.id, batch.idx, { status: 'retry', error, retryAt: new Date(ctx.now() + delayMs) })]);
       } else {
-        await updateBatch(db, job.id, batch.idx, { status: 'failed', error, retryAt: null });
-        await ctx.emit('job.progress', { batch: batch.idx, attempt: attempts, failed: true, error });
+        await ctx.emit('job.progress', { batch: batch.idx, attempt: attempts, failed: true, error }, [(d) => updateBatchStatement(d, job.id, batch.idx, { status: 'failed', error, retryAt: null })]);
       }
       ctx.log.warn('rename batch failed', { jobId: job.id, batch: batch.idx, attempt: attempts, code: error.code });
     }
