@@ -5,6 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batch, createDb, type DbHandle } from '../client';
+import { isUniqueViolation } from '../errors';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
 import { ws } from './ws';
 import { startWsProxy, type WsProxy } from './ws-proxy';
@@ -73,6 +74,7 @@ describe('batch', () => {
       (b) => b.insert(items).values({ id: 1, itemName: 'duplicate id' }),
     ]);
     await expect(failing).rejects.toMatchObject({ cause: { code: '23505', constraint: 'batch_items_pkey' } });
+    expect(isUniqueViolation(await failing.catch((e: unknown) => e))).toBe(true);
     expect((await pg.db.query(`select count(*)::int as n from batch_items where id = 2`)).rows).toEqual([{ n: 0 }]);
     expect((await pg.db.query(`select count(*)::int as n from batch_notes where item_id = 2`)).rows).toEqual([{ n: 0 }]);
   });

@@ -1,7 +1,7 @@
 // Chat sessions and messages (public.chat_sessions, public.messages, under row-level security). Every created_at is
 // written by the caller at millisecond precision: keyset cursors carry milliseconds, and a now() with microseconds
 // would make a row compare greater than its own cursor (repeated on the next page).
-import { schema, type Db } from '@cogo/db';
+import { batch, schema, type Db } from '@cogo/db';
 import { and, desc, eq, lt, ne, or } from 'drizzle-orm';
 import { afterKeyset, keysetOrder, type KeysetPosition } from '../../lib/keyset-cursor';
 
@@ -47,13 +47,9 @@ export async function recentHistory(db: Queryable, sessionId: string, limit: num
   return rows.reverse();
 }
 
-/** Stores a turn's user message, and its session first when it is new, in one transaction. */
+/** Stores a turn's user message, and its session first when it is new, in one transaction (one request). */
 export async function insertTurn(db: Db, session: NewSession | null, user: NewMessage): Promise<void> {
-  await db.transaction(async (tx) => {
-    if (session) await tx.insert(s).values(session);
-    await tx.insert(m).values(user);
-    await touchSession(tx, user.sessionId, user.createdAt);
-  });
+  await batch(db, [...(session ? [(d: Db) => d.insert(s).values(session)] : []), (d) => d.insert(m).values(user), (d) => touchSession(d, user.sessionId, user.createdAt)]);
 }
 
 /**
@@ -69,12 +65,9 @@ export async function reclaimUserMessage(db: Queryable, id: string, traceId: str
   return rows[0] ?? null;
 }
 
-/** Stores the assistant's answer and moves its session's last_message_at, in one transaction. */
+/** Stores the assistant's answer and moves its session's last_message_at, in one transaction (one request). */
 export async function insertAnswer(db: Db, answer: NewMessage): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.insert(m).values(answer);
-    await touchSession(tx, answer.sessionId, answer.createdAt);
-  });
+  await batch(db, [(d) => d.insert(m).values(answer), (d) => touchSession(d, answer.sessionId, answer.createdAt)]);
 }
 
 /** Marks a user message as unanswered: later prompts leave it out, and a retry with its key may take it over. */
@@ -82,8 +75,8 @@ export async function markUnanswered(db: Queryable, id: string): Promise<void> {
   await db.update(m).set({ status: 'error' }).where(eq(m.id, id));
 }
 
-async function touchSession(tx: Queryable, sessionId: string, at: Date): Promise<void> {
-  await tx.update(s).set({ lastMessageAt: at, updatedAt: at }).where(and(eq(s.id, sessionId), lt(s.lastMessageAt, at)));
+function touchSession(db: Db, sessionId: string, at: Date) {
+  return db.update(s).set({ lastMessageAt: at, updatedAt: at }).where(and(eq(s.id, sessionId), lt(s.lastMessageAt, at)));
 }
 
 
