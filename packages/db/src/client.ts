@@ -100,7 +100,8 @@ export type BatchStatement<T> = (db: Db) => PromiseLike<T>;
  * (on the embedded database's one session, every other request waits meanwhile). Each statement is built on a
  * database of its own that collects it; the answers come back in order, as the query builders would give them. On a
  * transaction's `tx` (no HTTP) they run one after another on it. A failure rejects with Postgres's error (as Drizzle wraps
- * it: the SQL it names is the first statement's, the batch having failed as one).
+ * it: the SQL it names is the first statement's, the batch having failed as one). The batch runs in the tenant's scope
+ * only: a statement's localSettings() prefix is not applied here (run such a statement alone).
  */
 export async function batch<T extends unknown[]>(db: Db, statements: { [K in keyof T]: BatchStatement<T[K]> }): Promise<T> {
   const runAll = (db as unknown as Partial<Record<typeof RUN_ALL, RunAll>>)[RUN_ALL];
