@@ -55,7 +55,8 @@ async function rename(layers: LayerInput[], settings: () => Settings): Promise<v
     let step = await events.next();
     while (!step.done) {
       progress = onJobEvent(progress, step.value);
-      status('rename-status', progressText(progress));
+      // the end is said with the names it brings (the job, in the stream's last frame), not before them
+      if (progress.state === 'queued' || progress.state === 'running') status('rename-status', progressText(progress));
       step = await events.next();
     }
     const job: Job = step.value;
@@ -63,6 +64,7 @@ async function rename(layers: LayerInput[], settings: () => Settings): Promise<v
     $('rename-preview').replaceChildren(...rows.map((r) => h('li', `${r.oldName} → ${r.newName}`, { 'data-testid': 'rename-row' })));
     $<HTMLButtonElement>('rename-apply').disabled = rows.length === 0;
     if (job.status !== 'completed') status('rename-status', `${progressText(progress)} — ${job.error ? `${job.error.code}: ${job.error.message}` : job.status}`, true);
+    else status('rename-status', progressText(progress));
   } catch (err) {
     status('rename-status', describeError(err), true);
   }
