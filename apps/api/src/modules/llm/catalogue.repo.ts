@@ -31,8 +31,7 @@ export function modelsWithProviders(db: Db) {
     .innerJoin(llmProviders, eq(llmModels.providerId, llmProviders.id));
 }
 
-/** The project's routing policy row, if any. */
-export async function policyOf(db: Db, projectId: string) {
-  const rows = await db.select().from(routingPolicies).where(eq(routingPolicies.projectId, projectId)).limit(1);
-  return rows[0];
+/** The project's routing policy: a list of its one row, or none. */
+export function policyOf(db: Db, projectId: string) {
+  return db.select().from(routingPolicies).where(eq(routingPolicies.projectId, projectId)).limit(1);
 }

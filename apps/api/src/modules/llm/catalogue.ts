@@ -1,7 +1,7 @@
 // The routing catalogue of a project: every model it may reach (its own providers first, then the platform's,
 // then the deployment's CHAT_API_BASE / EMBEDDING_API_BASE), and its routing policy. Cached per isolate.
 import { ProviderQuirksSchema, RoutingPolicySchema, type ProviderQuirks, type RoutingPolicy } from '@cogo/types';
-import type { Db } from '@cogo/db';
+import { batch, type Db } from '@cogo/db';
 import type { AppConfig } from '../../env';
 import { tenantDb } from '../../lib/db';
 import { cachedCatalogue, catalogueGeneration, refreshFailed, staleCatalogue, storeCatalogue } from './catalogue-cache';
@@ -128,7 +128,8 @@ function staleWhileRefreshing(projectId: string, config: AppConfig, background: 
 
 async function loadStored(db: Db, projectId: string): Promise<Catalogue> {
   const generation = catalogueGeneration(projectId);
-  const [rows, policyRow] = await Promise.all([modelsWithProviders(db), policyOf(db, projectId)]);
+  // one request: a refresh takes one turn on the database, not two
+  const [rows, [policyRow]] = await batch(db, [(d) => modelsWithProviders(d), (d) => policyOf(d, projectId)]);
   const models: ModelEntry[] = rows.map((r) => ({
     name: r.name,
     upstreamModel: r.upstreamModel,
