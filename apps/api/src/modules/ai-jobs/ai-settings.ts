@@ -6,12 +6,12 @@ import { eq, sql } from 'drizzle-orm';
 
 const VOCABULARY = 40;
 
+const settingsQuery = (db: Db, projectId: string) => db.select({ settings: schema.projects.settings }).from(schema.projects).where(eq(schema.projects.id, projectId));
+
 /** The project's AI settings (defaults where unset or unreadable). */
 export async function readAiSettings(db: Db, projectId: string): Promise<AiSettings> {
   return settingsOf(await settingsQuery(db, projectId));
 }
-
-const settingsQuery = (db: Db, projectId: string) => db.select({ settings: schema.projects.settings }).from(schema.projects).where(eq(schema.projects.id, projectId));
 
 function settingsOf(rows: Array<{ settings: unknown }>): AiSettings {
   const parsed = AiSettingsSchema.safeParse((rows[0]?.settings as { ai?: unknown } | undefined)?.ai ?? {});
