@@ -16,11 +16,20 @@ export const WINDOW_KEEP_MS = 60_000;
 
 export class RateLimiter extends DurableObject {
   private readonly sql: SqlStorage;
+  /** Whether `windows` exists: the alarm's deleteAll drops it, and the same instance may serve the next window. */
+  private ready = false;
 
   constructor(ctx: DurableObjectState, env: unknown) {
     super(ctx, env as never);
     this.sql = ctx.storage.sql;
-    this.sql.exec(`create table if not exists windows (end_ms integer primary key, admitted integer not null, rejected integer not null)`);
+  }
+
+  private windows(): SqlStorage {
+    if (!this.ready) {
+      this.sql.exec(`create table if not exists windows (end_ms integer primary key, admitted integer not null, rejected integer not null)`);
+      this.ready = true;
+    }
+    return this.sql;
   }
 
   /**
@@ -29,7 +38,7 @@ export class RateLimiter extends DurableObject {
    * hit). The sum of every grant never exceeds `limit`, so leasing stays exact: it only moves the counting nearer the caller.
    */
   async lease(limit: number, windowEndMs: number, want: number): Promise<Lease> {
-    const row = this.sql.exec<{ admitted: number; rejected: number }>(`select admitted, rejected from windows where end_ms = ?`, windowEndMs).toArray()[0];
+    const row = this.windows().exec<{ admitted: number; rejected: number }>(`select admitted, rejected from windows where end_ms = ?`, windowEndMs).toArray()[0];
     const admitted = row?.admitted ?? 0;
     const rejected = row?.rejected ?? 0;
     // a new window: the alarm moves to its end (the earlier windows end before it, and go then too)
@@ -45,9 +54,11 @@ export class RateLimiter extends DurableObject {
   }
 
   override async alarm(): Promise<void> {
-    this.sql.exec(`delete from windows where end_ms <= ?`, Date.now() - WINDOW_KEEP_MS);
+    this.windows().exec(`delete from windows where end_ms <= ?`, Date.now() - WINDOW_KEEP_MS);
     const next = this.sql.exec<{ end: number | null }>(`select max(end_ms) as "end" from windows`).one().end;
-    if (next === null) await this.ctx.storage.deleteAll();
-    else await this.ctx.storage.setAlarm(next + WINDOW_KEEP_MS);
+    if (next === null) {
+      await this.ctx.storage.deleteAll();
+      this.ready = false;
+    } else await this.ctx.storage.setAlarm(next + WINDOW_KEEP_MS);
   }
 }
