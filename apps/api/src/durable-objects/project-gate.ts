@@ -10,7 +10,7 @@ import { KEY_TRUST_MS, type Lease } from './rate-window';
 
 export { projectGateName } from './names';
 
-/** How long a revocation is kept: well beyond the isolate key cache's lifetime (KEY_CACHE_TTL_MS). */
+/** How long a revocation is kept: well beyond how old an isolate's cached key may be (KEY_CACHE_MAX_STALE_MS). */
 export const REVOCATION_KEEP_MS = 24 * 60 * 60_000;
 /** Added to every trust this object hands out, for clocks of isolates and object that differ a little. */
 const CLOCK_MARGIN_MS = 100;

@@ -64,12 +64,12 @@ export function authenticate(): MiddlewareHandler {
       // before the key is found there is no project to scope to: the lookup by prefix reads every project's keys;
       // a key this isolate checked lately comes from its cache, and its gate still refuses it once revoked
       const db = () => c.get('serviceDb')('api key lookup');
-      const result = await checkKey(db, token);
+      const result = await checkKey(db, token, c.get('defer'));
       if (!result.ok) throw unauthorized(result.reason);
       const { key } = result;
       if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
         markTouched(key);
-        await touchKey(db(), key.id);
+        c.get('defer')('api key touch', touchKey(db(), key.id)); // bookkeeping: the answer does not wait for it
       }
       c.set('principal', { projectId: key.projectId, kind: 'api_key', actor: `key:${key.prefix}`, keyId: key.id });
       return next();

@@ -34,6 +34,11 @@ export interface ServicesVariables {
    * distinct `reason` is logged once per request as `service db` with the route; list new uses in the README.
    */
   serviceDb: (reason: string) => Db;
+  /**
+   * Work the answer need not wait for (a key's last_used_at, a cache's refresh): it runs on, and the request's
+   * databases close after it (waitUntil); a failure is logged as a warning.
+   */
+  defer: (what: string, work: Promise<unknown>) => void;
   events: EventSink;
   principal: Principal | undefined;
   /** True when the request carried the admin token. */
@@ -104,13 +109,16 @@ export function services(): MiddlewareHandler {
       reasons.add(reason);
       return service.db;
     });
+    const deferred: Array<Promise<unknown>> = [];
+    c.set('defer', (what, work) => void deferred.push(work.catch((err: unknown) => log.warn(`${what} failed`, { error: describeError(err) }))));
     try {
       await next();
     } finally {
-      const pending: Array<Promise<unknown>> = [c.get('events').flush()];
-      if (handle) pending.push(handle.close());
-      if (service) pending.push(service.close());
-      await afterResponse(c, Promise.all(pending));
+      const done = async () => {
+        while (deferred.length) await Promise.all(deferred.splice(0));
+        await Promise.all([c.get('events').flush(), handle?.close(), service?.close()]);
+      };
+      await afterResponse(c, done());
     }
   };
 }

@@ -39,9 +39,14 @@ export async function designTurn(c: Context, body: ChatDesignRequest): Promise<R
   const { response, done } = sseResponse(
     async (sink) => {
       const send = frameSender(sink);
-      // the vocabulary is needed only once the model is asked: it loads while `meta` goes out and retrieval runs
-      const vocab = intents.includes('generate') || intents.includes('refine') ? loadVocabulary(scope.db(), scope.projectId) : Promise.resolve(EMPTY_VOCABULARY);
-      vocab.catch(() => {}); // awaited by the plan step; a failure must not go unhandled while retrieval runs
+      // the vocabulary is needed only once the model is asked: retrieval starts its load while the embedding is asked
+      let loading: Promise<DesignVocabulary> | undefined;
+      const vocab = () => {
+        if (loading) return loading;
+        loading = intents.includes('generate') || intents.includes('refine') ? loadVocabulary(scope.db(), scope.projectId) : Promise.resolve(EMPTY_VOCABULARY);
+        loading.catch(() => {}); // awaited by the plan step; a failure must not go unhandled while retrieval runs
+        return loading;
+      };
       void send('meta', { trace_id: scope.traceId, intents }); // queued: retrieval starts at once (see Send)
       if (intents.includes('generate') || intents.includes('refine')) scope.events.emit('gen_plan_scheduled', { intents });
       try {

@@ -29,8 +29,8 @@ export interface DesignTurn {
   prompt: string;
   intents: ChatDesignIntent[];
   page: CogoUiJson | null;
-  /** The project's components and tokens, loading while retrieval runs (the plan step waits for them). */
-  vocab: Promise<DesignVocabulary>;
+  /** The project's components and tokens: the first call starts the load, the plan step waits for it. */
+  vocab: () => Promise<DesignVocabulary>;
   model?: string | undefined;
   /** `keyword`: the offline generator makes the page (no model, no spend). */
   generator: 'llm' | 'keyword';
@@ -66,7 +66,10 @@ async function retrieve(turn: DesignTurn, send: Send): Promise<RagSearchItem[]> 
   scope.events.emit('rag_query_started', { limit: turn.rag.limit });
   try {
     const request: RagSearchRequest = { q: turn.prompt.slice(0, 2_000), limit: turn.rag.limit, stream: false, trace_id: scope.traceId, ...(turn.rag.filter ? { filter: turn.rag.filter } : {}) };
-    const { items } = await runSearch(await prepareSearch(scope, request), turn.signal);
+    const prepared = await prepareSearch(scope, request);
+    // while the query's embedding is asked, the database is free: the vocabulary loads then (not ahead of the catalogue)
+    void turn.vocab();
+    const { items } = await runSearch(prepared, turn.signal);
     for (const item of items) void send('rag.item', item);
     void send('rag.done', { count: items.length });
     scope.events.emit('rag_query_succeeded', { count: items.length, sources: [...new Set(items.map((i) => i.source))] });
@@ -99,7 +102,7 @@ async function planPage(turn: DesignTurn, items: RagSearchItem[], send: Send, t:
   if (turn.generator === 'keyword') {
     let vocab;
     try {
-      vocab = await turn.vocab;
+      vocab = await turn.vocab();
     } catch (err) {
       scope.events.emit('gen_plan_failed', { code: err instanceof ApiError ? err.code : 'INTERNAL' });
       throw err;
@@ -113,7 +116,7 @@ async function planPage(turn: DesignTurn, items: RagSearchItem[], send: Send, t:
   const refine = turn.intents.includes('refine') && turn.page ? turn.page : undefined;
   let asked;
   try {
-    asked = await askForUi(scope, { prompt: turn.prompt, base: refine, context, model: turn.model }, await turn.vocab, turn.signal, {
+    asked = await askForUi(scope, { prompt: turn.prompt, base: refine, context, model: turn.model }, await turn.vocab(), turn.signal, {
       route: DESIGN_CHAT_USAGE_ROUTE,
       delta: (text) => send('llm.delta', { text }),
     });

@@ -7,7 +7,7 @@ import { createApp } from '../../app';
 import { projectGateName } from '../../durable-objects/names';
 import { createTestProject, testDb } from '../../../test/helpers';
 import { KEY_TRUST_MS } from '../../durable-objects/rate-window';
-import { KEY_CACHE_TTL_MS } from './key-cache';
+import { KEY_CACHE_MAX_STALE_MS, KEY_CACHE_TTL_MS } from './key-cache';
 
 const handle = testDb();
 afterAll(() => handle.close());
@@ -24,7 +24,7 @@ const revokeAsTheRouteDoes = async (projectId: string, keyId: string) => {
 const revokeInDatabase = (keyId: string) => handle.db.update(schema.projectApiKeys).set({ revokedAt: new Date() }).where(eq(schema.projectApiKeys.id, keyId));
 
 describe('API key cache', () => {
-  it('serves a checked key from the isolate cache: a database-only change is not read again within the TTL', async () => {
+  it('serves a checked key from the isolate cache: a database-only change is not read again within the TTL, read in the background after it', async () => {
     const p = await createTestProject();
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date());
@@ -33,9 +33,36 @@ describe('API key cache', () => {
     await revokeInDatabase(p.keyId);
     expect((await current(p.key)).status).toBe(200);
     vi.setSystemTime(new Date(Date.now() + KEY_CACHE_TTL_MS + 1_000));
+    // past the TTL the copy still answers, and the database is asked again after the answer (its waitUntil)
+    expect((await current(p.key)).status).toBe(200);
     const late = await current(p.key);
     expect(late.status).toBe(401);
     expect(ErrorEnvelopeSchema.parse(await late.json()).error.message).toBe('API key revoked');
+  });
+
+  it('past the longest staleness the database is asked before the answer', async () => {
+    const p = await createTestProject();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date());
+    expect((await current(p.key)).status).toBe(200);
+    await revokeInDatabase(p.keyId);
+    vi.setSystemTime(new Date(Date.now() + KEY_CACHE_MAX_STALE_MS + 1_000));
+    const late = await current(p.key);
+    expect(late.status).toBe(401);
+    expect(ErrorEnvelopeSchema.parse(await late.json()).error.message).toBe('API key revoked');
+  });
+
+  it("stamps the key's last_used_at after the answer, at most once a minute per isolate", async () => {
+    const p = await createTestProject();
+    const lastUsed = async () => (await handle.db.select().from(schema.projectApiKeys).where(eq(schema.projectApiKeys.id, p.keyId)))[0]?.lastUsedAt;
+    const before = await lastUsed();
+    const sentAt = Date.now();
+    expect((await current(p.key)).status).toBe(200);
+    const stamped = await lastUsed();
+    expect(stamped).toBeInstanceOf(Date);
+    expect(stamped!.getTime()).toBeGreaterThanOrEqual(before ? Math.min(before.getTime(), sentAt - 1_000) : sentAt - 1_000);
+    expect((await current(p.key)).status).toBe(200);
+    expect((await lastUsed())?.getTime()).toBe(stamped!.getTime());
   });
 
   it('refuses a cached key once another isolate revoked it (the gate) and its answer was due, and forgets it', async () => {

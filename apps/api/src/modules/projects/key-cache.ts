@@ -1,6 +1,9 @@
 // Per-isolate cache of checked API keys, so a request with a known key opens no database connection to
 // authenticate (issue 10: the key lookup was one of two connections per request). Only keys that passed the full
-// check are kept, by the SHA-256 of the presented key, for KEY_CACHE_TTL_MS; expiry is checked on every use.
+// check are kept, by the SHA-256 of the presented key; expiry is checked on every use. A copy younger than
+// KEY_CACHE_TTL_MS answers alone; an older one, up to KEY_CACHE_MAX_STALE_MS, answers while the database is asked
+// again in the request's background (a key's row changes only by revocation, which the gate enforces anyway), so a
+// client whose calls come minutes apart does not wait for the lookup each time; older than that, the lookup comes first.
 // Revocation does not wait for the TTL: the route writes it to the project's ProjectGate first, and the gate refuses a
 // revoked key on the request's rate-limit lease (middleware/rate-limit.ts), which then drops it from this cache. Each
 // lease that named a key lets this isolate admit it for KEY_TRUST_MS without asking; the revoke route answers only
@@ -14,31 +17,44 @@ import { authenticateKey, type KeyCheck } from './projects.service';
 
 /** How long an isolate trusts a key it checked against the database (revocations are seen at once regardless). */
 export const KEY_CACHE_TTL_MS = 60_000;
+/** How old a copy may still answer while it is refreshed (well within the gate's REVOCATION_KEEP_MS). */
+export const KEY_CACHE_MAX_STALE_MS = 60 * 60_000;
 const MAX_CACHED_KEYS = 10_000;
 
-const cached = new Map<string, { key: ApiKeyRow; until: number }>();
+const cached = new Map<string, { key: ApiKeyRow; until: number; refreshing?: boolean }>();
 /** key id → until when this isolate may admit it without asking its gate */
 const trusted = new Map<string, number>();
 const lookups = singleFlight<KeyCheck>(5_000);
 
 /**
- * Checks a presented key like authenticateKey, from the cache when this isolate checked it within the TTL;
- * `db` is called (and the service database opened) only on a miss. The returned row is the cached one:
+ * Checks a presented key like authenticateKey, from the cache when this isolate checked it within the TTL — or within
+ * KEY_CACHE_MAX_STALE_MS, handing the lookup that refreshes the copy to `background` (one at a time per key); `db` is
+ * called (and the service database opened) only on a miss or a refresh. The returned row is the cached one:
  * markTouched() records a last_used_at write on it.
  */
-export async function checkKey(db: () => Db, presented: string, now = new Date()): Promise<KeyCheck> {
+export async function checkKey(db: () => Db, presented: string, background: (what: string, work: Promise<unknown>) => void, now = new Date()): Promise<KeyCheck> {
   const hash = await sha256Hex(presented);
   const hit = cached.get(hash);
-  if (hit && hit.until > now.getTime()) {
+  const age = hit ? now.getTime() - (hit.until - KEY_CACHE_TTL_MS) : Infinity;
+  if (hit && age <= KEY_CACHE_MAX_STALE_MS) {
     if (hit.key.expiresAt && hit.key.expiresAt <= now) {
       cached.delete(hash);
       return { ok: false, reason: 'API key expired' };
     }
+    if (age > KEY_CACHE_TTL_MS && !hit.refreshing) {
+      hit.refreshing = true;
+      background('api key refresh', lookUp(db, presented, hash, now).finally(() => void (hit.refreshing = false)));
+    }
     return { ok: true, key: hit.key };
   }
+  return lookUp(db, presented, hash, now);
+}
+
+/** The database's answer for a key, kept when it passes and dropped from the cache when it does not. */
+async function lookUp(db: () => Db, presented: string, hash: string, now: Date): Promise<KeyCheck> {
   const result = await lookups(hash, () => authenticateKey(db(), presented, now));
+  cached.delete(hash);
   if (result.ok) {
-    cached.delete(hash);
     if (cached.size >= MAX_CACHED_KEYS) cached.delete(cached.keys().next().value!);
     cached.set(hash, { key: result.key, until: now.getTime() + KEY_CACHE_TTL_MS });
   }
