@@ -1,9 +1,11 @@
 // The job API around the runners: history with filters, live events (SSE, Last-Event-ID), the per-user limits of
 // seed 004, bad input refused whole, tenancy, retention, the dead-letter queue and GET /health.
 import { schema } from '@cogo/db';
-import { createExecutionContext, createMessageBatch, env, getQueueResult } from 'cloudflare:test';
+import { createExecutionContext, createMessageBatch, env, getQueueResult, runInDurableObject } from 'cloudflare:test';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { projectGateName } from '../../durable-objects/names';
+import { prefixOf } from '../projects/api-keys';
 import worker from '../../index';
 import { api, createTestProject, readSse, signJwt, testDb } from '../../../test/helpers';
 import { llmProject } from '../../../test/llm-helpers';
@@ -81,6 +83,15 @@ describe('AI job limits and input', () => {
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
     const jwt = await signJwt({ sub: 'someone-else', project_id: p.id, exp: Math.floor(Date.now() / 1000) + 600 });
     expect((await call({ key: jwt }, '/api/rename-layers', body)).status).toBe(200);
+    // each user's window is counted by the project's gate (one warm object a project, not a new object a user)
+    const gate = env.PROJECT_GATE.get(env.PROJECT_GATE.idFromName(projectGateName(p.id)));
+    const rows = await runInDurableObject(gate, (_o, state) =>
+      state.storage.sql.exec<{ policy: string; admitted: number; rejected: number }>(`select policy, admitted, rejected from windows where policy like 'user-ai::%' order by policy`).toArray(),
+    );
+    expect(rows.map((r) => ({ ...r }))).toEqual([
+      { policy: 'user-ai::jwt:someone-else', admitted: 1, rejected: 0 },
+      { policy: `user-ai::key:${prefixOf(p.key)}`, admitted: 10, rejected: 1 }, // the second refusal is the isolate's own (the window is full)
+    ]);
   });
 
   it('allows 3 heavy requests a minute per user', async () => {
