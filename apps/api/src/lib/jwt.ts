@@ -1,6 +1,6 @@
 // JWT verification (RFC 7519 / 7515) with Web Crypto: HS256 under a shared secret, RS256/ES256
 // under keys from a JWKS URL. Only what COGO needs: compact JWS, no nested or encrypted tokens.
-import { fromBase64 } from './crypto';
+import { fromBase64, hmacKey } from './crypto';
 import { singleFlight } from './single-flight';
 
 export interface JwtClaims {
@@ -57,8 +57,7 @@ export async function verifyJwt(token: string, options: JwtVerifyOptions): Promi
   let valid: boolean;
   if (header.alg === 'HS256') {
     if (!options.secret) throw new JwtError('HS256 tokens are not accepted here');
-    const key = await crypto.subtle.importKey('raw', enc.encode(options.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
-    valid = await crypto.subtle.verify('HMAC', key, signature, signed);
+    valid = await crypto.subtle.verify('HMAC', await hmacKey(options.secret), signature, signed);
   } else if (header.alg === 'RS256' || header.alg === 'ES256') {
     const key = options.jwks ? await options.jwks(header.kid, header.alg) : null;
     if (!key) throw new JwtError(`no key for ${header.alg} token${header.kid ? ` (kid ${header.kid})` : ''}`);
