@@ -1,10 +1,11 @@
 // ProjectGate — one Durable Object per project: id = idFromName(`gate::<projectId>`). It holds the project's rate
 // windows and its users' (`user-<class>::<actor>`; one row per policy and fixed window, counted exactly: the object
-// runs one call at a time), leased to isolates a few admissions at a time (middleware/leases.ts), and the ids of the project's revoked API keys. A lease
-// asked with a key refuses a revoked key; otherwise the isolate may admit that key for KEY_TRUST_MS from when it
-// asked, with no call. Keys are cached per isolate (modules/projects/key-cache.ts); a revocation is written here
-// before the database, and revokeKeys answers when every isolate's trust in the key has ended (README "API keys").
-// The alarm drops windows a minute after they end and revocations older than any cached key can be.
+// runs one call at a time), leased to isolates a few admissions at a time (middleware/leases.ts), and the ids of the
+// project's revoked API keys. A lease asked with a key refuses a revoked key; otherwise the isolate may admit that key
+// for KEY_TRUST_MS from when it asked, with no call. Keys are cached per isolate (modules/projects/key-cache.ts); a
+// revocation is written here before the database, and revokeKeys answers when every isolate's trust in the key has
+// ended (README "API keys"). The alarm drops windows a minute after they end and revocations older than any cached key
+// can be.
 import { DurableObject } from 'cloudflare:workers';
 import { KEY_TRUST_MS, type Lease } from './rate-window';
 

@@ -1,9 +1,10 @@
 // RateLimiter — one Durable Object per (policy, subject), for the per-IP limit (a project's users are counted by its
 // ProjectGate): id = idFromName(`rl::<policy>::<subject>`), holding the subject's fixed windows by their end. One
-// object per subject rather than per window: a new object costs its storage's creation (~5 ms of the isolate's thread locally, measured), and every subject's window turns over at once
-// at the top of the minute. The object runs one call at a time, so what it grants is exact under any concurrency: no
-// request over the limit is admitted. Isolates lease admissions from it a few at a time (middleware/leases.ts); a
-// lease of one is a count per request. The alarm drops windows a minute after they end, and the storage with the last.
+// object per subject rather than per window: a new object costs its storage's creation (~5 ms of the isolate's thread
+// locally, measured), and every subject's window turns over at once at the top of the minute. The object runs one call
+// at a time, so what it grants is exact under any concurrency: no request over the limit is admitted. Isolates lease
+// admissions from it a few at a time (middleware/leases.ts); a lease of one is a count per request. The alarm drops
+// windows a minute after they end, and the storage with the last.
 import { DurableObject } from 'cloudflare:workers';
 import type { Lease } from './rate-window';
 
