@@ -11,6 +11,7 @@ import { createTestProject, testDb, type TestProject } from '../../../../test/he
 import { ds } from '../design-sync.test-helpers';
 import { errorOf, ok } from '../sync.test-helpers';
 import { sendDigests } from './digest';
+import { setLastDigest } from './notifications.repo';
 import { notify } from './notify';
 import { slackHook, storeSlackWebhook, type SlackHook } from './notifications.test-helpers';
 
@@ -98,6 +99,9 @@ describe('design-sync notifications', () => {
     // the test ran in that hour, after the digest moment it pretends)
     const next = new Date(Math.ceil((Date.now() + 1) / 3_600_000) * 3_600_000);
     await ds(p, 'notifications', { method: 'PUT', json: { categories: { sync_done: 'off' }, digest_hour_utc: next.getUTCHours() } });
+    // from 23:00 UTC the next hour is tomorrow's 00:00, and today's 00:00 has passed with no digest sent: a new
+    // project's digest is due at once. Today's is taken as sent then, so the moment below is still tomorrow's
+    if (next.getUTCHours() === 0) await setLastDigest(service.db, p.id, new Date(next.getTime() - 86_400_000));
     expect(await notify(deps(), p.id, { category: 'sync_done', dedupeKey: 'd0', title: 'x', lines: [] })).toBe('off');
     for (const [i, title] of ['Design drift in 2 components', 'Story coverage dropped to 40 %'].entries()) {
       expect(await notify(deps(), p.id, { category: i === 0 ? 'drift_found' : 'coverage_dropped', dedupeKey: `d${i + 1}`, title, lines: ['line'] })).toBe('digest');
