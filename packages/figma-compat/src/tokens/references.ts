@@ -114,6 +114,18 @@ export function referenceErrors(docs: DtcgDocument[], baseCount: number, max = 2
   const aliases = new Map<DtcgToken, Alias>();
   const stack: string[] = [];
   const segments: string[] = [];
+  // what each reference names, by its text: tokens alias a palette, so one target is named many times (and the
+  // text, often the one string every alias to a token shares, hashes once)
+  const resolved = new Map<string, { base: Found | undefined; any: Found | undefined }>();
+  const resolve = (value: string) => {
+    let r = resolved.get(value);
+    if (!r) {
+      const count = segmentsInto(value, segments);
+      const base = lookupBase(segments, count);
+      resolved.set(value, (r = { base, any: base ?? lookupElsewhere(segments, count) }));
+    }
+    return r;
+  };
   const visit = (g: Node, doc: number, inherited: string | undefined) => {
     const type = typeof g.$type === 'string' ? g.$type : inherited;
     for (const k in g) {
@@ -129,9 +141,9 @@ export function referenceErrors(docs: DtcgDocument[], baseCount: number, max = 2
           const ownType = typeof v.$type === 'string' ? v.$type : type;
           let inBase: Found | undefined;
           if (CURLY_REFERENCE.test(value)) {
-            const count = segmentsInto(value, segments);
-            inBase = lookupBase(segments, count);
-            checkTarget(value, inBase ?? lookupElsewhere(segments, count), doc, stack, [], ownType);
+            const r = resolve(value);
+            inBase = r.base;
+            checkTarget(value, r.any, doc, stack, [], ownType);
           }
           if (doc < baseCount && inBase && isAlias(inBase.token) && !aliases.has(v as unknown as DtcgToken)) aliases.set(v as unknown as DtcgToken, { target: inBase.token, mark: 0 });
         }
