@@ -86,31 +86,36 @@ export function toTailwindTheme(tokens: DerivedTokens | ResolverDocument | DtcgD
       skipped++;
       continue;
     }
-    let segs = e.segments.slice(1).filter((s) => s !== '$root').map(slug).filter(Boolean);
-    // styles: drop the style-type group (fill/text/effect/grid) the path starts with
-    if (typeof e.figma?.styleType === 'string' && segs.length > 1) segs = segs.slice(1);
-    // and the words that repeat the namespace (font/weight/bold → --font-weight-bold, not --font-weight-font-weight-bold)
-    for (const k of [2, 1]) {
-      if (segs.length > k && REPEATS[ns]!.test(segs.slice(0, k).join('-'))) {
-        segs = segs.slice(k);
-        break;
-      }
+    const segs: string[] = [];
+    for (let i = 1; i < e.segments.length; i++) {
+      const s = e.segments[i]!;
+      const part = s === '$root' ? '' : slug(s);
+      if (part) segs.push(part);
     }
-    const base = `--${ns}-${segs.join('-') || 'default'}`;
+    // styles: drop the style-type group (fill/text/effect/grid) the path starts with
+    let from = typeof e.figma?.styleType === 'string' && segs.length > 1 ? 1 : 0;
+    // and the words that repeat the namespace (font/weight/bold → --font-weight-bold, not --font-weight-font-weight-bold)
+    const repeats = REPEATS[ns]!;
+    if (segs.length - from > 2 && repeats.test(`${segs[from]}-${segs[from + 1]}`)) from += 2;
+    else if (segs.length - from > 1 && repeats.test(segs[from]!)) from += 1;
+    const base = `--${ns}-${(from ? segs.slice(from) : segs).join('-') || 'default'}`;
     let name = base;
     for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
     taken.add(name);
     names.set(e.path, name);
     placed.push([e, name]);
   }
-  const byPath = new Map(entries.map((e) => [e.path, e]));
+  // made when a reference first leaves the theme: most point at tokens in it
+  let byPath: Map<string, TokenEntry> | undefined;
   const valueOf: NameOf = (path) => names.get(path);
   // references to tokens outside the theme are replaced by the value they end at
   const inline = (v: unknown, depth = 0): unknown => {
     if (!hasReference(v)) return v;
     if (typeof v === 'string' && /^\{[^{}]+\}$/.test(v)) {
       const path = v.slice(1, -1);
-      return names.has(path) || depth > 32 ? v : inline(byPath.get(path)?.value, depth + 1);
+      if (names.has(path) || depth > 32) return v;
+      byPath ??= new Map(entries.map((e) => [e.path, e]));
+      return inline(byPath.get(path)?.value, depth + 1);
     }
     if (Array.isArray(v)) return v.map((x) => inline(x, depth));
     if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, inline(x, depth)]));
