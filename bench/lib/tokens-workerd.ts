@@ -7,10 +7,10 @@
  * Prints one `@@workerd {json}` line.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../tooling/devstack/src/ports';
 import { startWranglerDev } from '../../tooling/devstack/src/wrangler';
 
 const arg = (name: string) => {
@@ -22,14 +22,6 @@ const WARM = Number(arg('warm') ?? 10);
 const generate = arg('generate');
 const body = generate ? undefined : readFileSync(process.argv[2]!, 'utf8');
 const ENTRY = fileURLToPath(new URL('./tokens-worker.ts', import.meta.url));
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 
 async function timed(url: string, init?: RequestInit): Promise<number> {
   const t = performance.now();
