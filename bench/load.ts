@@ -3,6 +3,7 @@
  *   ./cogo bench load [--json-clients 20] [--stream-clients 200] [--jobs 10] [--seconds 30]
  *                         [--stages 5s:100%,30s:100%,5s:0%] [--nodes 20000] [--latency-ms 20] [--port 8897]
  *                         [--json-only] [--profile] [--settle 60] [--database-url postgres://… (or TEST_DATABASE_URL)]
+ *                         [--max-heap-mib 128] [--no-peer]
  * --profile: CPU profiles of the worker (its inspector on port+1) and of this process during each scenario, summarised
  * by package and function (bench/lib/cpu-profile.ts); --json-only: scenario 1 alone.
  * Bundles the API once and runs it under `wrangler dev` (bench/lib/frozen-stack.ts, embedded Postgres, fakes).
@@ -20,6 +21,10 @@
  * cursor 0 once the job ended), time to first event; workerd (worker) VmRSS at start/peak/end; CPU (% of one
  * core) of the worker and proxy workerd and of this process, which also hosts the embedded Postgres and the fakes
  * (a worker far below 100 % while latencies climb means the time goes waiting, not computing).
+ * Every isolate runs under a V8 heap cap (--max-heap-mib, default 128: the Workers limit; 0 lifts it), and wrangler's
+ * local trace collector is off (tooling/devstack/src/wrangler.ts: `wranglerEnv`). The RSS goal gets a peer in the same
+ * run (bench/lib/hello-peer.ts, skipped by --no-peer): a hello-world Worker under the same wrangler dev and environment,
+ * called as many times by as many clients as the JSON routes were, and measured the same way.
  * Loopback only; every loop is bounded by the stages' end. Prints figures only.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,6 +38,7 @@ import { parseSse } from '../packages/api-client/src/sse';
 import { runApiJob } from './lib/api-job';
 import { printSummary, profileSelf, profileWorker, summarise, workerHeapAfterGc } from './lib/cpu-profile';
 import { startFrozenStack, type FrozenStack, LIMITS_LIFTED } from './lib/frozen-stack';
+import { helloWorldRss, type PeerRss } from './lib/hello-peer';
 import { cpuSeconds, findWorkerd, rssOf } from './lib/rss';
 
 function arg(name: string): string | undefined {
@@ -53,6 +59,9 @@ const SETTLE_S = Number(arg('settle') ?? 60);
 const ONLY_JSON = process.argv.includes('--json-only');
 /** A server Postgres instead of the embedded one (migrated first), so the embedded database's share shows. */
 const DATABASE_URL = arg('database-url') ?? process.env.TEST_DATABASE_URL;
+/** V8 heap cap of every isolate in MiB (Workers have 128); 0: none. */
+const MAX_HEAP_MIB = Number(arg('max-heap-mib') ?? 128);
+const PEER = !process.argv.includes('--no-peer');
 
 interface Stage {
   ms: number;
@@ -157,6 +166,7 @@ async function main(): Promise<void> {
     // the worker's inspector: CPU profiles (--profile) and its heap after the load
     inspectorPort: PORT + 1,
     databaseUrl: DATABASE_URL,
+    maxHeapMiB: MAX_HEAP_MIB,
   });
   try {
     const procs = findWorkerd(stack.wrangler.child.pid!, PORT);
@@ -424,11 +434,21 @@ async function main(): Promise<void> {
     // what of it is the isolate's heap (our objects and caches) and what the process keeps besides
     const heap = await workerHeapAfterGc(PORT + 1).catch(() => null);
     const afterGcRss = rssOf(worker.pid)?.rss ?? Number.NaN;
+    const jsonRequests = results.reduce((a, r) => a + [...r.routes.values()].reduce((b, x) => b + x.latencies.length, 0), 0);
+    if (PEER) console.error(`RSS peer: a hello-world Worker, ${jsonRequests} requests from ${JSON_CLIENTS} clients, then ${SETTLE_S} s…`);
+    const peer = PEER
+      ? await helloWorldRss({ requests: jsonRequests, clients: JSON_CLIENTS, settleS: SETTLE_S, maxHeapMiB: MAX_HEAP_MIB, get: (base, path) => call(base, 'GET', path, {}) })
+      : null;
     print(results, worker.pid, setupJobS);
     console.log(
       `\nafter the load + ${SETTLE_S} s: workerd RSS ${settledRss} MiB; isolate heap after a full GC ${heap ? `${heap.usedMiB} MiB used of ${heap.totalMiB} MiB` : 'n/a'}; RSS after that GC ${afterGcRss} MiB (idle before the load: ${idleRss} MiB)`,
     );
-    verdict(results, idleRss, settledRss);
+    if (peer) {
+      console.log(
+        `RSS peer, a hello-world Worker under the same wrangler dev (${peer.requests} requests in ${peer.seconds.toFixed(1)} s): workerd RSS idle ${peer.idle} → end ${peer.end} → ${SETTLE_S} s after ${peer.settled} MiB (+${peer.settled - peer.idle} MiB)`,
+      );
+    }
+    verdict(results, idleRss, settledRss, peer);
     for (const p of profiles) p();
   } finally {
     agent.destroy();
@@ -470,7 +490,7 @@ async function fullLog(stack: FrozenStack, auth: Record<string, string>, jobId: 
 }
 
 /** The issue's goals, each with the measured figure and PASS/FAIL. */
-function verdict(results: ScenarioResult[], idleRss: number, settledRss: number): void {
+function verdict(results: ScenarioResult[], idleRss: number, settledRss: number, peer: PeerRss | null): void {
   const lat = (r: ScenarioResult) => [...r.routes.values()].flatMap((x) => x.latencies).sort((a, b) => a - b);
   const errs = (r: ScenarioResult) => [...r.routes.values()].reduce((a, x) => a + x.errors, 0);
   const lines: Array<[string, boolean, string]> = [];
@@ -493,7 +513,7 @@ function verdict(results: ScenarioResult[], idleRss: number, settledRss: number)
     lines.push(['/healthz 200 every time', unhealthy === 0 && health.latencies.length > 0, `${health.latencies.length - unhealthy}/${health.latencies.length}`]);
     lines.push(['every stream gap-free (no event lost or repeated)', mixed.streams.lost === 0 && mixed.streams.duplicated === 0 && mixed.streams.jobsChecked > 0, `${mixed.streams.lost} lost, ${mixed.streams.duplicated} repeated over ${mixed.streams.jobsChecked} jobs`]);
   }
-  lines.push([`workerd RSS within 50 MiB of idle ${SETTLE_S} s after the load`, settledRss - idleRss <= 50, `idle ${idleRss} MiB, after ${settledRss} MiB`]);
+  lines.push([`workerd RSS within 50 MiB of idle ${SETTLE_S} s after the load`, settledRss - idleRss <= 50, `idle ${idleRss} MiB, after ${settledRss} MiB (+${settledRss - idleRss})${peer ? `; the hello-world peer +${peer.settled - peer.idle} MiB` : ''}`]);
   console.log('\n| goal (issue 10) | verdict | measured |');
   console.log('|---|---|---|');
   for (const [goal, ok, got] of lines) console.log(`| ${goal} | ${ok ? 'PASS' : 'FAIL'} | ${got} |`);
@@ -502,7 +522,7 @@ function verdict(results: ScenarioResult[], idleRss: number, settledRss: number)
 function print(results: ScenarioResult[], pid: number, setupJobS: string): void {
   console.log(`load: ${JSON_CLIENTS} JSON clients, ${STREAM_CLIENTS} SSE clients on ${JOBS} jobs (generated ${NODES}-node file, Figma fake +${LATENCY_MS} ms), stages ${STAGES.map((s) => `${s.ms / 1000}s:${Math.round(s.target * 100)}%`).join(',')}`);
   console.log(`database: ${DATABASE_URL ? 'server Postgres (DATABASE_URL)' : 'embedded PGlite'}`);
-  console.log(`warm: isolate and every route (setup job ${setupJobS} s, one call per route before scenario 1); cold: every job in scenario 2 (Figma version cache off). workerd worker pid ${pid}, VmRSS MiB`);
+  console.log(`V8 heap cap per isolate: ${MAX_HEAP_MIB > 0 ? `${MAX_HEAP_MIB} MiB` : 'none'}; wrangler's local trace collector ${process.env.X_LOCAL_OBSERVABILITY === 'true' ? 'on' : 'off'}. warm: isolate and every route (setup job ${setupJobS} s, one call per route before scenario 1); cold: every job in scenario 2 (Figma version cache off). workerd worker pid ${pid}, VmRSS MiB`);
   console.log('');
   console.log(`| figure | ${results.map((r) => r.name).join(' | ')} |`);
   console.log(`|---|${results.map(() => '---').join('|')}|`);

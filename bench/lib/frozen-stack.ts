@@ -49,6 +49,8 @@ export interface FrozenStackOptions {
   port: number;
   /** Worker vars on top of the stack's own (limits, pacing). */
   vars?: Record<string, string>;
+  /** V8 heap cap of every isolate in MiB (`startWranglerDev`'s `maxHeapMiB`). */
+  maxHeapMiB?: number;
   /** Overrides the config's `observability.enabled` (which turns on wrangler's local trace collector). */
   observability?: boolean;
   /** A config from freezeApi() to run instead of bundling again (several stacks of one bundle; the caller removes its folder). */
@@ -116,6 +118,7 @@ export async function startFrozenStack(options: FrozenStackOptions): Promise<Fro
       port: options.port,
       stateDir: dir,
       ...(options.inspectorPort ? { inspectorPort: options.inspectorPort } : {}),
+      ...(options.maxHeapMiB ? { maxHeapMiB: options.maxHeapMiB } : {}),
       // COGO_BENCH_VERBOSE=1 shows the worker's own output (its error logs) on stderr
       ...(process.env.COGO_BENCH_VERBOSE ? { onOutput: (line: string) => options.log(`[wrangler] ${line}`) } : {}),
       vars: {

@@ -23,6 +23,24 @@ export interface WranglerDevOptions {
   onOutput?: (line: string) => void;
   /** Port of the worker's DevTools inspector (benches take CPU profiles through it); wrangler picks one otherwise. */
   inspectorPort?: number;
+  /** A V8 heap cap per isolate in MiB, as Workers have (128): through miniflare's `MINIFLARE_WORKERD_V8_FLAGS`. */
+  maxHeapMiB?: number;
+}
+
+/**
+ * The environment of `wrangler dev`. Its local trace collector (`X_LOCAL_OBSERVABILITY`, on by default since wrangler
+ * 4.15x when the config enables `[observability]`) streams every request's tail events to a Durable Object in the
+ * worker's own process: ~25 % of the API's throughput under load (`./cogo bench load`), for traces COGO keeps itself
+ * (`bus_events`, `/metrics`). Off unless the caller's environment turns it on.
+ */
+export function wranglerEnv(maxHeapMiB?: number): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    WRANGLER_SEND_METRICS: 'false',
+    CI: 'true',
+    X_LOCAL_OBSERVABILITY: process.env.X_LOCAL_OBSERVABILITY ?? 'false',
+    ...(maxHeapMiB ? { MINIFLARE_WORKERD_V8_FLAGS: `--max-heap-size=${maxHeapMiB}` } : {}),
+  };
 }
 
 const require = createRequire(import.meta.url);
@@ -97,7 +115,7 @@ export function startWranglerDev(options: WranglerDevOptions): WranglerDev {
       'warn',
       ...(options.inspectorPort ? ['--inspector-port', String(options.inspectorPort)] : []),
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' } },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: wranglerEnv(options.maxHeapMiB) },
   );
   const forward = (buf: Buffer) => {
     for (const line of buf.toString().split('\n')) if (line.trim()) options.onOutput?.(line);
