@@ -35,11 +35,10 @@ const ONLY = arg('only');
 const LATENCY_MS = Number(arg('latency-ms') ?? 200);
 /**
  * --max-heap-mib: V8's heap cap for every isolate of the worker's workerd (default 128, the Workers memory limit;
- * miniflare passes MINIFLARE_WORKERD_V8_FLAGS to workerd): an isolate that needs more dies, and the job with it.
+ * the frozen stack's `maxHeapMiB`): an isolate that needs more dies, and the job with it.
  * 0 runs uncapped.
  */
 const MAX_HEAP_MIB = Number(arg('max-heap-mib') ?? 128);
-if (MAX_HEAP_MIB > 0) process.env.MINIFLARE_WORKERD_V8_FLAGS = `--max-heap-size=${MAX_HEAP_MIB}`;
 /** --heap-profile: also where the live heap was allocated, at its sampled peak (V8's sampling heap profiler). */
 const HEAP_PROFILE = process.argv.includes('--heap-profile');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -111,6 +110,7 @@ function sampler(pid: number, heap: boolean) {
 
 const stack = await startFrozenStack({
   port: PORT,
+  ...(MAX_HEAP_MIB > 0 ? { maxHeapMiB: MAX_HEAP_MIB } : {}),
   vars: {
     ...LIMITS_LIFTED,
     FIGMA_MAX_RESPONSE_BYTES: String(BUDGET),
