@@ -116,6 +116,11 @@ export const EnvSchema = z
     FIGMA_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(12 * 1024 * 1024),
     /** Largest `page.chunk` event (its JSON data): a larger chunk goes in parts. At most what one Durable Object SQLite value holds (2 MB), with room for the row's other columns. */
     FIGMA_EVENT_MAX_BYTES: z.coerce.number().int().min(4096).max(1_900_000).default(1_048_576),
+    /**
+     * Chunks one isolate fetches and compacts at once, whatever the number of jobs it produces: each holds a Figma answer
+     * (≤ FIGMA_MAX_RESPONSE_BYTES) parsed, with its compacted output; the others wait in line (lib/isolate-slots.ts).
+     */
+    FIGMA_CHUNK_SLOTS: z.coerce.number().int().min(1).max(64).default(2),
     /** Hosts the image URLs Figma answers may be downloaded from (S3 links, not the API host); OUTBOUND_ALLOWLIST adds to it. */
     FIGMA_IMAGE_HOSTS: z.string().default('figma-alpha-api.s3.us-west-2.amazonaws.com,*.figma.com'),
     /** A stream call stops starting new chunks after this long… */

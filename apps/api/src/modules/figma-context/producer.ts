@@ -22,6 +22,7 @@ import { chunkEvents, commitBatches, stageBatchBytes } from './chunk-events';
 /** The job's object refused a commit: the job ended (a cancel) or another call took the lease meanwhile. */
 class JobRefused extends Error {}
 import { encodeEvents, logTails, readLog } from './log-tail';
+import type { IsolateSlots, Release } from '../../lib/isolate-slots';
 
 export interface ProducerDeps {
   stub: DurableObjectStub<JobCursor>;
@@ -44,6 +45,11 @@ export interface ProducerDeps {
   /** Persists progress/outcome on the jobs row. */
   onProgress: (patch: { status?: string; progress?: Record<string, unknown>; result?: Record<string, unknown>; error?: { code: string; message: string } }) => Promise<void>;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * The isolate's chunk slots (FIGMA_CHUNK_SLOTS): a chunk is fetched, compacted and committed holding one, so the
+   * isolate's heap holds only so many Figma answers at once, however many jobs it produces.
+   */
+  slots: IsolateSlots;
 }
 
 const json = (v: unknown) => JSON.stringify(v);
@@ -120,6 +126,12 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
     deps.events.emit('figma_job_failed', { job_id: deps.jobId, code }, { source: 'figma-context' });
   };
 
+  const stopSignal = deps.stopSignal ? AbortSignal.any([sink.signal, deps.stopSignal]) : sink.signal;
+  let slot: Release | undefined;
+  const giveBack = () => {
+    slot?.();
+    slot = undefined;
+  };
   try {
     let p = claim.producer!;
     const counts: Counts = { ...emptyCounts(), ...(JSON.parse(p.counts) as Partial<Counts>) };
@@ -146,6 +158,9 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
     while (p.nextChunk < p.chunksTotal) {
       // a call ends between requests only: one that held answers for the next chunks would have its resume ask again
       if (stopped() || (producedThisCall > 0 && Date.now() > deadline && !source?.holding?.())) break;
+      // in line for the isolate's memory; a call whose client left or whose time ran out meanwhile ends (the job goes on)
+      slot ??= (await deps.slots.acquire(deps.hardLimitMs, stopSignal)) ?? undefined;
+      if (!slot) break;
       const stored = (await stub.chunkAt(p.nextChunk))!;
       const chunk: PlanChunk = { index: stored.index, pageId: stored.pageId, ids: stored.ids };
       const pageId = stored.pageId ?? 'selection';
@@ -161,6 +176,7 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
         // (the source too: what it held and learned since then goes, so requests are sized as from that commit)
         builder = newBuilder(p.snapshot);
         source = undefined;
+        giveBack();
         // an in-flight fetch aborted because the client left or the hard limit came: stop, the job goes on
         if (stopped()) break;
         if (err instanceof FigmaError && err.code === 'FIGMA_RATE_LIMITED') {
@@ -203,6 +219,8 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
       const progress = { type: 'progress', data: json({ chunks_done: p.nextChunk, chunks_total: p.chunksTotal, next_cursor: null }) };
       await commit([...pre, ...parts, progress], p);
       await deps.afterCommit?.();
+      // answers held for the next chunks stay in memory: so does the slot
+      if (!source?.holding?.()) giveBack();
       producedThisCall++;
       deps.events.emit('figma_job_chunk_done', { job_id: deps.jobId, chunk: chunk.index, parts: parts.length }, { source: 'figma-context' });
     }
@@ -232,6 +250,7 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
     deps.log.error('figma stream failed', { jobId: deps.jobId, error: describeError(err) });
     await fail('INTERNAL', 'extraction failed unexpectedly').catch(() => {});
   } finally {
+    giveBack();
     await stub.release(deps.leaseId).catch(() => {});
   }
 }
