@@ -153,6 +153,8 @@ interface ScenarioResult {
   dbCpu: number;
   /** The embedded database over the scenario (null for a server Postgres) */
   db: { connections: number; statements: number; turns: number; busyMs: number; waits: number[] } | null;
+  /** The worker's workerd was gone at the scenario's end: its runtime crashed (wrangler starts a new one). */
+  workerLost: boolean;
 }
 
 async function main(): Promise<void> {
@@ -406,7 +408,9 @@ async function main(): Promise<void> {
               waits: db1.waits.slice(db0.waits.length >= 100_000 ? 0 : db0.waits.length).sort((a, b) => a - b),
             }
           : null;
-      const endRss = rssOf(worker.pid)?.rss ?? Number.NaN;
+      const endSample = rssOf(worker.pid);
+      const endRss = endSample?.rss ?? Number.NaN;
+      if (!endSample) console.error(`the worker's workerd (pid ${worker.pid}) is gone: its runtime crashed during ${name}`);
       await streamWork.at(-1);
       if (profilers) {
         const [w, self] = await Promise.all(profilers.map((p) => p.stop()));
@@ -420,7 +424,7 @@ async function main(): Promise<void> {
           console.log(`\nprofiles: ${dir}/worker.cpuprofile, ${dir}/bench.cpuprofile (open in Chrome DevTools)`);
         });
       }
-      return { name, seconds, routes: stats, streams, rss: { start: startRss, peak: Math.max(peak, endRss), end: endRss }, clientCpu: (100 * (cpu.user + cpu.system)) / 1e6 / seconds, workerCpu, proxyCpu, dbCpu, db };
+      return { name, seconds, routes: stats, streams, rss: { start: startRss, peak: Math.max(peak, endRss), end: endRss }, clientCpu: (100 * (cpu.user + cpu.system)) / 1e6 / seconds, workerCpu, proxyCpu, dbCpu, db, workerLost: !endSample };
     };
 
     console.error(`scenario 1 (json): ${JSON_CLIENTS} clients, stages ${arg('stages') ?? `5s:100%,${SECONDS}s:100%,5s:0%`}`);
@@ -435,7 +439,7 @@ async function main(): Promise<void> {
     await sleep(SETTLE_S * 1000);
     const settledRss = rssOf(worker.pid)?.rss ?? Number.NaN;
     // what of it is the isolate's heap (our objects and caches) and what the process keeps besides
-    const heap = await workerHeapAfterGc(PORT + 1).catch(() => null);
+    const heap = results.some((r) => r.workerLost) ? null : await workerHeapAfterGc(PORT + 1).catch(() => null);
     const afterGcRss = rssOf(worker.pid)?.rss ?? Number.NaN;
     const jsonRequests = results.reduce((a, r) => a + [...r.routes.values()].reduce((b, x) => b + x.latencies.length, 0), 0);
     if (PEER) console.error(`RSS peer: a hello-world Worker, ${jsonRequests} requests from ${JSON_CLIENTS} clients, then ${SETTLE_S} s…`);
@@ -516,6 +520,8 @@ function verdict(results: ScenarioResult[], idleRss: number, settledRss: number,
     lines.push(['/healthz 200 every time', unhealthy === 0 && health.latencies.length > 0, `${health.latencies.length - unhealthy}/${health.latencies.length}`]);
     lines.push(['every stream gap-free (no event lost or repeated)', mixed.streams.lost === 0 && mixed.streams.duplicated === 0 && mixed.streams.jobsChecked > 0, `${mixed.streams.lost} lost, ${mixed.streams.duplicated} repeated over ${mixed.streams.jobsChecked} jobs`]);
   }
+  const lost = results.filter((r) => r.workerLost).map((r) => r.name);
+  lines.push(["the worker's runtime never crashed", lost.length === 0, lost.length ? `gone during ${lost.join(', ')}` : 'same workerd throughout']);
   lines.push([`workerd RSS within 50 MiB of idle ${SETTLE_S} s after the load`, settledRss - idleRss <= 50, `idle ${idleRss} MiB, after ${settledRss} MiB (+${settledRss - idleRss})${peer ? `; the hello-world peer +${peer.settled - peer.idle} MiB` : ''}`]);
   console.log('\n| goal (issue 10) | verdict | measured |');
   console.log('|---|---|---|');

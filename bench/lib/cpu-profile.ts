@@ -47,10 +47,15 @@ export async function inspectWorker(port: number): Promise<{ send: (method: stri
     if (msg.error) p.reject(new Error(msg.error.message));
     else p.resolve(msg.result);
   });
-  const send = (method: string, params: object = {}) =>
+  // an isolate that was killed and restarted (its runtime crashed) never answers: every call gives up in time
+  const send = (method: string, params: object = {}, timeoutMs = 60_000) =>
     new Promise<unknown>((resolve, reject) => {
       const id = next++;
-      pending.set(id, { resolve, reject });
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        reject(new Error(`inspector: no answer to ${method} in ${timeoutMs / 1000} s`));
+      }, timeoutMs);
+      pending.set(id, { resolve: (v) => (clearTimeout(timer), resolve(v)), reject: (e) => (clearTimeout(timer), reject(e)) });
       ws.send(JSON.stringify({ id, method, params }));
     });
   return { send, close: () => ws.close() };
