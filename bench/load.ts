@@ -4,6 +4,7 @@
  *                         [--stages 5s:100%,30s:100%,5s:0%] [--nodes 20000] [--latency-ms 20] [--port 8897]
  *                         [--json-only] [--profile] [--settle 60] [--database-url postgres://… (or TEST_DATABASE_URL)]
  *                         [--max-heap-mib 128] [--no-peer] [--chunk-slots N (FIGMA_CHUNK_SLOTS)]
+ *                         [--var NAME=VALUE …(any other Worker var)]
  * --profile: CPU profiles of the worker (its inspector on port+1) and of this process during each scenario, summarised
  * by package and function (bench/lib/cpu-profile.ts); --json-only: scenario 1 alone.
  * Bundles the API once and runs it under `wrangler dev` (bench/lib/frozen-stack.ts, embedded Postgres, fakes).
@@ -64,6 +65,10 @@ const MAX_HEAP_MIB = Number(arg('max-heap-mib') ?? 128);
 const PEER = !process.argv.includes('--no-peer');
 /** FIGMA_CHUNK_SLOTS of the worker: chunks its isolate fetches and compacts at once (unset: the API's default). */
 const CHUNK_SLOTS = arg('chunk-slots');
+/** --var NAME=VALUE (repeatable): any other Worker var, e.g. FIGMA_MAX_RESPONSE_BYTES, printed with the figures. */
+const EXTRA_VARS = Object.fromEntries(
+  process.argv.flatMap((a, i) => (process.argv[i - 1] === '--var' && /^[A-Z][A-Z0-9_]*=/.test(a) ? [[a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]] : [])),
+) as Record<string, string>;
 
 interface Stage {
   ms: number;
@@ -166,6 +171,7 @@ async function main(): Promise<void> {
       FIGMA_VERSION_CACHE: 'false',
       LOG_LEVEL: 'warn',
       ...(CHUNK_SLOTS ? { FIGMA_CHUNK_SLOTS: CHUNK_SLOTS } : {}),
+      ...EXTRA_VARS,
     },
     log: (l) => console.error(l),
     // the worker's inspector: CPU profiles (--profile) and its heap after the load
@@ -531,7 +537,7 @@ function verdict(results: ScenarioResult[], idleRss: number, settledRss: number,
 function print(results: ScenarioResult[], pid: number, setupJobS: string): void {
   console.log(`load: ${JSON_CLIENTS} JSON clients, ${STREAM_CLIENTS} SSE clients on ${JOBS} jobs (generated ${NODES}-node file, Figma fake +${LATENCY_MS} ms), stages ${STAGES.map((s) => `${s.ms / 1000}s:${Math.round(s.target * 100)}%`).join(',')}`);
   console.log(`database: ${DATABASE_URL ? 'server Postgres (DATABASE_URL)' : 'embedded PGlite'}`);
-  console.log(`V8 heap cap per isolate: ${MAX_HEAP_MIB > 0 ? `${MAX_HEAP_MIB} MiB` : 'none'}; FIGMA_CHUNK_SLOTS ${CHUNK_SLOTS ?? 'default'}; wrangler's local trace collector ${process.env.X_LOCAL_OBSERVABILITY === 'true' ? 'on' : 'off'}. warm: isolate and every route (setup job ${setupJobS} s, one call per route before scenario 1); cold: every job in scenario 2 (Figma version cache off). workerd worker pid ${pid}, VmRSS MiB`);
+  console.log(`V8 heap cap per isolate: ${MAX_HEAP_MIB > 0 ? `${MAX_HEAP_MIB} MiB` : 'none'}; FIGMA_CHUNK_SLOTS ${CHUNK_SLOTS ?? 'default'};${Object.entries(EXTRA_VARS).map(([k, v]) => ` ${k}=${v};`).join('')} wrangler's local trace collector ${process.env.X_LOCAL_OBSERVABILITY === 'true' ? 'on' : 'off'}. warm: isolate and every route (setup job ${setupJobS} s, one call per route before scenario 1); cold: every job in scenario 2 (Figma version cache off). workerd worker pid ${pid}, VmRSS MiB`);
   console.log('');
   console.log(`| figure | ${results.map((r) => r.name).join(' | ')} |`);
   console.log(`|---|${results.map(() => '---').join('|')}|`);

@@ -33,6 +33,26 @@ describe('ContextBuilder', () => {
     expect(chunk.counts.nodes).toBe(31);
   });
 
+  it('addNodesPaced: the same chunks as addNodes, pausing between entries every `everyNodes` compact nodes', async () => {
+    const frame = (i: number) => ({ id: `1:${i}`, type: 'FRAME', name: `F${i}`, fills: [i % 2 ? RED : GREEN], children: [rect(`2:${i}`, [RED]), rect(`3:${i}`, [GREEN])] });
+    const entries: Record<string, Json | null> = {};
+    for (let i = 0; i < 10; i++) entries[`1:${i}`] = frame(i);
+    entries['9:9'] = null;
+    const meta = { components: { '5:1': { key: 'k', name: 'Button' } } };
+    const plain = new ContextBuilder();
+    const expected = [plain.addNodes(response(entries, meta)), plain.addNodes(response({ '4:1': rect('4:1', [RED]) }))];
+    const paced = new ContextBuilder();
+    let pauses = 0;
+    const pause = async () => {
+      pauses++;
+    };
+    const got = [await paced.addNodesPaced(response(entries, meta), 0, pause, 7), await paced.addNodesPaced(response({ '4:1': rect('4:1', [RED]) }), 1, pause, 7)];
+    expect(got).toEqual(expected);
+    expect(paced.snapshot()).toEqual(plain.snapshot());
+    // 3 compact nodes an entry: a pause after the 3rd, 6th and 9th entries (9, 18, 27 nodes made)
+    expect(pauses).toBe(3);
+  });
+
   it('keeps the style dictionary across chunks and ships only new entries', () => {
     const meta = { components: { '5:1': { key: 'k', name: 'Button' } } };
     const builder = new ContextBuilder();

@@ -88,20 +88,47 @@ export class ContextBuilder {
 
   /** Compacts one GET /v1/files/:key/nodes response — every entry of `nodes`, in response order. */
   addNodes(response: GetFileNodesResponse, index: number = this.nextIndex): ChunkOutput {
+    const walk = this.nodesWalk(response, index);
+    while (walk.step() !== null);
+    return walk.done();
+  }
+
+  /**
+   * addNodes, the same output, but awaiting `pause()` whenever another `everyNodes` compact nodes were made since the
+   * last one (between entries of `nodes`): the caller's thread serves others meanwhile instead of compacting a large
+   * answer in one go. Nothing else may use this builder until it resolves.
+   */
+  async addNodesPaced(response: GetFileNodesResponse, index: number, pause: () => Promise<void>, everyNodes = 2_000): Promise<ChunkOutput> {
+    const walk = this.nodesWalk(response, index);
+    let lastPause = 0;
+    for (let made = walk.step(); made !== null; made = walk.step()) {
+      if (made - lastPause < everyNodes) continue;
+      lastPause = made;
+      await pause();
+    }
+    return walk.done();
+  }
+
+  /** addNodes one entry at a time: `step()` compacts the next entry and answers the compact nodes made so far (null when none is left). */
+  private nodesWalk(response: GetFileNodesResponse, index: number) {
     const counts = emptyCounts();
     const components: ChunkOutput['components'] = {};
     const nodes: CompactNode[] = [];
     const missing: string[] = [];
     const entries = (response.nodes ?? {}) as Record<string, NodesEntry>;
-    for (const id in entries) {
-      const entry = entries[id];
-      if (!entry || !isRawNode(entry.document)) {
-        missing.push(id);
-        continue;
-      }
-      this.walkRoot(entry.document, this.state(entry, counts, components), nodes);
-    }
-    return this.finish(index, response.name, nodes, components, counts, missing);
+    const ids = Object.keys(entries);
+    let at = 0;
+    return {
+      step: (): number | null => {
+        if (at >= ids.length) return null;
+        const id = ids[at++]!;
+        const entry = entries[id];
+        if (!entry || !isRawNode(entry.document)) missing.push(id);
+        else this.walkRoot(entry.document, this.state(entry, counts, components), nodes);
+        return counts.nodes;
+      },
+      done: () => this.finish(index, response.name, nodes, components, counts, missing),
+    };
   }
 
   /** Starts a chunk assembled from many responses (see ChunkAssembly); nothing is shipped until `finish`. */

@@ -2,6 +2,7 @@
 // (allowlist, timeouts, retries on 5xx), and Figma's faults mapped to errors the stream can act on. A wait
 // (Retry-After, or the pacer's next slot) longer than QUOTA_WAIT_LIMIT_MS is FIGMA_QUOTA_EXHAUSTED: no job
 // waits days, it ends at once naming when to retry, the limit type and Figma's upgrade link.
+import { parseJsonPaced } from '../../lib/json-paced';
 import type { GetFileMetaResponse, GetFileNodesResponse, GetFileResponse, GetImageFillsResponse, GetImagesResponse } from '@figma/rest-api-spec';
 import { readTextBounded } from '../../lib/bounded-read';
 import type { FigmaPacing, FigmaTier } from '../../durable-objects/figma-budget';
@@ -144,7 +145,8 @@ export function createFigmaClient(options: FigmaClientOptions) {
       // bounded memory: a body past the budget is never held; the caller splits the request instead
       if (text === null) throw new FigmaError('FIGMA_TOO_LARGE', `response over the ${limit}-byte budget`, 413);
       try {
-        const answer = JSON.parse(text) as T;
+        // a piece at a time: an answer of megabytes does not hold the isolate's thread in one go
+        const answer = (await parseJsonPaced(text)) as T;
         if (answer !== null && typeof answer === 'object') {
           sizes.set(answer, text.length);
           if (options.keepBodies) bodies.set(answer, text);

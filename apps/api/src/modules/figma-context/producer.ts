@@ -23,6 +23,7 @@ import { chunkEvents, commitBatches, stageBatchBytes } from './chunk-events';
 class JobRefused extends Error {}
 import { encodeEvents, logTails, readLog } from './log-tail';
 import type { IsolateSlots, Release } from '../../lib/isolate-slots';
+import { yieldToOthers } from '../../lib/json-paced';
 
 export interface ProducerDeps {
   stub: DurableObjectStub<JobCursor>;
@@ -53,6 +54,9 @@ export interface ProducerDeps {
 }
 
 const json = (v: unknown) => JSON.stringify(v);
+/** Compact nodes made between two turns of the isolate's other work while an answer is compacted. */
+const PACE_NODES = 1_000;
+
 const addCounts = (a: Counts, b: Counts) => {
   for (const k of Object.keys(a) as (keyof Counts)[]) a[k] += b[k];
 };
@@ -170,7 +174,10 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
         source ??= await deps.source({ estimate: p.sizes ? (JSON.parse(p.sizes) as SizeModel) : null, maxIds });
         outputs = [];
         // one answer at a time: each is compacted and dropped before the next is fetched
-        for await (const r of source.fetch(chunk, ahead(chunk.index))) outputs.push(isLargeNode(r) ? await r.compact(builder, chunk.index) : { out: builder.addNodes(r, chunk.index), meta: componentMetaOf(r) });
+        // compacted a slice at a time: the isolate's other requests are served between slices, not after the whole answer
+        for await (const r of source.fetch(chunk, ahead(chunk.index))) {
+          outputs.push(isLargeNode(r) ? await r.compact(builder, chunk.index) : { out: await builder.addNodesPaced(r, chunk.index, yieldToOthers, PACE_NODES), meta: componentMetaOf(r) });
+        }
       } catch (err) {
         // a chunk that failed half-way may have taken dictionary ids it never shipped: go back to the last commit
         // (the source too: what it held and learned since then goes, so requests are sized as from that commit)

@@ -11,6 +11,7 @@
 //   changes. A "too large" answer is kept too (with the budget it exceeded), so a replay splits a chunk exactly
 //   as the first run did, without asking Figma again.
 // - An answer whose own `version` is not the job's (the file changed after /meta) is served but not stored.
+import { parseJsonPaced } from '../../lib/json-paced';
 import type { Db, DbHandle } from '@cogo/db';
 import type { Context } from 'hono';
 import { tenantDb } from '../../lib/db';
@@ -200,7 +201,7 @@ async function replay<T>(ref: VersionCacheRef, scopeHash: string): Promise<{ val
   if (!object) return undefined;
   const text = await object.text();
   // the length of Figma's answer as it came, not of the stored text: a replay sizes requests as the first run did
-  return { value: JSON.parse(text) as T, chars: row.bytes };
+  return { value: (await parseJsonPaced(text)) as T, chars: row.bytes };
 }
 
 /** Whether an answer may be kept under the job's version: not when the file changed since /meta (a job-only version proves none: its answers are whatever Figma had, as uncached). */
