@@ -72,10 +72,11 @@ function put(target: Record<string, unknown>, key: string, value: unknown): void
 }
 
 /**
- * Walks the members of the object at `i` ('{'), calling `member(key, valueStart, valueEnd)` for each; answers the index
- * past its '}'.
+ * Walks the members of the object at `i` ('{'), calling `member(key, valueStart)` for each, which answers the index past
+ * the value; answers the index past the object's '}'. (An object's end is never looked for before its members are walked:
+ * that would be a scan of the whole of it in one go.)
  */
-async function members(text: string, i: number, member: (key: string, start: number, end: number) => Promise<void>): Promise<number> {
+async function members(text: string, i: number, member: (key: string, start: number) => Promise<number>): Promise<number> {
   let j = skipWs(text, i + 1);
   if (text.charCodeAt(j) === 125) return j + 1;
   for (;;) {
@@ -85,9 +86,7 @@ async function members(text: string, i: number, member: (key: string, start: num
     j = skipWs(text, keyEnd);
     if (text.charCodeAt(j) !== 58) throw new Cut();
     j = skipWs(text, j + 1);
-    const end = valueEnd(text, j);
-    await member(key, j, end);
-    j = skipWs(text, end);
+    j = skipWs(text, await member(key, j));
     const d = text.charCodeAt(j);
     if (d === 125) return j + 1;
     if (d !== 44) throw new Cut();
@@ -112,12 +111,19 @@ export async function parseJsonPaced(text: string, pause: () => Promise<void> = 
   };
   try {
     const out: Record<string, unknown> = {};
-    const end = await members(text, start, async (key, from, to) => {
-      if (text.charCodeAt(from) !== 123) return put(out, key, await parsed(from, to));
+    /** Parses the value at `from` into `target[key]`; answers the index past it. */
+    const piece = async (target: Record<string, unknown>, key: string, from: number) => {
+      const to = valueEnd(text, from);
+      put(target, key, await parsed(from, to));
+      return to;
+    };
+    const end = await members(text, start, async (key, from) => {
+      if (text.charCodeAt(from) !== 123) return piece(out, key, from);
       // an object member (a /nodes answer's `nodes`, its `components`…): its members one by one
       const inner: Record<string, unknown> = {};
-      await members(text, from, async (k, a, b) => put(inner, k, await parsed(a, b)));
+      const past = await members(text, from, (k, a) => piece(inner, k, a));
       put(out, key, inner);
+      return past;
     });
     if (skipWs(text, end) !== text.length) throw new Cut();
     return out;
