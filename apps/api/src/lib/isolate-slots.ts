@@ -125,3 +125,12 @@ export class IsolateSlots {
     }
   }
 }
+
+const registry = new Map<string, IsolateSlots>();
+
+/** The isolate's slots for one kind of work, shared by every request of the isolate (made anew if `size` changed). */
+export function isolateSlots(kind: string, size: number): IsolateSlots {
+  let slots = registry.get(kind);
+  if (slots?.size !== size) registry.set(kind, (slots = new IsolateSlots(size)));
+  return slots;
+}

@@ -3,7 +3,9 @@
 // token's own /meta call, so the client replays what the version cache holds of that version (version-cache.ts).
 // A start, MCP's get_metadata and get_design_context open a file this one way.
 import type { Context } from 'hono';
+import type { AppConfig } from '../../env';
 import { ApiError } from '../../lib/errors';
+import { isolateSlots } from '../../lib/isolate-slots';
 import { FigmaError, waitDetails, type FigmaClient } from './figma.client';
 import { figmaClientFor } from './figma-context.outbound';
 import { figmaTokenFor } from './figma-context.token';
@@ -11,6 +13,12 @@ import { cachedIndex, proveVersion, withVersionCache, type CacheTally, type Defe
 
 /** Longest a start waits for the token's next Figma slot. */
 export const START_MAX_WAIT_MS = 5_000;
+
+/**
+ * The isolate's Figma answer slots (FIGMA_CHUNK_SLOTS): a producer's chunk, or a start's skeleton, is fetched and
+ * worked on holding one, so the isolate's heap holds only so many Figma answers at once.
+ */
+export const figmaChunkSlots = (config: Pick<AppConfig, 'FIGMA_CHUNK_SLOTS'>) => isolateSlots('figma-answers', config.FIGMA_CHUNK_SLOTS);
 
 /** A Figma failure as an API error (429 keeps Retry-After; rate limits and quotas name the retry time, limit type and upgrade link). */
 export function apiErrorOf(err: FigmaError): ApiError {

@@ -9,7 +9,7 @@ import { ApiError } from '../../lib/errors';
 import { principalOf } from '../../middleware';
 import { FigmaError } from './figma.client';
 import { insertJob, learnedCharsPerId } from './figma-context.repo';
-import { apiErrorOf, openFigmaFile, START_MAX_WAIT_MS, type FigmaAccess } from './figma-access';
+import { apiErrorOf, figmaChunkSlots, openFigmaFile, START_MAX_WAIT_MS, type FigmaAccess } from './figma-access';
 import { fileSkeleton, nodeSkeleton, placeOfNode, scopedPlan } from './skeleton';
 import { loadVariables, type VariablesStatus } from './start-variables';
 import { estimatedSeconds, forecastChunkRequests } from './start-forecast';
@@ -17,6 +17,9 @@ import { cachedIndex, deferredStores, type DeferredStores } from './version-cach
 import { produceFirstChunk } from './stream-call';
 
 export { apiErrorOf, START_MAX_WAIT_MS } from './figma-access';
+
+/** Longest a start holds its Figma answer slot (a skeleton read in groups of pages takes several calls). */
+const START_SLOT_HOLD_MS = 30_000;
 
 /** Resolves the body to a file key and optional node id, or a 400 naming what is wrong. */
 export function resolveTarget(body: StartFigmaContext): { fileKey: string; nodeId?: string; url?: string } {
@@ -71,6 +74,9 @@ async function start(c: Context, body: StartFigmaContext, stores: DeferredStores
   index.catch(() => {});
   let skeleton;
   let place: NodePlace | null = null;
+  // one of the isolate's Figma answer slots while the skeleton is read (it can be megabytes): in line with producers
+  const slot = await figmaChunkSlots(config).acquire(START_SLOT_HOLD_MS, c.req.raw.signal);
+  if (!slot) throw new ApiError('CANCELLED', 'the client went away');
   try {
     if (target.nodeId) {
       const nodes = await nodeSkeleton(figma, target.fileKey, target.nodeId);
@@ -83,6 +89,8 @@ async function start(c: Context, body: StartFigmaContext, stores: DeferredStores
   } catch (err) {
     if (err instanceof FigmaError) throw apiErrorOf(err);
     throw err;
+  } finally {
+    slot();
   }
   variablesLoaded ??= readVariables();
   const planned = planChunks(skeleton, {

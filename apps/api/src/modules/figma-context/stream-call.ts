@@ -19,7 +19,7 @@ import { figmaTokenOf } from './figma-context.token';
 import { vaultContext } from '../vault';
 import type { Db } from '@cogo/db';
 import { runStreamCall, type ProducerDeps } from './producer';
-import { IsolateSlots } from '../../lib/isolate-slots';
+import { figmaChunkSlots } from './figma-access';
 import { ingestChunkSource } from './ingest-source';
 
 /** The stream call's response for `job` (found in the caller's project), after event `after`; `known`: its object's state, when the caller read it already. */
@@ -82,10 +82,6 @@ function keepRunning(c: Context, work: Promise<unknown>): void {
 type ProducedJob = Pick<JobRow, 'id' | 'projectId' | 'input'>;
 
 /** What one producer of `job` runs with — its Figma source through the version cache its start proved, its own tenant database and event sink — and the cleanup once it ended. */
-let isolateChunkSlots: IsolateSlots | undefined;
-/** The isolate's chunk slots, shared by every producer it runs. */
-const chunkSlots = (size: number) => (isolateChunkSlots?.size === size ? isolateChunkSlots : (isolateChunkSlots = new IsolateSlots(size)));
-
 function producerRun(c: Context, job: ProducedJob, token: ((db: Db) => Promise<string>) | null, limits: { startedAt: number; budgetMs: number; hardLimitMs: number; known?: Promise<Map<string, IndexedEntry> | null>; inserted?: Promise<unknown> }) {
   const config = c.get('config');
   const { startedAt, hardLimitMs } = limits;
@@ -113,7 +109,7 @@ function producerRun(c: Context, job: ProducedJob, token: ((db: Db) => Promise<s
     budgetMs: limits.budgetMs,
     hardLimitMs,
     eventMaxBytes: config.FIGMA_EVENT_MAX_BYTES,
-    slots: chunkSlots(config.FIGMA_CHUNK_SLOTS),
+    slots: figmaChunkSlots(config),
     events,
     log,
     source: async (learned) => {
