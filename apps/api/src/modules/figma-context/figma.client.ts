@@ -2,9 +2,9 @@
 // (allowlist, timeouts, retries on 5xx), and Figma's faults mapped to errors the stream can act on. A wait
 // (Retry-After, or the pacer's next slot) longer than QUOTA_WAIT_LIMIT_MS is FIGMA_QUOTA_EXHAUSTED: no job
 // waits days, it ends at once naming when to retry, the limit type and Figma's upgrade link.
-import { parseJsonPaced } from '../../lib/json-paced';
 import type { GetFileMetaResponse, GetFileNodesResponse, GetFileResponse, GetImageFillsResponse, GetImagesResponse } from '@figma/rest-api-spec';
 import { readTextBounded } from '../../lib/bounded-read';
+import { parseJsonPaced } from '../../lib/json-paced';
 import type { FigmaPacing, FigmaTier } from '../../durable-objects/figma-budget';
 import type { FigmaPacer } from '../../durable-objects/figma-pacer';
 import { figmaPacerName } from '../../durable-objects/names';

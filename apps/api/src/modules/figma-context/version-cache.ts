@@ -11,13 +11,13 @@
 //   changes. A "too large" answer is kept too (with the budget it exceeded), so a replay splits a chunk exactly
 //   as the first run did, without asking Figma again.
 // - An answer whose own `version` is not the job's (the file changed after /meta) is served but not stored.
-import { parseJsonPaced } from '../../lib/json-paced';
 import type { Db, DbHandle } from '@cogo/db';
 import type { Context } from 'hono';
 import { tenantDb } from '../../lib/db';
 import type { AppConfig } from '../../env';
 import { sha256Hex } from '../../lib/crypto';
 import { OutboundError } from '../../lib/http-client';
+import { parseJsonPaced } from '../../lib/json-paced';
 import { FigmaError, type FigmaClient } from './figma.client';
 import { cachedScopes, findCacheEntry, insertCacheEntry, type IndexedEntry } from './version-cache.repo';
 
