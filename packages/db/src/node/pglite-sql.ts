@@ -68,19 +68,22 @@ function paramText(v: unknown): Uint8Array | null {
   return enc.encode(typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v));
 }
 
-/** Parse + Bind + Describe + Execute + Sync of the unnamed statement and portal. */
-function extendedQuery(q: SqlQuery): Uint8Array[] {
+/**
+ * Parse + Bind + Describe + Execute + Sync of the unnamed statement and portal, as one buffer: PGlite runs every
+ * message of an input in one call (a call each cost ~0.25 ms more per statement, measured on inserts).
+ */
+function extendedQuery(q: SqlQuery): Uint8Array {
   const values = q.params.map(paramText);
   const bind: Uint8Array[] = [cstring(''), cstring(''), int16(0), int16(values.length)];
   for (const v of values) bind.push(...(v ? [int32(v.length), v] : [int32(-1)]));
   bind.push(int16(1), int16(0)); // every result column as text
-  return [
+  return Buffer.concat([
     message('P', [cstring(''), cstring(q.query), int16(0)]),
     message('B', bind),
     message('D', [enc.encode('P'), new Uint8Array([0])]),
     message('E', [cstring(''), int32(0)]),
     message('S', []),
-  ];
+  ]);
 }
 
 /** The simple Query message of `text`. */
@@ -187,13 +190,11 @@ function readTag(body: Uint8Array): { command: string; rowCount: number | null }
 export async function runStatement(exec: ExecRaw, q: SqlQuery): Promise<SqlResult | { error: SqlError }> {
   const result: SqlResult = { command: '', rowCount: null, rows: [], fields: [], rowAsArray: true };
   let error: SqlError | undefined;
-  for (const m of extendedQuery(q)) {
-    for (const [type, body] of messages(await exec(m))) {
-      if (type === 'T') result.fields = readFields(body);
-      else if (type === 'D') result.rows.push(readRow(body));
-      else if (type === 'C') Object.assign(result, readTag(body));
-      else if (type === 'E') error ??= readError(body);
-    }
+  for (const [type, body] of messages(await exec(extendedQuery(q)))) {
+    if (type === 'T') result.fields = readFields(body);
+    else if (type === 'D') result.rows.push(readRow(body));
+    else if (type === 'C') Object.assign(result, readTag(body));
+    else if (type === 'E') error ??= readError(body);
   }
   return error ? { error } : result;
 }
