@@ -24,6 +24,21 @@ describe('ProjectGate', () => {
     expect(all.filter((l) => !l.keyRevoked && l.firstRejection)).toHaveLength(1);
   });
 
+  it('writes the counts behind its answers, every window changed in a turn at once: what a new instance starts from', async () => {
+    const g = gate();
+    const w0 = Math.floor(Date.now() / 60_000) * 60_000;
+    const lease = (policy: string, want: number) => g.lease({ policy, limit: 5, windowStartMs: w0, windowEndMs: w0 + 60_000, want });
+    await Promise.all([lease('project-default', 2), lease('project-default', 2), lease('project-figma', 1), lease('project-default', 2)]);
+    await new Promise((r) => setTimeout(r, 50));
+    const stored = await runInDurableObject(g, (_o, state) =>
+      state.storage.sql.exec<{ policy: string; admitted: number; rejected: number }>('select policy, admitted, rejected from windows order by policy').toArray(),
+    );
+    expect(stored).toEqual([
+      { policy: 'project-default', admitted: 5, rejected: 0 },
+      { policy: 'project-figma', admitted: 1, rejected: 0 },
+    ]);
+  });
+
   it('refuses a revoked key without counting it, and only that key', async () => {
     const g = gate();
     const w0 = Math.floor(Date.now() / 60_000) * 60_000;

@@ -32,9 +32,11 @@ export type GateLease = (Lease & { keyRevoked: false }) | { keyRevoked: true };
 
 export class ProjectGate extends DurableObject {
   private readonly sql: SqlStorage;
-  /** What storage holds, read once per instance: every lease writes through, so these stay equal to it. */
+  /** What storage holds, read once per instance; a lease's count is written right after its answer (writeBehind). */
   private readonly revoked = new Set<string>();
   private readonly counts = new Map<string, { admitted: number; rejected: number }>();
+  /** Windows whose count changed since storage was last written (writeBehind). */
+  private readonly unwritten = new Map<string, { policy: string; startMs: number; endMs: number }>();
   /** Until when an isolate may admit a key without asking (KEY_TRUST_MS after the lease that named it). */
   private readonly trustedUntil = new Map<string, number>();
   /** An instance does not know what an earlier one handed out: every key counts as trusted until then. */
@@ -67,16 +69,8 @@ export class ProjectGate extends DurableObject {
     if (!row) await this.cleanupBy(req.windowEndMs + 60_000);
     const granted = Math.max(0, Math.min(req.want, req.limit - admitted));
     const next = { admitted: admitted + granted, rejected: granted > 0 ? rejected : rejected + 1 };
-    this.sql.exec(
-      `insert into windows (policy, start_ms, end_ms, admitted, rejected) values (?, ?, ?, ?, ?)
-       on conflict (policy, start_ms) do update set admitted = excluded.admitted, rejected = excluded.rejected`,
-      req.policy,
-      req.windowStartMs,
-      req.windowEndMs,
-      next.admitted,
-      next.rejected,
-    );
     this.counts.set(key, next);
+    this.writeBehind(key, req.policy, req.windowStartMs, req.windowEndMs);
     return { keyRevoked: false, from: admitted + 1, to: admitted + granted, firstRejection: granted === 0 && rejected === 0 };
   }
 
@@ -102,6 +96,7 @@ export class ProjectGate extends DurableObject {
   }
 
   override async alarm(): Promise<void> {
+    this.write(); // what is still unwritten first: the rows below are then every window there is
     const now = Date.now();
     for (const w of this.sql.exec<{ policy: string; start_ms: number }>(`delete from windows where end_ms + 60000 <= ? returning policy, start_ms`, now)) {
       this.counts.delete(`${w.policy}@${w.start_ms}`);
@@ -112,6 +107,39 @@ export class ProjectGate extends DurableObject {
       .exec<{ at: number | null }>(`select min(at) as at from (select min(end_ms) + 60000 as at from windows union all select min(at_ms) + ? from revoked_keys)`, REVOCATION_KEEP_MS)
       .toArray()[0]?.at;
     if (next) await this.ctx.storage.setAlarm(Math.max(next, now + 1_000));
+  }
+
+  /**
+   * Stores a window's count after the answer, not before it: a write made before it holds the answer until storage
+   * confirms it (the output gate; ~4 ms locally, tens of ms now and then). The counts in memory decide; every window
+   * changed in one turn of the object is written in one transaction on the next. An object that dies in between forgets
+   * the admissions of that turn (a few requests more in that window) — a revocation is still written before its answer.
+   */
+  private writeBehind(key: string, policy: string, startMs: number, endMs: number): void {
+    this.unwritten.set(key, { policy, startMs, endMs });
+    if (this.unwritten.size === 1) setTimeout(() => this.write(), 0);
+  }
+
+  /** Writes the windows changed since the last write, in one transaction. */
+  private write(): void {
+    if (this.unwritten.size === 0) return;
+    const rows = [...this.unwritten];
+    this.unwritten.clear();
+    this.ctx.storage.transactionSync(() => {
+      for (const [key, w] of rows) {
+        const c = this.counts.get(key);
+        if (!c) continue;
+        this.sql.exec(
+          `insert into windows (policy, start_ms, end_ms, admitted, rejected) values (?, ?, ?, ?, ?)
+           on conflict (policy, start_ms) do update set admitted = excluded.admitted, rejected = excluded.rejected`,
+          w.policy,
+          w.startMs,
+          w.endMs,
+          c.admitted,
+          c.rejected,
+        );
+      }
+    });
   }
 
   /** Makes sure the alarm fires no later than `at`. */
