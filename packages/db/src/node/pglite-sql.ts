@@ -33,7 +33,7 @@ export interface SqlResult {
 /** A Postgres error as Neon's endpoint reports it (the driver copies these onto its NeonDbError). */
 export type SqlError = { message: string } & Record<string, string>;
 
-/** Runs one protocol message on the session (the caller holds it) and returns every byte of the answer. */
+/** Runs protocol messages (one or more in one buffer) on the session (the caller holds it); the answer, every byte. */
 export type ExecRaw = (message: Uint8Array) => Promise<Uint8Array>;
 
 function message(type: string, parts: Uint8Array[]): Uint8Array {
