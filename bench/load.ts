@@ -2,11 +2,12 @@
  * The API under load (issue 10), two scenarios side by side on one frozen stack. Run from the repo root:
  *   ./cogo bench load [--json-clients 20] [--stream-clients 200] [--jobs 10] [--seconds 30]
  *                         [--stages 5s:100%,30s:100%,5s:0%] [--nodes 20000] [--latency-ms 20] [--port 8897]
- *                         [--json-only] [--profile] [--settle 60] [--database-url postgres://… (or TEST_DATABASE_URL)]
+ *                         [--json-only] [--profile] [--heap-profile] [--settle 60] [--database-url postgres://… (or TEST_DATABASE_URL)]
  *                         [--max-heap-mib 128] [--no-peer] [--chunk-slots N (FIGMA_CHUNK_SLOTS)]
  *                         [--var NAME=VALUE …(any other Worker var)]
  * --profile: CPU profiles of the worker (its inspector on port+1) and of this process during each scenario, summarised
- * by package and function (bench/lib/cpu-profile.ts); --json-only: scenario 1 alone.
+ * by package and function (bench/lib/cpu-profile.ts); --heap-profile: where the worker's live heap was allocated in
+ * scenario 2, sampled every 2 s and printed at its highest (bench/lib/heap-profile.ts); --json-only: scenario 1 alone.
  * Bundles the API once and runs it under `wrangler dev` (bench/lib/frozen-stack.ts, embedded Postgres, fakes).
  *   1. json: N clients, each cycling ten non-streaming GET routes (keep-alive, one request at a time);
  *   2. json+sse: the same N JSON clients plus M SSE clients following J live figma-context jobs (M/J stream
@@ -38,6 +39,7 @@ import { generateLargeFile } from '@cogo/fakes';
 import { parseSse } from '../packages/api-client/src/sse';
 import { runApiJob } from './lib/api-job';
 import { printSummary, profileSelf, profileWorker, summarise, workerHeapAfterGc } from './lib/cpu-profile';
+import { printHeapSummary, sampleWorkerHeap, type HeapProfileSummary } from './lib/heap-profile';
 import { startFrozenStack, type FrozenStack, LIMITS_LIFTED } from './lib/frozen-stack';
 import { helloWorldRss, type PeerRss } from './lib/hello-peer';
 import { cpuSeconds, findWorkerd, rssOf } from './lib/rss';
@@ -55,6 +57,11 @@ const LATENCY_MS = Number(arg('latency-ms') ?? 20);
 const PORT = Number(arg('port') ?? 8897);
 /** CPU profiles of the worker and of this process during scenario 1, summarised after the table. */
 const PROFILE = process.argv.includes('--profile');
+/**
+ * Where the worker's live heap was allocated during scenario 2, at the highest of samples taken every 2 s, each after
+ * a forced full GC (so only what is live counts; the GCs themselves slow the scenario: a diagnosis, not a figure).
+ */
+const HEAP_PROFILE = process.argv.includes('--heap-profile');
 /** Seconds after the load before workerd's RSS is compared with its idle figure (goal: within 50 MiB after 60 s). */
 const SETTLE_S = Number(arg('settle') ?? 60);
 const ONLY_JSON = process.argv.includes('--json-only');
@@ -220,8 +227,9 @@ async function main(): Promise<void> {
     }
 
     const profiles: Array<() => void> = [];
-    const run = async (name: string, withStreams: boolean, profile = false): Promise<ScenarioResult> => {
+    const run = async (name: string, withStreams: boolean, profile = false, heapProfile = false): Promise<ScenarioResult> => {
       const profilers = profile ? await Promise.all([profileWorker(PORT + 1), profileSelf()]) : null;
+      const heapSampler = heapProfile ? await heapPeak(PORT + 1, stack.bundle) : null;
       const stats = new Map<string, RouteStats>(routes.map(([n]) => [n, { latencies: [], errors: 0, statuses: {} }]));
       const t0 = performance.now();
       const cpu0 = process.cpuUsage();
@@ -418,6 +426,14 @@ async function main(): Promise<void> {
       const endRss = endSample?.rss ?? Number.NaN;
       if (!endSample) console.error(`the worker's workerd (pid ${worker.pid}) is gone: its runtime crashed during ${name}`);
       await streamWork.at(-1);
+      if (heapSampler) {
+        const peak = await heapSampler.stop();
+        profiles.push(() => {
+          if (!peak) return console.log(`\nheap profile (${name}): no sample`);
+          printHeapSummary(`worker heap at its highest sample in ${name} (${peak.usedMiB.toFixed(0)} MiB live, ${peak.at.toFixed(0)} s in)`, peak.summary, 25);
+          console.log(`live heap every 2 s (MiB): ${peak.series.map((x) => x.toFixed(0)).join(' ')}`);
+        });
+      }
       if (profilers) {
         const [w, self] = await Promise.all(profilers.map((p) => p.stop()));
         const dir = mkdtempSync(join(tmpdir(), 'cogo-profile-'));
@@ -439,7 +455,7 @@ async function main(): Promise<void> {
     if (!ONLY_JSON) {
       await sleep(3000);
       console.error(`scenario 2 (json+sse): ${JSON_CLIENTS} JSON + ${STREAM_CLIENTS} SSE clients on ${JOBS} jobs`);
-      results.push(await run('json+sse', true, PROFILE));
+      results.push(await run('json+sse', true, PROFILE, HEAP_PROFILE));
     }
     console.error(`settling ${SETTLE_S} s for the RSS verdict…`);
     await sleep(SETTLE_S * 1000);
@@ -467,6 +483,38 @@ async function main(): Promise<void> {
     agent.destroy();
     await stack.stop();
   }
+}
+
+/**
+ * Samples the worker's allocations and, every 2 s, its live heap (after a full GC); the sampling profile is kept from
+ * the moment the live heap was highest. `stop()` returns that summary (null if no sample came back).
+ */
+async function heapPeak(port: number, bundle: string) {
+  // one inspector session: wrangler's inspector proxy serves one client at a time
+  const sampler = await sampleWorkerHeap(port, bundle);
+  const t0 = performance.now();
+  const series: number[] = [];
+  let best: { usedMiB: number; at: number; summary: HeapProfileSummary } | null = null;
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    void (async () => {
+      const usedMiB = await sampler.usedMiB(true);
+      series.push(usedMiB);
+      if (!best || usedMiB > best.usedMiB) best = { usedMiB, at: (performance.now() - t0) / 1000, summary: await sampler.take() };
+    })()
+      .catch((e: Error) => console.error(`heap sample: ${e.message}`))
+      .finally(() => (busy = false));
+  }, 2000);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      while (busy) await sleep(50);
+      await sampler.stop();
+      return best ? { ...(best as { usedMiB: number; at: number; summary: HeapProfileSummary }), series } : null;
+    },
+  };
 }
 
 /** Every logged event id of the job, read from cursor 0 on fresh calls until `done`/`error` or the live edge. */

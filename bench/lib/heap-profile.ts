@@ -25,6 +25,11 @@ export async function sampleWorkerHeap(port: number, bundle: string, intervalByt
   await send('HeapProfiler.startSampling', { samplingInterval: intervalBytes });
   const moduleOf = bundleModules(bundle);
   return {
+    /** The isolate's used heap now, MiB; after a full garbage collection first with `collect` (what is live). */
+    usedMiB: async (collect = false) => {
+      if (collect) await send('HeapProfiler.collectGarbage');
+      return ((await send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize / 2 ** 20;
+    },
     take: async (): Promise<HeapProfileSummary> => {
       const { profile } = (await send('HeapProfiler.getSamplingProfile')) as { profile: { head: SamplingNode } };
       const fn = new Map<string, number>();

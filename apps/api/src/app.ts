@@ -2,7 +2,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { onError, onNotFound } from './lib/error-handler';
 import { defaultHook } from './lib/openapi';
-import { cors, requestId, requestMetrics, services, trace } from './middleware';
+import { cors, foreground, requestId, requestMetrics, services, trace } from './middleware';
 import { aiJobsRouter } from './modules/ai-jobs';
 import { artifactsRouter } from './modules/artifacts';
 import {
@@ -37,7 +37,8 @@ import { vaultRouter } from './modules/vault';
 /** Builds the whole API. Pure: no bindings are read until a request arrives. */
 export function createApp() {
   const app = new OpenAPIHono({ defaultHook });
-  app.use('*', requestId(), trace());
+  // requests before background work (a stream's body, queue consumers): lib/foreground.ts
+  app.use('*', foreground(), requestId(), trace());
   app.onError(onError);
   app.notFound(onNotFound);
   // Docs come before services() so they stay readable even when the env is misconfigured.

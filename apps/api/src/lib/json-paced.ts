@@ -3,7 +3,8 @@
 // first two levels (a /nodes answer: its file-level fields, then each entry of `nodes`), each piece parsed by
 // JSON.parse, the thread given to others every PACE_CHARS characters. The value is JSON.parse's, own `__proto__` keys
 // included; a body the cutter does not follow (not an object, or invalid JSON) goes to JSON.parse whole, which answers
-// or throws as it would have.
+// or throws as it would have. Between pieces, requests go first (lib/foreground.ts).
+import { yieldToForeground } from './foreground';
 
 /** Characters parsed between two turns of the isolate's other work. */
 export const PACE_CHARS = 256 * 1024;
@@ -12,8 +13,6 @@ const QUOTE = 34;
 const BACKSLASH = 92;
 const WS = new Set([32, 9, 10, 13]);
 
-/** Lets every request waiting on this isolate's thread run first (a timer fires after pending I/O callbacks). */
-export const yieldToOthers = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 class Cut extends Error {}
 
@@ -95,7 +94,7 @@ async function members(text: string, i: number, member: (key: string, start: num
 }
 
 /** JSON.parse(text), a piece at a time with `pause()` between pieces (see above); throws JSON.parse's SyntaxError. */
-export async function parseJsonPaced(text: string, pause: () => Promise<void> = yieldToOthers, paceChars = PACE_CHARS): Promise<unknown> {
+export async function parseJsonPaced(text: string, pause: () => Promise<void> = yieldToForeground, paceChars = PACE_CHARS): Promise<unknown> {
   if (text.length <= paceChars) return JSON.parse(text);
   const start = skipWs(text, 0);
   if (text.charCodeAt(start) !== 123) return JSON.parse(text);

@@ -1,3 +1,4 @@
+export * from './foreground';
 export * from './request-id';
 export * from './trace';
 export * from './services';

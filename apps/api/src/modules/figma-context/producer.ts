@@ -23,7 +23,7 @@ import { chunkEvents, commitBatches, stageBatchBytes } from './chunk-events';
 class JobRefused extends Error {}
 import { encodeEvents, logTails, readLog } from './log-tail';
 import type { IsolateSlots, Release } from '../../lib/isolate-slots';
-import { yieldToOthers } from '../../lib/json-paced';
+import { yieldToForeground } from '../../lib/foreground';
 
 export interface ProducerDeps {
   stub: DurableObjectStub<JobCursor>;
@@ -176,7 +176,7 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
         // one answer at a time: each is compacted and dropped before the next is fetched
         // compacted a slice at a time: the isolate's other requests are served between slices, not after the whole answer
         for await (const r of source.fetch(chunk, ahead(chunk.index))) {
-          outputs.push(isLargeNode(r) ? await r.compact(builder, chunk.index) : { out: await builder.addNodesPaced(r, chunk.index, yieldToOthers, PACE_NODES), meta: componentMetaOf(r) });
+          outputs.push(isLargeNode(r) ? await r.compact(builder, chunk.index) : { out: await builder.addNodesPaced(r, chunk.index, yieldToForeground, PACE_NODES), meta: componentMetaOf(r) });
         }
       } catch (err) {
         // a chunk that failed half-way may have taken dictionary ids it never shipped: go back to the last commit
