@@ -121,6 +121,11 @@ export const EnvSchema = z
      * (≤ FIGMA_MAX_RESPONSE_BYTES) parsed, with its compacted output; the others wait in line (lib/isolate-slots.ts).
      */
     FIGMA_CHUNK_SLOTS: z.coerce.number().int().min(1).max(64).default(2),
+    /**
+     * The longest a piece of background work (a producer parsing or compacting an answer) waits, between two pieces, for
+     * the isolate's requests in flight to end; 0: one turn only (lib/foreground.ts).
+     */
+    BACKGROUND_DEFER_MS: z.coerce.number().int().min(0).max(1_000).default(15),
     /** Hosts the image URLs Figma answers may be downloaded from (S3 links, not the API host); OUTBOUND_ALLOWLIST adds to it. */
     FIGMA_IMAGE_HOSTS: z.string().default('figma-alpha-api.s3.us-west-2.amazonaws.com,*.figma.com'),
     /** A stream call stops starting new chunks after this long… */

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { foreground } from '../middleware/foreground';
-import { FOREGROUND_STALE_MS, inForeground, othersInFlight, runForeground, yieldToForeground } from './foreground';
+import { backgroundPause, FOREGROUND_STALE_MS, inForeground, othersInFlight, runForeground, yieldToForeground } from './foreground';
 
 const deferred = () => {
   let resolve!: () => void;
@@ -22,6 +22,15 @@ describe('foreground requests before background work', () => {
     await request;
     expect(order).toEqual(['request done', 'background goes on']);
     expect(othersInFlight()).toBe(0);
+  });
+
+  it('BACKGROUND_DEFER_MS 0: one turn only, whatever is in flight', async () => {
+    const never = deferred();
+    const request = runForeground(() => never.promise);
+    const pause = backgroundPause({ BACKGROUND_DEFER_MS: 0 });
+    expect(await Promise.race([pause().then(() => 'went on'), sleep(2_000).then(() => 'still waiting')])).toBe('went on');
+    never.resolve();
+    await request;
   });
 
   it('waits no longer than its limit for a request that does not end', async () => {

@@ -10,8 +10,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 /**
- * The longest a background piece waits for requests in flight. The pieces are ~3–6 ms of work (PACE_CHARS, PACE_NODES),
- * so under steady requests background work gets about a quarter of the thread; measured in README "Under load".
+ * The longest a background piece waits for requests in flight, unless BACKGROUND_DEFER_MS says otherwise. The pieces
+ * are ~3–6 ms of work (PACE_CHARS, PACE_NODES), so under steady requests background work gets about a quarter of the
+ * thread; measured in README "Under load".
  */
 export const BACKGROUND_DEFER_MS = 15;
 /** A request counted this long ended without its `finally` (workerd may cancel a request mid-await): it counts no more. */
@@ -57,7 +58,10 @@ const turn = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
  */
 export async function yieldToForeground(deferMs = BACKGROUND_DEFER_MS): Promise<void> {
   await turn(0);
-  if (inForeground()) return;
+  if (inForeground() || deferMs <= 0) return;
   const until = Date.now() + deferMs;
   while (othersInFlight() > 0 && Date.now() < until) await turn(1);
 }
+
+/** The pause between two pieces of background work under the deployment's BACKGROUND_DEFER_MS. */
+export const backgroundPause = (config: { BACKGROUND_DEFER_MS: number }) => () => yieldToForeground(config.BACKGROUND_DEFER_MS);

@@ -5,6 +5,7 @@
 import type { Context } from 'hono';
 import type { AppConfig } from '../../env';
 import { ApiError } from '../../lib/errors';
+import { backgroundPause } from '../../lib/foreground';
 import { isolateSlots } from '../../lib/isolate-slots';
 import { FigmaError, waitDetails, type FigmaClient } from './figma.client';
 import { figmaClientFor } from './figma-context.outbound';
@@ -59,7 +60,7 @@ export async function openFigmaFile(c: Context, fileKey: string, stores: Deferre
   if (!proof.ok) return { ...base, figma: withVersionCache(plain, null), metaCalls: 1, cacheNote: proof.note };
   const log = c.get('log');
   const onError = (err: unknown) => log.warn('figma version cache', { error: err instanceof Error ? err.message : String(err) });
-  const cacheRef: VersionCacheRef = { db: stores.db(), bucket: config.FIGMA_CACHE, fileKey, version: proof.version, budgetBytes: config.FIGMA_MAX_RESPONSE_BYTES, onError, defer: stores.defer };
+  const cacheRef: VersionCacheRef = { db: stores.db(), bucket: config.FIGMA_CACHE, fileKey, version: proof.version, budgetBytes: config.FIGMA_MAX_RESPONSE_BYTES, onError, defer: stores.defer, pause: backgroundPause(config) };
   // one read of what the cache holds of this version, instead of a lookup before every request
   cacheRef.known = cachedIndex(cacheRef).catch((err: unknown) => {
     onError(err);

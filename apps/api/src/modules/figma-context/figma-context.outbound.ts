@@ -1,4 +1,5 @@
 import type { AppConfig } from '../../env';
+import { backgroundPause } from '../../lib/foreground';
 import { createHttpClient } from '../../lib/http-client';
 import { createFigmaClient } from './figma.client';
 
@@ -24,5 +25,6 @@ export function figmaClientFor(config: AppConfig, token: string, traceId: string
     ...(signal ? { signal } : {}),
     ...(maxWaitMs ? { maxWaitMs } : {}),
     keepBodies,
+    pause: backgroundPause(config),
   });
 }

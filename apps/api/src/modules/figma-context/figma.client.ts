@@ -86,6 +86,8 @@ export interface FigmaClientOptions {
   maxResponseBytes?: number;
   /** Keeps each answer's body text until bodyOf() takes it (the version cache stores it as it came, unserialised). */
   keepBodies?: boolean;
+  /** Between two pieces of a large answer's parse (json-paced.ts); default: yieldToForeground's. */
+  pause?: () => Promise<void>;
 }
 
 /** `{ [key]: value }` when value is set, else `{}` (exactOptionalPropertyTypes). */
@@ -146,7 +148,7 @@ export function createFigmaClient(options: FigmaClientOptions) {
       if (text === null) throw new FigmaError('FIGMA_TOO_LARGE', `response over the ${limit}-byte budget`, 413);
       try {
         // a piece at a time: an answer of megabytes does not hold the isolate's thread in one go
-        const answer = (await parseJsonPaced(text)) as T;
+        const answer = (await parseJsonPaced(text, options.pause)) as T;
         if (answer !== null && typeof answer === 'object') {
           sizes.set(answer, text.length);
           if (options.keepBodies) bodies.set(answer, text);

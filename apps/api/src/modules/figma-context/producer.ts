@@ -23,7 +23,6 @@ import { chunkEvents, commitBatches, stageBatchBytes } from './chunk-events';
 class JobRefused extends Error {}
 import { encodeEvents, logTails, readLog } from './log-tail';
 import type { IsolateSlots, Release } from '../../lib/isolate-slots';
-import { yieldToForeground } from '../../lib/foreground';
 
 export interface ProducerDeps {
   stub: DurableObjectStub<JobCursor>;
@@ -51,6 +50,8 @@ export interface ProducerDeps {
    * isolate's heap holds only so many Figma answers at once, however many jobs it produces.
    */
   slots: IsolateSlots;
+  /** Between two slices of an answer's compaction: requests in flight go first (BACKGROUND_DEFER_MS, lib/foreground.ts). */
+  pause: () => Promise<void>;
 }
 
 const json = (v: unknown) => JSON.stringify(v);
@@ -176,7 +177,7 @@ export async function runStreamCall(sink: SseSink, deps: ProducerDeps, afterId: 
         // one answer at a time: each is compacted and dropped before the next is fetched
         // compacted a slice at a time: the isolate's other requests are served between slices, not after the whole answer
         for await (const r of source.fetch(chunk, ahead(chunk.index))) {
-          outputs.push(isLargeNode(r) ? await r.compact(builder, chunk.index) : { out: await builder.addNodesPaced(r, chunk.index, yieldToForeground, PACE_NODES), meta: componentMetaOf(r) });
+          outputs.push(isLargeNode(r) ? await r.compact(builder, chunk.index) : { out: await builder.addNodesPaced(r, chunk.index, deps.pause, PACE_NODES), meta: componentMetaOf(r) });
         }
       } catch (err) {
         // a chunk that failed half-way may have taken dictionary ids it never shipped: go back to the last commit

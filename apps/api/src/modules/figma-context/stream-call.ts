@@ -7,6 +7,7 @@ import { jobCursorOf } from '../../durable-objects/names';
 import type { JobCursorState } from '../../durable-objects/job-cursor';
 import type { Context } from 'hono';
 import { ApiError } from '../../lib/errors';
+import { backgroundPause } from '../../lib/foreground';
 import { createEventSink } from '../../lib/events';
 import { describeError } from '../../lib/logger';
 import { sseResponse, type SseSink } from '../../lib/sse';
@@ -110,6 +111,7 @@ function producerRun(c: Context, job: ProducedJob, token: ((db: Db) => Promise<s
     hardLimitMs,
     eventMaxBytes: config.FIGMA_EVENT_MAX_BYTES,
     slots: figmaChunkSlots(config),
+    pause: backgroundPause(config),
     events,
     log,
     source: async (learned) => {

@@ -17,6 +17,7 @@ import { tenantDb } from '../../lib/db';
 import type { AppConfig } from '../../env';
 import { sha256Hex } from '../../lib/crypto';
 import { OutboundError } from '../../lib/http-client';
+import { backgroundPause } from '../../lib/foreground';
 import { parseJsonPaced } from '../../lib/json-paced';
 import { FigmaError, type FigmaClient } from './figma.client';
 import { cachedScopes, findCacheEntry, insertCacheEntry, type IndexedEntry } from './version-cache.repo';
@@ -44,6 +45,8 @@ export interface VersionCacheRef {
    * a lookup per request; a request not in it is a miss. null (the read failed): a lookup per request.
    */
   known?: Promise<Map<string, IndexedEntry> | null>;
+  /** Between two pieces of a replayed answer's parse (json-paced.ts); default: yieldToForeground's. */
+  pause?: () => Promise<void>;
 }
 
 /** Figma calls a cached client sent (misses) by tier, and answers it replayed. */
@@ -125,7 +128,7 @@ export function jobVersionCache(config: AppConfig, db: Db, job: { id: string; in
   const { input } = job;
   if (!config.FIGMA_VERSION_CACHE || typeof input.file_key !== 'string') return null;
   const version = typeof input.file_version === 'string' ? input.file_version : jobOnlyVersion(job.id);
-  return { db, bucket: config.FIGMA_CACHE, fileKey: input.file_key, version, budgetBytes: config.FIGMA_MAX_RESPONSE_BYTES, ...(onError ? { onError } : {}) };
+  return { db, bucket: config.FIGMA_CACHE, fileKey: input.file_key, version, budgetBytes: config.FIGMA_MAX_RESPONSE_BYTES, pause: backgroundPause(config), ...(onError ? { onError } : {}) };
 }
 
 /** What the cache holds for the version, by scope hash (start's forecast replays the job's requests against it). */
@@ -201,7 +204,7 @@ async function replay<T>(ref: VersionCacheRef, scopeHash: string): Promise<{ val
   if (!object) return undefined;
   const text = await object.text();
   // the length of Figma's answer as it came, not of the stored text: a replay sizes requests as the first run did
-  return { value: (await parseJsonPaced(text)) as T, chars: row.bytes };
+  return { value: (await parseJsonPaced(text, ref.pause)) as T, chars: row.bytes };
 }
 
 /** Whether an answer may be kept under the job's version: not when the file changed since /meta (a job-only version proves none: its answers are whatever Figma had, as uncached). */
