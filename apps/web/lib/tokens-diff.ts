@@ -24,13 +24,19 @@ export interface DiffRow {
 const value = (type: string, v: unknown): DiffValue => ({ text: valueText(v), swatch: type === 'color' ? cssColor(v) : null });
 const ORDER = { changed: 0, added: 1, removed: 2, renamed: 3 } as const;
 
+/** The rows of a whole diff: inline, or the `diff` artifact an answer over ARTIFACT_INLINE_MAX_BYTES pointed at. */
 export function diffRows(d: Diff): { rows: DiffRow[]; summary: string } {
+  if (d.artifact && !d.changed) throw new Error('diffRows: fetch the diff artifact first (its body is the whole diff)');
+  const changed = d.changed ?? [];
+  const added = d.added ?? [];
+  const removed = d.removed ?? [];
+  const renamed = d.renamed ?? [];
   const rows: DiffRow[] = [
-    ...d.changed.map((c) => ({ kind: 'changed' as const, path: c.path, mode: c.mode, type: c.to.$type, from: value(c.from.$type, c.from.$value), to: value(c.to.$type, c.to.$value) })),
-    ...d.added.map((a) => ({ kind: 'added' as const, path: a.path, mode: a.mode, type: a.$type, from: null, to: value(a.$type, a.$value) })),
-    ...d.removed.map((r) => ({ kind: 'removed' as const, path: r.path, mode: r.mode, type: r.$type, from: value(r.$type, r.$value), to: null })),
-    ...d.renamed.map((r) => ({ kind: 'renamed' as const, path: r.to, mode: null, type: '', from: { text: r.from, swatch: null }, to: { text: r.to, swatch: null } })),
+    ...changed.map((c) => ({ kind: 'changed' as const, path: c.path, mode: c.mode, type: c.to.$type, from: value(c.from.$type, c.from.$value), to: value(c.to.$type, c.to.$value) })),
+    ...added.map((a) => ({ kind: 'added' as const, path: a.path, mode: a.mode, type: a.$type, from: null, to: value(a.$type, a.$value) })),
+    ...removed.map((r) => ({ kind: 'removed' as const, path: r.path, mode: r.mode, type: r.$type, from: value(r.$type, r.$value), to: null })),
+    ...renamed.map((r) => ({ kind: 'renamed' as const, path: r.to, mode: null, type: '', from: { text: r.from, swatch: null }, to: { text: r.to, swatch: null } })),
   ].sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || a.path.localeCompare(b.path) || (a.mode ?? '').localeCompare(b.mode ?? ''));
-  const parts = [`${d.changed.length} changed`, `${d.added.length} added`, `${d.removed.length} removed`, `${d.renamed.length} renamed`, `${d.unchanged} unchanged`];
+  const parts = [`${changed.length} changed`, `${added.length} added`, `${removed.length} removed`, `${renamed.length} renamed`, `${d.unchanged} unchanged`];
   return { rows, summary: rows.length ? parts.join(', ') : `No differences (${d.unchanged} unchanged)` };
 }

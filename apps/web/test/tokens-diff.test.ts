@@ -10,6 +10,7 @@ describe('diffRows', () => {
       file_key: 'F',
       from: '1',
       to: '2',
+      counts: { changed: 2, added: 1, removed: 1, renamed: 1 },
       added: [{ path: 'Primitives.spacing.2', mode: null, $type: 'dimension', $value: { value: 8, unit: 'px' } }],
       removed: [{ path: 'Primitives.color.gray.900', mode: null, $type: 'color', $value: { colorSpace: 'srgb', components: [0.1, 0.1, 0.1], hex: '#1a1a1a' } }],
       changed: [
@@ -33,6 +34,11 @@ describe('diffRows', () => {
   });
 
   it('says there is no difference', () => {
-    expect(diffRows({ file_key: 'F', from: '1', to: '1', added: [], removed: [], changed: [], renamed: [], unchanged: 12 })).toEqual({ rows: [], summary: 'No differences (12 unchanged)' });
+    expect(diffRows({ file_key: 'F', from: '1', to: '1', counts: { changed: 0, added: 0, removed: 0, renamed: 0 }, added: [], removed: [], changed: [], renamed: [], unchanged: 12 })).toEqual({ rows: [], summary: 'No differences (12 unchanged)' });
+  });
+
+  it('refuses an answer that only points at its artifact: the whole diff is fetched first', () => {
+    const artifact = { artifact_id: '4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11', url: '/artifacts/4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11', kind: 'diff' as const, content_type: 'application/json', bytes: 300_000, sha256: 'a'.repeat(64) };
+    expect(() => diffRows({ file_key: 'F', from: '1', to: '2', counts: { changed: 2_500, added: 0, removed: 0, renamed: 0 }, unchanged: 0, artifact })).toThrow(/fetch the diff artifact/);
   });
 });

@@ -4206,7 +4206,7 @@ export interface paths {
         };
         /**
          * Tokens added, removed, changed and renamed between two stored versions of a file
-         * @description Both versions must have been derived (POST /figma-compat/uui/variables/derive) by this project: Figma versions, or `upload:<upload_id>` for plugin uploads derived alone under this `file_key`; a missing one is a 404 naming it. Every mode is compared; a renamed variable is one rename, not a removal and an addition.
+         * @description Both versions must have been derived (POST /figma-compat/uui/variables/derive) by this project: Figma versions, or `upload:<upload_id>` for plugin uploads derived alone under this `file_key`; a missing one is a 404 naming it. Every mode is compared; a renamed variable is one rename, not a removal and an addition. `counts` is always inline; a diff over ARTIFACT_INLINE_MAX_BYTES comes as `artifact` (kind `diff`; GET its `url`: this answer with every list, byte for byte) — the same diff asked again points at the same artifact.
          */
         get: {
             parameters: {
@@ -10695,19 +10695,25 @@ export interface components {
             file_key: string;
             from: string;
             to: string;
-            added: {
+            counts: {
+                added: number;
+                removed: number;
+                changed: number;
+                renamed: number;
+            };
+            added?: {
                 path: string;
                 mode: string | null;
                 $type: string;
                 $value?: unknown;
             }[];
-            removed: {
+            removed?: {
                 path: string;
                 mode: string | null;
                 $type: string;
                 $value?: unknown;
             }[];
-            changed: {
+            changed?: {
                 path: string;
                 mode: string | null;
                 previousPath?: string;
@@ -10720,13 +10726,29 @@ export interface components {
                     $value?: unknown;
                 };
             }[];
-            renamed: {
+            renamed?: {
                 id: string;
                 from: string;
                 to: string;
             }[];
             unchanged: number;
+            artifact?: components["schemas"]["ArtifactPointer"];
         };
+        ArtifactPointer: {
+            /**
+             * Format: uuid
+             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
+             */
+            artifact_id: string;
+            /** @example /artifacts/4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11 */
+            url: string;
+            kind: components["schemas"]["ArtifactKind"];
+            content_type: string;
+            bytes: number;
+            sha256: string;
+        };
+        /** @enum {string} */
+        ArtifactKind: "plan" | "ui_json" | "diff" | "job_output" | "scaffold" | "screenshot" | "image" | "job_input";
         TokenVersions: {
             file_key: string;
             items: {
@@ -11257,7 +11279,7 @@ export interface components {
         UiGenerateResponse: {
             cogo_ui_json?: components["schemas"]["CogoUiJson"] & unknown;
             uui_json?: components["schemas"]["UuiJson"] & unknown;
-            artifact?: components["schemas"]["ArtifactPointer"];
+            artifact?: components["schemas"]["ArtifactPointer"] & unknown;
             sections: components["schemas"]["UiSectionSummary"][];
             /** @description The project's token paths the page references */
             tokens_used: string[];
@@ -11271,22 +11293,6 @@ export interface components {
             };
             trace_id: string;
         };
-        /** @description Present when the result is over ARTIFACT_INLINE_MAX_BYTES: `{ cogo_ui_json, uui_json }` as one JSON object in R2 */
-        ArtifactPointer: {
-            /**
-             * Format: uuid
-             * @example 4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11
-             */
-            artifact_id: string;
-            /** @example /artifacts/4f6c1a9e-2f1b-4c53-9a53-0d8b1e7d9c11 */
-            url: string;
-            kind: components["schemas"]["ArtifactKind"];
-            content_type: string;
-            bytes: number;
-            sha256: string;
-        };
-        /** @enum {string} */
-        ArtifactKind: "plan" | "ui_json" | "diff" | "job_output" | "scaffold" | "screenshot" | "image" | "job_input";
         UiSectionSummary: {
             id: string;
             type: string;

@@ -2,6 +2,7 @@
 // version, and the diff between two stored versions. The report's inner fields are the converter's own
 // (`@cogo/figma-compat` DeriveReport, camelCase) so one shape is written once.
 import { z } from '@hono/zod-openapi';
+import { ArtifactPointerSchema } from './artifacts';
 import { TraceIdSchema, UuidSchema } from './ids';
 
 /** A Figma file key, as in a design URL. */
@@ -154,8 +155,11 @@ export const TokensDiffResponseSchema = z
     file_key: z.string(),
     from: z.string(),
     to: z.string(),
-    added: z.array(DiffTokenSchema),
-    removed: z.array(DiffTokenSchema),
+    /** How many of each, inline or not. */
+    counts: z.object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int(), renamed: z.number().int() }),
+    /** The lists below are inline unless the whole diff is over ARTIFACT_INLINE_MAX_BYTES: then `artifact` holds it. */
+    added: z.array(DiffTokenSchema).optional(),
+    removed: z.array(DiffTokenSchema).optional(),
     changed: z.array(
       z.object({
         path: z.string(),
@@ -164,9 +168,12 @@ export const TokensDiffResponseSchema = z
         from: z.object({ $type: z.string(), $value: z.unknown() }),
         to: z.object({ $type: z.string(), $value: z.unknown() }),
       }),
-    ),
-    renamed: z.array(z.object({ id: z.string(), from: z.string(), to: z.string() })),
+    )
+      .optional(),
+    renamed: z.array(z.object({ id: z.string(), from: z.string(), to: z.string() })).optional(),
     unchanged: z.number().int(),
+    /** The whole diff (this answer's fields with every list) as a `diff` artifact, when over ARTIFACT_INLINE_MAX_BYTES. */
+    artifact: ArtifactPointerSchema.optional(),
   })
   .openapi('TokensDiffResponse');
 export type TokensDiffResponse = z.infer<typeof TokensDiffResponseSchema>;

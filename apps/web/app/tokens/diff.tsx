@@ -55,7 +55,11 @@ export function TokensDiff({ apiKey, fileKey, current }: { apiKey: string; fileK
     setError(null);
     const { data, error: failed } = await clientFor(apiKey).GET('/figma-compat/uui/variables/diff', { params: { query: { file_key: fileKey, from, to } } });
     if (failed) return setError(failed);
-    setResult(diffRows(data));
+    if (!data.artifact) return setResult(diffRows(data));
+    // a diff over ARTIFACT_INLINE_MAX_BYTES: the answer points at the whole of it
+    const whole = await clientFor(apiKey).GET('/artifacts/{id}', { params: { path: { id: data.artifact.artifact_id } }, parseAs: 'json' });
+    if (whole.error) return setError(whole.error);
+    setResult(diffRows(whole.data as unknown as typeof data));
   };
 
   return (

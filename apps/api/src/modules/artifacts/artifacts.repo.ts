@@ -2,7 +2,7 @@
 // rows; the explicit project filter is belt and braces); the retention sweep runs on the service database.
 import { schema, type Db } from '@cogo/db';
 import type { ArtifactKind } from '@cogo/types';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import { beforeKeyset, newestFirst, type KeysetPosition } from '../../lib/keyset-cursor';
 
 export type ArtifactRow = typeof schema.artifacts.$inferSelect;
@@ -38,6 +38,17 @@ export async function findLiveArtifact(db: Db, projectId: string, id: string): P
     .select()
     .from(a)
     .where(and(eq(a.id, id), eq(a.projectId, projectId), gt(a.expiresAt, sql`now()`)));
+  return row;
+}
+
+/** A live artifact of the project of this kind with these bytes (by sha256), or undefined: what a repeated answer reuses. */
+export async function findLiveArtifactByContent(db: Db, projectId: string, kind: ArtifactKind, sha256: string): Promise<ArtifactRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(a)
+    .where(and(eq(a.projectId, projectId), eq(a.kind, kind), eq(a.sha256, sha256), gt(a.expiresAt, sql`now()`)))
+    .orderBy(desc(a.expiresAt))
+    .limit(1);
   return row;
 }
 

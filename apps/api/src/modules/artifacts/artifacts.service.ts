@@ -24,6 +24,8 @@ export interface StoreArtifactInput {
   body: string | Uint8Array;
   traceId: string | null;
   ttlDays: number;
+  /** A live artifact of the project with the same kind and bytes is answered instead of a new one (a repeated GET). */
+  reuse?: boolean;
 }
 
 /** The bytes of a body, on a plain ArrayBuffer (what Web Crypto and R2 take). */
@@ -61,6 +63,10 @@ export function artifactView(row: repo.ArtifactRow): Artifact {
 export async function storeArtifact(db: Db, bucket: R2Bucket, input: StoreArtifactInput): Promise<ArtifactPointer> {
   const bytes = bytesOf(input.body);
   const sha256 = await sha256Hex(bytes);
+  if (input.reuse) {
+    const existing = await repo.findLiveArtifactByContent(db, input.projectId, input.kind, sha256);
+    if (existing) return pointerOf(existing);
+  }
   const id = crypto.randomUUID();
   const key = artifactObjectKey(input.projectId, id);
   await bucket.put(key, bytes, { httpMetadata: { contentType: input.contentType }, customMetadata: { sha256 } });

@@ -159,12 +159,12 @@ describe('POST /figma-compat/uui/variables/derive from a plugin upload', () => {
     const res = await api(`/figma-compat/uui/variables/diff?${new URLSearchParams({ file_key: k, from: v1.version, to: v2.version }).toString()}`, { key: p.key });
     expect(res.status).toBe(200);
     const d = TokensDiffResponseSchema.parse(await res.json());
-    expect(d.changed.map((c) => [c.path, c.mode])).toEqual([
+    expect(d.changed!.map((c) => [c.path, c.mode])).toEqual([
       ['Primitives.color.blue.500', null],
       ['Theme.color.surface', 'theme/Dark'],
     ]);
-    expect(d.added.map((a) => a.path)).toEqual(['Primitives.spacing.2']);
-    expect(d.removed.map((r) => r.path)).toEqual(['Primitives.color.gray.900']);
+    expect(d.added!.map((a) => a.path)).toEqual(['Primitives.spacing.2']);
+    expect(d.removed!.map((r) => r.path)).toEqual(['Primitives.color.gray.900']);
   });
 });
 

@@ -2,11 +2,12 @@
 // version moved) derived and stored, then compared — a changed value, a changed mode value, an added and a removed
 // token; a version not stored is a 404 naming it; and a project never reads or reuses another project's versions.
 import { schema } from '@cogo/db';
-import { DerivedTokensResponseSchema, ErrorEnvelopeSchema, TokensDiffResponseSchema, TokenVersionsResponseSchema } from '@cogo/types';
+import { ArtifactSchema, DerivedTokensResponseSchema, ErrorEnvelopeSchema, TokensDiffResponseSchema, TokenVersionsResponseSchema } from '@cogo/types';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { api, createTestProject, testDb } from '../../../test/helpers';
-import { EXTRA, figmaRequestsFor, newFileKey, putFigmaFile, sampleFile, sampleVariables } from './figma-compat.test-helpers';
+import { errorOf } from './figma-compat.bdd.test-helpers';
+import { EXTRA, figmaRequestsFor, manyColorVariables, newFileKey, putFigmaFile, sampleFile, sampleVariables } from './figma-compat.test-helpers';
 
 const derive = async (key: string, fileKey: string) => {
   const res = await api('/figma-compat/uui/variables/derive', { method: 'POST', key, json: { file_key: fileKey } });
@@ -34,7 +35,46 @@ const storedCount = async (projectId: string) => {
   }
 };
 
+const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
+
 describe('GET /figma-compat/uui/variables/diff', () => {
+  it('a diff over ARTIFACT_INLINE_MAX_BYTES comes as a `diff` artifact, whole and byte for byte; asked again, the same one', async () => {
+    const p = await createTestProject();
+    const k = newFileKey();
+    await putFigmaFile(k, sampleFile('Tokens'), manyColorVariables(2_500));
+    const v1 = await derive(p.key, k);
+    await putFigmaFile(k, sampleFile('Tokens'), manyColorVariables(2_500, 101));
+    const v2 = await derive(p.key, k);
+    const res = await diff(p.key, k, v1.version, v2.version);
+    expect(res.status).toBe(200);
+    const d = TokensDiffResponseSchema.parse(await res.json());
+    expect(d).toMatchObject({ file_key: k, from: v1.version, to: v2.version, counts: { changed: 2_500, added: 0, removed: 0, renamed: 0 }, unchanged: 0 });
+    expect([d.added, d.removed, d.changed, d.renamed]).toEqual([undefined, undefined, undefined, undefined]);
+    const a = d.artifact!;
+    expect(a).toMatchObject({ kind: 'diff', content_type: 'application/json', url: `/artifacts/${a.artifact_id}` });
+    expect(a.bytes).toBeGreaterThan(256 * 1024);
+
+    const got = await api(a.url, { key: p.key });
+    expect(got.status).toBe(200);
+    const bytes = await got.arrayBuffer();
+    expect(bytes.byteLength).toBe(a.bytes);
+    expect(hex(await crypto.subtle.digest('SHA-256', bytes))).toBe(a.sha256);
+    const whole = TokensDiffResponseSchema.parse(JSON.parse(new TextDecoder().decode(bytes)));
+    expect(whole).toMatchObject({ file_key: k, from: v1.version, to: v2.version, counts: d.counts, added: [], removed: [], renamed: [], unchanged: 0 });
+    expect(whole.artifact).toBeUndefined();
+    expect(whole.changed).toHaveLength(2_500);
+    expect(whole.changed!.find((c) => c.path === 'Big.color.c7')).toMatchObject({ mode: null, from: { $type: 'color' }, to: { $type: 'color' } });
+
+    // the same diff again: the same artifact, not a second copy
+    const again = TokensDiffResponseSchema.parse(await (await diff(p.key, k, v1.version, v2.version)).json());
+    expect(again.artifact).toEqual(a);
+    const listed = (await (await api('/artifacts?kind=diff', { key: p.key })).json()) as { items: unknown[] };
+    expect(listed.items.map((i) => ArtifactSchema.parse(i).id)).toEqual([a.artifact_id]);
+    // another project can neither read it nor diff versions it never derived
+    const other = await createTestProject();
+    expect((await errorOf(await api(a.url, { key: other.key }), 404)).code).toBe('NOT_FOUND');
+  });
+
   it('lists the tokens changed, added and removed between two stored versions, in every mode', async () => {
     const p = await createTestProject();
     const { k, v1, v2 } = await twoVersions(p.key);
@@ -43,17 +83,18 @@ describe('GET /figma-compat/uui/variables/diff', () => {
     const res = await diff(p.key, k, v1.version, v2.version);
     expect(res.status).toBe(200);
     const d = TokensDiffResponseSchema.parse(await res.json());
-    expect(d).toMatchObject({ file_key: k, from: v1.version, to: v2.version, renamed: [] });
-    expect(d.changed.map((c) => [c.path, c.mode])).toEqual([
+    expect(d).toMatchObject({ file_key: k, from: v1.version, to: v2.version, renamed: [], counts: { changed: 2, added: 1, removed: 1, renamed: 0 } });
+    expect(d.artifact).toBeUndefined();
+    expect(d.changed!.map((c) => [c.path, c.mode])).toEqual([
       ['Primitives.color.blue.500', null],
       ['Theme.color.surface', 'theme/Dark'],
     ]);
-    expect(d.changed[0]!.from.$value).toMatchObject({ hex: '#2f5bea' });
-    expect(d.changed[0]!.to.$value).toMatchObject({ hex: '#0000ff' });
-    expect(d.changed[1]!.from.$value).toBe('{Primitives.color.gray.900}');
-    expect(d.changed[1]!.to.$value).toMatchObject({ hex: '#000000' });
+    expect(d.changed![0]!.from.$value).toMatchObject({ hex: '#2f5bea' });
+    expect(d.changed![0]!.to.$value).toMatchObject({ hex: '#0000ff' });
+    expect(d.changed![1]!.from.$value).toBe('{Primitives.color.gray.900}');
+    expect(d.changed![1]!.to.$value).toMatchObject({ hex: '#000000' });
     expect(d.added).toEqual([{ path: 'Primitives.spacing.2', mode: null, $type: 'dimension', $value: { value: 8, unit: 'px' } }]);
-    expect(d.removed.map((r) => [r.path, r.mode])).toEqual([['Primitives.color.gray.900', null]]);
+    expect(d.removed!.map((r) => [r.path, r.mode])).toEqual([['Primitives.color.gray.900', null]]);
     expect(d.unchanged).toBeGreaterThan(0);
     expect(JSON.stringify(v2.tokens)).toContain(EXTRA);
   });

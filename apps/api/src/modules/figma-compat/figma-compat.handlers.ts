@@ -50,7 +50,9 @@ export const figmaCompatRouter = createRouter()
   })
   .openapi(diffVariablesRoute, async (c) => {
     const q = c.req.valid('query');
-    return c.json(await diffStoredVersions(c.get('db')(), q.file_key, q.from, q.to), 200);
+    const config = c.get('config');
+    const offload = { bucket: config.ARTIFACTS, projectId: c.get('principal')!.projectId, traceId: c.get('traceId'), inlineMaxBytes: config.ARTIFACT_INLINE_MAX_BYTES, ttlDays: config.ARTIFACT_TTL_DAYS };
+    return c.json(await diffStoredVersions(c.get('db')(), q.file_key, q.from, q.to, offload), 200);
   })
   .openapi(listVersionsRoute, async (c) => {
     const q = c.req.valid('query');

@@ -29,7 +29,7 @@ export const diffVariablesRoute = createRoute({
   path: '/figma-compat/uui/variables/diff',
   tags,
   summary: 'Tokens added, removed, changed and renamed between two stored versions of a file',
-  description: 'Both versions must have been derived (POST /figma-compat/uui/variables/derive) by this project: Figma versions, or `upload:<upload_id>` for plugin uploads derived alone under this `file_key`; a missing one is a 404 naming it. Every mode is compared; a renamed variable is one rename, not a removal and an addition.',
+  description: 'Both versions must have been derived (POST /figma-compat/uui/variables/derive) by this project: Figma versions, or `upload:<upload_id>` for plugin uploads derived alone under this `file_key`; a missing one is a 404 naming it. Every mode is compared; a renamed variable is one rename, not a removal and an addition. `counts` is always inline; a diff over ARTIFACT_INLINE_MAX_BYTES comes as `artifact` (kind `diff`; GET its `url`: this answer with every list, byte for byte) — the same diff asked again points at the same artifact.',
   security: BEARER,
   middleware: guard(),
   request: { query: TokensDiffQuerySchema },

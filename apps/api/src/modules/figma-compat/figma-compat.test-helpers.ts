@@ -75,6 +75,20 @@ export function sampleVariables(o: VariableOptions = {}) {
   };
 }
 
+/** A variables response of one collection ("Big") of `count` colours; `shade` moves every value (a changed version). */
+export function manyColorVariables(count: number, shade = 0) {
+  const ids = Array.from({ length: count }, (_, i) => `VariableID:9:${i + 1}`);
+  const variables = Object.fromEntries(
+    ids.map((id, i) => {
+      const level = (i * 7 + shade) % 256;
+      const color = { r: level / 255, g: ((level * 3) % 256) / 255, b: ((level * 5 + shade) % 256) / 255, a: 1 };
+      return [id, { id, name: `color/c${i}`, key: `bigkey${i}`, variableCollectionId: 'VariableCollectionId:9:0', resolvedType: 'COLOR', valuesByMode: { '9:0': color }, remote: false, description: '', hiddenFromPublishing: false, scopes: ['ALL_SCOPES'], codeSyntax: {} }];
+    }),
+  );
+  const collection = { id: 'VariableCollectionId:9:0', name: 'Big', key: 'bigckey', modes: [{ modeId: '9:0', name: 'Value' }], defaultModeId: '9:0', remote: false, hiddenFromPublishing: false, variableIds: ids };
+  return { variables, variableCollections: { [collection.id]: collection } };
+}
+
 const BLACK = { r: 0, g: 0, b: 0, a: 1 };
 
 /** A GET /v1/files/:key body at version 100 around `parts` (its maps and document). */

@@ -11,6 +11,7 @@ import type { DeriveTokensRequest, DerivedTokensResponse, TokensDiffResponse, To
 import type { Db } from '@cogo/db';
 import { sha256Hex } from '../../lib/crypto';
 import { ApiError } from '../../lib/errors';
+import { storeArtifact } from '../artifacts';
 import type { FigmaClient } from '../figma-context/figma.client';
 import type { CallScope } from '../llm/call-scope';
 import { withVersionCache } from '../figma-context/version-cache';
@@ -204,8 +205,20 @@ export async function listStoredVersions(db: Db, fileKey: string): Promise<Token
   return { file_key: fileKey, items: rows.map((r) => ({ version: r.version, created_at: r.createdAt.toISOString(), tokens: r.tokens, content_hash: r.contentHash, trace_id: r.traceId })) };
 }
 
-/** The diff between two stored versions of a file (404 naming each version not stored for this project). */
-export async function diffStoredVersions(db: Db, fileKey: string, from: string, to: string): Promise<TokensDiffResponse> {
+/** Where a diff over ARTIFACT_INLINE_MAX_BYTES goes: the project's artifacts. */
+export interface DiffOffload {
+  bucket: R2Bucket;
+  projectId: string;
+  traceId: string | null;
+  inlineMaxBytes: number;
+  ttlDays: number;
+}
+
+/**
+ * The diff between two stored versions of a file (404 naming each version not stored for this project): inline, or —
+ * over `inlineMaxBytes` — stored as a `diff` artifact (the same diff asked again reuses it) with the counts inline.
+ */
+export async function diffStoredVersions(db: Db, fileKey: string, from: string, to: string, offload: DiffOffload): Promise<TokensDiffResponse> {
   const rows = await findTokenVersions(db, fileKey, [...new Set([from, to])]);
   const byVersion = new Map<string, TokenVersionRow>(rows.map((r) => [r.version, r]));
   const missing = [...new Set([from, to])].filter((v) => !byVersion.has(v));
@@ -213,5 +226,18 @@ export async function diffStoredVersions(db: Db, fileKey: string, from: string, 
     throw new ApiError('NOT_FOUND', `no stored tokens for version${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of Figma file ${fileKey} in this project: derive them with POST /figma-compat/uui/variables/derive`, { missing });
   }
   const diff = diffTokens(byVersion.get(from)!.resolver as unknown as ResolverDocument, byVersion.get(to)!.resolver as unknown as ResolverDocument);
-  return { file_key: fileKey, from, to, ...diff };
+  const counts = { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length, renamed: diff.renamed.length };
+  const whole: TokensDiffResponse = { file_key: fileKey, from, to, counts, ...diff };
+  const bytes = new TextEncoder().encode(JSON.stringify(whole));
+  if (bytes.byteLength <= offload.inlineMaxBytes) return whole;
+  const artifact = await storeArtifact(db, offload.bucket, {
+    projectId: offload.projectId,
+    kind: 'diff',
+    contentType: 'application/json',
+    body: bytes,
+    traceId: offload.traceId,
+    ttlDays: offload.ttlDays,
+    reuse: true,
+  });
+  return { file_key: fileKey, from, to, counts, unchanged: diff.unchanged, artifact };
 }
