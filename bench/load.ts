@@ -490,7 +490,7 @@ async function main(): Promise<void> {
  * the moment the live heap was highest. `stop()` returns that summary (null if no sample came back).
  */
 async function heapPeak(port: number, bundle: string) {
-  // one inspector session: wrangler's inspector proxy serves one client at a time
+  // the sampler's inspector session answers the heap readings too
   const sampler = await sampleWorkerHeap(port, bundle);
   const t0 = performance.now();
   const series: number[] = [];

@@ -11,8 +11,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 /**
  * The longest a background piece waits for requests in flight, unless BACKGROUND_DEFER_MS says otherwise. The pieces
- * are ~3–6 ms of work (PACE_CHARS, PACE_NODES), so under steady requests background work gets about a quarter of the
- * thread; measured in README "Under load".
+ * are ~3–6 ms of work (PACE_CHARS, PACE_NODES), so under steady requests background work gets ~17–29 % of the thread;
+ * measured in README "Under load".
  */
 export const BACKGROUND_DEFER_MS = 15;
 /** A request counted this long ended without its `finally` (workerd may cancel a request mid-await): it counts no more. */

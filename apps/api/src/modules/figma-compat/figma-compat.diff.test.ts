@@ -70,7 +70,7 @@ describe('GET /figma-compat/uui/variables/diff', () => {
     expect(again.artifact).toEqual(a);
     const listed = (await (await api('/artifacts?kind=diff', { key: p.key })).json()) as { items: unknown[] };
     expect(listed.items.map((i) => ArtifactSchema.parse(i).id)).toEqual([a.artifact_id]);
-    // another project can neither read it nor diff versions it never derived
+    // another project cannot read it
     const other = await createTestProject();
     expect((await errorOf(await api(a.url, { key: other.key }), 404)).code).toBe('NOT_FOUND');
   });
