@@ -21,8 +21,6 @@ export const FOREGROUND_STALE_MS = 60_000;
 /** Requests in flight in this isolate: token → when it came in. */
 const inFlight = new Map<symbol, number>();
 const current = new AsyncLocalStorage<symbol>();
-/** Background pieces waiting for the isolate to have no request in flight (each also ends at its own limit). */
-let idleWaiters: Array<() => void> = [];
 
 /** Runs a request's handling as foreground: counted while `handle` runs, and known as the caller inside it. */
 export async function runForeground<T>(handle: () => Promise<T>): Promise<T> {
@@ -32,11 +30,6 @@ export async function runForeground<T>(handle: () => Promise<T>): Promise<T> {
     return await current.run(token, handle);
   } finally {
     inFlight.delete(token);
-    if (inFlight.size === 0 && idleWaiters.length > 0) {
-      const waiters = idleWaiters;
-      idleWaiters = [];
-      for (const wake of waiters) wake();
-    }
   }
 }
 
@@ -65,17 +58,9 @@ const turn = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
  */
 export async function yieldToForeground(deferMs = BACKGROUND_DEFER_MS): Promise<void> {
   await turn(0);
-  if (inForeground() || deferMs <= 0 || othersInFlight() === 0) return;
-  // woken by the last request's end, or by its own limit (one timer, no polling)
-  await new Promise<void>((resolve) => {
-    const wake = () => {
-      clearTimeout(timer);
-      idleWaiters = idleWaiters.filter((w) => w !== wake);
-      resolve();
-    };
-    const timer = setTimeout(wake, deferMs);
-    idleWaiters.push(wake);
-  });
+  if (inForeground() || deferMs <= 0) return;
+  const until = Date.now() + deferMs;
+  while (othersInFlight() > 0 && Date.now() < until) await turn(1);
 }
 
 /** The pause between two pieces of background work under the deployment's BACKGROUND_DEFER_MS. */
