@@ -1,7 +1,7 @@
 // Shared helpers for the workerd tests: real requests through SELF (the Worker's own fetch).
 import { createDb } from '@cogo/db';
 import { env, SELF } from 'cloudflare:test';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 
 export const BASE = 'http://cogo.test';
 
@@ -18,6 +18,17 @@ export function api(path: string, init: RequestInit & { json?: unknown; key?: st
     body = JSON.stringify(init.json);
   }
   return SELF.fetch(`${BASE}${path}`, { ...init, headers, body });
+}
+
+/** An artifact's bytes as GET `pointer.url` serves them to `key`, checked against the pointer's size and sha256. */
+export async function artifactBytes(pointer: { url: string; bytes: number; sha256: string }, key: string): Promise<ArrayBuffer> {
+  const res = await api(pointer.url, { key });
+  expect(res.status).toBe(200);
+  const bytes = await res.arrayBuffer();
+  expect(bytes.byteLength).toBe(pointer.bytes);
+  const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  expect(digest).toBe(pointer.sha256);
+  return bytes;
 }
 
 export interface TestProject {

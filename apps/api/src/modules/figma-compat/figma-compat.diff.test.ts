@@ -5,7 +5,7 @@ import { schema } from '@cogo/db';
 import { ArtifactSchema, DerivedTokensResponseSchema, ErrorEnvelopeSchema, TokensDiffResponseSchema, TokenVersionsResponseSchema } from '@cogo/types';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { api, createTestProject, testDb } from '../../../test/helpers';
+import { api, artifactBytes, createTestProject, testDb } from '../../../test/helpers';
 import { errorOf } from './figma-compat.bdd.test-helpers';
 import { EXTRA, figmaRequestsFor, manyColorVariables, newFileKey, putFigmaFile, sampleFile, sampleVariables } from './figma-compat.test-helpers';
 
@@ -35,8 +35,6 @@ const storedCount = async (projectId: string) => {
   }
 };
 
-const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
-
 describe('GET /figma-compat/uui/variables/diff', () => {
   it('a diff over ARTIFACT_INLINE_MAX_BYTES comes as a `diff` artifact, whole and byte for byte; asked again, the same one', async () => {
     const p = await createTestProject();
@@ -54,11 +52,7 @@ describe('GET /figma-compat/uui/variables/diff', () => {
     expect(a).toMatchObject({ kind: 'diff', content_type: 'application/json', url: `/artifacts/${a.artifact_id}` });
     expect(a.bytes).toBeGreaterThan(256 * 1024);
 
-    const got = await api(a.url, { key: p.key });
-    expect(got.status).toBe(200);
-    const bytes = await got.arrayBuffer();
-    expect(bytes.byteLength).toBe(a.bytes);
-    expect(hex(await crypto.subtle.digest('SHA-256', bytes))).toBe(a.sha256);
+    const bytes = await artifactBytes(a, p.key);
     const whole = TokensDiffResponseSchema.parse(JSON.parse(new TextDecoder().decode(bytes)));
     expect(whole).toMatchObject({ file_key: k, from: v1.version, to: v2.version, counts: d.counts, added: [], removed: [], renamed: [], unchanged: 0 });
     expect(whole.artifact).toBeUndefined();

@@ -3,7 +3,7 @@
 // invalid answer is a typed 422, and an oversized page is offloaded to an artifact fetched back byte for byte.
 import { CogoUiJsonSchema, UiGenerateResponseSchema, UuiJsonSchema } from '@cogo/types';
 import { afterEach, describe, expect, it } from 'vitest';
-import { api, createTestProject, eventually } from '../../../test/helpers';
+import { api, artifactBytes, createTestProject, eventually } from '../../../test/helpers';
 import { llmProject, openaiFake, usageRows } from '../../../test/llm-helpers';
 import { busEventsOf, errorOf, newTrace } from './figma-compat.bdd.test-helpers';
 import { heroSection, modelPage, seedLibrary } from './figma-compat.ui.test-helpers';
@@ -12,7 +12,6 @@ afterEach(() => openaiFake.clear());
 
 const post = (path: string, key: string, json: unknown) => api(path, { method: 'POST', key, json });
 const project = () => llmProject([{ name: 'p1', models: [{ name: 'm1', input: 1, output: 2 }] }], { allowedModels: ['m1'], fallbackOrder: ['m1'] });
-const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 describe('POST /figma-compat/uui/generate (keyword)', () => {
   it("builds the prompt's sections in order from the project's components and tokens, the same page every time", async () => {
@@ -138,11 +137,7 @@ describe('POST /figma-compat/uui/generate/llm', () => {
     expect(a).toMatchObject({ kind: 'ui_json', content_type: 'application/json', url: `/artifacts/${a.artifact_id}` });
     expect(a.bytes).toBeGreaterThan(256 * 1024);
 
-    const res = await api(a.url, { key: p.key });
-    expect(res.status).toBe(200);
-    const bytes = await res.arrayBuffer();
-    expect(bytes.byteLength).toBe(a.bytes);
-    expect(hex(await crypto.subtle.digest('SHA-256', bytes))).toBe(a.sha256);
+    const bytes = await artifactBytes(a, p.key);
     const stored = JSON.parse(new TextDecoder().decode(bytes)) as { cogo_ui_json: unknown; uui_json: unknown };
     expect(CogoUiJsonSchema.parse(stored.cogo_ui_json).page.sections[0]!.blocks[0]!.components).toHaveLength(1_500);
     UuiJsonSchema.parse(stored.uui_json);
