@@ -60,6 +60,8 @@ describe('the Figma plugin (built) in Chromium against ./cogo dev', () => {
       dataDir,
       check: true,
       log: () => {},
+      // a rename's result over 1 KiB is kept as a job_output artifact: the preview shows names the plugin fetched from it
+      workerVars: { ARTIFACT_INLINE_MAX_BYTES: '1024' },
       onReady: async ({ apiUrl, apiKey }) => {
         const hosts: PluginHost[] = [];
         const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ARGS });
@@ -69,6 +71,8 @@ describe('the Figma plugin (built) in Chromium against ./cogo dev', () => {
           page.on('pageerror', (e) => failures.push(e.message));
           const origins = new Set<string>();
           page.on('request', (r) => void (r.url().startsWith(apiUrl) && r.allHeaders().then((h) => origins.add(h.origin ?? '(none)'))));
+          const artifactGets: string[] = [];
+          page.on('requestfinished', (r) => void (r.url().startsWith(`${apiUrl}/artifacts/`) && r.response().then((res) => artifactGets.push(`${r.method()} ${res?.status()}`))));
           const { stub, ui, frame: uiFrame } = await openPlugin(page, hosts);
           const text = (testId: string) => ui.getByTestId(testId).textContent();
           const shot = (name: string) => page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
@@ -112,6 +116,7 @@ describe('the Figma plugin (built) in Chromium against ./cogo dev', () => {
           await expect.poll(() => text('rename-status'), { timeout: 60_000, interval: 250 }).toMatch(/^Completed: (\d+) of \1 batch(es)?, [1-9]\d* names$/);
           const rows = await ui.getByTestId('rename-row').allTextContents();
           expect(rows.length).toBeGreaterThan(0);
+          expect(artifactGets).toEqual(['GET 200']);
           await shot('plugin-rename-preview');
           await ui.getByRole('button', { name: 'Apply names (one undo step)' }).click();
           await expect.poll(() => text('rename-status'), { timeout: 10_000 }).toBe(`Renamed ${rows.length} layer(s) in one undo step.`);

@@ -1,6 +1,7 @@
 // Following an AI plugin job (rename-layers, generate-edits, generate-images) live: GET /api/jobs/{id}/events read
 // to its terminal `done`, which carries the job as GET /api/jobs/{id} shows it. A dropped connection is resumed with
 // Last-Event-ID from the last event held, so every logged event is yielded once, in order.
+import { ArtifactMismatchError, fetchArtifactJson } from './artifacts';
 import type { components } from './schema';
 import { CogoApiError } from './errors';
 import { defaultBackoffMs, defaultSleep, errorFromResponse, figmaHeaders, isRetryableStatus, retryAfterMs, send } from './figma-http';
@@ -71,4 +72,15 @@ export async function* streamAiJob(conn: AiJobConnection, options: StreamAiJobOp
     }
     await failed(end.failed ? end.cause : new Error('events ended before done'), null);
   }
+}
+
+/**
+ * The job's result: inline, or — a finished job's result over ARTIFACT_INLINE_MAX_BYTES — fetched from the artifact
+ * `result_artifact` points at (checked against its sha256). Null while there is none.
+ */
+export async function aiJobResult(conn: AiJobConnection, job: Pick<AiJob, 'result' | 'result_artifact'>): Promise<Record<string, unknown> | null> {
+  if (job.result || !job.result_artifact) return job.result;
+  const value = await fetchArtifactJson(conn, job.result_artifact);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ArtifactMismatchError(job.result_artifact.artifact_id, `artifact ${job.result_artifact.artifact_id} holds no job result`);
+  return value as Record<string, unknown>;
 }

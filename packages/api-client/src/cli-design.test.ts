@@ -214,7 +214,7 @@ describe('cogo design: the page by artifact, and applied', () => {
     const tampered = await run(['design', 'Generate'], async (req) => (req.method === 'GET' ? new Response(bytes) : sse(turn({ artifact: await pointer('0'.repeat(64)) }))));
     expect(tampered.code).toBe(1);
     expect(tampered.stdout).toBe('');
-    expect(tampered.stderr).toMatch(/\ncogo: ARTIFACT_MISMATCH: artifact 4f6c1a9e-\S+ is not the one previewed \(sha256 [0-9a-f]{64}, expected 0{64}\)\n$/);
+    expect(tampered.stderr).toMatch(/\ncogo: ARTIFACT_MISMATCH: artifact 4f6c1a9e-\S+ is not the one pointed at \(sha256 [0-9a-f]{64}, expected 0{64}\)\n$/);
   });
 
   it('--apply: after done, POST /figma-context/apply { page, trace_id } and the counts, then the trace line', async () => {

@@ -1,8 +1,9 @@
 // What follows a design turn's `ui.preview`: the page itself when it came as an artifact pointer (GET its url, checked
 // against its sha256), and applying it on approval — POST /figma-context/apply `{ page, trace_id }`, which stores a
 // generated page whole and puts `figma_apply_*` on the turn's trace.
-import { DesignStreamError, type ArtifactPointer, type CogoUiJson, type DesignConnection } from './design';
-import { defaultBackoffMs, defaultSleep, errorFromResponse, figmaHeaders, isRetryableStatus, requestJson, retryAfterMs, send } from './figma-http';
+import { ArtifactMismatchError, fetchArtifactJson, type ArtifactPointer } from './artifacts';
+import { DesignStreamError, type CogoUiJson, type DesignConnection } from './design';
+import { requestJson } from './figma-http';
 import type { ApplyResult } from './figma-types';
 import type { components } from './schema';
 
@@ -12,46 +13,17 @@ export interface DesignArtifact {
   uui_json: components['schemas']['UuiJson'];
 }
 
-/** GET an artifact pointer's url (retried: a read) and check its bytes against the pointer's sha256. */
+/** GET an artifact pointer's url (retried: a read), its bytes checked against the pointer's sha256: the page in both forms. */
 export async function fetchDesignArtifact(conn: DesignConnection, pointer: ArtifactPointer, retries = 2): Promise<DesignArtifact> {
-  const base = conn.baseUrl.replace(/\/+$/, '');
-  const url = /^https?:\/\//.test(pointer.url) ? pointer.url : `${base}${pointer.url.startsWith('/') ? '' : '/'}${pointer.url}`;
-  // the key goes only to the API's own origin
-  const sameOrigin = new URL(url).origin === new URL(base).origin;
-  const headers = figmaHeaders(sameOrigin ? conn : {}, {});
-  const sleep = conn.sleep ?? defaultSleep;
-  for (let attempt = 0; ; attempt++) {
-    let res: Response;
-    try {
-      res = await send(conn, url, { method: 'GET', headers });
-    } catch (err) {
-      if (conn.signal?.aborted || attempt >= retries) throw err;
-      await sleep(defaultBackoffMs(attempt + 1), conn.signal);
-      continue;
-    }
-    if (res.ok) return artifactOf(new Uint8Array(await res.arrayBuffer()), pointer);
-    if (isRetryableStatus(res.status) && attempt < retries) {
-      await res.body?.cancel().catch(() => undefined);
-      await sleep(retryAfterMs(res.headers.get('retry-after')) ?? defaultBackoffMs(attempt + 1), conn.signal);
-      continue;
-    }
-    throw await errorFromResponse(res);
-  }
-}
-
-async function artifactOf(bytes: Uint8Array<ArrayBuffer>, pointer: ArtifactPointer): Promise<DesignArtifact> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  const mismatch = (what: string) => new DesignStreamError('ARTIFACT_MISMATCH', `artifact ${pointer.artifact_id} ${what}`, null);
-  if (hex !== pointer.sha256) throw mismatch(`is not the one previewed (sha256 ${hex}, expected ${pointer.sha256})`);
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    throw mismatch('is not JSON');
+    value = await fetchArtifactJson(conn, pointer, retries);
+  } catch (err) {
+    if (err instanceof ArtifactMismatchError) throw new DesignStreamError('ARTIFACT_MISMATCH', err.message, null, { cause: err });
+    throw err;
   }
   const doc = (value as Partial<DesignArtifact> | null)?.cogo_ui_json;
-  if (typeof doc !== 'object' || doc === null) throw mismatch('holds no cogo_ui_json');
+  if (typeof doc !== 'object' || doc === null) throw new DesignStreamError('ARTIFACT_MISMATCH', `artifact ${pointer.artifact_id} holds no cogo_ui_json`, null);
   return value as DesignArtifact;
 }
 

@@ -15,7 +15,6 @@ import { readFrames, type FramesEnd } from './sse';
 type Schemas = components['schemas'];
 export type CogoUiJson = Schemas['CogoUiJson'];
 export type LlmUsage = Schemas['LlmUsage'];
-export type ArtifactPointer = Schemas['ArtifactPointer'];
 
 /** Where and how to reach the API: the same connection as the other helpers. */
 export type DesignConnection = FigmaConnection;

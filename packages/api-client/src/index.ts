@@ -35,4 +35,5 @@ export * from './chat';
 export * from './design';
 export * from './design-page';
 export * from './ai-jobs';
+export * from './artifacts';
 export * from './updates';

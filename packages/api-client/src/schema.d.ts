@@ -9241,7 +9241,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Poll a job (seed 004): status, progress, result (partial while a rename runs), error */
+        /**
+         * Poll a job (seed 004): status, progress, result (partial while a rename runs), error
+         * @description A finished job whose result is over ARTIFACT_INLINE_MAX_BYTES (a rename of thousands of layers) keeps it as a `job_output` artifact: `result` is null and `result_artifact` points at it (GET its `url` with the same key; kept ARTIFACT_TTL_DAYS). A running or cancelled rename shows the names of its finished batches inline, computed at each poll.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -12477,6 +12480,8 @@ export interface components {
             result: {
                 [key: string]: unknown;
             } | null;
+            /** @description A finished job whose result is over ARTIFACT_INLINE_MAX_BYTES: `result` is null and this points at it (kind `job_output`; GET its `url` with the same key: the result as JSON, byte for byte) */
+            result_artifact: components["schemas"]["ArtifactPointer"] | null;
             error: {
                 code: string;
                 message: string;

@@ -181,6 +181,10 @@ export const AiJobSchema = z
     payload: z.record(z.string(), z.unknown()),
     progress: z.record(z.string(), z.unknown()),
     result: z.record(z.string(), z.unknown()).nullable(),
+    result_artifact: ArtifactPointerSchema.nullable().openapi({
+      description:
+        'A finished job whose result is over ARTIFACT_INLINE_MAX_BYTES: `result` is null and this points at it (kind `job_output`; GET its `url` with the same key: the result as JSON, byte for byte)',
+    }),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
     attempts: z.number().int(),
     trace_id: z.string().nullable(),

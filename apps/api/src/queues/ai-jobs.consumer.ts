@@ -9,6 +9,7 @@ import { readConfig, type Bindings } from '../env';
 import { serviceDbFromConfig } from '../lib/db';
 import { createLogger, describeError } from '../lib/logger';
 import { appendEvent, finishJob, loadJob, pruneFinished, startDelivery } from '../modules/ai-jobs/ai-jobs.repo';
+import { discardArtifacts } from '../modules/artifacts';
 import { readAiSettings } from '../modules/ai-jobs/ai-settings';
 import { runEdits } from '../modules/ai-jobs/edits/edits.run';
 import { runImages } from '../modules/ai-jobs/images/images.run';
@@ -82,8 +83,12 @@ async function prune(db: RunContext['db'], projectId: string, kind: string, log:
   try {
     const settings = await readAiSettings(db, projectId);
     const before = new Date(Date.now() - settings.keep_minutes * 60_000);
-    await pruneFinished(db, projectId, kind, ['completed', 'cancelled'], settings.keep_completed, before);
-    await pruneFinished(db, projectId, kind, ['failed'], settings.keep_failed, before);
+    const pruned = [
+      await pruneFinished(db, projectId, kind, ['completed', 'cancelled'], settings.keep_completed, before),
+      await pruneFinished(db, projectId, kind, ['failed'], settings.keep_failed, before),
+    ];
+    // a removed job's large result goes with it
+    await discardArtifacts(db, projectId, pruned.flatMap((r) => r.artifactIds));
   } catch (err) {
     log.warn('ai job retention failed', describeError(err));
   }

@@ -1,9 +1,10 @@
 // streamAiJob (packages/api-client) against the real Worker: an AI job's events read live to its `done`, which
 // carries the job; a connection cut mid-frame is resumed with Last-Event-ID, every logged event yielded once.
 import { describe, expect, it } from 'vitest';
-import { streamAiJob, type AiJob, type AiJobEvent } from '../../../../packages/api-client/src/ai-jobs';
+import { aiJobResult, streamAiJob, type AiJob, type AiJobEvent } from '../../../../packages/api-client/src/ai-jobs';
+import { ArtifactMismatchError } from '../../../../packages/api-client/src/artifacts';
 import { CogoApiError } from '../../../../packages/api-client/src/errors';
-import { call, runToEnd, sampleLayers } from '../../src/modules/ai-jobs/ai-jobs.test-helpers';
+import { call, longNamedLayers, runToEnd, sampleLayers } from '../../src/modules/ai-jobs/ai-jobs.test-helpers';
 import { createTestProject } from '../helpers';
 import { llmProject } from '../llm-helpers';
 import { connection, workerTransport } from './client-helpers';
@@ -58,5 +59,31 @@ describe('streamAiJob against the Worker', () => {
     expect(err).toBeInstanceOf(CogoApiError);
     expect(err).toMatchObject({ status: 404, code: 'NOT_FOUND' });
     expect(transport.requests.length).toBe(1);
+  });
+
+  it('aiJobResult: a large result comes from its artifact, its bytes checked; a small one costs no request', async () => {
+    const p = await llmProject([{ name: 'p', models: [{ name: MODEL }] }]);
+    const layers = longNamedLayers(1_000);
+    const { job_id } = (await (await call(p, '/api/rename-layers', { model: MODEL, layers })).json()) as { job_id: string };
+    await runToEnd(job_id);
+    const transport = workerTransport();
+    const { job } = await follow(streamAiJob(connection(p.key, transport, []), { jobId: job_id }));
+    expect(job.result).toBeNull();
+    expect(job.result_artifact).toMatchObject({ kind: 'job_output' });
+    const result = (await aiJobResult(connection(p.key, transport, []), job)) as { layers: Array<{ id: string; old_name: string }> };
+    expect(result.layers.map((l) => l.id)).toEqual(layers.map((l) => l.id));
+    expect(result.layers[999]!.old_name).toBe(layers[999]!.name);
+    const fetched = transport.requests.filter((r) => r.path === job.result_artifact!.url);
+    expect(fetched.map((r) => r.status)).toEqual([200]);
+
+    // a pointer whose sha256 is not the bytes' is refused, not parsed
+    const forged = { ...job, result_artifact: { ...job.result_artifact!, sha256: '0'.repeat(64) } };
+    const err = await aiJobResult(connection(p.key, transport, []), forged).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ArtifactMismatchError);
+    expect((err as Error).message).toContain(`expected ${'0'.repeat(64)}`);
+
+    const before = transport.requests.length;
+    expect(await aiJobResult(connection(p.key, transport, []), { result: { layers: [] }, result_artifact: null })).toEqual({ layers: [] });
+    expect(transport.requests.length).toBe(before);
   });
 });

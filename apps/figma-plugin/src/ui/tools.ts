@@ -1,7 +1,7 @@
 // The Tokens, Rename, Edits and Jobs panels. Rename: the selection's layers → POST /api/rename-layers → the job's
 // events followed live (GET /api/jobs/{id}/events: batches and names as they arrive, a retry while it waits) → old →
 // new preview → applied by the main thread in one undo step.
-import { readFrames, streamAiJob, type components } from '@cogo/api-client';
+import { aiJobResult, readFrames, streamAiJob, type components } from '@cogo/api-client';
 import { onJobEvent, progressText, startProgress } from '../lib/job-progress';
 import type { LayerInput } from '../lib/rename';
 import { renamePreview, type RenameRow } from '../lib/rename';
@@ -60,7 +60,8 @@ async function rename(layers: LayerInput[], settings: () => Settings): Promise<v
       step = await events.next();
     }
     const job: Job = step.value;
-    rows = renamePreview((job.result ?? { layers: [] }) as { layers: { id: string; old_name: string; name: string }[] });
+    // a large rename's names come from its artifact (result_artifact), fetched with the same key
+    rows = renamePreview(((await aiJobResult(conn, job)) ?? { layers: [] }) as { layers: { id: string; old_name: string; name: string }[] });
     $('rename-preview').replaceChildren(...rows.map((r) => h('li', `${r.oldName} → ${r.newName}`, { 'data-testid': 'rename-row' })));
     $<HTMLButtonElement>('rename-apply').disabled = rows.length === 0;
     if (job.status !== 'completed') status('rename-status', `${progressText(progress)} — ${job.error ? `${job.error.code}: ${job.error.message}` : job.status}`, true);

@@ -1,9 +1,10 @@
 // Compare two stored versions of the file's tokens: the versions this project derived (GET
 // /figma-compat/uui/variables/versions, newest first), and what changed between two of them (GET …/variables/diff).
 'use client';
+import { fetchArtifactJson } from '@cogo/api-client';
 import { useEffect, useState } from 'react';
 import { ErrorBox } from '../../lib/error-box';
-import { clientFor } from '../../lib/session';
+import { apiBase, clientFor } from '../../lib/session';
 import { unwrap, useApi } from '../../lib/use-api';
 import { diffRows, type DiffRow, type DiffValue } from '../../lib/tokens-diff';
 
@@ -56,10 +57,8 @@ export function TokensDiff({ apiKey, fileKey, current }: { apiKey: string; fileK
     const { data, error: failed } = await clientFor(apiKey).GET('/figma-compat/uui/variables/diff', { params: { query: { file_key: fileKey, from, to } } });
     if (failed) return setError(failed);
     if (!data.artifact) return setResult(diffRows(data));
-    // a diff over ARTIFACT_INLINE_MAX_BYTES: the answer points at the whole of it
-    const whole = await clientFor(apiKey).GET('/artifacts/{id}', { params: { path: { id: data.artifact.artifact_id } }, parseAs: 'json' });
-    if (whole.error) return setError(whole.error);
-    setResult(diffRows(whole.data as unknown as typeof data));
+    // a diff over ARTIFACT_INLINE_MAX_BYTES: the answer points at the whole of it (fetched, its sha256 checked)
+    setResult(diffRows((await fetchArtifactJson({ baseUrl: apiBase(), apiKey }, data.artifact)) as typeof data));
   };
 
   return (

@@ -17,6 +17,8 @@ export const jobs = cogo.table(
     input: jsonb('input').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     progress: jsonb('progress').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     result: jsonb('result').$type<Record<string, unknown>>(),
+    /** Where a result over ARTIFACT_INLINE_MAX_BYTES went (an ArtifactPointer of @cogo/types); `result` is null then. */
+    resultArtifact: jsonb('result_artifact').$type<Record<string, unknown>>(),
     error: jsonb('error').$type<{ code: string; message: string }>(),
     traceId: text('trace_id'),
     /** When a worker first picked it up (seed 004's started_at). */

@@ -1,6 +1,7 @@
 // Queries of the AI plugin jobs: cogo.jobs (seed 004's job table), cogo.job_batches (a batched job's calls) and
 // cogo.job_events (the ordered log GET /api/jobs/{id}/events streams; seq is the SSE id).
 import { batch, isUniqueViolation, schema, type BatchStatement, type Db } from '@cogo/db';
+import type { ArtifactPointer } from '@cogo/types';
 import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { beforeKeyset, newestFirst, type KeysetPosition } from '../../lib/keyset-cursor';
 
@@ -87,11 +88,28 @@ export async function setProgress(db: Db, id: string, progress: Record<string, u
   await db.update(j).set({ progress, updatedAt: new Date() }).where(and(eq(j.id, id), eq(j.status, 'running')));
 }
 
+/** How a job ended: its status, and its result inline or (over ARTIFACT_INLINE_MAX_BYTES) the artifact holding it. */
+export interface JobEnd {
+  status: 'completed' | 'failed';
+  result?: Record<string, unknown> | null;
+  resultArtifact?: ArtifactPointer | null;
+  error?: { code: string; message: string } | null;
+  progress?: Record<string, unknown>;
+}
+
 /** Ends an active job; false when it was not active any more (a cancel won). */
-export async function finishJob(db: Db, id: string, end: { status: 'completed' | 'failed'; result?: Record<string, unknown> | null; error?: { code: string; message: string } | null; progress?: Record<string, unknown> }): Promise<boolean> {
+export async function finishJob(db: Db, id: string, end: JobEnd): Promise<boolean> {
   const rows = await db
     .update(j)
-    .set({ status: end.status, result: end.result ?? null, error: end.error ?? null, ...(end.progress ? { progress: end.progress } : {}), finishedAt: new Date(), updatedAt: new Date() })
+    .set({
+      status: end.status,
+      result: end.result ?? null,
+      resultArtifact: end.resultArtifact ?? null,
+      error: end.error ?? null,
+      ...(end.progress ? { progress: end.progress } : {}),
+      finishedAt: new Date(),
+      updatedAt: new Date(),
+    })
     .where(and(eq(j.id, id), inArray(j.status, [...ACTIVE])))
     .returning({ id: j.id });
   return rows.length > 0;
@@ -189,9 +207,9 @@ export async function listJobs(db: Db, projectId: string, filter: JobFilter, lim
 /**
  * Retention (seed 004's removeOnComplete / removeOnFail): of the project's finished jobs of `kind` with status in
  * `statuses`, keeps the newest `keep` and deletes the rest that finished before `finishedBefore` (their batches and
- * events go with them). Returns how many.
+ * events go with them). Returns how many, and the artifacts their results were kept in (for the caller to discard).
  */
-export async function pruneFinished(db: Db, projectId: string, kind: string, statuses: string[], keep: number, finishedBefore: Date): Promise<number> {
+export async function pruneFinished(db: Db, projectId: string, kind: string, statuses: string[], keep: number, finishedBefore: Date): Promise<{ removed: number; artifactIds: string[] }> {
   const old = db
     .select({ id: j.id })
     .from(j)
@@ -201,6 +219,6 @@ export async function pruneFinished(db: Db, projectId: string, kind: string, sta
   const rows = await db
     .delete(j)
     .where(and(inArray(j.id, old), lt(j.finishedAt, finishedBefore)))
-    .returning({ id: j.id });
-  return rows.length;
+    .returning({ resultArtifact: j.resultArtifact });
+  return { removed: rows.length, artifactIds: rows.flatMap((r) => (r.resultArtifact ? [String(r.resultArtifact.artifact_id)] : [])) };
 }

@@ -81,6 +81,8 @@ export const getJobRoute = createRoute({
   path: '/api/jobs/{id}',
   tags,
   summary: 'Poll a job (seed 004): status, progress, result (partial while a rename runs), error',
+  description:
+    'A finished job whose result is over ARTIFACT_INLINE_MAX_BYTES (a rename of thousands of layers) keeps it as a `job_output` artifact: `result` is null and `result_artifact` points at it (GET its `url` with the same key; kept ARTIFACT_TTL_DAYS). A running or cancelled rename shows the names of its finished batches inline, computed at each poll.',
   security: BEARER,
   middleware: guard(),
   request: idParam,

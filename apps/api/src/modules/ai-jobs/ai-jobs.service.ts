@@ -2,11 +2,11 @@
 // job (with its batches, or its payload in R2 for images) and its id sent to the AI_JOBS_QUEUE; the consumer runs it.
 // Reads: one job (with the partial result of a running rename), a page of history, cancel.
 import type { Db } from '@cogo/db';
-import type { AiJob, AiJobAccepted, AiSettings, AiJobEstimate, AiJobKind, AiJobListQuery, GenerateEditsRequest, GenerateImagesRequest, RenameLayersRequest } from '@cogo/types';
+import type { AiJob, AiJobAccepted, ArtifactPointer, AiSettings, AiJobEstimate, AiJobKind, AiJobListQuery, GenerateEditsRequest, GenerateImagesRequest, RenameLayersRequest } from '@cogo/types';
 import type { AppConfig } from '../../env';
 import { ApiError } from '../../lib/errors';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../lib/keyset-cursor';
-import { storeArtifact } from '../artifacts/artifacts.service';
+import { openArtifact, storeArtifact } from '../artifacts/artifacts.service';
 import * as repo from './ai-jobs.repo';
 import { settingsAndVocabulary } from './ai-settings';
 import { editOutputTokens, editsRequest } from './edits/edits-prompt';
@@ -112,6 +112,7 @@ export function aiJobView(row: repo.JobRow, result: Record<string, unknown> | nu
     payload: payloadSummary(row),
     progress: row.progress,
     result,
+    result_artifact: (row.resultArtifact as ArtifactPointer | null) ?? null,
     error: row.error ?? null,
     attempts: row.attempts,
     trace_id: row.traceId,
@@ -132,6 +133,14 @@ export async function getAiJob(ctx: Pick<JobContext, 'db' | 'projectId'>, id: st
     return aiJobView(row, { ...renameResult(input.layers, batches, input.settings?.naming_convention ?? 'as_is', true) });
   }
   return aiJobView(row);
+}
+
+/** The job with its result inline even when it was kept as an artifact: for callers that cannot follow a URL (MCP tools). */
+export async function getAiJobWithResult(ctx: Pick<JobContext, 'db' | 'projectId' | 'config'>, id: string): Promise<AiJob> {
+  const job = await getAiJob(ctx, id);
+  if (!job.result_artifact) return job;
+  const opened = await openArtifact(ctx.db, ctx.config.ARTIFACTS, ctx.projectId, job.result_artifact.artifact_id);
+  return { ...job, result: JSON.parse(await new Response(opened.body).text()) as Record<string, unknown> };
 }
 
 /** The project's job (404 for another project's, which reads exactly like a missing one). */

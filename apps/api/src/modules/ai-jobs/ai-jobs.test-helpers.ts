@@ -18,6 +18,9 @@ export function sampleLayers(n: number, prefix = 'L'): LayerInput[] {
   });
 }
 
+/** `n` sample layers named with ~250 characters each: 1,000 of them rename to a result over 256 KiB (the default ARTIFACT_INLINE_MAX_BYTES). */
+export const longNamedLayers = (n: number): LayerInput[] => sampleLayers(n).map((l) => ({ ...l, name: `${l.name} ${'very long layer name '.repeat(11)}`.slice(0, 250) }));
+
 /** POST/GET on the job routes with the project's key. */
 export const call = (p: Pick<TestProject, 'key'>, path: string, json?: unknown, init: RequestInit = {}) =>
   api(path, { method: json === undefined ? (init.method ?? 'GET') : 'POST', key: p.key, ...(json === undefined ? {} : { json }), ...init });

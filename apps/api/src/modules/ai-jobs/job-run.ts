@@ -3,10 +3,12 @@
 // provider's Retry-After when longer), and its events, written one at a time in order.
 import type { BatchStatement, Db } from '@cogo/db';
 import type { AppConfig } from '../../env';
+import { tenantDb } from '../../lib/db';
 import { ApiError } from '../../lib/errors';
 import type { Logger } from '../../lib/logger';
+import { discardArtifacts, offloadJson } from '../artifacts';
 import type { CallScope } from '../llm/call-scope';
-import { appendEvent, type JobRow } from './ai-jobs.repo';
+import { appendEvent, finishJob, type JobEnd, type JobRow } from './ai-jobs.repo';
 
 export interface RunContext {
   /** The consumer's service database (no caller: the job row names its project). */
@@ -36,6 +38,28 @@ export function eventWriter(db: Db, job: Pick<JobRow, 'id' | 'projectId'>, log: 
     chain = next.catch((err: unknown) => log.warn('job event not written', { jobId: job.id, type, error: String(err) }));
     return alongside?.length ? next : chain;
   };
+}
+
+/**
+ * Ends the job (false when a cancel won). A result over ARTIFACT_INLINE_MAX_BYTES is stored first as a `job_output`
+ * artifact of the job's project and trace, and the row keeps its pointer instead (`result` null): polls, listings and
+ * the events' `done` stay small whatever the job made. Should the job have been cancelled meanwhile, that artifact is
+ * taken back.
+ */
+export async function endJob(ctx: Pick<RunContext, 'db' | 'config' | 'job'>, end: Omit<JobEnd, 'resultArtifact'>): Promise<boolean> {
+  const { db, config, job } = ctx;
+  if (!end.result) return finishJob(db, job.id, end);
+  const tenant = tenantDb(config, job.projectId, 1);
+  try {
+    const store = { projectId: job.projectId, kind: 'job_output' as const, traceId: job.traceId, ttlDays: config.ARTIFACT_TTL_DAYS, inlineMaxBytes: config.ARTIFACT_INLINE_MAX_BYTES };
+    const artifact = await offloadJson(tenant.db, config.ARTIFACTS, end.result, store);
+    if (!artifact) return await finishJob(db, job.id, end);
+    const ended = await finishJob(db, job.id, { ...end, result: null, resultArtifact: artifact });
+    if (!ended) await discardArtifacts(tenant.db, job.projectId, [artifact.artifact_id]);
+    return ended;
+  } finally {
+    await tenant.close();
+  }
 }
 
 // Client-side refusals that another try would only repeat.

@@ -2,7 +2,7 @@
 // rows; the explicit project filter is belt and braces); the retention sweep runs on the service database.
 import { schema, type Db } from '@cogo/db';
 import type { ArtifactKind } from '@cogo/types';
-import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { beforeKeyset, newestFirst, type KeysetPosition } from '../../lib/keyset-cursor';
 
 export type ArtifactRow = typeof schema.artifacts.$inferSelect;
@@ -50,6 +50,15 @@ export async function findLiveArtifactByContent(db: Db, projectId: string, kind:
     .orderBy(desc(a.expiresAt))
     .limit(1);
   return row;
+}
+
+/** Ends the life of the project's artifacts now (nothing serves them; the retention sweep removes each row, then its object). */
+export async function expireArtifacts(db: Db, projectId: string, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  await db
+    .update(a)
+    .set({ expiresAt: sql`now()` })
+    .where(and(eq(a.projectId, projectId), inArray(a.id, ids), gt(a.expiresAt, sql`now()`)));
 }
 
 /** Filters of a listing. */

@@ -89,6 +89,22 @@ export async function storeArtifact(db: Db, bucket: R2Bucket, input: StoreArtifa
   }
 }
 
+/**
+ * `value` as JSON: null while it fits `inlineMaxBytes` (the caller answers it inline), else stored as an artifact
+ * (content type application/json) and its pointer answered. Every "inline or artifact" answer decides here.
+ */
+export async function offloadJson(db: Db, bucket: R2Bucket, value: unknown, input: Omit<StoreArtifactInput, 'body' | 'contentType'> & { inlineMaxBytes: number }): Promise<ArtifactPointer | null> {
+  const bytes = new TextEncoder().encode(JSON.stringify(value));
+  if (bytes.byteLength <= input.inlineMaxBytes) return null;
+  const { inlineMaxBytes: _, ...store } = input;
+  return storeArtifact(db, bucket, { ...store, contentType: 'application/json', body: bytes });
+}
+
+/** Takes back artifacts nothing will point at any more (they expire now; the sweep removes them like any expired one). */
+export async function discardArtifacts(db: Db, projectId: string, ids: string[]): Promise<void> {
+  await repo.expireArtifacts(db, projectId, ids);
+}
+
 /** An artifact to serve: its row, and its object's body unless the client's copy is current. */
 export interface OpenedArtifact {
   row: repo.ArtifactRow;

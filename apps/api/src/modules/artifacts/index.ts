@@ -1,3 +1,3 @@
 export { artifactsRouter } from './artifacts.handlers';
-export { artifactObjectKey, artifactPath, pointerOf, storeArtifact, type StoreArtifactInput } from './artifacts.service';
+export { artifactObjectKey, artifactPath, discardArtifacts, offloadJson, pointerOf, storeArtifact, type StoreArtifactInput } from './artifacts.service';
 export { sweepArtifacts } from './artifacts.sweep';

@@ -11,7 +11,7 @@ import type { DeriveTokensRequest, DerivedTokensResponse, TokensDiffResponse, To
 import type { Db } from '@cogo/db';
 import { sha256Hex } from '../../lib/crypto';
 import { ApiError } from '../../lib/errors';
-import { storeArtifact } from '../artifacts';
+import { offloadJson } from '../artifacts';
 import type { FigmaClient } from '../figma-context/figma.client';
 import type { CallScope } from '../llm/call-scope';
 import { withVersionCache } from '../figma-context/version-cache';
@@ -228,16 +228,8 @@ export async function diffStoredVersions(db: Db, fileKey: string, from: string, 
   const diff = diffTokens(byVersion.get(from)!.resolver as unknown as ResolverDocument, byVersion.get(to)!.resolver as unknown as ResolverDocument);
   const counts = { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length, renamed: diff.renamed.length };
   const whole: TokensDiffResponse = { file_key: fileKey, from, to, counts, ...diff };
-  const bytes = new TextEncoder().encode(JSON.stringify(whole));
-  if (bytes.byteLength <= offload.inlineMaxBytes) return whole;
-  const artifact = await storeArtifact(db, offload.bucket, {
-    projectId: offload.projectId,
-    kind: 'diff',
-    contentType: 'application/json',
-    body: bytes,
-    traceId: offload.traceId,
-    ttlDays: offload.ttlDays,
-    reuse: true,
-  });
+  const { bucket, projectId, traceId, inlineMaxBytes, ttlDays } = offload;
+  const artifact = await offloadJson(db, bucket, whole, { projectId, kind: 'diff', traceId, ttlDays, inlineMaxBytes, reuse: true });
+  if (!artifact) return whole;
   return { file_key: fileKey, from, to, counts, unchanged: diff.unchanged, artifact };
 }

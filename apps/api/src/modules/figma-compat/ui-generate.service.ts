@@ -6,7 +6,7 @@
 import { cogoToUui, generateFromPrompt, validateUiJson, type DesignVocabulary, type PrunedEntry } from '@cogo/figma-compat';
 import { TOKEN_REF_PATTERN, UI_JSON_VERSION, type CogoUiJson, type UiGenerateRequest, type UiGenerateResponse, type UiReport, type UiSectionSummary } from '@cogo/types';
 import type { CallScope } from '../llm/call-scope';
-import { storeArtifact } from '../artifacts';
+import { offloadJson } from '../artifacts';
 
 /** A validated page and what validation found. */
 export interface UiOutcome {
@@ -127,17 +127,9 @@ function completeEnvelope(raw: unknown, prompt: string, pageId: string): unknown
 export async function deliverUi(scope: CallScope, outcome: UiOutcome): Promise<DeliveredUi> {
   const uui = cogoToUui(outcome.doc);
   const { sections, tokens_used, report } = outcome;
-  const body = JSON.stringify({ cogo_ui_json: outcome.doc, uui_json: uui });
-  const bytes = new TextEncoder().encode(body);
-  if (bytes.byteLength <= scope.config.ARTIFACT_INLINE_MAX_BYTES) return { cogo_ui_json: outcome.doc, uui_json: uui, sections, tokens_used, report };
-  const artifact = await storeArtifact(scope.db(), scope.config.ARTIFACTS, {
-    projectId: scope.projectId,
-    kind: 'ui_json',
-    contentType: 'application/json',
-    body: bytes,
-    traceId: scope.traceId,
-    ttlDays: scope.config.ARTIFACT_TTL_DAYS,
-  });
+  const { config } = scope;
+  const artifact = await offloadJson(scope.db(), config.ARTIFACTS, { cogo_ui_json: outcome.doc, uui_json: uui }, { projectId: scope.projectId, kind: 'ui_json', traceId: scope.traceId, ttlDays: config.ARTIFACT_TTL_DAYS, inlineMaxBytes: config.ARTIFACT_INLINE_MAX_BYTES });
+  if (!artifact) return { cogo_ui_json: outcome.doc, uui_json: uui, sections, tokens_used, report };
   return { artifact, sections, tokens_used, report };
 }
 

@@ -7,7 +7,8 @@ import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_FILE_KEY } from '@cogo/fakes/samples';
 import { api, BASE, createTestProject, runFigmaJob, type TestProject } from '../../../test/helpers';
-import { sampleLayers } from '../ai-jobs/ai-jobs.test-helpers';
+import { llmProject } from '../../../test/llm-helpers';
+import { longNamedLayers, runToEnd, sampleLayers } from '../ai-jobs/ai-jobs.test-helpers';
 
 async function connect(p: Pick<TestProject, 'key'>, mode: 'auto' | 'legacy' = 'auto') {
   const transport = new StreamableHTTPClientTransport(new URL(`${BASE}/mcp`), {
@@ -73,6 +74,25 @@ describe('MCP at /mcp', () => {
     } finally {
       await ca.close();
       await cb.close();
+    }
+  });
+
+  it('get_job reads a large result back from its job_output artifact: an agent gets the names, not only a URL', async () => {
+    const p = await llmProject([{ name: 'p', models: [{ name: 'namer' }] }]);
+    const layers = longNamedLayers(1_000);
+    const res = await api('/api/rename-layers', { method: 'POST', key: p.key, json: { model: 'namer', layers } });
+    const { job_id } = (await res.json()) as { job_id: string };
+    await runToEnd(job_id);
+    const rest = (await (await api(`/api/jobs/${job_id}`, { key: p.key })).json()) as Structured;
+    expect(rest).toMatchObject({ status: 'completed', result: null, result_artifact: { kind: 'job_output' } });
+    const client = await connect(p);
+    try {
+      const job = (await client.callTool({ name: 'get_job', arguments: { job_id } })).structuredContent as Structured;
+      expect(job).toMatchObject({ id: job_id, status: 'completed', result_artifact: rest.result_artifact });
+      expect(job.result.layers.map((l: { id: string }) => l.id)).toEqual(layers.map((l) => l.id));
+      expect(job.result.partial).toBe(false);
+    } finally {
+      await client.close();
     }
   });
 

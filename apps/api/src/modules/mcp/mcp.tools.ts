@@ -28,7 +28,7 @@ import { z } from 'zod';
 import { ApiError } from '../../lib/errors';
 import { describeError, type Logger } from '../../lib/logger';
 import { VERSION } from '../../version';
-import { aiJobsPage, createRenameJob, getAiJob, type JobContext } from '../ai-jobs/ai-jobs.service';
+import { aiJobsPage, createRenameJob, getAiJobWithResult, type JobContext } from '../ai-jobs/ai-jobs.service';
 import { coverage } from '../design-sync/coverage.service';
 import { driftReport } from '../design-sync/drift.service';
 import { getSession } from '../design-sync/browser/browser.service';
@@ -75,8 +75,11 @@ export function mcpServer(ctx: ToolContext): McpServer {
   );
   server.registerTool(
     'get_job',
-    { description: 'A job of the project: status, progress, result (a running rename shows the names so far), error.', inputSchema: z.object({ job_id: UuidSchema }) },
-    async (args) => answer(ctx, 'get_job', () => getAiJob(ctx, args.job_id)),
+    {
+      description: 'A job of the project: status, progress, result (a running rename shows the names so far; a large one is read back from its `result_artifact`), error.',
+      inputSchema: z.object({ job_id: UuidSchema }),
+    },
+    async (args) => answer(ctx, 'get_job', () => getAiJobWithResult(ctx, args.job_id)),
   );
   server.registerTool(
     'list_jobs',

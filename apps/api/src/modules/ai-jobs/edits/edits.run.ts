@@ -3,8 +3,8 @@
 import type { GenerateEditsRequest } from '@cogo/types';
 import { ApiError } from '../../../lib/errors';
 import { prepareCompletion, runCompletion } from '../../llm/completion.service';
-import { finishJob, setProgress } from '../ai-jobs.repo';
-import { isRetryable, jobError, retryDelayMs, type RunContext, type RunOutcome } from '../job-run';
+import { setProgress } from '../ai-jobs.repo';
+import { endJob, isRetryable, jobError, retryDelayMs, type RunContext, type RunOutcome } from '../job-run';
 import { findPrompt } from '../prompts';
 import { checkEdits, editsRequest } from './edits-prompt';
 
@@ -25,7 +25,7 @@ export async function runEdits(ctx: RunContext): Promise<RunOutcome> {
       throw new ApiError('LLM_BAD_OUTPUT', 'the edits do not match the expected shape');
     }
     const progress = { unit: 'calls', total: 1, done: 1, failed: 0, cost_usd: answer.usage.cost_usd };
-    if (await finishJob(db, job.id, { status: 'completed', result, progress })) await ctx.emit('job.completed', { status: 'completed', variants: result.variants.length, dropped: result.dropped.length });
+    if (await endJob(ctx, { status: 'completed', result, progress })) await ctx.emit('job.completed', { status: 'completed', variants: result.variants.length, dropped: result.dropped.length });
     return { kind: 'done' };
   } catch (err) {
     const error = jobError(err);
@@ -35,7 +35,7 @@ export async function runEdits(ctx: RunContext): Promise<RunOutcome> {
       await ctx.emit('job.retrying', { attempt: attempts, error, retry_in_ms: delayMs });
       return { kind: 'retry', delaySeconds: Math.max(1, Math.ceil(delayMs / 1000)) };
     }
-    if (await finishJob(db, job.id, { status: 'failed', error, progress: { unit: 'calls', total: 1, done: 0, failed: 1 } })) await ctx.emit('job.failed', { status: 'failed', error });
+    if (await endJob(ctx, { status: 'failed', error, progress: { unit: 'calls', total: 1, done: 0, failed: 1 } })) await ctx.emit('job.failed', { status: 'failed', error });
     return { kind: 'done' };
   }
 }

@@ -6,8 +6,8 @@ import type { ArtifactPointer, GenerateImagesRequest } from '@cogo/types';
 import { ApiError } from '../../../lib/errors';
 import { tenantDb } from '../../../lib/db';
 import { openArtifact, storeArtifact } from '../../artifacts/artifacts.service';
-import { finishJob, jobStatus, setProgress } from '../ai-jobs.repo';
-import { isRetryable, jobError, retryDelayMs, type RunContext, type RunOutcome } from '../job-run';
+import { jobStatus, setProgress } from '../ai-jobs.repo';
+import { endJob, isRetryable, jobError, retryDelayMs, type RunContext, type RunOutcome } from '../job-run';
 import { generateImage, imageProvider } from './image-provider';
 
 interface ImagesProgress {
@@ -38,7 +38,7 @@ export async function runImages(ctx: RunContext): Promise<RunOutcome> {
       await ctx.emit('job.progress', { image: images.length - 1, artifact: stored });
     }
     const result = { images, model, size: req.size, cost_usd: cost };
-    if (await finishJob(db, job.id, { status: 'completed', result, progress: { unit: 'images', total: req.n, done: images.length, failed: 0, cost_usd: cost } })) {
+    if (await endJob(ctx, { status: 'completed', result, progress: { unit: 'images', total: req.n, done: images.length, failed: 0, cost_usd: cost } })) {
       await ctx.emit('job.completed', { status: 'completed', images: images.length });
     }
     return { kind: 'done' };
@@ -49,7 +49,7 @@ export async function runImages(ctx: RunContext): Promise<RunOutcome> {
       await ctx.emit('job.retrying', { attempt: job.attempts, error, retry_in_ms: delayMs });
       return { kind: 'retry', delaySeconds: Math.max(1, Math.ceil(delayMs / 1000)) };
     }
-    if (await finishJob(db, job.id, { status: 'failed', error, result: images.length ? { images, partial: true } : null })) await ctx.emit('job.failed', { status: 'failed', error });
+    if (await endJob(ctx, { status: 'failed', error, result: images.length ? { images, partial: true } : null })) await ctx.emit('job.failed', { status: 'failed', error });
     return { kind: 'done' };
   } finally {
     await tenant.close();

@@ -6,8 +6,8 @@
 import { ApiError } from '../../../lib/errors';
 import type { AiSettings, LayerInput, RenameLayersResult } from '@cogo/types';
 import { prepareCompletion, runCompletion } from '../../llm/completion.service';
-import { batchesOf, finishJob, jobStatus, runnableBatches, setProgress, updateBatch, updateBatchStatement, type BatchRow } from '../ai-jobs.repo';
-import { isRetryable, jobError, pool, retryDelayMs, type RunContext, type RunOutcome } from '../job-run';
+import { batchesOf, jobStatus, runnableBatches, setProgress, updateBatch, updateBatchStatement, type BatchRow } from '../ai-jobs.repo';
+import { endJob, isRetryable, jobError, pool, retryDelayMs, type RunContext, type RunOutcome } from '../job-run';
 import { checkBatchNames, finalNames } from './rename-names';
 import { renameRequest } from './rename-prompt';
 
@@ -77,7 +77,7 @@ export async function runRename(ctx: RunContext): Promise<RunOutcome> {
   const result = renameResult(input.layers, all, settings.naming_convention, false);
   const done = all.some((b) => b.status === 'done');
   const firstError = all.find((b) => b.status === 'failed')?.error ?? null;
-  const ended = await finishJob(db, job.id, done ? { status: 'completed', result: { ...result, cost_usd: cost }, progress } : { status: 'failed', result: { ...result, cost_usd: cost }, error: firstError, progress });
+  const ended = await endJob(ctx, done ? { status: 'completed', result: { ...result, cost_usd: cost }, progress } : { status: 'failed', result: { ...result, cost_usd: cost }, error: firstError, progress });
   if (ended) await ctx.emit(done ? 'job.completed' : 'job.failed', { status: done ? 'completed' : 'failed', renamed: result.layers.length, failed: result.failed.length, ...(done ? {} : { error: firstError }) });
   return { kind: 'done' };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "cogo"."jobs" ADD COLUMN "result_artifact" jsonb;
