@@ -100,7 +100,7 @@ async function rowsOf(schemaName: string, table: string): Promise<unknown[]> {
   return r.rows.map((x) => x.row);
 }
 
-/** Columns later migrations added to moved tables (0019: seed 004's job fields; 0021: result_artifact), left out when comparing rows. */
+/** Columns later migrations added to moved tables (0019: seed 004's job fields; 0021), left out when comparing rows. */
 const LATER_COLUMNS: Record<string, string[]> = { jobs: ['started_at', 'attempts', 'actor', 'result_artifact'] };
 
 function withoutLaterColumns(table: string, rows: unknown[]): unknown[] {
