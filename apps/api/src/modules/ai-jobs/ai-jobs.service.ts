@@ -135,7 +135,7 @@ export async function getAiJob(ctx: Pick<JobContext, 'db' | 'projectId'>, id: st
   return aiJobView(row);
 }
 
-/** The job with its result inline even when it was kept as an artifact: for callers that cannot follow a URL (MCP tools). */
+/** The job with its result inline even when it was kept as an artifact: for callers that cannot follow a URL (MCP). */
 export async function getAiJobWithResult(ctx: Pick<JobContext, 'db' | 'projectId' | 'config'>, id: string): Promise<AiJob> {
   const job = await getAiJob(ctx, id);
   if (!job.result_artifact) return job;

@@ -18,7 +18,7 @@ export function sampleLayers(n: number, prefix = 'L'): LayerInput[] {
   });
 }
 
-/** `n` sample layers named with ~250 characters each: 1,000 of them rename to a result over 256 KiB (the default ARTIFACT_INLINE_MAX_BYTES). */
+/** `n` sample layers with ~250-character names: 1,000 rename to a result over 256 KiB (ARTIFACT_INLINE_MAX_BYTES). */
 export const longNamedLayers = (n: number): LayerInput[] => sampleLayers(n).map((l) => ({ ...l, name: `${l.name} ${'very long layer name '.repeat(11)}`.slice(0, 250) }));
 
 /** POST/GET on the job routes with the project's key. */

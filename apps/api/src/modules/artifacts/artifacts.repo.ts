@@ -52,7 +52,7 @@ export async function findLiveArtifactByContent(db: Db, projectId: string, kind:
   return row;
 }
 
-/** Ends the life of the project's artifacts now (nothing serves them; the retention sweep removes each row, then its object). */
+/** Expires the project's artifacts now: nothing serves them; the retention sweep removes each row, then its object. */
 export async function expireArtifacts(db: Db, projectId: string, ids: string[]): Promise<void> {
   if (!ids.length) return;
   await db

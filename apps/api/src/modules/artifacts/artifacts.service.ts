@@ -100,7 +100,7 @@ export async function offloadJson(db: Db, bucket: R2Bucket, value: unknown, inpu
   return storeArtifact(db, bucket, { ...store, contentType: 'application/json', body: bytes });
 }
 
-/** Takes back artifacts nothing will point at any more (they expire now; the sweep removes them like any expired one). */
+/** Takes back artifacts nothing points at any more: they expire now, and the sweep removes them like any other. */
 export async function discardArtifacts(db: Db, projectId: string, ids: string[]): Promise<void> {
   await repo.expireArtifacts(db, projectId, ids);
 }
