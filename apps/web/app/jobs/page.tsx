@@ -45,7 +45,7 @@ function Jobs({ apiKey }: { apiKey: string }) {
                 <tr key={j.id} data-testid="job-row">
                   <td>{j.type}</td>
                   <td title={j.error ? `${j.error.code}: ${j.error.message}` : undefined}>{j.status}</td>
-                  <td>{new Date(j.created_at).toLocaleString()}</td>
+                  <td>{new Date(j.started_at ?? j.created_at).toLocaleString()}</td>
                   <td>{j.completed_at ? new Date(j.completed_at).toLocaleString() : '–'}</td>
                   <td>{j.trace_id ? <Link href={`/trace/?id=${encodeURIComponent(j.trace_id)}`}>trace</Link> : '–'}</td>
                   <td className="muted">{j.id.slice(0, 8)}</td>
