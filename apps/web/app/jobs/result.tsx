@@ -14,7 +14,7 @@ export function JobResult({ apiKey, job }: { apiKey: string; job: AiJob }) {
   }, [apiKey, job.id]);
 
   return (
-    <section aria-labelledby="job-result-h" className="job-result">
+    <section aria-labelledby="job-result-h" className="job-result detail">
       <h2 id="job-result-h">
         {job.type} <span className="muted">{job.id.slice(0, 8)}</span>
       </h2>
@@ -44,7 +44,7 @@ export function JobResult({ apiKey, job }: { apiKey: string; job: AiJob }) {
           </table>
         </div>
       ) : null}
-      {data?.json ? <pre className="job-json">{data.json}</pre> : null}
+      {data?.json ? <pre>{data.json}</pre> : null}
     </section>
   );
 }
