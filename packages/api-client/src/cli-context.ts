@@ -3,6 +3,7 @@
 // and, on stderr, the cursor of the next; with --cursor, the page that cursor names (no job is run: the
 // cursor names its job). Like runExtract it takes a parsed command, so the API's tests run it in workerd.
 import type { CliCommand } from './cli-args';
+import { plural } from './cli-text';
 import { getFigmaContextPage, readFigmaContext, type FigmaContextPage } from './figma-context-pages';
 import { startFigmaJob } from './figma-jobs';
 import { streamFigmaJob } from './figma-stream';
@@ -42,7 +43,7 @@ export async function runContext(cmd: ContextCommand, io: ContextIo, describeErr
       return 0;
     }
     const started = await startFigmaJob(conn, cmd.start!);
-    io.stderr.write(`job ${started.job_id}: file ${started.file_key}, ${started.plan.pages.length} pages, ${started.plan.chunks} chunks\n`);
+    io.stderr.write(`job ${started.job_id}: file ${started.file_key}, ${plural(started.plan.pages.length, 'page')}, ${plural(started.plan.chunks, 'chunk')}\n`);
     // the context is read from the job's log: read the stream to its end first (it throws on the job's error)
     for await (const _ of streamFigmaJob({ ...conn, jobId: started.job_id, cursor: started.first_cursor })) {
       // events are not printed: the context below holds what they carry

@@ -5,6 +5,7 @@
 // With --json stdout is every event as a JSON line (`{ event, data }`), the client's own last: `ui.artifact` (the
 // page a pointer named) and `applied`. Like runChat it takes a parsed command, so the API's tests run it in workerd.
 import type { CliCommand } from './cli-args';
+import { plural } from './cli-text';
 import { streamDesign, type CogoUiJson, type DesignConnection, type DesignDone, type DesignEvent, type DesignPreview } from './design';
 import { applyDesignPage, fetchDesignArtifact } from './design-page';
 
@@ -30,7 +31,6 @@ export function featurePath(out: string): string {
   return `${out.replace(/\.json$/i, '')}.feature`;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const dollars = (usd: number) => `$${usd.toFixed(6)}`;
 
 /** The stderr line of an event, if it has one. */

@@ -2,6 +2,7 @@
 // artifact under DIR as `nodes/<node>@<scale>x.<fmt>` and `fills/<imageRef>.<ext>`. Like runExtract it takes a
 // parsed command and its I/O, so the API's tests run it inside workerd against the real Worker.
 import type { CliCommand } from './cli-args';
+import { plural } from './cli-text';
 import { downloadFigmaArtifact, storeFigmaImages } from './figma-images';
 import type { FigmaConnection } from './figma-types';
 
@@ -47,7 +48,7 @@ export async function runImages(cmd: ImagesCommand, io: ImagesIo, describeError:
     }
     for (const f of res.failed) io.stderr.write(`cogo: ${f.reason}: ${f.message}\n`);
     if (cmd.json) io.stdout.write(`${JSON.stringify({ ...res, written }, null, 2)}\n`);
-    else io.stderr.write(`${written.length} files in ${cmd.out}; Figma calls: tier 1 ${res.figma_calls.tier1}, tier 2 ${res.figma_calls.tier2}, downloads ${res.figma_calls.downloads}\n`);
+    else io.stderr.write(`${plural(written.length, 'file')} in ${cmd.out}; Figma calls: tier 1 ${res.figma_calls.tier1}, tier 2 ${res.figma_calls.tier2}, downloads ${res.figma_calls.downloads}\n`);
     // a node Figma could not render is a failure of the run, though the other files are written
     return res.failed.length > 0 ? 1 : 0;
   } catch (err) {

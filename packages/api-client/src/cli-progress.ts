@@ -1,5 +1,6 @@
 // Progress display of `cogo extract`: a single redrawn bar on a terminal, plain lines otherwise
 // (logs and CI keep every line; a bar would be one long line of carriage returns there).
+import { plural } from './cli-text';
 import type { FigmaPageCollector } from './figma-collect';
 import type { FigmaPlan, FigmaStreamEvent } from './figma-types';
 
@@ -38,7 +39,7 @@ function lineReporter({ write }: ProgressOptions): ProgressReporter {
       const page = pages.pages().find((p) => p.page_id === page_id);
       const of = page?.chunks == null ? '?' : String(page.chunks);
       const partText = parts > 1 ? ` (part ${part + 1}/${parts})` : '';
-      write(`page ${page?.name ?? page_id}: chunk ${ordinal}/${of}${partText}, +${components.length} components\n`);
+      write(`page ${page?.name ?? page_id}: chunk ${ordinal}/${of}${partText}, +${plural(components.length, 'component')}\n`);
     },
     finish() {},
   };

@@ -10,6 +10,7 @@ import { runDesign } from './cli-design';
 import { runImages } from './cli-images';
 import { runMcpConfig } from './cli-mcp';
 import { createProgressReporter } from './cli-progress';
+import { plural } from './cli-text';
 import { DesignStreamError } from './design';
 import { CogoApiError } from './errors';
 import { applyFigmaPage, type ApplyPageResult } from './figma-apply';
@@ -82,7 +83,7 @@ async function extract(cmd: ExtractCommand, io: CliIo): Promise<void> {
   };
   const started = await startFigmaJob(conn, cmd.start);
   const say = (text: string) => io.stderr.write(text);
-  if (!io.isTTY) say(`job ${started.job_id}: file ${started.file_key}, ${started.plan.pages.length} pages, ${started.plan.chunks} chunks\n`);
+  if (!io.isTTY) say(`job ${started.job_id}: file ${started.file_key}, ${plural(started.plan.pages.length, 'page')}, ${plural(started.plan.chunks, 'chunk')}\n`);
   // a terminal's progress bar is one redrawn line: the cache line follows it there
   if (!io.isTTY) say(`${cacheLine(started)}\n`);
 
@@ -109,8 +110,8 @@ async function extract(cmd: ExtractCommand, io: CliIo): Promise<void> {
   const components = pages.reduce((n, p) => n + p.components.length, 0);
   const chunks = done?.chunks_total ?? pages.reduce((n, p) => n + p.chunks_received, 0);
   if (!cmd.json) {
-    io.stdout.write(`job ${started.job_id} (file ${started.file_key}): ${pages.length} pages, ${chunks} chunks, ${components} components\n`);
-    for (const p of pages) io.stdout.write(`  ${p.name} (${p.page_id}): ${p.components.length} components\n`);
+    io.stdout.write(`job ${started.job_id} (file ${started.file_key}): ${plural(pages.length, 'page')}, ${plural(chunks, 'chunk')}, ${plural(components, 'component')}\n`);
+    for (const p of pages) io.stdout.write(`  ${p.name} (${p.page_id}): ${plural(p.components.length, 'component')}\n`);
   }
 
   const applied: { page_id: string; name: string; result: ApplyPageResult }[] = [];

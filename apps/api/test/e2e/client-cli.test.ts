@@ -17,6 +17,8 @@ const SAMPLE_PAGES = [
   ['1:3', 'Archive'],
 ];
 const LONG_BUDGET = { STREAM_BUDGET_MS: '60000', STREAM_HARD_LIMIT_MS: '120000' };
+/** "1 component", "11 components": how the CLI counts. */
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 interface Run {
   code: number;
@@ -82,7 +84,7 @@ describe('cogo extract against the Worker', () => {
     expect(result.server_counts).toMatchObject({ pages: 3, empty_pages: 0 });
     // a multi-chunk job whose budget is long enough is one stream call
     expect(transport.streamCalls).toHaveLength(1);
-    expect(stderr).toContain(`page Storefront: chunk 1/1, +${s.perPage('0:1')} components`);
+    expect(stderr).toContain(`page Storefront: chunk 1/1, +${count(s.perPage('0:1'), 'component')}`);
   });
 
   it('prints one plain line per chunk when stderr is not a terminal', async () => {
@@ -94,11 +96,14 @@ describe('cogo extract against the Worker', () => {
     const jobId = /^job ([0-9a-f-]{36})/.exec(lines[0]!)![1]!;
     const s = await streamed(p.key, jobId);
     expect(lines[1]).toMatch(/^cache off — .+: Figma calls tier 1: 4, tier 2: 1, ~\d+ s$/);
-    expect(lines.slice(2)).toEqual(SAMPLE_PAGES.map(([id, name]) => `page ${name}: chunk 1/1, +${s.perPage(id!)} components`));
+    expect(lines.slice(2)).toEqual(SAMPLE_PAGES.map(([id, name]) => `page ${name}: chunk 1/1, +${count(s.perPage(id!), 'component')}`));
     expect(stdout).toBe(
       `job ${jobId} (file ${SAMPLE_FILE_KEY}): 3 pages, 3 chunks, ${s.components.length} components\n` +
-        SAMPLE_PAGES.map(([id, name]) => `  ${name} (${id}): ${s.perPage(id!)} components\n`).join(''),
+        SAMPLE_PAGES.map(([id, name]) => `  ${name} (${id}): ${count(s.perPage(id!), 'component')}\n`).join(''),
     );
+    // the sample's Archive page holds one component: counted in the singular
+    expect(s.perPage('1:3')).toBe(1);
+    expect(stdout).toContain('  Archive (1:3): 1 component\n');
   });
 
   it('redraws a single progress line with \\r on a terminal and ends it with a newline', async () => {
