@@ -1,6 +1,7 @@
 // Bar chart geometry for the Observability page: per-route latency (p50 and p95 bars on one scale, with each route's
 // SLO target marked) and error rates, spend per provider, and spend by day stacked by model. Pure: the page draws the SVG from it and its unit test
 // checks the numbers; every chart also has a table of the same figures.
+import { plural } from './words';
 
 /** The smallest 1, 2 or 5 × 10ⁿ at or above `v` (an axis end that reads well); 1 for nothing. */
 export function niceMax(v: number): number {
@@ -127,6 +128,6 @@ export function spendChart(days: SpendDayInput[], width: number, unit: (v: numbe
 }
 
 /** `1 call`, `3 calls`. */
-export const calls = (n: number) => `${n} call${n === 1 ? '' : 's'}`;
+export const calls = (n: number) => plural(n, 'call');
 export const percent = (v: number) => `${(v * 100).toFixed(v > 0 && v < 0.01 ? 2 : 1)} %`;
 export const dollars = (v: number) => `$${v.toFixed(v > 0 && v < 0.01 ? 4 : 2)}`;

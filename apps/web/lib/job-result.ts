@@ -1,6 +1,7 @@
 // What the Jobs page shows of a finished job's result (inline, or read from its `result_artifact`): a rename's names
 // old → new with the layers that failed, an edit's variants, an image job's artifacts, and for anything else the JSON.
 // Pure: the page renders it; its unit test checks each kind.
+import { plural } from './words';
 
 export interface JobResultView {
   /** One line: what the job made. */
@@ -13,7 +14,6 @@ export interface JobResultView {
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** The view of `result` for a job of `type`; `fromArtifact` says where it was read from. */
 export function jobResultView(type: string, result: Record<string, unknown>, fromArtifact: boolean): JobResultView {

@@ -1,6 +1,7 @@
 // A design-sync credential's status as a person reads it: the last check, the expiry, the last 4 characters (the API
 // never answers a value). Pure: the CredentialStatusCard shows one line per kind, stored or not.
 import type { Credential, CredentialKind } from './sync-types';
+import { plural } from './words';
 
 export const CREDENTIAL_KINDS: readonly CredentialKind[] = ['figma', 'slack', 'storybook'];
 
@@ -30,7 +31,7 @@ export function credentialLine(kind: CredentialKind, c: Credential | undefined, 
   const label = KIND_LABEL[kind];
   if (!c) return { kind, label, stored: false, state: 'none', status: 'not set', check: '—', expiry: '—', last4: '—' };
   const days = c.expires_at ? daysUntil(c.expires_at, now) : null;
-  const expiry = c.expires_at === null || days === null ? 'no expiry' : days < 0 ? `expired ${c.expires_at.slice(0, 10)}` : `in ${days} day${days === 1 ? '' : 's'} (${c.expires_at.slice(0, 10)})`;
+  const expiry = c.expires_at === null || days === null ? 'no expiry' : days < 0 ? `expired ${c.expires_at.slice(0, 10)}` : `in ${plural(days, 'day')} (${c.expires_at.slice(0, 10)})`;
   const bad = c.status === 'disabled' || !c.check.ok || (days !== null && days < 0);
   const warn = !bad && days !== null && days <= 7;
   const check = `${c.check.ok ? 'passed' : 'failed'}${c.check.status !== null ? ` (${c.check.status})` : ''} ${c.check.checked_at.slice(0, 16).replace('T', ' ')} UTC: ${c.check.message}`;

@@ -2,6 +2,7 @@
 // differs, grouped into sections (component, props, variants, defaults, types, tokens). Pure: the page's DiffPreview
 // draws these rows; props the mapping pairs and no item names are shown as unchanged context.
 import type { DriftItem } from './sync-types';
+import { plural } from './words';
 
 export type DiffSection = 'Component' | 'Props' | 'Variants' | 'Defaults' | 'Types' | 'Tokens';
 export type DiffChange = 'only-figma' | 'only-code' | 'differs' | 'same';
@@ -102,5 +103,5 @@ export function diffSummary(rows: Map<DiffSection, DiffRow[]>): string {
   const all = [...rows.values()].flat();
   const changed = all.filter((r) => r.change !== 'same').length;
   const same = all.length - changed;
-  return `${changed} difference${changed === 1 ? '' : 's'}${same ? `, ${same} unchanged` : ''}`;
+  return `${plural(changed, 'difference')}${same ? `, ${same} unchanged` : ''}`;
 }

@@ -2,6 +2,7 @@
 // properties, in the chosen direction. Pure: built from the drift the API reports (the same drift the operation
 // reads), so the confirmation says what the operation will do.
 import type { DriftMapping, SyncDirection } from './sync-types';
+import { plural } from './words';
 
 export interface PlanEntry {
   mappingId: string;
@@ -38,7 +39,7 @@ export function syncPlan(drift: readonly DriftMapping[], direction: SyncDirectio
     });
   const changes = drift.reduce((n, m) => n + m.items.length, 0);
   const headline = entries.length
-    ? `${entries.length} component${entries.length === 1 ? '' : 's'} will change (${changes} drift item${changes === 1 ? '' : 's'}), ${direction === 'design_to_code' ? 'design → code' : 'code → design'}`
+    ? `${plural(entries.length, 'component')} will change (${plural(changes, 'drift item')}), ${direction === 'design_to_code' ? 'design → code' : 'code → design'}`
     : 'Nothing drifted: this sync would change nothing (a no-op)';
   return { direction, entries, changes, headline };
 }

@@ -8,6 +8,7 @@ import type { Turn } from '../../lib/chat-turn';
 import { ErrorBox } from '../../lib/error-box';
 import { apiBase } from '../../lib/session';
 import { previewOf } from '../../lib/ui-preview';
+import { plural } from '../../lib/words';
 import { Preview } from './preview';
 
 export function TurnView({ turn, index, apiKey, live }: { turn: Turn; index: number; apiKey: string; live: boolean }) {
@@ -70,7 +71,7 @@ export function TurnView({ turn, index, apiKey, live }: { turn: Turn; index: num
       ) : null}
       {turn.bdd ? (
         <details data-testid="gherkin">
-          <summary>Gherkin: {turn.bdd.scenarios} scenarios</summary>
+          <summary>Gherkin: {plural(turn.bdd.scenarios, 'scenario')}</summary>
           <pre aria-label="Gherkin feature">{turn.bdd.feature}</pre>
         </details>
       ) : null}

@@ -8,6 +8,7 @@ import { ErrorBox } from '../../lib/error-box';
 import { RequireKey } from '../../lib/require-key';
 import { SAMPLE_URL } from '../../lib/sample';
 import { apiBase, clientFor } from '../../lib/session';
+import { plural } from '../../lib/words';
 
 type Started = Awaited<ReturnType<typeof startFigmaJob>>;
 type PageRow = { id: string; name: string; chunks: number; read: number; components: ApplyPage['components'] };
@@ -79,7 +80,7 @@ function Extract({ apiKey }: { apiKey: string }) {
         inserted += result.inserted + result.updated;
         unchanged += result.unchanged;
       }
-      setApplied(`${pages.length} pages applied: ${inserted} components written, ${unchanged} unchanged`);
+      setApplied(`${plural(pages.length, 'page')} applied: ${plural(inserted, 'component')} written, ${unchanged.toLocaleString('en-US')} unchanged`);
     } catch (err) {
       setError(err);
     }
@@ -157,7 +158,7 @@ function Extract({ apiKey }: { apiKey: string }) {
           ) : null}
           {phase === 'done' ? (
             <button type="button" onClick={() => void apply()}>
-              Apply {pages.length} pages
+              Apply {plural(pages.length, 'page')}
             </button>
           ) : null}
           {applied ? (

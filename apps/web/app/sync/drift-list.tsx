@@ -7,6 +7,7 @@ import { clientFor } from '../../lib/session';
 import { pctText, percent } from '../../lib/sync-coverage';
 import type { DriftItem, DriftMapping } from '../../lib/sync-types';
 import { unwrap, useApi } from '../../lib/use-api';
+import { plural } from '../../lib/words';
 
 interface Props {
   apiKey: string;
@@ -52,7 +53,7 @@ export function DriftList({ apiKey, version, selected, onPreview }: Props) {
       <ErrorBox error={drift.error ?? error} />
       {d ? (
         <p data-testid="drift-summary">
-          {d.counts.drifted} drifted mapping{d.counts.drifted === 1 ? '' : 's'}, {d.counts.items} drift item{d.counts.items === 1 ? '' : 's'}
+          {plural(d.counts.drifted, 'drifted mapping')}, {plural(d.counts.items, 'drift item')}
           {d.counts.cached ? ` (${d.counts.cached} unchanged since last measured)` : ''}
         </p>
       ) : drift.loading ? (

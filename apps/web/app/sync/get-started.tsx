@@ -7,6 +7,7 @@ import { ErrorBox } from '../../lib/error-box';
 import { clientFor } from '../../lib/session';
 import type { ComponentMapping, StorybookIngest } from '../../lib/sync-types';
 import { unwrap, useApi } from '../../lib/use-api';
+import { plural } from '../../lib/words';
 
 interface Props {
   apiKey: string;
@@ -62,7 +63,7 @@ export function GetStarted({ apiKey, version, onChange }: Props) {
     run(async () => {
       const r = await unwrap(api.POST('/design-sync/mappings/suggest', { body: { min_confidence: 0.6 } }));
       const c = r.counts;
-      return { text: `${c.suggested} new suggestion${c.suggested === 1 ? '' : 's'} (${c.code_components} coded and ${c.figma_components} Figma components; ${c.already_mapped} already mapped, ${c.rejected} rejected before)` };
+      return { text: `${plural(c.suggested, 'new suggestion')} (${c.code_components} coded and ${c.figma_components} Figma components; ${c.already_mapped} already mapped, ${c.rejected} rejected before)` };
     });
   const decide = (m: ComponentMapping, status: 'confirmed' | 'rejected') =>
     run(async () => {
@@ -100,7 +101,7 @@ export function GetStarted({ apiKey, version, onChange }: Props) {
           <li>
             <h3>Map coded components to Figma components</h3>
             <p data-testid="mapping-status">
-              {d.confirmed} confirmed mapping{d.confirmed === 1 ? '' : 's'}, {d.suggested.length} waiting for you.
+              {plural(d.confirmed, 'confirmed mapping')}, {d.suggested.length} waiting for you.
             </p>
             <button type="button" disabled={busy || d.components === 0} onClick={() => void suggest()}>
               Suggest mappings

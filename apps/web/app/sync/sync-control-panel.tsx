@@ -9,6 +9,7 @@ import { syncPlan, type SyncPlan } from '../../lib/sync-plan';
 import { outcomeOf, outcomeText, undoRefusal } from '../../lib/sync-status';
 import type { SyncDirection, SyncOperation } from '../../lib/sync-types';
 import { unwrap, useApi } from '../../lib/use-api';
+import { plural } from '../../lib/words';
 import { OperationsHistory } from './operations-history';
 
 interface Props {
@@ -62,7 +63,7 @@ export function SyncControlPanel({ apiKey, version, onChange }: Props) {
       setUndone(null);
       setResult(null);
       const r = await unwrap(api.POST('/design-sync/undo', { body: operationId ? { operation_id: operationId } : {} }));
-      setUndone(`Undid ${r.operation_id}: ${r.restored} component${r.restored === 1 ? '' : 's'} restored${r.restored_hash === r.pre_hash ? ' (restored state checked against the state before the sync)' : ''}.`);
+      setUndone(`Undid ${r.operation_id}: ${plural(r.restored, 'component')} restored${r.restored_hash === r.pre_hash ? ' (restored state checked against the state before the sync)' : ''}.`);
       onChange();
     });
 
@@ -120,7 +121,7 @@ export function SyncControlPanel({ apiKey, version, onChange }: Props) {
             {result.results.map((r) => (
               <li key={r.mapping_id}>
                 {r.code_component}: {r.status}
-                {r.changes ? `, ${r.changes} change${r.changes === 1 ? '' : 's'}` : ''}
+                {r.changes ? `, ${plural(r.changes, 'change')}` : ''}
                 {r.artifacts?.length ? `, scaffolds ${r.artifacts.map((a) => a.path).join(', ')}` : ''}
                 {r.error ? ` — ${r.error.code}: ${r.error.message}` : ''}
               </li>

@@ -7,8 +7,7 @@ import { ErrorBox } from '../../lib/error-box';
 import { RequireKey } from '../../lib/require-key';
 import { clientFor } from '../../lib/session';
 import { waterfall, type TraceTimeline } from '../../lib/waterfall';
-
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+import { plural } from '../../lib/words';
 
 const COLORS = { request: '#2446c7', step: '#1d6b35', llm: '#8a4fd1', event: '#5b6170' } as const;
 
@@ -52,7 +51,7 @@ function Trace({ apiKey }: { apiKey: string }) {
       {rows.length ? (
         <>
           <p data-testid="trace-summary">
-            {count(trace!.requests.length, 'request')}, {count(trace!.steps.length, 'step')}, {count(trace!.llm.calls.length, 'LLM call')}, {count(trace!.events.length, 'event')} over {Math.round(span)} ms
+            {plural(trace!.requests.length, 'request')}, {plural(trace!.steps.length, 'step')}, {plural(trace!.llm.calls.length, 'LLM call')}, {plural(trace!.events.length, 'event')} over {Math.round(span)} ms
           </p>
           <ol aria-label="Waterfall" className="waterfall">
             {rows.map((r, i) => (
