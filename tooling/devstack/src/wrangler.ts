@@ -37,6 +37,9 @@ export function wranglerEnv(maxHeapMiB?: number): NodeJS.ProcessEnv {
   return {
     ...process.env,
     WRANGLER_SEND_METRICS: 'false',
+    // miniflare fetches Cloudflare's Request.cf data from workers.cloudflare.com (offline: a warning with a stack
+    // trace at every start); the API does not read request.cf, so the placeholder it falls back to is enough
+    CLOUDFLARE_CF_FETCH_ENABLED: process.env.CLOUDFLARE_CF_FETCH_ENABLED ?? 'false',
     CI: 'true',
     X_LOCAL_OBSERVABILITY: process.env.X_LOCAL_OBSERVABILITY ?? 'false',
     ...(maxHeapMiB ? { MINIFLARE_WORKERD_V8_FLAGS: `--max-heap-size=${maxHeapMiB}` } : {}),
