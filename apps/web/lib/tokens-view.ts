@@ -25,28 +25,71 @@ export function cssColor(value: unknown): string | null {
   return typeof value.hex === 'string' ? value.hex : null;
 }
 
-/** A value as a person reads it: a colour's hex (and alpha), a dimension as `8px`, anything else as JSON. */
+/** A value as a person reads it: colours as hex (and alpha), dimensions as `8px`, composites (typography, shadow,
+ * border, transition, gradient, cubic Bézier, font lists) in a CSS-like short form, references as written; else JSON. */
 export function valueText(v: unknown): string {
   if (typeof v === 'string') return v;
-  if (isObj(v) && typeof v.hex === 'string' && Array.isArray(v.components)) return typeof v.alpha === 'number' && v.alpha !== 1 ? `${v.hex} / ${v.alpha}` : v.hex;
-  if (isObj(v) && typeof v.value === 'number' && typeof v.unit === 'string' && Object.keys(v).length === 2) return `${v.value}${v.unit}`;
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) {
+    if (v.length === 4 && v.every((n) => typeof n === 'number')) return `cubic-bezier(${v.join(', ')})`;
+    if (v.length > 0 && v.every((x) => typeof x === 'string')) return v.join(', ');
+    if (v.length > 0 && v.every((x) => isObj(x) && ('offsetX' in x || 'position' in x))) return v.map(valueText).join(', ');
+    return JSON.stringify(v);
+  }
+  if (!isObj(v)) return JSON.stringify(v);
+  const has = (...keys: string[]) => keys.every((k) => k in v);
+  if (has('colorSpace', 'components')) {
+    const alpha = typeof v.alpha === 'number' && v.alpha !== 1 ? ` / ${v.alpha}` : '';
+    return typeof v.hex === 'string' ? `${v.hex}${alpha}` : (cssColor(v) ?? JSON.stringify(v));
+  }
+  if (typeof v.value === 'number' && typeof v.unit === 'string' && Object.keys(v).length === 2) return `${v.value}${v.unit}`;
+  const t = (k: string) => valueText(v[k]);
+  if (has('fontFamily', 'fontSize')) {
+    const extra = [...('lineHeight' in v ? [`line height ${t('lineHeight')}`] : []), ...('letterSpacing' in v ? [`letter spacing ${t('letterSpacing')}`] : [])];
+    return [`${t('fontFamily')} ${t('fontSize')}${'fontWeight' in v ? ` / ${t('fontWeight')}` : ''}`, ...extra].join(', ');
+  }
+  if (has('color', 'offsetX', 'offsetY')) return `${v.inset === true ? 'inset ' : ''}${['offsetX', 'offsetY', 'blur', 'spread'].filter((k) => k in v).map(t).join(' ')} ${t('color')}`;
+  if (has('color', 'width', 'style')) return `${t('width')} ${t('style')} ${t('color')}`;
+  if (has('duration', 'timingFunction')) return `${t('duration')} ${t('timingFunction')}${'delay' in v ? ` ${t('delay')}` : ''}`;
+  if (has('color', 'position') && typeof v.position === 'number') return `${t('color')} ${Math.round(v.position * 1000) / 10}%`;
   return JSON.stringify(v);
 }
 
-/** The tokens of a document, grouped by its top-level group, in document order; a group's `$type` applies below it. */
+const REFERENCE = /^\{([^{}]+)\}$/;
+
+/** The tokens of a document, grouped by its top-level group, in document order; a group's `$type` applies below it.
+ * A reference to a token of the same document shows where its chain ends (`{a.b} → #ff0066`, with that swatch). */
 export function tokenRows(doc: Json): Map<string, TokenRow[]> {
-  const out = new Map<string, TokenRow[]>();
+  const tokens = new Map<string, { type: string; value: unknown }>();
   const walk = (node: Json, path: string[], inherited: string | null) => {
     const type = typeof node.$type === 'string' ? node.$type : inherited;
     if ('$value' in node) {
-      const group = path[0] ?? '';
-      const rows = out.get(group) ?? [];
-      rows.push({ path: path.join('.'), type: type ?? '', swatch: type === 'color' ? cssColor(node.$value) : null, value: valueText(node.$value) });
-      out.set(group, rows);
+      tokens.set(path.join('.'), { type: type ?? '', value: node.$value });
       return;
     }
-    for (const [key, child] of Object.entries(node)) if (!key.startsWith('$') && isObj(child)) walk(child, [...path, key], type);
+    for (const [key, child] of Object.entries(node)) if ((!key.startsWith('$') || key === '$root') && isObj(child)) walk(child, [...path, key], type);
   };
   walk(doc, [], null);
+  /** Where a reference's chain ends (at most 16 hops): undefined when a link names nothing here or the chain loops. */
+  const target = (value: unknown): unknown => {
+    let at = value;
+    for (let hop = 0; hop < 16; hop++) {
+      const ref = typeof at === 'string' ? REFERENCE.exec(at) : null;
+      if (!ref) return at;
+      const next = tokens.get(ref[1]!);
+      if (!next) return undefined;
+      at = next.value;
+    }
+    return undefined;
+  };
+  const out = new Map<string, TokenRow[]>();
+  for (const [path, { type, value }] of tokens) {
+    const group = path.split('.')[0]!;
+    const end = typeof value === 'string' && REFERENCE.test(value) ? target(value) : value;
+    const text = end === value || end === undefined ? valueText(value) : `${value} → ${valueText(end)}`;
+    const rows = out.get(group) ?? [];
+    rows.push({ path, type, swatch: type === 'color' && end !== undefined ? cssColor(end) : null, value: text });
+    out.set(group, rows);
+  }
   return out;
 }
