@@ -1,6 +1,9 @@
 // The CLI's own parts: argv parsing, usage, exit codes, the bin wrapper. What `cogo extract` does
 // against the API is tested against the real Worker: apps/api/test/e2e/client-cli.test.ts.
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -73,5 +76,18 @@ describe('bin/cogo.mjs', () => {
     // nothing listens on port 1: the real fetch fails and the CLI says so
     const refused = await exec(['extract', 'COGOSAMPLE0001', '--base-url', 'http://127.0.0.1:1']).catch((e: { code: number; stderr: string }) => e);
     expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/^cogo: NETWORK_ERROR: fetch failed/) as unknown });
+  });
+
+  it('runs from ./cogo in the caller\'s directory: a relative path is the caller\'s, not the repository\'s', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cogo-cwd-'));
+    try {
+      writeFileSync(join(dir, 'page.json'), '[1]');
+      const cogo = fileURLToPath(new URL('../../../cogo', import.meta.url));
+      const run = promisify(execFile)('bash', [cogo, 'design', 'describe it', '--page', 'page.json', '--base-url', 'http://127.0.0.1:1'], { cwd: dir, env: { ...process.env, COGO_API_KEY: '' } });
+      // the file was read (and refused for what it holds), so it was looked for where the caller is
+      expect(await run.catch((e: { code: number; stderr: string }) => e)).toMatchObject({ code: 2, stderr: 'cogo: --page page.json: not a cogo_ui_json object\n' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
