@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { FigmaImagesRequest } from './figma-images';
 import type { StartFigmaJobRequest } from './figma-types';
+import type { DeriveTokensRequest, TokenFormat } from './tokens';
 
 /** Default API address: the local dev stack (`./cogo dev`). */
 export const DEFAULT_API_URL = 'http://127.0.0.1:8787';
@@ -46,6 +47,20 @@ Options:
   --format <fmt>     text (default) or json
   --max-bytes <n>    one page of at most n bytes (1024 to 4194304)
   --cursor <c>       the page a previous run's next_cursor names
+
+Usage: cogo tokens <figma-url | file-key> [--upload-id <id>] [--format dtcg|resolver|css|tailwind | --out <dir> | --json]
+
+Derives the file's design tokens (POST /figma-compat/uui/variables/derive): its Figma variables (the REST API on
+Enterprise plans, or a plugin upload's on any plan) and styles as W3C DTCG 2025.10. Prints one format on stdout
+(default dtcg: the tokens document; resolver: every mode; css: custom properties per mode; tailwind: a v4 @theme)
+and on stderr "<n> tokens from <m> variables and <k> styles · version <v>". A version derived before is read back
+with no Figma call but /meta.
+
+Options:
+  --upload-id <id>   a plugin upload's variables and styles (any plan); with a URL or key, merged with the file's
+  --format <f>       dtcg (default), resolver, css or tailwind
+  --out <dir>        write every format instead: tokens.json, tokens.resolver.json, tokens.css, tailwind.css
+  --json             print the API's whole answer (the documents, the report of every alias and mode, sources)
 
 Usage: cogo chat <message | -> [--session <id>] [--model <m>] [--system <text>] [--json]
 
@@ -119,6 +134,17 @@ export type CliCommand =
     }
   | { command: 'mcp-config'; client: McpClientName | undefined; baseUrl: string; apiKey: string | undefined }
   | {
+      command: 'tokens';
+      request: DeriveTokensRequest;
+      /** What stdout gets; undefined with --out or --json. */
+      format: TokenFormat | undefined;
+      /** Where every format is written. */
+      out: string | undefined;
+      json: boolean;
+      baseUrl: string;
+      apiKey: string | undefined;
+    }
+  | {
       command: 'design';
       /** The message; null: read it from stdin (`-`). */
       content: string | null;
@@ -165,6 +191,7 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
         'base-url': { type: 'string' },
         'api-key': { type: 'string' },
         client: { type: 'string' },
+        'upload-id': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -175,7 +202,7 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
   if (values.help) return { command: 'help' };
   const [command, target, ...extra] = positionals;
   if (command === undefined) throw new UsageError('missing command');
-  if (command !== 'extract' && command !== 'images' && command !== 'context' && command !== 'chat' && command !== 'design' && command !== 'mcp') throw new UsageError(`unknown command "${command}"`);
+  if (command !== 'extract' && command !== 'images' && command !== 'context' && command !== 'chat' && command !== 'design' && command !== 'mcp' && command !== 'tokens') throw new UsageError(`unknown command "${command}"`);
   const message = command === 'chat' || command === 'design';
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"${message ? ' (quote a message of several words)' : ''}`);
 
@@ -193,6 +220,7 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
   if (command === 'context') return contextCommand(target, nodeIds, values, baseUrl, apiKey);
   if (command === 'chat') return chatCommand(target, values, baseUrl, apiKey);
   if (command === 'design') return designCommand(target, values, baseUrl, apiKey);
+  if (command === 'tokens') return tokensCommand(target, nodeIds, values, baseUrl, apiKey);
   if (target === undefined) throw new UsageError(`${command} needs a Figma URL or file key`);
   if (command === 'images') return imagesCommand(target, nodeIds, values, baseUrl, apiKey);
   if (nodeIds.length > 1) throw new UsageError('extract takes one --node-id');
@@ -228,6 +256,37 @@ function imagesCommand(
     command: 'images',
     request: { ...(ref as { figma_url: string } | { file_key: string }), ...(nodeIds.length ? { node_ids: nodeIds } : {}), format: format as (typeof FORMATS)[number], scale, include_fills: values.fills, refresh: values.refresh },
     out: values.out,
+    json: values.json,
+    baseUrl,
+    apiKey,
+  };
+}
+
+const TOKEN_FORMATS = ['dtcg', 'resolver', 'css', 'tailwind'] as const;
+
+function tokensCommand(
+  target: string | undefined,
+  nodeIds: string[],
+  values: { 'upload-id'?: string | undefined; format?: string | undefined; out?: string | undefined; json: boolean },
+  baseUrl: string,
+  apiKey: string | undefined,
+): CliCommand {
+  const uploadId = values['upload-id'];
+  const { format, out } = values;
+  if (target === undefined && uploadId === undefined) throw new UsageError('tokens needs a Figma URL or file key (or --upload-id)');
+  if (uploadId !== undefined && !UUID.test(uploadId)) throw new UsageError(`--upload-id must be an upload id (a UUID): ${uploadId}`);
+  if (nodeIds.length > 0) throw new UsageError('tokens are the whole file\'s: drop --node-id');
+  if (format !== undefined && !(TOKEN_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${TOKEN_FORMATS.join(', ')}`);
+  if (out === '') throw new UsageError('--out is empty');
+  const chosen = [format !== undefined && '--format', out !== undefined && '--out', values.json && '--json'].filter(Boolean);
+  if (chosen.length > 1) throw new UsageError(`${chosen.join(' and ')} each choose the output: give one`);
+  const file = target === undefined ? {} : startTarget(target);
+  const wanted: TokenFormat[] = out !== undefined || values.json ? ['dtcg', 'resolver', 'css', 'tailwind'] : format === 'css' || format === 'tailwind' ? ['dtcg', format] : ['dtcg', 'resolver'];
+  return {
+    command: 'tokens',
+    request: { ...file, ...(uploadId ? { upload_id: uploadId } : {}), formats: wanted },
+    format: out !== undefined || values.json ? undefined : ((format ?? 'dtcg') as TokenFormat),
+    out,
     json: values.json,
     baseUrl,
     apiKey,

@@ -11,6 +11,7 @@ import { runImages } from './cli-images';
 import { runMcpConfig } from './cli-mcp';
 import { createProgressReporter } from './cli-progress';
 import { plural } from './cli-text';
+import { runTokens } from './cli-tokens';
 import { DesignStreamError } from './design';
 import { CogoApiError } from './errors';
 import { applyFigmaPage, type ApplyPageResult } from './figma-apply';
@@ -30,7 +31,7 @@ export interface CliIo {
   now?: () => number;
   /** Aborts the run (Ctrl-C). */
   signal?: AbortSignal;
-  /** Writes a file, creating its directories (`cogo images`). */
+  /** Writes a file, creating its directories (`cogo images`, `cogo tokens --out`). */
   writeFile?: (path: string, bytes: Uint8Array) => Promise<void>;
   /** All of stdin as text (`cogo chat -`, `cogo design -`). */
   readStdin?: () => Promise<string>;
@@ -57,6 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (command.command === 'context') return runContext(command, io, describeError);
   if (command.command === 'chat') return runChat(command, io, describeError);
   if (command.command === 'design') return runDesign(command, io, describeError);
+  if (command.command === 'tokens') return runTokens(command, io, describeError);
   return runExtract(command, io);
 }
 

@@ -69,7 +69,9 @@ export function defaultBackoffMs(attempt: number): number {
 /** Options of one JSON request. */
 export interface JsonRequest {
   method: 'GET' | 'POST';
+  /** Under /figma-context (`/start`), or from the API's root with `fromRoot`. */
   path: string;
+  fromRoot?: boolean;
   body?: unknown;
   headers?: Record<string, string>;
   /**
@@ -87,7 +89,7 @@ export async function requestJson<T>(conn: FigmaConnection, req: JsonRequest): P
   for (let attempt = 0; ; attempt++) {
     let res: Response;
     try {
-      res = await send(conn, figmaUrl(conn, req.path), {
+      res = await send(conn, req.fromRoot ? `${conn.baseUrl.replace(/\/+$/, '')}${req.path}` : figmaUrl(conn, req.path), {
         method: req.method,
         headers,
         ...(req.body === undefined ? {} : { body: JSON.stringify(req.body) }),

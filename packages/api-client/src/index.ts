@@ -36,4 +36,5 @@ export * from './design';
 export * from './design-page';
 export * from './ai-jobs';
 export * from './artifacts';
+export * from './tokens';
 export * from './updates';

@@ -1,0 +1,71 @@
+// `cogo tokens <url | file-key>`: a Figma file's design tokens through the API — one format on stdout, or every
+// format written under --out. Like runImages it takes a parsed command and its I/O, so the API's tests run it
+// inside workerd against the real Worker.
+import type { CliCommand } from './cli-args';
+import { plural } from './cli-text';
+import type { FigmaConnection } from './figma-types';
+import { deriveFigmaTokens, type DerivedTokens, type TokenFormat } from './tokens';
+
+/** The parsed `tokens` command. */
+export type TokensCommand = Extract<CliCommand, { command: 'tokens' }>;
+
+/** What runTokens needs from the process: output streams and, for --out, a file writer (creating directories). */
+export interface TokensIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  fetch?: (request: Request) => Promise<Response>;
+  signal?: AbortSignal;
+  writeFile?: (path: string, bytes: Uint8Array) => Promise<void>;
+}
+
+/** The file each format is written to under --out. */
+export const TOKEN_FILES: Record<TokenFormat, string> = { dtcg: 'tokens.json', resolver: 'tokens.resolver.json', css: 'tokens.css', tailwind: 'tailwind.css' };
+
+/** A format of the answer as a file's text (JSON indented; every text ends with a newline). */
+export function tokensText(answer: DerivedTokens, format: TokenFormat): string {
+  const text = format === 'dtcg' ? JSON.stringify(answer.tokens, null, 2) : format === 'resolver' ? JSON.stringify(answer.resolver, null, 2) : (answer[format] ?? '');
+  return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+/** The stderr summary: what was derived, from what, and what could not be written as is. */
+export function tokensSummary(answer: DerivedTokens): string {
+  const { report, sources } = answer;
+  const from = sources.variables === 'unavailable' ? `no variables${sources.reason ? ` (${sources.reason})` : ''} and ${plural(sources.styles, 'style')}` : `${plural(report.variables, 'variable')} (${sources.variables}) and ${plural(sources.styles, 'style')}`;
+  const notes = [
+    ...(report.aliases.unresolved ? [`${plural(report.aliases.unresolved, 'alias', 'aliases')} not resolved`] : []),
+    ...(report.invalidValues.length ? [`${plural(report.invalidValues.length, 'invalid value')} replaced`] : []),
+  ];
+  return `${plural(report.tokens.total, 'token')} from ${from} · version ${answer.version}${answer.cached ? ' (stored: no Figma read)' : ''}${notes.length ? ` · ${notes.join(', ')} (see --json)` : ''}`;
+}
+
+/** Runs a parsed `tokens`; resolves to the exit code. */
+export async function runTokens(cmd: TokensCommand, io: TokensIo, describeError: (err: unknown) => string): Promise<number> {
+  const conn: FigmaConnection = {
+    baseUrl: cmd.baseUrl,
+    ...(cmd.apiKey ? { apiKey: cmd.apiKey } : {}),
+    ...(io.fetch ? { fetch: io.fetch } : {}),
+    ...(io.signal ? { signal: io.signal } : {}),
+  };
+  if (cmd.out !== undefined && !io.writeFile) {
+    io.stderr.write('cogo: ERROR: no file writer available\n');
+    return 1;
+  }
+  try {
+    const answer = await deriveFigmaTokens(conn, cmd.request);
+    if (cmd.json) io.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
+    else if (cmd.out !== undefined) {
+      const dir = cmd.out.replace(/\/+$/, '') || '.';
+      for (const [format, name] of Object.entries(TOKEN_FILES) as Array<[TokenFormat, string]>) {
+        const path = `${dir}/${name}`;
+        const bytes = new TextEncoder().encode(tokensText(answer, format));
+        await io.writeFile!(path, bytes);
+        io.stdout.write(`${path} (${bytes.byteLength} bytes)\n`);
+      }
+    } else io.stdout.write(tokensText(answer, cmd.format ?? 'dtcg'));
+    io.stderr.write(`${tokensSummary(answer)}\n`);
+    return 0;
+  } catch (err) {
+    io.stderr.write(`${describeError(err)}\n`);
+    return io.signal?.aborted ? 130 : 1;
+  }
+}
