@@ -62,6 +62,20 @@ Options:
   --out <dir>        write every format instead: tokens.json, tokens.resolver.json, tokens.css, tailwind.css
   --json             print the API's whole answer (the documents, the report of every alias and mode, sources)
 
+Usage: cogo drift [<figma-url | file-key>] [--storybook <dir>] [--prune] [--fail-on-drift] [--json]
+
+Design-sync in CI. With --storybook <dir> (a Storybook build, e.g. storybook-static), first pushes its index.json
+and, when there, manifests/components.json, docgen.json and code-connect.json to the project's code registry
+(POST /design-sync/registry); then prints the drift of every confirmed code ↔ Figma mapping (of that file only, when
+one is named): one line per drifted component, then its items. Exits 0, or 3 with --fail-on-drift when a
+component drifted.
+
+Options:
+  --storybook <dir>  push this Storybook build's documents first
+  --prune            with --storybook: delete registry components the build no longer has
+  --fail-on-drift    exit 3 when any mapped component drifted
+  --json             print { registry, drift } as the API answered them
+
 Usage: cogo chat <message | -> [--session <id>] [--model <m>] [--system <text>] [--json]
 
 Sends one chat turn and prints the answer on stdout as it arrives; the last line on stderr is
@@ -134,6 +148,18 @@ export type CliCommand =
     }
   | { command: 'mcp-config'; client: McpClientName | undefined; baseUrl: string; apiKey: string | undefined }
   | {
+      command: 'drift';
+      /** Only this Figma file's mappings. */
+      fileKey: string | undefined;
+      /** A Storybook build directory to push to the registry first. */
+      storybook: string | undefined;
+      prune: boolean;
+      failOnDrift: boolean;
+      json: boolean;
+      baseUrl: string;
+      apiKey: string | undefined;
+    }
+  | {
       command: 'tokens';
       request: DeriveTokensRequest;
       /** What stdout gets; undefined with --out or --json. */
@@ -192,6 +218,9 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
         'api-key': { type: 'string' },
         client: { type: 'string' },
         'upload-id': { type: 'string' },
+        storybook: { type: 'string' },
+        prune: { type: 'boolean', default: false },
+        'fail-on-drift': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -202,7 +231,7 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
   if (values.help) return { command: 'help' };
   const [command, target, ...extra] = positionals;
   if (command === undefined) throw new UsageError('missing command');
-  if (command !== 'extract' && command !== 'images' && command !== 'context' && command !== 'chat' && command !== 'design' && command !== 'mcp' && command !== 'tokens') throw new UsageError(`unknown command "${command}"`);
+  if (command !== 'extract' && command !== 'images' && command !== 'context' && command !== 'chat' && command !== 'design' && command !== 'mcp' && command !== 'tokens' && command !== 'drift') throw new UsageError(`unknown command "${command}"`);
   const message = command === 'chat' || command === 'design';
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"${message ? ' (quote a message of several words)' : ''}`);
 
@@ -221,6 +250,7 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
   if (command === 'chat') return chatCommand(target, values, baseUrl, apiKey);
   if (command === 'design') return designCommand(target, values, baseUrl, apiKey);
   if (command === 'tokens') return tokensCommand(target, nodeIds, values, baseUrl, apiKey);
+  if (command === 'drift') return driftCommand(target, nodeIds, values, baseUrl, apiKey);
   if (target === undefined) throw new UsageError(`${command} needs a Figma URL or file key`);
   if (command === 'images') return imagesCommand(target, nodeIds, values, baseUrl, apiKey);
   if (nodeIds.length > 1) throw new UsageError('extract takes one --node-id');
@@ -260,6 +290,25 @@ function imagesCommand(
     baseUrl,
     apiKey,
   };
+}
+
+function driftCommand(
+  target: string | undefined,
+  nodeIds: string[],
+  values: { storybook?: string | undefined; prune: boolean; 'fail-on-drift': boolean; json: boolean },
+  baseUrl: string,
+  apiKey: string | undefined,
+): CliCommand {
+  if (nodeIds.length > 0) throw new UsageError('drift is per mapped component: drop --node-id');
+  if (values.storybook === '') throw new UsageError('--storybook is empty');
+  if (values.prune && values.storybook === undefined) throw new UsageError('--prune needs --storybook <dir>');
+  let fileKey: string | undefined;
+  if (target !== undefined) {
+    const ref = startTarget(target);
+    fileKey = 'file_key' in ref ? ref.file_key : /\/(?:file|design|proto|board)\/([A-Za-z0-9]{6,128})/.exec(ref.figma_url!)?.[1];
+    if (!fileKey) throw new UsageError(`no file key in ${target}`);
+  }
+  return { command: 'drift', fileKey, storybook: values.storybook, prune: values.prune, failOnDrift: values['fail-on-drift'], json: values.json, baseUrl, apiKey };
 }
 
 const TOKEN_FORMATS = ['dtcg', 'resolver', 'css', 'tailwind'] as const;

@@ -7,6 +7,7 @@ import { USAGE, UsageError, parseCliArgs, type CliCommand } from './cli-args';
 import { runChat } from './cli-chat';
 import { runContext } from './cli-context';
 import { runDesign } from './cli-design';
+import { runDrift } from './cli-drift';
 import { runImages } from './cli-images';
 import { runMcpConfig } from './cli-mcp';
 import { createProgressReporter } from './cli-progress';
@@ -35,7 +36,7 @@ export interface CliIo {
   writeFile?: (path: string, bytes: Uint8Array) => Promise<void>;
   /** All of stdin as text (`cogo chat -`, `cogo design -`). */
   readStdin?: () => Promise<string>;
-  /** A file's text (`cogo design --page`). */
+  /** A file's text (`cogo design --page`, `cogo drift --storybook`). */
   readFile?: (path: string) => Promise<string>;
 }
 
@@ -59,6 +60,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (command.command === 'chat') return runChat(command, io, describeError);
   if (command.command === 'design') return runDesign(command, io, describeError);
   if (command.command === 'tokens') return runTokens(command, io, describeError);
+  if (command.command === 'drift') return runDrift(command, io, describeError);
   return runExtract(command, io);
 }
 

@@ -37,4 +37,5 @@ export * from './design-page';
 export * from './ai-jobs';
 export * from './artifacts';
 export * from './tokens';
+export * from './design-sync';
 export * from './updates';
