@@ -44,7 +44,7 @@ describe('cogo drift against the Worker', () => {
       ['GET', '/design-sync/drift', 200],
     ]);
     // the documents found were sent, the missing manifest left out
-    expect(Object.keys(transport.requests[0]!.body)).toEqual(['index', 'docgen', 'code_connect', 'prune']);
+    expect(Object.keys(transport.requests[0]!.body as Record<string, unknown>)).toEqual(['index', 'docgen', 'code_connect', 'prune']);
     const lines = stderr.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^registry: \d+ components \(\d+ new, 0 updated, 0 unchanged, 0 deleted\), \d+ stories, 1 Code Connect mapping — read index\.json, docgen\.json, code-connect\.json$/);
     // Button is mapped through Code Connect: the drift of the sample's Button, as the API reports it
