@@ -4,7 +4,7 @@
 import type { CliCommand } from './cli-args';
 import { plural } from './cli-text';
 import type { FigmaConnection } from './figma-types';
-import { deriveFigmaTokens, type DerivedTokens, type TokenFormat } from './tokens';
+import { deriveFigmaTokens, TOKEN_FILES, tokensText, type DerivedTokens, type TokenFormat } from './tokens';
 
 /** The parsed `tokens` command. */
 export type TokensCommand = Extract<CliCommand, { command: 'tokens' }>;
@@ -16,15 +16,6 @@ export interface TokensIo {
   fetch?: (request: Request) => Promise<Response>;
   signal?: AbortSignal;
   writeFile?: (path: string, bytes: Uint8Array) => Promise<void>;
-}
-
-/** The file each format is written to under --out. */
-export const TOKEN_FILES: Record<TokenFormat, string> = { dtcg: 'tokens.json', resolver: 'tokens.resolver.json', css: 'tokens.css', tailwind: 'tailwind.css' };
-
-/** A format of the answer as a file's text (JSON indented; every text ends with a newline). */
-export function tokensText(answer: DerivedTokens, format: TokenFormat): string {
-  const text = format === 'dtcg' ? JSON.stringify(answer.tokens, null, 2) : format === 'resolver' ? JSON.stringify(answer.resolver, null, 2) : (answer[format] ?? '');
-  return text.endsWith('\n') ? text : `${text}\n`;
 }
 
 /** The stderr summary: what was derived, from what, and what could not be written as is. */

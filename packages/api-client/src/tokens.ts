@@ -15,3 +15,12 @@ export type TokenFormat = components['schemas']['TokenFormat'];
 export function deriveFigmaTokens(conn: FigmaConnection, body: DeriveTokensRequest): Promise<DerivedTokens> {
   return requestJson<DerivedTokens>(conn, { method: 'POST', path: '/figma-compat/uui/variables/derive', fromRoot: true, body, retries: 2 });
 }
+
+/** The file each format is written to (`cogo tokens --out`, the dashboard's downloads). */
+export const TOKEN_FILES: Record<TokenFormat, string> = { dtcg: 'tokens.json', resolver: 'tokens.resolver.json', css: 'tokens.css', tailwind: 'tailwind.css' };
+
+/** A format of the answer as a file's text (JSON indented; every text ends with a newline). */
+export function tokensText(answer: DerivedTokens, format: TokenFormat): string {
+  const text = format === 'dtcg' ? JSON.stringify(answer.tokens, null, 2) : format === 'resolver' ? JSON.stringify(answer.resolver, null, 2) : (answer[format] ?? '');
+  return text.endsWith('\n') ? text : `${text}\n`;
+}

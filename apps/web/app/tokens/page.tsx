@@ -1,15 +1,42 @@
 // Tokens: a Figma file's variables and styles as DTCG tokens (POST /figma-compat/uui/variables/derive, stored per file
-// version), by collection, in the default modes or one mode resolved, with colour swatches.
+// version), by collection, in the default modes or one mode resolved, with colour swatches; each format downloadable.
 'use client';
+import { TOKEN_FILES, tokensText, type DerivedTokens, type TokenFormat } from '@cogo/api-client';
 import { modeInput, resolveTokens, type ResolverDocument } from '@cogo/figma-compat/tokens';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ErrorBox } from '../../lib/error-box';
 import { RequireKey } from '../../lib/require-key';
 import { clientFor } from '../../lib/session';
 import { tokenRows, type TokenRow } from '../../lib/tokens-view';
 import { TokensDiff } from './diff';
 
-type Derived = { file_key: string; version: string; cached: boolean; content_hash: string; tokens: Record<string, unknown>; resolver: Record<string, unknown>; report: { variables: number; collections: Array<{ name: string; modes: Array<{ name: string }> }>; tokens: { total: number } } };
+type Derived = DerivedTokens;
+
+/** A download link per format (blob URLs, released when the answer changes or the page goes). */
+function Downloads({ derived }: { derived: Derived }) {
+  const links = useMemo(
+    () =>
+      (Object.entries(TOKEN_FILES) as Array<[TokenFormat, string]>).map(([format, name]) => ({
+        name,
+        href: URL.createObjectURL(new Blob([tokensText(derived, format)], { type: format === 'css' || format === 'tailwind' ? 'text/css' : 'application/json' })),
+      })),
+    [derived],
+  );
+  useEffect(() => () => links.forEach((l) => URL.revokeObjectURL(l.href)), [links]);
+  return (
+    <p data-testid="tokens-downloads">
+      Download:{' '}
+      {links.map((l, i) => (
+        <span key={l.name}>
+          {i ? ' · ' : ''}
+          <a href={l.href} download={l.name}>
+            {l.name}
+          </a>
+        </span>
+      ))}
+    </p>
+  );
+}
 
 function Tokens({ apiKey }: { apiKey: string }) {
   const [fileKey, setFileKey] = useState('COGOSAMPLE0001');
@@ -23,7 +50,7 @@ function Tokens({ apiKey }: { apiKey: string }) {
     setBusy(true);
     setError(null);
     try {
-      const { data, error: failed } = await clientFor(apiKey).POST('/figma-compat/uui/variables/derive', { body: { file_key: fileKey.trim() } });
+      const { data, error: failed } = await clientFor(apiKey).POST('/figma-compat/uui/variables/derive', { body: { file_key: fileKey.trim(), formats: ['dtcg', 'resolver', 'css', 'tailwind'] } });
       if (failed) setError(failed);
       else {
         setDerived(data as unknown as Derived);
@@ -67,6 +94,7 @@ function Tokens({ apiKey }: { apiKey: string }) {
             {derived.report.tokens.total} tokens from {derived.report.variables} variables, version {derived.version}
             {derived.cached ? ' (stored: no Figma read)' : ''}
           </p>
+          <Downloads derived={derived} />
           {modes.length ? (
             <>
               <label htmlFor="mode">Mode</label>
