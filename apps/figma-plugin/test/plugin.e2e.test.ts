@@ -125,10 +125,14 @@ describe('the Figma plugin (built) in Chromium against ./cogo dev', () => {
           const changed = [...stub.byId].filter(([id, n]) => before.get(id) !== n.name).map(([id, n]) => `${before.get(id)} → ${n.name}`);
           expect(changed.sort()).toEqual([...rows].sort());
 
-          // Tokens from the upload: DTCG JSON
+          // Tokens from the upload: DTCG JSON, then the same as CSS custom properties
           await ui.getByRole('button', { name: 'Tokens', exact: true }).click();
-          await ui.getByRole('button', { name: 'Derive tokens (DTCG)' }).click();
+          await ui.getByRole('button', { name: 'Derive tokens' }).click();
           await expect.poll(() => text('tokens-output'), { timeout: 30_000 }).toMatch(/"\$type": "color"/);
+          await ui.getByLabel('Format').selectOption('css');
+          await ui.getByRole('button', { name: 'Derive tokens' }).click();
+          await expect.poll(() => text('tokens-output'), { timeout: 30_000 }).toMatch(/^\/\* Design tokens \(W3C DTCG 2025\.10\) as CSS custom properties[\s\S]*--color-/);
+          expect(await ui.locator('#tokens-status').textContent()).toMatch(/^\d+ tokens as tokens\.css: copy or download them\.$/);
           await shot('plugin-tokens');
 
           // Jobs: the plugin's ingest and the rename

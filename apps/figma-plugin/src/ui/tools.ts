@@ -1,7 +1,7 @@
 // The Tokens, Rename, Edits and Jobs panels. Rename: the selection's layers → POST /api/rename-layers → the job's
 // events followed live (GET /api/jobs/{id}/events: batches and names as they arrive, a retry while it waits) → old →
 // new preview → applied by the main thread in one undo step.
-import { aiJobResult, readFrames, streamAiJob, type components } from '@cogo/api-client';
+import { aiJobResult, readFrames, streamAiJob, TOKEN_FILES, tokensText, type components, type DerivedTokens, type TokenFormat } from '@cogo/api-client';
 import { onJobEvent, progressText, startProgress } from '../lib/job-progress';
 import type { LayerInput } from '../lib/rename';
 import { renamePreview, type RenameRow } from '../lib/rename';
@@ -13,12 +13,14 @@ import { lastSource } from './extract';
 type Job = components['schemas']['AiJob'];
 let rows: RenameRow[] = [];
 let layersFor: 'rename' | 'edits' = 'rename';
+/** The format the tokens output holds (what Download names its file after). */
+let shownFormat: TokenFormat = 'dtcg';
 
 /** Wires the four panels. */
 export function initTools(settings: () => Settings): void {
   $('tokens-derive').addEventListener('click', () => void deriveTokens(settings));
   $('tokens-copy').addEventListener('click', () => copy($('tokens-output').textContent ?? ''));
-  $('tokens-download').addEventListener('click', () => download('tokens.json', $('tokens-output').textContent ?? ''));
+  $('tokens-download').addEventListener('click', () => download(TOKEN_FILES[shownFormat], $('tokens-output').textContent ?? ''));
   $('rename-collect').addEventListener('click', () => ((layersFor = 'rename'), send({ type: 'layers.collect' })));
   $('rename-apply').addEventListener('click', () => send({ type: 'rename.apply', renames: rows.map((r) => ({ id: r.id, name: r.newName })) }));
   $('edits-run').addEventListener('click', () => ((layersFor = 'edits'), send({ type: 'layers.collect' })));
@@ -35,9 +37,12 @@ async function deriveTokens(settings: () => Settings): Promise<void> {
     const source = lastSource.uploadId ? { upload_id: lastSource.uploadId } : lastSource.figmaUrl ? { figma_url: lastSource.figmaUrl } : null;
     if (!source) return status('tokens-status', 'Extract first: tokens come from the last export or URL.', true);
     status('tokens-status', 'Deriving…');
-    const answer = ok(await connect(settings()).client.POST('/figma-compat/uui/variables/derive', { body: source as never }));
-    $('tokens-output').textContent = JSON.stringify(answer.tokens, null, 2);
-    status('tokens-status', 'DTCG tokens: copy or download them.');
+    const format = ($('tokens-format') as HTMLSelectElement).value as TokenFormat;
+    const formats: TokenFormat[] = format === 'dtcg' ? ['dtcg'] : ['dtcg', format];
+    const answer = ok(await connect(settings()).client.POST('/figma-compat/uui/variables/derive', { body: { ...source, formats } as never })) as DerivedTokens;
+    $('tokens-output').textContent = tokensText(answer, format);
+    shownFormat = format;
+    status('tokens-status', `${answer.report.tokens.total} tokens as ${TOKEN_FILES[format]}: copy or download them.`);
   } catch (err) {
     status('tokens-status', describeError(err), true);
   }
@@ -110,7 +115,7 @@ function copy(text: string): void {
 
 function download(name: string, text: string): void {
   const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  a.href = URL.createObjectURL(new Blob([text], { type: name.endsWith('.css') ? 'text/css' : 'application/json' }));
   a.download = name;
   a.click();
   URL.revokeObjectURL(a.href);
