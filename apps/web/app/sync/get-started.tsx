@@ -16,7 +16,7 @@ interface Props {
 }
 
 const ingestText = (r: StorybookIngest) =>
-  `Ingested ${r.components.inserted + r.components.updated + r.components.unchanged} components (${r.components.inserted} new, ${r.components.updated} updated, ${r.components.unchanged} unchanged), ${r.stories} stories, ${r.mappings.inserted + r.mappings.updated + r.mappings.unchanged} Code Connect mappings — read ${r.documents.join(', ')}`;
+  `Ingested ${plural(r.components.inserted + r.components.updated + r.components.unchanged, 'component')} (${r.components.inserted} new, ${r.components.updated} updated, ${r.components.unchanged} unchanged), ${plural(r.stories, 'story', 'stories')}, ${plural(r.mappings.inserted + r.mappings.updated + r.mappings.unchanged, 'Code Connect mapping')} — read ${r.documents.join(', ')}`;
 
 export function GetStarted({ apiKey, version, onChange }: Props) {
   const api = clientFor(apiKey);

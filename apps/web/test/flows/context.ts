@@ -4,6 +4,10 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
+/** How long a step that waits on the API may take: the whole suite runs beside it in CI, so more than the poll's default
+ * second (a key's write is a database transaction). */
+export const WAIT = { timeout: 15_000 };
+
 export interface FlowContext {
   browser: Browser;
   page: Page;

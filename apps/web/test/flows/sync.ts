@@ -6,7 +6,7 @@
 // the reports (sync-reports.ts: coverage, credentials, a browser session, 400 px). Each view gets its screenshot.
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { FlowContext } from './context';
+import { type FlowContext, WAIT } from './context';
 import { syncReports } from './sync-reports';
 
 export async function syncFlow(ctx: FlowContext) {
@@ -19,9 +19,9 @@ export async function syncFlow(ctx: FlowContext) {
   // get started: one URL and one click ingest the build; then suggestions to confirm or reject
   await page.getByRole('textbox', { name: 'Storybook URL', exact: true }).fill(ctx.storybookUrl);
   await page.getByRole('button', { name: 'Connect and ingest' }).click();
-  await expect.poll(() => text('start-note'), { timeout: 30_000 }).toMatch(/^Ingested 3 components \(3 new, 0 updated, 0 unchanged\), 6 stories, 1 Code Connect mappings — read index\.json, manifests\/components\.json, docgen\.json, code-connect\.json/);
-  await expect.poll(() => text('registry-status')).toMatch(/^3 coded components in the registry\. Storybook connected/);
-  await expect.poll(() => text('mapping-status')).toBe('1 confirmed mapping, 0 waiting for you.');
+  await expect.poll(() => text('start-note'), { timeout: 30_000 }).toMatch(/^Ingested 3 components \(3 new, 0 updated, 0 unchanged\), 6 stories, 1 Code Connect mapping — read index\.json, manifests\/components\.json, docgen\.json, code-connect\.json/);
+  await expect.poll(() => text('registry-status'), WAIT).toMatch(/^3 coded components in the registry\. Storybook connected/);
+  await expect.poll(() => text('mapping-status'), WAIT).toBe('1 confirmed mapping, 0 waiting for you.');
   await page.getByRole('button', { name: 'Suggest mappings' }).click();
   await expect.poll(async () => (await page.getByTestId('suggestion').allTextContents()).map((t) => t.split(/\d+ %/)[0]).sort(), { timeout: 15_000 }).toEqual(['BadgeBadge', 'ProductCardProduct Card']);
   await view('start', 'sync-start');
@@ -57,12 +57,12 @@ export async function syncFlow(ctx: FlowContext) {
   await page.getByRole('button', { name: 'Confirm sync' }).click();
   await expect.poll(() => text('sync-result'), { timeout: 30_000 }).toMatch(/^applied — Applied: every component synced\. 2 applied, 0 unchanged, 0 failed/);
   await expect.poll(() => text('drift-summary'), { timeout: 15_000 }).toMatch(/^0 drifted mappings, 0 drift items/);
-  await expect.poll(() => page.getByTestId('operation-row').count()).toBe(1);
+  await expect.poll(() => page.getByTestId('operation-row').count(), WAIT).toBe(1);
   await view('sync', 'sync-applied');
   await page.getByRole('button', { name: 'Undo latest sync' }).click();
   await expect.poll(() => text('undo-result'), { timeout: 15_000 }).toMatch(/^Undid op_[0-9a-f]+: 2 components restored \(restored state checked/);
   await expect.poll(() => text('drift-summary'), { timeout: 15_000 }).toMatch(/^2 drifted mappings, 5 drift items/);
-  await expect.poll(() => page.getByTestId('operation-row').first().textContent()).toContain('undone');
+  await expect.poll(() => page.getByTestId('operation-row').first().textContent(), WAIT).toContain('undone');
   await page.getByTestId('operation-row').first().getByRole('button', { name: /^Undo op_/ }).click();
   await expect.poll(() => text('undo-refusal'), { timeout: 15_000 }).toBe('Undo refused (already undone). It has already been undone.');
   expect(await page.locator('section#sync .error').textContent()).toMatch(/^CONFLICT operation op_\S+ is already undone\s*request id \S+/);
