@@ -3,6 +3,7 @@
 // and, on stderr, the cursor of the next; with --cursor, the page that cursor names (no job is run: the
 // cursor names its job). Like runExtract it takes a parsed command, so the API's tests run it in workerd.
 import type { CliCommand } from './cli-args';
+import { connectionOf } from './cli-connection';
 import { plural } from './cli-text';
 import { getFigmaContextPage, readFigmaContext, type FigmaContextPage } from './figma-context-pages';
 import { startFigmaJob } from './figma-jobs';
@@ -29,12 +30,7 @@ function printPage(page: FigmaContextPage, io: ContextIo): void {
 
 /** Runs a parsed `context`; resolves to the exit code. */
 export async function runContext(cmd: ContextCommand, io: ContextIo, describeError: (err: unknown) => string): Promise<number> {
-  const conn: FigmaConnection = {
-    baseUrl: cmd.baseUrl,
-    ...(cmd.apiKey ? { apiKey: cmd.apiKey } : {}),
-    ...(io.fetch ? { fetch: io.fetch } : {}),
-    ...(io.signal ? { signal: io.signal } : {}),
-  };
+  const conn: FigmaConnection = connectionOf(cmd, io);
   const size = cmd.maxBytes !== undefined ? { maxBytes: cmd.maxBytes } : {};
   const format = cmd.format !== undefined ? { format: cmd.format } : {};
   try {

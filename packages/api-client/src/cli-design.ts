@@ -5,6 +5,7 @@
 // With --json stdout is every event as a JSON line (`{ event, data }`), the client's own last: `ui.artifact` (the
 // page a pointer named) and `applied`. Like runChat it takes a parsed command, so the API's tests run it in workerd.
 import type { CliCommand } from './cli-args';
+import { connectionOf } from './cli-connection';
 import { plural } from './cli-text';
 import { streamDesign, type CogoUiJson, type DesignConnection, type DesignDone, type DesignEvent, type DesignPreview } from './design';
 import { applyDesignPage, fetchDesignArtifact } from './design-page';
@@ -59,12 +60,7 @@ export function designStepLine(e: DesignEvent): string | null {
 
 /** Runs a parsed `design`; resolves to the exit code (2 for an empty stdin or an unreadable --page). */
 export async function runDesign(cmd: DesignCommand, io: DesignIo, describeError: (err: unknown) => string): Promise<number> {
-  const conn: DesignConnection = {
-    baseUrl: cmd.baseUrl,
-    ...(cmd.apiKey ? { apiKey: cmd.apiKey } : {}),
-    ...(io.fetch ? { fetch: io.fetch } : {}),
-    ...(io.signal ? { signal: io.signal } : {}),
-  };
+  const conn: DesignConnection = connectionOf(cmd, io);
   const say = (line: string) => io.stderr.write(`${line}\n`);
   const line = (event: string, data: unknown) => io.stdout.write(`${JSON.stringify({ event, data })}\n`);
   try {

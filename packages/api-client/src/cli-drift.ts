@@ -2,6 +2,7 @@
 // every confirmed mapping and, with --fail-on-drift, exit 3 when a component drifted. Like runImages it takes a
 // parsed command and its I/O, so the API's tests run it inside workerd against the real Worker.
 import type { CliCommand } from './cli-args';
+import { connectionOf } from './cli-connection';
 import { plural } from './cli-text';
 import { getDrift, pushCodeRegistry, type DriftReport, type RegistryIngestRequest, type RegistryIngestResponse } from './design-sync';
 import type { FigmaConnection } from './figma-types';
@@ -69,12 +70,7 @@ export function driftLines(d: DriftReport): string[] {
 
 /** Runs a parsed `drift`; resolves to the exit code (0, 1 on an error, 2 on an unreadable build, DRIFT_EXIT on drift with --fail-on-drift). */
 export async function runDrift(cmd: DriftCommand, io: DriftIo, describeError: (err: unknown) => string): Promise<number> {
-  const conn: FigmaConnection = {
-    baseUrl: cmd.baseUrl,
-    ...(cmd.apiKey ? { apiKey: cmd.apiKey } : {}),
-    ...(io.fetch ? { fetch: io.fetch } : {}),
-    ...(io.signal ? { signal: io.signal } : {}),
-  };
+  const conn: FigmaConnection = connectionOf(cmd, io);
   let build: { body: RegistryIngestRequest; read: string[] } | undefined;
   if (cmd.storybook !== undefined) {
     const read = io.readFile ? await readStorybookBuild(cmd.storybook, io.readFile) : 'cogo: --storybook: this runner cannot read files';

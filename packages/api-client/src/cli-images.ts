@@ -2,6 +2,7 @@
 // artifact under DIR as `nodes/<node>@<scale>x.<fmt>` and `fills/<imageRef>.<ext>`. Like runExtract it takes a
 // parsed command and its I/O, so the API's tests run it inside workerd against the real Worker.
 import type { CliCommand } from './cli-args';
+import { connectionOf } from './cli-connection';
 import { plural } from './cli-text';
 import { downloadFigmaArtifact, storeFigmaImages } from './figma-images';
 import type { FigmaConnection } from './figma-types';
@@ -26,12 +27,7 @@ export function artifactPath(out: string, name: string): string {
 
 /** Runs a parsed `images`; writes the files, prints one line per file (or the JSON answer); resolves to 0, or 1 when anything failed. */
 export async function runImages(cmd: ImagesCommand, io: ImagesIo, describeError: (err: unknown) => string): Promise<number> {
-  const conn: FigmaConnection = {
-    baseUrl: cmd.baseUrl,
-    ...(cmd.apiKey ? { apiKey: cmd.apiKey } : {}),
-    ...(io.fetch ? { fetch: io.fetch } : {}),
-    ...(io.signal ? { signal: io.signal } : {}),
-  };
+  const conn: FigmaConnection = connectionOf(cmd, io);
   if (!io.writeFile) {
     io.stderr.write('cogo: ERROR: no file writer available\n');
     return 1;

@@ -2,6 +2,7 @@
 // format written under --out. Like runImages it takes a parsed command and its I/O, so the API's tests run it
 // inside workerd against the real Worker.
 import type { CliCommand } from './cli-args';
+import { connectionOf } from './cli-connection';
 import { plural } from './cli-text';
 import type { FigmaConnection } from './figma-types';
 import { deriveFigmaTokens, TOKEN_FILES, tokensText, type DerivedTokens, type TokenFormat } from './tokens';
@@ -31,12 +32,7 @@ export function tokensSummary(answer: DerivedTokens): string {
 
 /** Runs a parsed `tokens`; resolves to the exit code. */
 export async function runTokens(cmd: TokensCommand, io: TokensIo, describeError: (err: unknown) => string): Promise<number> {
-  const conn: FigmaConnection = {
-    baseUrl: cmd.baseUrl,
-    ...(cmd.apiKey ? { apiKey: cmd.apiKey } : {}),
-    ...(io.fetch ? { fetch: io.fetch } : {}),
-    ...(io.signal ? { signal: io.signal } : {}),
-  };
+  const conn: FigmaConnection = connectionOf(cmd, io);
   if (cmd.out !== undefined && !io.writeFile) {
     io.stderr.write('cogo: ERROR: no file writer available\n');
     return 1;

@@ -5,6 +5,7 @@
 import { ChatStreamError } from './chat';
 import { USAGE, UsageError, parseCliArgs, type CliCommand } from './cli-args';
 import { runChat } from './cli-chat';
+import { connectionOf } from './cli-connection';
 import { runContext } from './cli-context';
 import { runDesign } from './cli-design';
 import { runDrift } from './cli-drift';
@@ -79,12 +80,7 @@ export async function runExtract(command: ExtractCommand, io: CliIo): Promise<nu
 }
 
 async function extract(cmd: ExtractCommand, io: CliIo): Promise<void> {
-  const conn: FigmaConnection = {
-    baseUrl: cmd.baseUrl,
-    ...(cmd.apiKey ? { apiKey: cmd.apiKey } : {}),
-    ...(io.fetch ? { fetch: io.fetch } : {}),
-    ...(io.signal ? { signal: io.signal } : {}),
-  };
+  const conn: FigmaConnection = connectionOf(cmd, io);
   const started = await startFigmaJob(conn, cmd.start);
   const say = (text: string) => io.stderr.write(text);
   if (!io.isTTY) say(`job ${started.job_id}: file ${started.file_key}, ${plural(started.plan.pages.length, 'page')}, ${plural(started.plan.chunks, 'chunk')}\n`);
