@@ -2,7 +2,7 @@
 // printed on stdout as it arrives (or the ChatResult as JSON), then on stderr the line that names the session, so
 // the next turn can pass --session. Like runExtract it takes a parsed command, so the API's tests run it in workerd.
 import type { CliCommand } from './cli-args';
-import { streamChat, type ChatConnection, type ChatResult } from './chat';
+import { streamChat, type ChatResult } from './chat';
 import { connectionOf } from './cli-connection';
 
 /** The parsed `chat` command. */
@@ -27,7 +27,7 @@ export function chatSummaryLine(r: ChatResult): string {
 
 /** Runs a parsed `chat`; resolves to the exit code (2 for an empty message on stdin). */
 export async function runChat(cmd: ChatCommand, io: ChatIo, describeError: (err: unknown) => string): Promise<number> {
-  const conn: ChatConnection = connectionOf(cmd, io);
+  const conn = connectionOf(cmd, io);
   let printed = '';
   try {
     const content = cmd.content ?? (io.readStdin ? (await io.readStdin()).trimEnd() : '');

@@ -8,7 +8,6 @@ import { plural } from './cli-text';
 import { getFigmaContextPage, readFigmaContext, type FigmaContextPage } from './figma-context-pages';
 import { startFigmaJob } from './figma-jobs';
 import { streamFigmaJob } from './figma-stream';
-import type { FigmaConnection } from './figma-types';
 
 /** The parsed `context` command. */
 export type ContextCommand = Extract<CliCommand, { command: 'context' }>;
@@ -30,7 +29,7 @@ function printPage(page: FigmaContextPage, io: ContextIo): void {
 
 /** Runs a parsed `context`; resolves to the exit code. */
 export async function runContext(cmd: ContextCommand, io: ContextIo, describeError: (err: unknown) => string): Promise<number> {
-  const conn: FigmaConnection = connectionOf(cmd, io);
+  const conn = connectionOf(cmd, io);
   const size = cmd.maxBytes !== undefined ? { maxBytes: cmd.maxBytes } : {};
   const format = cmd.format !== undefined ? { format: cmd.format } : {};
   try {

@@ -7,7 +7,7 @@
 import type { CliCommand } from './cli-args';
 import { connectionOf } from './cli-connection';
 import { plural } from './cli-text';
-import { streamDesign, type CogoUiJson, type DesignConnection, type DesignDone, type DesignEvent, type DesignPreview } from './design';
+import { streamDesign, type CogoUiJson, type DesignDone, type DesignEvent, type DesignPreview } from './design';
 import { applyDesignPage, fetchDesignArtifact } from './design-page';
 
 /** The parsed `design` command. */
@@ -60,7 +60,7 @@ export function designStepLine(e: DesignEvent): string | null {
 
 /** Runs a parsed `design`; resolves to the exit code (2 for an empty stdin or an unreadable --page). */
 export async function runDesign(cmd: DesignCommand, io: DesignIo, describeError: (err: unknown) => string): Promise<number> {
-  const conn: DesignConnection = connectionOf(cmd, io);
+  const conn = connectionOf(cmd, io);
   const say = (line: string) => io.stderr.write(`${line}\n`);
   const line = (event: string, data: unknown) => io.stdout.write(`${JSON.stringify({ event, data })}\n`);
   try {

@@ -5,7 +5,6 @@ import type { CliCommand } from './cli-args';
 import { connectionOf } from './cli-connection';
 import { plural } from './cli-text';
 import { getDrift, pushCodeRegistry, type DriftReport, type RegistryIngestRequest, type RegistryIngestResponse } from './design-sync';
-import type { FigmaConnection } from './figma-types';
 
 /** The parsed `drift` command. */
 export type DriftCommand = Extract<CliCommand, { command: 'drift' }>;
@@ -70,7 +69,7 @@ export function driftLines(d: DriftReport): string[] {
 
 /** Runs a parsed `drift`; resolves to the exit code (0, 1 on an error, 2 on an unreadable build, DRIFT_EXIT on drift with --fail-on-drift). */
 export async function runDrift(cmd: DriftCommand, io: DriftIo, describeError: (err: unknown) => string): Promise<number> {
-  const conn: FigmaConnection = connectionOf(cmd, io);
+  const conn = connectionOf(cmd, io);
   let build: { body: RegistryIngestRequest; read: string[] } | undefined;
   if (cmd.storybook !== undefined) {
     const read = io.readFile ? await readStorybookBuild(cmd.storybook, io.readFile) : 'cogo: --storybook: this runner cannot read files';

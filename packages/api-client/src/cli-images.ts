@@ -5,7 +5,6 @@ import type { CliCommand } from './cli-args';
 import { connectionOf } from './cli-connection';
 import { plural } from './cli-text';
 import { downloadFigmaArtifact, storeFigmaImages } from './figma-images';
-import type { FigmaConnection } from './figma-types';
 
 /** The parsed `images` command. */
 export type ImagesCommand = Extract<CliCommand, { command: 'images' }>;
@@ -27,7 +26,7 @@ export function artifactPath(out: string, name: string): string {
 
 /** Runs a parsed `images`; writes the files, prints one line per file (or the JSON answer); resolves to 0, or 1 when anything failed. */
 export async function runImages(cmd: ImagesCommand, io: ImagesIo, describeError: (err: unknown) => string): Promise<number> {
-  const conn: FigmaConnection = connectionOf(cmd, io);
+  const conn = connectionOf(cmd, io);
   if (!io.writeFile) {
     io.stderr.write('cogo: ERROR: no file writer available\n');
     return 1;

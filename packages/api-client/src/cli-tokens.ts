@@ -4,7 +4,6 @@
 import type { CliCommand } from './cli-args';
 import { connectionOf } from './cli-connection';
 import { plural } from './cli-text';
-import type { FigmaConnection } from './figma-types';
 import { deriveFigmaTokens, TOKEN_FILES, tokensText, type DerivedTokens, type TokenFormat } from './tokens';
 
 /** The parsed `tokens` command. */
@@ -32,7 +31,7 @@ export function tokensSummary(answer: DerivedTokens): string {
 
 /** Runs a parsed `tokens`; resolves to the exit code. */
 export async function runTokens(cmd: TokensCommand, io: TokensIo, describeError: (err: unknown) => string): Promise<number> {
-  const conn: FigmaConnection = connectionOf(cmd, io);
+  const conn = connectionOf(cmd, io);
   if (cmd.out !== undefined && !io.writeFile) {
     io.stderr.write('cogo: ERROR: no file writer available\n');
     return 1;

@@ -20,7 +20,7 @@ import { applyFigmaPage, type ApplyPageResult } from './figma-apply';
 import { FigmaPageCollector, toApplyPage } from './figma-collect';
 import { startFigmaJob } from './figma-jobs';
 import { FigmaStreamError, streamFigmaJob } from './figma-stream';
-import type { FigmaConnection, FigmaStreamEventData, StartFigmaJobResponse } from './figma-types';
+import type { FigmaStreamEventData, StartFigmaJobResponse } from './figma-types';
 
 /** The process around the CLI: streams, environment, terminal, network. */
 export interface CliIo {
@@ -80,7 +80,7 @@ export async function runExtract(command: ExtractCommand, io: CliIo): Promise<nu
 }
 
 async function extract(cmd: ExtractCommand, io: CliIo): Promise<void> {
-  const conn: FigmaConnection = connectionOf(cmd, io);
+  const conn = connectionOf(cmd, io);
   const started = await startFigmaJob(conn, cmd.start);
   const say = (text: string) => io.stderr.write(text);
   if (!io.isTTY) say(`job ${started.job_id}: file ${started.file_key}, ${plural(started.plan.pages.length, 'page')}, ${plural(started.plan.chunks, 'chunk')}\n`);
