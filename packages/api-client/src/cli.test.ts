@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { buildCli } from '../scripts/build-cli';
 import { runCli, type CliIo } from './cli';
 import { DEFAULT_API_URL, parseCliArgs } from './cli-args';
 
@@ -76,6 +77,20 @@ describe('bin/cogo.mjs', () => {
     // nothing listens on port 1: the real fetch fails and the CLI says so
     const refused = await exec(['extract', 'COGOSAMPLE0001', '--base-url', 'http://127.0.0.1:1']).catch((e: { code: number; stderr: string }) => e);
     expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/^cogo: NETWORK_ERROR: fetch failed/) as unknown });
+  });
+
+  it('bundles into one file that runs on plain Node outside the repository (no node_modules beside it)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cogo-bundle-'));
+    try {
+      const file = await buildCli(join(dir, 'cogo.mjs'));
+      const exec = (args: string[]) => promisify(execFile)(process.execPath, [file, ...args], { cwd: dir, env: { ...process.env, COGO_API_KEY: '' } });
+      expect((await exec(['--help'])).stdout).toContain('Usage: cogo drift [<figma-url | file-key>]');
+      const refused = await exec(['tokens', 'COGOSAMPLE0001', '--base-url', 'http://127.0.0.1:1']).catch((e: { code: number; stderr: string }) => e);
+      expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/^cogo: NETWORK_ERROR: fetch failed/) as unknown });
+      expect(await exec(['tokens']).catch((e: { code: number }) => e)).toMatchObject({ code: 2 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('runs from ./cogo in the caller\'s directory: a relative path is the caller\'s, not the repository\'s', async () => {
