@@ -6,7 +6,8 @@
 import { CogoUiJsonSchema } from '@cogo/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeError } from '../../../packages/api-client/src/cli';
-import { runDesign, type DesignCommand, type DesignIo } from '../../../packages/api-client/src/cli-design';
+import type { RunnerIo } from '../../../packages/api-client/src/cli-connection';
+import { runDesign, type DesignCommand } from '../../../packages/api-client/src/cli-design';
 import { heroSection, modelPage, seedLibrary } from '../src/modules/figma-compat/figma-compat.ui.test-helpers';
 import { workerTransport } from './e2e/client-helpers';
 import { api, BASE, eventually } from './helpers';
@@ -24,7 +25,7 @@ async function cogo(p: LlmProject, content: string, opts: Partial<DesignCommand>
   let stdout = '';
   let stderr = '';
   const written = new Map<string, string>();
-  const io: DesignIo = {
+  const io: RunnerIo = {
     stdout: { write: (t: string) => (stdout += t) },
     stderr: { write: (t: string) => (stderr += t) },
     fetch: transport.fetch,

@@ -3,20 +3,10 @@
 // the next turn can pass --session. Like runExtract it takes a parsed command, so the API's tests run it in workerd.
 import type { CliCommand } from './cli-args';
 import { streamChat, type ChatResult } from './chat';
-import { connectionOf } from './cli-connection';
+import { connectionOf, type RunnerIo } from './cli-connection';
 
 /** The parsed `chat` command. */
 export type ChatCommand = Extract<CliCommand, { command: 'chat' }>;
-
-/** What runChat needs from the process. */
-export interface ChatIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  /** All of stdin as text (for the message `-`). */
-  readStdin?: () => Promise<string>;
-  fetch?: (request: Request) => Promise<Response>;
-  signal?: AbortSignal;
-}
 
 /** `session <id> · <provider>/<model> · <in>→<out> tokens · $<cost>`: what the turn cost and how to continue it. */
 export function chatSummaryLine(r: ChatResult): string {
@@ -26,7 +16,7 @@ export function chatSummaryLine(r: ChatResult): string {
 }
 
 /** Runs a parsed `chat`; resolves to the exit code (2 for an empty message on stdin). */
-export async function runChat(cmd: ChatCommand, io: ChatIo, describeError: (err: unknown) => string): Promise<number> {
+export async function runChat(cmd: ChatCommand, io: RunnerIo, describeError: (err: unknown) => string): Promise<number> {
   const conn = connectionOf(cmd, io);
   let printed = '';
   try {

@@ -3,7 +3,7 @@
 // and, on stderr, the cursor of the next; with --cursor, the page that cursor names (no job is run: the
 // cursor names its job). Like runExtract it takes a parsed command, so the API's tests run it in workerd.
 import type { CliCommand } from './cli-args';
-import { connectionOf } from './cli-connection';
+import { connectionOf, type RunnerIo } from './cli-connection';
 import { plural } from './cli-text';
 import { getFigmaContextPage, readFigmaContext, type FigmaContextPage } from './figma-context-pages';
 import { startFigmaJob } from './figma-jobs';
@@ -12,23 +12,15 @@ import { streamFigmaJob } from './figma-stream';
 /** The parsed `context` command. */
 export type ContextCommand = Extract<CliCommand, { command: 'context' }>;
 
-/** What runContext needs from the process. */
-export interface ContextIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  fetch?: (request: Request) => Promise<Response>;
-  signal?: AbortSignal;
-}
-
 // one page exactly as served (an agent concatenates them), then where the next one starts
-function printPage(page: FigmaContextPage, io: ContextIo): void {
+function printPage(page: FigmaContextPage, io: RunnerIo): void {
   io.stdout.write(page.content);
   const state = page.partial ? `, partial: job ${page.job_status}` : '';
   io.stderr.write(`job ${page.job_id}: ${page.format} page of ${page.bytes} bytes${state}\nnext_cursor: ${page.next_cursor ?? 'null'}\n`);
 }
 
 /** Runs a parsed `context`; resolves to the exit code. */
-export async function runContext(cmd: ContextCommand, io: ContextIo, describeError: (err: unknown) => string): Promise<number> {
+export async function runContext(cmd: ContextCommand, io: RunnerIo, describeError: (err: unknown) => string): Promise<number> {
   const conn = connectionOf(cmd, io);
   const size = cmd.maxBytes !== undefined ? { maxBytes: cmd.maxBytes } : {};
   const format = cmd.format !== undefined ? { format: cmd.format } : {};

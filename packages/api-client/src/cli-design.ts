@@ -5,27 +5,13 @@
 // With --json stdout is every event as a JSON line (`{ event, data }`), the client's own last: `ui.artifact` (the
 // page a pointer named) and `applied`. Like runChat it takes a parsed command, so the API's tests run it in workerd.
 import type { CliCommand } from './cli-args';
-import { connectionOf } from './cli-connection';
+import { connectionOf, type RunnerIo } from './cli-connection';
 import { plural } from './cli-text';
 import { streamDesign, type CogoUiJson, type DesignDone, type DesignEvent, type DesignPreview } from './design';
 import { applyDesignPage, fetchDesignArtifact } from './design-page';
 
 /** The parsed `design` command. */
 export type DesignCommand = Extract<CliCommand, { command: 'design' }>;
-
-/** What runDesign needs from the process. */
-export interface DesignIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  /** All of stdin as text (for the message `-`). */
-  readStdin?: () => Promise<string>;
-  /** A file's text (--page). */
-  readFile?: (path: string) => Promise<string>;
-  /** Writes a file, creating its directories (--out). */
-  writeFile?: (path: string, bytes: Uint8Array) => Promise<void>;
-  fetch?: (request: Request) => Promise<Response>;
-  signal?: AbortSignal;
-}
 
 /** Where --out's feature goes: `page.json` → `page.feature`. */
 export function featurePath(out: string): string {
@@ -59,7 +45,7 @@ export function designStepLine(e: DesignEvent): string | null {
 }
 
 /** Runs a parsed `design`; resolves to the exit code (2 for an empty stdin or an unreadable --page). */
-export async function runDesign(cmd: DesignCommand, io: DesignIo, describeError: (err: unknown) => string): Promise<number> {
+export async function runDesign(cmd: DesignCommand, io: RunnerIo, describeError: (err: unknown) => string): Promise<number> {
   const conn = connectionOf(cmd, io);
   const say = (line: string) => io.stderr.write(`${line}\n`);
   const line = (event: string, data: unknown) => io.stdout.write(`${JSON.stringify({ event, data })}\n`);
@@ -123,7 +109,7 @@ export async function runDesign(cmd: DesignCommand, io: DesignIo, describeError:
 }
 
 /** The --page file's cogo_ui_json (the file may hold the document or an answer carrying `cogo_ui_json`); a string is the usage error. */
-async function readPage(path: string, io: DesignIo): Promise<CogoUiJson | string> {
+async function readPage(path: string, io: RunnerIo): Promise<CogoUiJson | string> {
   if (!io.readFile) return `cogo: --page ${path}: this runner cannot read files`;
   let value: unknown;
   try {
@@ -138,7 +124,7 @@ async function readPage(path: string, io: DesignIo): Promise<CogoUiJson | string
 }
 
 /** The page and the feature: to stdout (without --json), or to --out and the feature file beside it. */
-async function output(cmd: DesignCommand, io: DesignIo, doc: CogoUiJson | undefined, feature: string | undefined, say: (line: string) => void): Promise<void> {
+async function output(cmd: DesignCommand, io: RunnerIo, doc: CogoUiJson | undefined, feature: string | undefined, say: (line: string) => void): Promise<void> {
   const pageText = doc ? `${JSON.stringify(doc, null, 2)}\n` : undefined;
   const featureText = feature === undefined ? undefined : feature.endsWith('\n') ? feature : `${feature}\n`;
   if (cmd.out !== undefined) {

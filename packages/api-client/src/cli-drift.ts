@@ -2,21 +2,12 @@
 // every confirmed mapping and, with --fail-on-drift, exit 3 when a component drifted. Like runImages it takes a
 // parsed command and its I/O, so the API's tests run it inside workerd against the real Worker.
 import type { CliCommand } from './cli-args';
-import { connectionOf } from './cli-connection';
+import { connectionOf, type RunnerIo } from './cli-connection';
 import { plural } from './cli-text';
 import { getDrift, pushCodeRegistry, type DriftReport, type RegistryIngestRequest, type RegistryIngestResponse } from './design-sync';
 
 /** The parsed `drift` command. */
 export type DriftCommand = Extract<CliCommand, { command: 'drift' }>;
-
-/** What runDrift needs from the process: output streams and, for --storybook, a file reader. */
-export interface DriftIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  fetch?: (request: Request) => Promise<Response>;
-  signal?: AbortSignal;
-  readFile?: (path: string) => Promise<string>;
-}
 
 /** The exit code when --fail-on-drift finds drift (1 stays "the run failed"). */
 export const DRIFT_EXIT = 3;
@@ -68,7 +59,7 @@ export function driftLines(d: DriftReport): string[] {
 }
 
 /** Runs a parsed `drift`; resolves to the exit code (0, 1 on an error, 2 on an unreadable build, DRIFT_EXIT on drift with --fail-on-drift). */
-export async function runDrift(cmd: DriftCommand, io: DriftIo, describeError: (err: unknown) => string): Promise<number> {
+export async function runDrift(cmd: DriftCommand, io: RunnerIo, describeError: (err: unknown) => string): Promise<number> {
   const conn = connectionOf(cmd, io);
   let build: { body: RegistryIngestRequest; read: string[] } | undefined;
   if (cmd.storybook !== undefined) {

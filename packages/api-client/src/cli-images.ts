@@ -2,21 +2,12 @@
 // artifact under DIR as `nodes/<node>@<scale>x.<fmt>` and `fills/<imageRef>.<ext>`. Like runExtract it takes a
 // parsed command and its I/O, so the API's tests run it inside workerd against the real Worker.
 import type { CliCommand } from './cli-args';
-import { connectionOf } from './cli-connection';
+import { connectionOf, type RunnerIo } from './cli-connection';
 import { plural } from './cli-text';
 import { downloadFigmaArtifact, storeFigmaImages } from './figma-images';
 
 /** The parsed `images` command. */
 export type ImagesCommand = Extract<CliCommand, { command: 'images' }>;
-
-/** What runImages needs from the process: output streams and a file writer (creating directories). */
-export interface ImagesIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  fetch?: (request: Request) => Promise<Response>;
-  signal?: AbortSignal;
-  writeFile?: (path: string, bytes: Uint8Array) => Promise<void>;
-}
 
 /** The file an artifact is written to under `out` (its name without the `figma/<file_key>/` prefix). */
 export function artifactPath(out: string, name: string): string {
@@ -25,7 +16,7 @@ export function artifactPath(out: string, name: string): string {
 }
 
 /** Runs a parsed `images`; writes the files, prints one line per file (or the JSON answer); resolves to 0, or 1 when anything failed. */
-export async function runImages(cmd: ImagesCommand, io: ImagesIo, describeError: (err: unknown) => string): Promise<number> {
+export async function runImages(cmd: ImagesCommand, io: RunnerIo, describeError: (err: unknown) => string): Promise<number> {
   const conn = connectionOf(cmd, io);
   if (!io.writeFile) {
     io.stderr.write('cogo: ERROR: no file writer available\n');

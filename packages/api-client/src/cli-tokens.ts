@@ -2,21 +2,12 @@
 // format written under --out. Like runImages it takes a parsed command and its I/O, so the API's tests run it
 // inside workerd against the real Worker.
 import type { CliCommand } from './cli-args';
-import { connectionOf } from './cli-connection';
+import { connectionOf, type RunnerIo } from './cli-connection';
 import { plural } from './cli-text';
 import { deriveFigmaTokens, TOKEN_FILES, tokensText, type DerivedTokens, type TokenFormat } from './tokens';
 
 /** The parsed `tokens` command. */
 export type TokensCommand = Extract<CliCommand, { command: 'tokens' }>;
-
-/** What runTokens needs from the process: output streams and, for --out, a file writer (creating directories). */
-export interface TokensIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  fetch?: (request: Request) => Promise<Response>;
-  signal?: AbortSignal;
-  writeFile?: (path: string, bytes: Uint8Array) => Promise<void>;
-}
 
 /** The stderr summary: what was derived, from what, and what could not be written as is. */
 export function tokensSummary(answer: DerivedTokens): string {
@@ -30,7 +21,7 @@ export function tokensSummary(answer: DerivedTokens): string {
 }
 
 /** Runs a parsed `tokens`; resolves to the exit code. */
-export async function runTokens(cmd: TokensCommand, io: TokensIo, describeError: (err: unknown) => string): Promise<number> {
+export async function runTokens(cmd: TokensCommand, io: RunnerIo, describeError: (err: unknown) => string): Promise<number> {
   const conn = connectionOf(cmd, io);
   if (cmd.out !== undefined && !io.writeFile) {
     io.stderr.write('cogo: ERROR: no file writer available\n');

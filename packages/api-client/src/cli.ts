@@ -5,7 +5,7 @@
 import { ChatStreamError } from './chat';
 import { USAGE, UsageError, parseCliArgs, type CliCommand } from './cli-args';
 import { runChat } from './cli-chat';
-import { connectionOf } from './cli-connection';
+import { connectionOf, type RunnerIo } from './cli-connection';
 import { runContext } from './cli-context';
 import { runDesign } from './cli-design';
 import { runDrift } from './cli-drift';
@@ -23,22 +23,11 @@ import { FigmaStreamError, streamFigmaJob } from './figma-stream';
 import type { FigmaStreamEventData, StartFigmaJobResponse } from './figma-types';
 
 /** The process around the CLI: streams, environment, terminal, network. */
-export interface CliIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+export interface CliIo extends RunnerIo {
   env: Record<string, string | undefined>;
   /** Whether stderr (where progress goes) is a terminal. */
   isTTY: boolean;
-  fetch?: (request: Request) => Promise<Response>;
   now?: () => number;
-  /** Aborts the run (Ctrl-C). */
-  signal?: AbortSignal;
-  /** Writes a file, creating its directories (`cogo images`, `cogo tokens --out`). */
-  writeFile?: (path: string, bytes: Uint8Array) => Promise<void>;
-  /** All of stdin as text (`cogo chat -`, `cogo design -`). */
-  readStdin?: () => Promise<string>;
-  /** A file's text (`cogo design --page`, `cogo drift --storybook`). */
-  readFile?: (path: string) => Promise<string>;
 }
 
 /** Runs `cogo` with argv (without node and the script); resolves to the exit code. */
